@@ -1,0 +1,55 @@
+/**
+ * Simulated time is an integer number of picoseconds held in a JS number.
+ * Integers are exact up to 2^53 ps (about 9007 s of simulated time); the
+ * frame replay never simulates more than a few frame periods in one run, and
+ * `assertTime` turns an overflow into a clear error instead of silent rounding.
+ */
+export type Picoseconds = number;
+
+export const PS_PER_NS = 1_000;
+export const PS_PER_S = 1e12;
+
+export function nsToPs(ns: number): Picoseconds {
+  return Math.round(ns * PS_PER_NS);
+}
+
+export function psToSeconds(ps: Picoseconds): number {
+  return ps / PS_PER_S;
+}
+
+export function secondsToPs(s: number): Picoseconds {
+  return Math.round(s * PS_PER_S);
+}
+
+export function assertTime(t: Picoseconds, what: string): Picoseconds {
+  if (!Number.isSafeInteger(t) || t < 0) {
+    throw new RangeError(`${what}: time ${t} ps is not a non-negative integer below 2^53 ps`);
+  }
+  return t;
+}
+
+/** A clock domain: converts between cycles and picoseconds. The period must be a whole number of ps. */
+export class ClockDomain {
+  readonly period_ps: Picoseconds;
+  constructor(readonly name: string, period_ps: number) {
+    if (!Number.isInteger(period_ps) || period_ps <= 0) {
+      throw new RangeError(`clock ${name}: period ${period_ps} ps must be a positive integer number of ps`);
+    }
+    this.period_ps = period_ps;
+  }
+  static fromFrequencyGHz(name: string, f_GHz: number): ClockDomain {
+    return new ClockDomain(name, Math.round(1000 / f_GHz));
+  }
+  /** Duration of n cycles in ps. */
+  cycles(n: number): Picoseconds {
+    return n * this.period_ps;
+  }
+  /** Number of whole cycles elapsed by time t (floor). */
+  cycleAt(t: Picoseconds): number {
+    return Math.floor(t / this.period_ps);
+  }
+  /** The first clock edge at or after t. */
+  nextEdge(t: Picoseconds): Picoseconds {
+    return Math.ceil(t / this.period_ps) * this.period_ps;
+  }
+}
