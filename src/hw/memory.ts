@@ -41,8 +41,13 @@ export interface MemoryDevice extends EnergyAccount {
 
 /** A device with low-power states between frames. */
 export interface PowerManaged {
-  /** Not needed from `t` on: enter low-power states per the idle policy. */
-  sleep(t: Picoseconds): void;
+  /**
+   * Not needed from `t` on: enter low-power states per the idle policy. When the
+   * caller knows when the device will be needed again (frame replay does), it
+   * passes `nextWake`, so that a policy can pick the cheapest state for that
+   * idle length.
+   */
+  sleep(t: Picoseconds, nextWake?: Picoseconds): void;
   /** Needed at `t`: leave low-power states; returns the time at which it accepts requests. */
   wake(t: Picoseconds): Picoseconds;
   /** Cumulative time in each power state, in seconds (accounted up to the last advanceTo). */
