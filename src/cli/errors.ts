@@ -1,0 +1,37 @@
+import { UserError, nearest } from '../errors.js';
+
+/** Exit code for bad input (configs, traces, flags). */
+export const EXIT_BAD_INPUT = 2;
+/** Exit code for an internal error: a bug in maxnvm. */
+export const EXIT_INTERNAL = 70;
+
+/** Print an error the way a user should see it and exit. Stack traces only with MAXNVM_DEBUG=1. */
+export function reportErrorAndExit(e: unknown): never {
+  if (e instanceof UserError) {
+    process.stderr.write(`${e.format()}\n`);
+    process.exit(EXIT_BAD_INPUT);
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  process.stderr.write(`internal error: ${err.message}\n  This is a bug in maxnvm; please report it with the command you ran.\n`);
+  if (process.env.MAXNVM_DEBUG === '1' && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
+  process.exit(EXIT_INTERNAL);
+}
+
+/**
+ * Turn a yargs validation message into a UserError with a suggestion: the
+ * nearest known flag or command.
+ */
+export function flagError(message: string, knownFlags: readonly string[], knownCommands: readonly string[]): UserError {
+  const unknown = /Unknown arguments?: (.+)/.exec(message);
+  if (unknown?.[1] !== undefined) {
+    const words = unknown[1].split(',').map((w) => w.trim());
+    const first = words[0] ?? '';
+    const near = nearest(first.replace(/^-+/, ''), [...knownFlags, ...knownCommands]);
+    const isCommand = near !== undefined && knownCommands.includes(near);
+    return new UserError(`unknown ${words.length > 1 ? 'arguments' : 'argument'}: ${words.join(', ')}`, {
+      expected: 'a known command or flag (see --help)',
+      suggestion: near !== undefined ? `did you mean ${isCommand ? near : `--${near}`}?` : 'run with --help to list the flags',
+    });
+  }
+  return new UserError(message, { suggestion: 'run with --help to see the usage' });
+}
