@@ -1,0 +1,17 @@
+import type { Trace } from './layer.js';
+import { traceSchema } from './trace-schema.js';
+import { checkTraceConsistency } from './trace-consistency.js';
+import { readJsonFile, validateOrThrow } from '../config/validate.js';
+
+/**
+ * Read a trace file, validate it against the trace schema, then check its cross-layer consistency.
+ * Every problem is a UserError naming the file and the JSON path.
+ */
+export function loadTrace(file: string): Trace {
+  const data = readJsonFile(file, 'trace');
+  validateOrThrow(traceSchema, data, file, 'trace');
+  // The editor hint "$schema" is part of the file, not of the trace.
+  const { $schema: _schemaHint, ...trace } = data as Trace & { $schema?: string };
+  checkTraceConsistency(trace, file);
+  return trace;
+}

@@ -1,0 +1,121 @@
+import type { JsonSchema } from '../engine/spec.js';
+
+/**
+ * JSON Schema (draft 2020-12) of a workload trace file (src/workload/layer.ts: Trace).
+ * Structure and ranges only; cross-layer rules (shapes, producers, unique names) are in
+ * trace-consistency.ts. The property order here is also the key order of written trace files.
+ * Sub-schemas are inlined, not $ref'd: ajv reports a schemaPath relative to a $ref target, and
+ * config/validate.ts resolves schemaPaths from the root to name the allowed keys in its errors.
+ */
+
+const count = (description: string, minimum = 1): JsonSchema => ({ type: 'integer', minimum, description });
+
+const weightsSchema: JsonSchema = {
+  type: 'object',
+  description: 'Weight storage properties of a conv or fc layer.',
+  properties: {
+    density: {
+      type: 'number',
+      exclusiveMinimum: 0,
+      maximum: 1,
+      description: 'Fraction of non-zero weights, 1 − sparsity (dimensionless, 0 < density <= 1; 1 = dense).',
+    },
+    valueBits: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 32,
+      description: 'Bits per stored weight value: 8 for int8, ceil(log2(clusters)) when clustered [bits].',
+    },
+    clusters: {
+      type: 'integer',
+      minimum: 2,
+      description: 'Number of clusters (codebook entries) when the weights are clustered; omit when not [count].',
+    },
+  },
+  required: ['density', 'valueBits'],
+  additionalProperties: false,
+};
+
+const layerSchema: JsonSchema = {
+  type: 'object',
+  description: 'One layer, in execution order. Shapes are element counts, not bytes.',
+  properties: {
+    name: { type: 'string', minLength: 1, description: 'Unique layer name; "input" is reserved for the network input.' },
+    op: {
+      enum: ['conv', 'fc', 'pool', 'eltwise'],
+      description: 'Operation: convolution, fully connected, pooling, element-wise add.',
+    },
+    inputs: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      minItems: 1,
+      description: 'Names of earlier layers whose outputs this layer reads ("input" = network input); eltwise reads two or more.',
+    },
+    inputHeight: count('Input feature map height [elements].'),
+    inputWidth: count('Input feature map width [elements].'),
+    inputChannels: count('Input channels [count].'),
+    outputChannels: count('Output channels [count]; equals inputChannels for pool and eltwise.'),
+    kernelHeight: count('Kernel (window) height [elements].'),
+    kernelWidth: count('Kernel (window) width [elements].'),
+    stride: count('Stride in both directions [elements].'),
+    padding: count('Zero padding on each side, both directions [elements].', 0),
+    groups: count('Convolution groups [count]; 1 for dense convolutions, pooling and eltwise.'),
+    outputHeight: count('Output height = floor((inputHeight + 2·padding − kernelHeight) / stride) + 1 [elements].'),
+    outputWidth: count('Output width = floor((inputWidth + 2·padding − kernelWidth) / stride) + 1 [elements].'),
+    pool: { enum: ['max', 'avg'], description: 'Pooling kind; required for op "pool", absent otherwise.' },
+    weights: weightsSchema,
+  },
+  required: [
+    'name',
+    'op',
+    'inputs',
+    'inputHeight',
+    'inputWidth',
+    'inputChannels',
+    'outputChannels',
+    'kernelHeight',
+    'kernelWidth',
+    'stride',
+    'padding',
+    'groups',
+    'outputHeight',
+    'outputWidth',
+  ],
+  additionalProperties: false,
+  allOf: [
+    { if: { properties: { op: { const: 'pool' } } }, then: { required: ['pool'] } },
+    { if: { properties: { op: { enum: ['conv', 'fc'] } } }, then: { required: ['weights'] } },
+  ],
+};
+
+export const traceSchema: JsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'maxnvm workload trace',
+  description: 'A DNN inference as a list of layers with shapes and weight storage properties (maxnvm DESIGN.md section 4).',
+  type: 'object',
+  properties: {
+    $schema: { type: 'string', description: 'Path or URL of this schema, for editors.' },
+    name: { type: 'string', minLength: 1, description: 'Trace name, e.g. resnet50-v1.5.' },
+    description: { type: 'string', description: 'What the trace models, in words.' },
+    source: { type: 'string', minLength: 1, description: 'Where the layer shapes come from (a public definition or reference file).' },
+    activationBits: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 32,
+      description: 'Activation precision [bits per element]; 8 for int8.',
+    },
+    pruning: {
+      type: 'object',
+      description: 'Pruning profile the weight densities come from; absent for dense traces.',
+      properties: {
+        profile: { type: 'string', minLength: 1, description: 'Profile name, e.g. "STR 81 %".' },
+        source: { type: 'string', minLength: 1, description: 'Where the per-layer sparsity comes from.' },
+      },
+      required: ['profile', 'source'],
+      additionalProperties: false,
+    },
+    layers: { type: 'array', items: layerSchema, minItems: 1, description: 'Layers in execution order.' },
+  },
+  required: ['name', 'description', 'source', 'activationBits', 'layers'],
+  additionalProperties: false,
+};
