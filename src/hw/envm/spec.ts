@@ -1,0 +1,158 @@
+import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSchema } from '../../engine/spec.js';
+import { UserError } from '../../errors.js';
+import type { FigureOverridePoint } from './figure-curves.js';
+import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
+import { WAKE_UP_DEFAULTS } from './power-gate.js';
+import { TECHNOLOGIES, type Technology } from './reference-table.js';
+
+/** The `envm` config section: the on-chip non-volatile weight store. */
+export interface EnvmParams {
+  technology: Technology;
+  bitsPerCell: number;
+  capacity_cells: number | 'stored';
+  banks: number;
+  accessWidth_cells: number;
+  sensing: SensingMode;
+  senseStep_ns: number;
+  senseEnergy_fJ: number;
+  powerGating: boolean;
+  wakeUp_ns: number;
+  wakeUpEnergy_pJ: number;
+  overrides: FigureOverridePoint[];
+}
+
+const overridePointSchema: JsonSchema = {
+  type: 'object',
+  properties: {
+    bitsPerCell: posInt({ maximum: 8, description: 'bits per cell of the simulated array' }),
+    capacity_cells: posInt({ description: 'capacity of the simulated array, cells' }),
+    readLatency_ns: posNum(),
+    readEnergy_pJ_per_access: posNum(),
+    leakage_mW: posNum(),
+    area_mm2: posNum(),
+  },
+  required: ['bitsPerCell', 'capacity_cells'],
+  additionalProperties: false,
+};
+
+export const envmSpec: ComponentSpec = {
+  name: 'envm',
+  description:
+    'On-chip eNVM weight store: one sub-array per bits-per-cell level in use, each of `banks` word-interleaved banks. Figures by technology, bits per cell and capacity from reference/envm-arrays.csv (log-log between points, tiles beyond the largest, held/linear below the smallest), MLC sensing adjustment, power gating between uses.',
+  params: [
+    {
+      key: 'technology',
+      unit: '-',
+      description: 'cell technology (CTT figures are a rough indication: that NVSim fork counts no CTT bitline or cell read energy)',
+      default: 'RRAM',
+      source: 'MaxNVM evaluates MLC RRAM and CTT (reference/README.md); RRAM has the complete 1/2/3-bit NVSim-fork series in reference/envm-arrays.csv',
+      schema: oneOf(TECHNOLOGIES),
+    },
+    {
+      key: 'bitsPerCell',
+      unit: 'bits/cell',
+      description: 'bits per cell for streams the storage choice does not place, and for generic transfer() reads',
+      default: 1,
+      source: 'assumption: single-level cells unless the storage choice says otherwise (reference/envm-arrays.csv has 1, 2 and 3 for RRAM and CTT)',
+      schema: posInt({ maximum: 8 }),
+    },
+    {
+      key: 'capacity_cells',
+      unit: 'cells',
+      description: 'provisioned cells (spare cells beyond what is stored are provisioned at `bitsPerCell`), or "stored" to size each sub-array to the cells stored in it',
+      default: 'stored',
+      source: 'assumption: an eNVM sized to its weights, as MaxNVM sizes its arrays',
+      schema: { oneOf: [posInt(), { const: 'stored' }] },
+    },
+    {
+      key: 'banks',
+      unit: 'count',
+      description: 'banks per sub-array; word w is in bank w mod banks; a bank serves one access per read latency',
+      default: 8,
+      source: 'assumption: the fewest (power of two) banks of 1024 KiB-cell SLC RRAM arrays (64 bits / 0.7749 ns = 10.3 GB/s each, reference/envm-arrays.csv) that cover nv_full\'s 512-bit memory interface at 1 GHz (64 GB/s, reference/nvdla-builds.csv)',
+      schema: posInt(),
+    },
+    {
+      key: 'accessWidth_cells',
+      unit: 'cells',
+      description: 'cells read per access (data bits per access = cells × bits per cell); energy per access scales with it, latency, leakage and area do not',
+      default: 64,
+      source: 'reference/envm-arrays.csv: 64 cells per access in every row',
+      schema: posInt(),
+    },
+    {
+      key: 'sensing',
+      unit: '-',
+      description: 'MLC sensing: "parallel" (levels − 1 comparators at once: + energy) or "sequential" (one step per bit: + latency); the reference figures count one 0.1 ns / 8 fJ sensing and the area of levels − 1 comparators',
+      default: 'parallel',
+      source: 'reference/README.md (MLC sensing in lpentecost/nvsim-merged SenseAmp.cpp: the area scales with levels − 1, as parallel sensing needs)',
+      schema: oneOf(SENSING_MODES),
+    },
+    {
+      key: 'senseStep_ns',
+      unit: 'ns',
+      description: 'latency of one sensing step (sequential mode adds bits − 1 of them)',
+      default: 0.1,
+      source: 'reference/README.md: current-sense amplifier below 22 nm in lpentecost/nvsim-merged is 0.1 ns',
+      schema: nonNegNum(),
+    },
+    {
+      key: 'senseEnergy_fJ',
+      unit: 'fJ',
+      description: 'energy of one comparison of one column (added for comparisons the reference figures do not count)',
+      default: 8,
+      source: 'reference/README.md: current-sense amplifier below 22 nm in lpentecost/nvsim-merged is 8 fJ per column',
+      schema: nonNegNum(),
+    },
+    {
+      key: 'powerGating',
+      unit: '-',
+      description: 'allow gating between uses: no leakage while gated, contents survive (non-volatile), wake-up costs wakeUp_ns and wakeUpEnergy_pJ',
+      default: true,
+      source: 'DESIGN.md section 6: eNVM is power-gated between uses, the point of non-volatility',
+      schema: bool(),
+    },
+    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum() },
+    {
+      key: 'wakeUpEnergy_pJ',
+      unit: 'pJ',
+      description: 'energy of one wake-up of the whole eNVM',
+      default: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ,
+      source: WAKE_UP_DEFAULTS.wakeUpEnergy_source,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'overrides',
+      unit: '-',
+      description: 'array figures from your own NVSim runs: points {bitsPerCell, capacity_cells, readLatency_ns?, readEnergy_pJ_per_access?, leakage_mW?, area_mm2?} (one array of 64-cell accesses); a figure given at a bits per cell replaces the reference curve of that figure',
+      default: [],
+      source: 'none needed: empty means the reference table',
+      schema: { type: 'array', items: overridePointSchema },
+    },
+  ],
+  stats: [
+    { key: 'accesses', unit: 'count', description: 'array accesses (one word of accessWidth_cells cells each)' },
+    { key: 'bytesRead_B', unit: 'B', description: 'bytes read (encoded form)' },
+    { key: 'bankStall_ns', unit: 'ns', description: 'time requests waited for busy banks, summed over the banks they used' },
+    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the gated state' },
+    { key: 'readEnergy_J', unit: 'J', description: 'read energy' },
+    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy while on' },
+    { key: 'wakeUpEnergy_J', unit: 'J', description: 'wake-up energy' },
+    { key: 'onTime_s', unit: 's', description: 'time powered on' },
+    { key: 'gatedTime_s', unit: 's', description: 'time power-gated' },
+    { key: 'leakage_mW', unit: 'mW', description: 'leakage power while on, all sub-arrays' },
+    { key: 'area_mm2', unit: 'mm²', description: 'area of all sub-arrays' },
+    { key: 'peakBandwidth_GBps', unit: 'GB/s', description: 'peak read bandwidth at the default bits per cell' },
+  ],
+};
+
+/** Checks the schema cannot express. */
+export function checkEnvmParams(p: EnvmParams, section = '/envm'): void {
+  if (p.technology === 'SRAM' && p.powerGating) {
+    throw new UserError('SRAM as a weight store is volatile: gating it would lose the weights', {
+      jsonPath: `${section}/powerGating`,
+      expected: 'powerGating false when technology is SRAM',
+      suggestion: 'set "powerGating": false, or choose a non-volatile technology (RRAM, CTT, STT, PCM)',
+    });
+  }
+}

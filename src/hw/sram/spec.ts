@@ -1,0 +1,130 @@
+import { bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
+import { WAKE_UP_DEFAULTS } from '../envm/power-gate.js';
+
+/** Figures of the whole buffer that a user may set from their own model (all optional). */
+export interface SramOverrides {
+  readLatency_ns?: number;
+  writeLatency_ns?: number;
+  readEnergy_pJ_per_access?: number;
+  writeEnergy_pJ_per_access?: number;
+  leakage_mW?: number;
+  area_mm2?: number;
+}
+
+/** The `sram` config section: on-chip SRAM for activations when there is no DRAM. */
+export interface SramParams {
+  capacity_B: number;
+  banks: number;
+  accessWidth_bits: number;
+  powerGating: boolean;
+  retention: boolean;
+  retentionLeakageFraction: number;
+  wakeUp_ns: number;
+  wakeUpEnergy_pJ: number;
+  overrides: SramOverrides;
+}
+
+/** NVMExplorer's 2 MB SRAM at ReadEDP: the same configuration as the SRAM row of reference/envm-arrays.csv. */
+export const SRAM_WRITE_SOURCE =
+  'lpentecost/NVMExplorer AE_dnn_output/SRAM_1BPC-combined.csv, 2 MB, 22 nm, 64-bit word, ReadEDP (the configuration of the SRAM row of reference/envm-arrays.csv): write latency 4.679 ns, write energy 17.016 pJ';
+
+export const sramSpec: ComponentSpec = {
+  name: 'sram',
+  description:
+    'On-chip SRAM for activations when no DRAM is present: word-interleaved banks, read and write energy per access, leakage, area, power gating with optional retention. Figures from the 2 MB SRAM of reference/envm-arrays.csv; per-access figures held and leakage and area scaled linearly with capacity (src/hw/envm/capacity-scaling.ts).',
+  params: [
+    {
+      key: 'capacity_B',
+      unit: 'B',
+      description: 'capacity in bytes',
+      default: 2 * 1024 * 1024,
+      source: 'reference/envm-arrays.csv: the characterized SRAM is 2048 KiB; it holds ResNet-50\'s largest int8 live set (e.g. a 56×56×256 block input kept for the shortcut, 802,816 B, plus the block\'s output)',
+      schema: posInt(),
+    },
+    {
+      key: 'banks',
+      unit: 'count',
+      description: 'word-interleaved banks; a bank serves one access per read (or write) latency',
+      default: 64,
+      source: 'assumption: the fewest (power of two) banks of 64-bit words at 4.684 ns (reference/envm-arrays.csv) that cover nv_full\'s 512-bit memory interface at 1 GHz (64 GB/s, reference/nvdla-builds.csv): 64 × 8 B / 4.684 ns = 109 GB/s; below 2 MB per bank the model charges no periphery for extra banks (optimistic)',
+      schema: posInt(),
+    },
+    {
+      key: 'accessWidth_bits',
+      unit: 'bits',
+      description: 'bits per access; energy per access scales with it (src/hw/envm/access-width.ts)',
+      default: 64,
+      source: 'reference/envm-arrays.csv: 64-bit word',
+      schema: posInt(),
+    },
+    {
+      key: 'powerGating',
+      unit: '-',
+      description: 'allow gating between uses (without retention the contents are lost)',
+      default: true,
+      source: 'assumption: activations are recomputed every frame, so nothing needs to survive between frames',
+      schema: bool(),
+    },
+    {
+      key: 'retention',
+      unit: '-',
+      description: 'gate to a data-retention voltage instead of off: contents survive, leakage falls to retentionLeakageFraction',
+      default: false,
+      source: 'assumption: activations need not survive between frames',
+      schema: bool(),
+    },
+    {
+      key: 'retentionLeakageFraction',
+      unit: '-',
+      description: 'leakage in retention as a fraction of leakage when on',
+      default: 0.1,
+      source: 'Qin et al., "SRAM leakage suppression by minimizing standby supply voltage", ISQED 2004: data kept at sub-300 mV standby supply with more than 90 % leakage saved',
+      schema: nonNegNum({ maximum: 1 }),
+    },
+    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum() },
+    {
+      key: 'wakeUpEnergy_pJ',
+      unit: 'pJ',
+      description: 'energy of one wake-up',
+      default: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ,
+      source: WAKE_UP_DEFAULTS.wakeUpEnergy_source,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'overrides',
+      unit: '-',
+      description: 'figures of the whole buffer from your own model: readLatency_ns, writeLatency_ns, readEnergy_pJ_per_access, writeEnergy_pJ_per_access (per access of accessWidth_bits), leakage_mW, area_mm2 (totals)',
+      default: {},
+      source: 'none needed: empty means derived from reference/envm-arrays.csv and ' + SRAM_WRITE_SOURCE,
+      schema: {
+        type: 'object',
+        properties: {
+          readLatency_ns: posNum(),
+          writeLatency_ns: posNum(),
+          readEnergy_pJ_per_access: posNum(),
+          writeEnergy_pJ_per_access: posNum(),
+          leakage_mW: nonNegNum(),
+          area_mm2: nonNegNum(),
+        },
+        additionalProperties: false,
+      },
+    },
+  ],
+  stats: [
+    { key: 'reads', unit: 'count', description: 'read accesses' },
+    { key: 'writes', unit: 'count', description: 'write accesses' },
+    { key: 'bytesRead_B', unit: 'B', description: 'bytes read' },
+    { key: 'bytesWritten_B', unit: 'B', description: 'bytes written' },
+    { key: 'bankStall_ns', unit: 'ns', description: 'time requests waited for busy banks, summed over the banks they used' },
+    { key: 'readEnergy_J', unit: 'J', description: 'read energy' },
+    { key: 'writeEnergy_J', unit: 'J', description: 'write energy' },
+    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy (on, and in retention)' },
+    { key: 'wakeUpEnergy_J', unit: 'J', description: 'wake-up energy' },
+    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the gated state' },
+    { key: 'onTime_s', unit: 's', description: 'time powered on' },
+    { key: 'gatedTime_s', unit: 's', description: 'time gated (off, or in retention)' },
+    { key: 'leakage_mW', unit: 'mW', description: 'leakage power when on' },
+    { key: 'area_mm2', unit: 'mm²', description: 'area' },
+    { key: 'peakBandwidth_GBps', unit: 'GB/s', description: 'peak read bandwidth' },
+  ],
+};

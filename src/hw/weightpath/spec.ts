@@ -1,0 +1,132 @@
+import { nonNegInt, nonNegNum, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
+
+/** The `weightPath` config section: the logic between the eNVM and CBUF. */
+export interface WeightPathParams {
+  decodeWeightsPerCycle: number;
+  decodePipeline_cycles: number;
+  decodeEnergy_pJ_per_weight: number;
+  decodeArea_mm2: number;
+  eccDecoders: number;
+  eccLatency_cycles: number;
+  eccEnergy_pJ_per_codeword: number;
+  eccDecoderArea_mm2: number;
+  idxSyncEnergy_pJ_per_syncWord: number;
+  idxSyncArea_mm2: number;
+  cbufFormat: CbufFormat;
+}
+
+export const CBUF_FORMATS = ['dense', 'nvdla-compressed'] as const;
+export type CbufFormat = (typeof CBUF_FORMATS)[number];
+
+// Gate-count arithmetic shared by the area defaults below.
+const GE_AREA =
+  'one NAND2-equivalent ≈ 0.2 µm² at 22 nm (NanGate 45 nm open cell library NAND2_X1 0.798 µm² × (22/45)²)';
+const GATE_ENERGY =
+  'about 0.3 fJ per switched NAND2-equivalent at 45 nm (Horowitz, "Computing\'s energy problem", ISSCC 2014: 32-bit add 0.1 pJ over ~300 gate-equivalents), about half that at 22 nm';
+
+export const weightPathSpec: ComponentSpec = {
+  name: 'weightPath',
+  description:
+    'Weight path from the eNVM to CBUF: ECC decoders (SECDED) on protected streams, the IdxSync unit (counter + comparator) and the sparse decode unit, as a streaming pipeline on the NVDLA core clock (passed in by the system builder). Defaults are stated assumptions from gate counts; override with synthesis results.',
+  params: [
+    {
+      key: 'decodeWeightsPerCycle',
+      unit: 'weights/cycle',
+      description: 'decoded weights the sparse decode unit writes towards CBUF per core cycle',
+      default: 64,
+      source: 'reference/nvdla-builds.csv: nv_full memory interface 512 bits = 64 int8 weights per cycle, the rate at which the CDMA fills CBUF with dense weights',
+      schema: posInt(),
+    },
+    {
+      key: 'decodePipeline_cycles',
+      unit: 'cycles',
+      description: 'pipeline latency of the sparse decode unit',
+      default: 3,
+      source: 'assumption: three registered stages: prefix count of the mask bits (64-bit popcount tree), value select crossbar with codebook lookup, output register',
+      schema: nonNegInt(),
+    },
+    {
+      key: 'decodeEnergy_pJ_per_weight',
+      unit: 'pJ',
+      description: 'energy per decoded weight (mask prefix count share, select, codebook lookup, register)',
+      default: 0.03,
+      source: `assumption: about two 8-bit-add equivalents per weight, 2 × 0.03 pJ at 45 nm (Horowitz, ISSCC 2014) halved for 22 nm; ${GATE_ENERGY}`,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'decodeArea_mm2',
+      unit: 'mm²',
+      description: 'area of the sparse decode unit at decodeWeightsPerCycle',
+      default: 0.02,
+      source: `assumption: ~100k NAND2-equivalents for 64 lanes (a 64-to-64 byte crossbar ≈ 512 × 63 2:1 muxes ≈ 74k, codebook muxes ≈ 18k, popcount tree and registers ≈ 7k); ${GE_AREA}`,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'eccDecoders',
+      unit: 'count',
+      description: 'parallel SECDED decoders, each one codeword per cycle',
+      default: 8,
+      source: 'assumption: eight (72,64) decoders cover 512 data bits per cycle, nv_full\'s memory interface width (reference/nvdla-builds.csv)',
+      schema: posInt(),
+    },
+    {
+      key: 'eccLatency_cycles',
+      unit: 'cycles',
+      description: 'SECDED decoder pipeline latency',
+      default: 2,
+      source: 'assumption: syndrome (a 5-level XOR tree over ~27 bits for a Hsiao (72,64) code) in one cycle, syndrome decode and correcting XOR in a second, at 1 GHz',
+      schema: nonNegInt(),
+    },
+    {
+      key: 'eccEnergy_pJ_per_codeword',
+      unit: 'pJ',
+      description: 'energy per decoded codeword',
+      default: 0.2,
+      source: `assumption: ~1000 NAND2-equivalents per (72,64) decoder (≈ 208 XOR2 for the syndrome, 72 8-input ANDs for its decode, 64 correcting XOR2), about half switching: ${GATE_ENERGY}; rounded up`,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'eccDecoderArea_mm2',
+      unit: 'mm²',
+      description: 'area of one SECDED decoder',
+      default: 0.0002,
+      source: `assumption: ~1000 NAND2-equivalents per (72,64) decoder; ${GE_AREA}`,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'idxSyncEnergy_pJ_per_syncWord',
+      unit: 'pJ',
+      description: 'energy per sync word: the comparison at the sync point plus the counter increments since the last one',
+      default: 0.1,
+      source: `assumption: a 16-bit counter incremented once per weight (≈ 2 bit toggles per increment) over a sync interval of order 100 weights plus one 16-bit compare ≈ 300 switched gate-equivalents; ${GATE_ENERGY}`,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'idxSyncArea_mm2',
+      unit: 'mm²',
+      description: 'area of the IdxSync unit (counter + comparator)',
+      default: 0.00003,
+      source: `assumption: 16-bit counter ≈ 100 and 16-bit comparator ≈ 50 NAND2-equivalents; ${GE_AREA}`,
+      schema: nonNegNum(),
+    },
+    {
+      key: 'cbufFormat',
+      unit: '-',
+      description: 'what the decoder writes to CBUF: dense int8 weights, or NVDLA-compressed (non-zero values, WMB mask, WGS group sizes, each surface padded to 128 B)',
+      default: 'dense',
+      source: 'NVDLA hardware documentation (nvdla.org hw/format, weight compression); dense is the format every NVDLA build accepts',
+      schema: oneOf(CBUF_FORMATS),
+    },
+  ],
+  stats: [
+    { key: 'fetches', unit: 'count', description: 'fetchKernels calls' },
+    { key: 'bytesFetched_B', unit: 'B', description: 'encoded bytes read from the eNVM' },
+    { key: 'weightsDecoded', unit: 'count', description: 'weights through the sparse decode unit' },
+    { key: 'codewordsDecoded', unit: 'count', description: 'ECC codewords decoded' },
+    { key: 'syncWords', unit: 'count', description: 'IdxSync words processed' },
+    { key: 'decodeEnergy_J', unit: 'J', description: 'sparse decode energy' },
+    { key: 'eccEnergy_J', unit: 'J', description: 'ECC decode energy' },
+    { key: 'idxSyncEnergy_J', unit: 'J', description: 'IdxSync energy' },
+    { key: 'area_mm2', unit: 'mm²', description: 'area of the decode, ECC and IdxSync units in use' },
+  ],
+};
