@@ -1,0 +1,128 @@
+import type { Layer } from '../../workload/layer.js';
+import type { NvdlaParams } from './spec.js';
+
+/**
+ * How a convolution (or fully connected) layer maps onto NVDLA's operation
+ * hierarchy (nvdla/doc unit_description.rst, Convolution Pipeline):
+ * - direct: an atomic op is one output position × atomicC channels × atomicK kernels; a block is R×S stripes
+ *   over one channel slice; a channel operation is ceil(C/atomicC) blocks.
+ * - winograd (3×3, stride 1, output H and W divisible by 4): F(2×2, 3×3) — a 4×4 input tile gives a 2×2 output
+ *   tile with 16 instead of 36 multiplies (2.25×); an atomic op is one tile × atomicC/16 channels; a block is one
+ *   stripe; a channel operation is ceil(C / (atomicC/16)) blocks.
+ * - image (first layer, ≤ 4 channels): channel pre-extension folds the S kernel columns into the channel
+ *   direction (S·C channels per kernel row); post-extension combines 2 or 4 kernel rows per atomic op; stripes are
+ *   up to 64 atomic ops and never cross an output row.
+ */
+export type ConvMode = 'direct' | 'winograd' | 'image';
+
+export interface ConvMapping {
+  mode: ConvMode;
+  /** Input channels one kernel sees (C / groups). */
+  channelsPerKernel: number;
+  /** Kernels per convolution group (K / groups). */
+  kernelsPerConvGroup: number;
+  /** Stripe operations in one channel operation (blocks × stripes per block). */
+  stripesPerChannelOp: number;
+  /** Output positions one atomic op produces (4 in Winograd: a 2×2 tile). */
+  positionsPerAtomic: number;
+  /** Longest stripe in atomic ops. */
+  stripeMax: number;
+  /** Stripes are cut per output row (image mode) instead of running across rows. */
+  stripesPerRow: boolean;
+  /** Output rows of one tiling step are a multiple of this (Winograd scans 4 lines at once). */
+  outputRowAlign: number;
+  /** CBUF entries one input row (all its channels) occupies. */
+  cbufEntriesPerInputRow: number;
+  /** Bytes of one input row in memory (int8). */
+  inputRowBytes: number;
+  /** Multiplies performed per useful MAC (1/2.25 in Winograd). */
+  multipliesPerMac: number;
+}
+
+/** Winograd F(2×2,3×3): 36 direct multiplies per 2×2 output tile and channel, 16 in Winograd. */
+export const WINOGRAD_SPEEDUP = 36 / 16;
+/** unit_description: image-input stripes are fixed to 64 atomic ops; the CACC holds 64 int8 positions then. */
+const IMAGE_STRIPE = 64;
+
+export function winogradEligible(l: Layer, p: NvdlaParams): boolean {
+  return (
+    p.winograd &&
+    l.op === 'conv' &&
+    l.groups === 1 &&
+    l.kernelHeight === 3 &&
+    l.kernelWidth === 3 &&
+    l.stride === 1 &&
+    l.outputHeight % 4 === 0 &&
+    l.outputWidth % 4 === 0
+  );
+}
+
+export function imageInputEligible(l: Layer, p: NvdlaParams): boolean {
+  return p.imageInput && l.op === 'conv' && l.groups === 1 && l.inputs.includes('input') && l.inputChannels <= 4;
+}
+
+/** Kernel rows combined per atomic op by channel post-extension (1, 2 or 4): unit_description limits table. */
+export function postExtensionLines(l: Layer, p: NvdlaParams): number {
+  if (!p.channelPostExtension) return 1;
+  const preExtended = l.kernelWidth * l.inputChannels;
+  const strided = l.stride * l.inputChannels;
+  // nv_full's limits are 16 and 32 channels: a quarter and a half of its 64-channel atomic op.
+  if (preExtended <= p.macAtomicC / 4 && strided <= p.macAtomicC / 4) return 4;
+  if (preExtended <= p.macAtomicC / 2 && strided <= p.macAtomicC / 2) return 2;
+  return 1;
+}
+
+export function mapConvolution(l: Layer, p: NvdlaParams): ConvMapping {
+  const Cg = l.inputChannels / l.groups;
+  const Kg = l.outputChannels / l.groups;
+  const rowBytes = l.inputWidth * l.inputChannels;
+  // Direct and Winograd feature data: each position's channels fill whole CBUF entries.
+  const dcEntries = l.inputWidth * Math.ceil(l.inputChannels / p.cbufBankWidth_B);
+  const common = { channelsPerKernel: Cg, kernelsPerConvGroup: Kg, inputRowBytes: rowBytes };
+  if (imageInputEligible(l, p)) {
+    const lines = postExtensionLines(l, p);
+    return {
+      ...common,
+      mode: 'image',
+      stripesPerChannelOp: Math.ceil(l.kernelHeight / lines) * Math.ceil((l.kernelWidth * l.inputChannels) / p.macAtomicC),
+      positionsPerAtomic: 1,
+      stripeMax: IMAGE_STRIPE,
+      stripesPerRow: true,
+      outputRowAlign: 1,
+      // Pixel rows are packed compactly in CBUF entries.
+      cbufEntriesPerInputRow: Math.ceil(rowBytes / p.cbufBankWidth_B),
+      multipliesPerMac: 1,
+    };
+  }
+  if (winogradEligible(l, p)) {
+    return {
+      ...common,
+      mode: 'winograd',
+      stripesPerChannelOp: Math.ceil(Cg / (p.macAtomicC / 16)),
+      positionsPerAtomic: 4,
+      stripeMax: p.stripeMax,
+      stripesPerRow: false,
+      outputRowAlign: 4,
+      cbufEntriesPerInputRow: dcEntries,
+      multipliesPerMac: 1 / WINOGRAD_SPEEDUP,
+    };
+  }
+  return {
+    ...common,
+    mode: 'direct',
+    stripesPerChannelOp: Math.ceil(Cg / p.macAtomicC) * l.kernelHeight * l.kernelWidth,
+    positionsPerAtomic: 1,
+    stripeMax: p.stripeMax,
+    stripesPerRow: false,
+    outputRowAlign: 1,
+    cbufEntriesPerInputRow: dcEntries,
+    multipliesPerMac: 1,
+  };
+}
+
+/** Input rows [first, end) that output rows [y0, y1) read, clipped to the input. */
+export function inputRowsFor(l: Layer, y0: number, y1: number): { first: number; end: number } {
+  const first = Math.max(0, y0 * l.stride - l.padding);
+  const end = Math.min(l.inputHeight, (y1 - 1) * l.stride - l.padding + l.kernelHeight);
+  return { first, end: Math.max(first, end) };
+}

@@ -1,0 +1,183 @@
+import { Priority } from '../../engine/event-queue.js';
+import type { Picoseconds } from '../../engine/time.js';
+import { layerMacs, layerWeightCount, type Layer } from '../../workload/layer.js';
+import { channelOpCosts, IDLE_CACC, runStep, stepCounts, stepWork, type CaccState } from './conv-timing.js';
+import type { LayerResult } from './layer-result.js';
+import { completeLayer, cyclesSince, type RunContext } from './layer-run.js';
+import type { LayerIo } from './memory-interface.js';
+import { planConvolution, type ConvPlan, type ConvStep } from './tiling.js';
+
+/**
+ * One convolution (or fully connected) layer on the core. CDMA fetches follow
+ * the tiling plan; each step is timed in closed form when it is scheduled (its
+ * output write requested then) and gets one event at its compute end, where
+ * the fetches waiting for its CBUF space are issued and the next step is
+ * scheduled. The layer ends when the last drain and the last write are done.
+ * Times inside the layer are core cycles since the layer's start.
+ */
+export class ConvLayerRun {
+  private readonly plan: ConvPlan;
+  private readonly t0: Picoseconds;
+  private readonly inputReady: number[] = [];
+  private readonly weightReady: number[] = [];
+  private readonly inputByStep = new Map<number, number[]>();
+  private readonly weightByStep = new Map<number, number[]>();
+  private cacc: CaccState = IDLE_CACC;
+  private prologue = 0;
+  /** The same pipeline with every fetch done at cycle 0: the layer's pure compute time. */
+  private pure: CaccState = IDLE_CACC;
+  private lastWrite: Picoseconds;
+  private featureRead_B = 0;
+  /** Bytes of input rows fetched for the first time (rows are fetched in increasing order; rowsSeenEnd is the highest so far). */
+  private uniqueFeature_B = 0;
+  private rowsSeenEnd = 0;
+  private weightFetched_B = 0;
+  private outputWritten_B = 0;
+  private cbufWrite_B = 0;
+  private atomics = 0;
+  private weightAtoms = 0;
+
+  constructor(
+    private readonly ctx: RunContext,
+    private readonly layer: Layer,
+    private readonly layerIndex: number,
+    private readonly io: LayerIo,
+    private readonly onDone: (r: LayerResult) => void,
+  ) {
+    this.t0 = ctx.sim.now;
+    this.lastWrite = this.t0;
+    this.plan = planConvolution(layer, ctx.p, (k0, k1) => this.cbufWeightBytes(k0, k1));
+    this.plan.inputFetches.forEach((f, i) => push(this.inputByStep, f.issueAfterStep, i));
+    this.plan.weightFetches.forEach((f, i) => push(this.weightByStep, f.issueAfterStep, i));
+  }
+
+  start(): void {
+    this.issueFetches(-1);
+    this.computeStep(0);
+  }
+
+  /** Weights as held in CBUF: the store's figure with weight compression, dense int8 without. */
+  private cbufWeightBytes(k0: number, k1: number): number {
+    if (this.ctx.p.weightCompression) return this.io.weights.cbufBytes(this.layerIndex, k0, k1);
+    const l = this.layer;
+    return (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
+  }
+
+  /**
+   * Issue the fetches that wait for step `afterStep` (−1: layer start). CDMA's data and weight channels run side by
+   * side; sharing one memory, their requests are interleaved one for one so neither waits for the other's backlog.
+   */
+  private issueFetches(afterStep: number): void {
+    const inputs = this.inputByStep.get(afterStep) ?? [];
+    const weights = this.weightByStep.get(afterStep) ?? [];
+    for (let n = 0; n < Math.max(inputs.length, weights.length); n++) {
+      if (n < inputs.length) this.fetchInput(inputs[n]!);
+      if (n < weights.length) this.fetchWeights(weights[n]!);
+    }
+  }
+
+  private fetchInput(i: number): void {
+    const { memif, sim, clock } = this.ctx;
+    const f = this.plan.inputFetches[i]!;
+    const rowBytes = this.plan.mapping.inputRowBytes;
+    const bytes = (f.row1 - f.row0) * rowBytes;
+    const base = this.io.addressOf(this.layer.inputs[0] ?? 'input');
+    const done = memif.read(this.io, base + f.row0 * rowBytes, bytes, sim.now, 'features');
+    this.inputReady[i] = cyclesSince(clock, this.t0, done);
+    this.featureRead_B += bytes;
+    this.uniqueFeature_B += Math.max(0, f.row1 - Math.max(f.row0, this.rowsSeenEnd)) * rowBytes;
+    this.rowsSeenEnd = Math.max(this.rowsSeenEnd, f.row1);
+    this.cbufWrite_B += bytes;
+  }
+
+  private fetchWeights(i: number): void {
+    const { memif, sim, clock } = this.ctx;
+    const f = this.plan.weightFetches[i]!;
+    const { done, bytes } = memif.fetchWeights(this.io, this.layerIndex, f.k0, f.k1, sim.now);
+    this.weightReady[i] = cyclesSince(clock, this.t0, done);
+    this.weightFetched_B += bytes;
+    this.cbufWrite_B += this.cbufWeightBytes(f.k0, f.k1);
+  }
+
+  private computeStep(i: number): void {
+    const { p, sim, clock } = this.ctx;
+    const step = this.plan.steps[i]!;
+    const m = this.plan.mapping;
+    const kernels = step.k1 - step.k0;
+    const work = stepWork(m, step, this.layer.outputWidth, kernels);
+    const costs = channelOpCosts(m, p, kernels);
+    if (i === 0) this.prologue = Math.max(this.inputReady[step.input]!, this.weightReady[step.weight]!);
+    this.cacc = runStep(this.cacc, this.inputReady[step.input]!, this.weightReady[step.weight]!, work, costs, p.weightLoad_cycles);
+    this.pure = runStep(this.pure, 0, 0, work, costs, p.weightLoad_cycles);
+    const counts = stepCounts(m, work);
+    this.atomics += counts.atomics;
+    this.weightAtoms += counts.stripes * kernels;
+    this.writeOutputs(step);
+    sim.at(this.t0 + clock.cycles(this.cacc.computeEnd), Priority.COMPUTE_DONE, () => this.stepDone(i));
+  }
+
+  /**
+   * SDP writes a step's outputs while the step computes; the request goes to memory when the step is scheduled,
+   * behind the fetches already queued, so the write's bytes occupy memory during the step. The layer cannot end
+   * before the write is done (nor before its compute is).
+   */
+  private writeOutputs(step: ConvStep): void {
+    const { memif, sim } = this.ctx;
+    const l = this.layer;
+    const kernels = step.k1 - step.k0;
+    const bytes = kernels * (step.outRow1 - step.outRow0) * l.outputWidth;
+    // Output surface order (unit_description, Output Sequence): kernel group, then rows, then columns.
+    const offset = step.k0 * l.outputHeight * l.outputWidth + step.outRow0 * l.outputWidth * kernels;
+    this.lastWrite = Math.max(this.lastWrite, memif.write(this.io, this.io.addressOf(l.name) + offset, bytes, sim.now));
+    this.outputWritten_B += bytes;
+  }
+
+  private stepDone(i: number): void {
+    this.issueFetches(i);
+    if (i + 1 < this.plan.steps.length) this.computeStep(i + 1);
+    else this.finish();
+  }
+
+  private finish(): void {
+    const { p, clock } = this.ctx;
+    const l = this.layer;
+    const m = this.plan.mapping;
+    const cycles = Math.max(this.cacc.computeEnd + this.cacc.drain, cyclesSince(clock, this.t0, this.lastWrite));
+    const macs = layerMacs(l);
+    // CBUF holds compressed weights when compression is on: CSC reads them at the same ratio.
+    const denseWeights = layerWeightCount(l);
+    const weightRatio = denseWeights > 0 ? this.cbufWeightBytes(0, l.outputChannels) / denseWeights : 1;
+    completeLayer(
+      this.ctx,
+      l,
+      this.layerIndex,
+      this.t0,
+      cycles,
+      {
+        computeCycles: this.pure.computeEnd + this.pure.drain,
+        prologueCycles: this.prologue,
+        featureRead_B: this.featureRead_B,
+        refetchedFeature_B: this.featureRead_B - this.uniqueFeature_B,
+        outputWritten_B: this.outputWritten_B,
+        weightFetched_B: this.weightFetched_B,
+        activity: {
+          multiplies: macs * m.multipliesPerMac,
+          cbufRead_B: (this.atomics + this.weightAtoms * weightRatio) * p.macAtomicC,
+          cbufWrite_B: this.cbufWrite_B,
+          sdpElements: l.outputHeight * l.outputWidth * l.outputChannels,
+          pdpElements: 0,
+        },
+        cbufMode: this.plan.allocation.mode,
+        convMode: m.mode,
+        steps: this.plan.steps.length,
+      },
+      this.onDone,
+    );
+  }
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}

@@ -1,0 +1,37 @@
+import type { Picoseconds } from '../../engine/time.js';
+import type { LayerOp } from '../../workload/layer.js';
+import type { EnergyBreakdown } from '../memory.js';
+import type { CbufMode } from './cbuf-allocation.js';
+import type { ConvMode } from './conv-mapping.js';
+
+/** What the core reports for one layer (the per-layer statistics declared in spec.ts). */
+export interface LayerResult {
+  name: string;
+  layerIndex: number;
+  op: LayerOp;
+  start_ps: Picoseconds;
+  end_ps: Picoseconds;
+  /** Core cycles from start to the last output written. */
+  cycles: number;
+  /** Cycles with every fetch already done (closed form); cycles − computeCycles = stallCycles. */
+  computeCycles: number;
+  stallCycles: number;
+  /** Cycles until the first step's input rows and weights were in CBUF (the wait any memory causes). */
+  prologueCycles: number;
+  /** 'memory' when waiting for memory added more cycles than the prologue (stallCycles > prologueCycles). */
+  bound: 'compute' | 'memory';
+  macs: number;
+  /** macs / (cycles × macAtomicC × macAtomicK). */
+  macUtilization: number;
+  cbufMode: CbufMode | 'none';
+  convMode: ConvMode | 'none';
+  /** Scheduled steps (one event each): kernel group × row range for convolutions, 1 otherwise. */
+  steps: number;
+  featureRead_B: number;
+  refetchedFeature_B: number;
+  outputWritten_B: number;
+  weightFetched_B: number;
+  /** Energy of the core during the layer, by term (mac, cbuf_read, cbuf_write, sdp, pdp, leakage), J. */
+  energy_J: EnergyBreakdown;
+  totalEnergy_J: number;
+}

@@ -1,0 +1,142 @@
+import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
+import { calibratedArea, calibratedEnergy } from './calibration.js';
+
+/** The `nvdla` config section: the convolution core, its post-processors and their energy and area. */
+export interface NvdlaParams {
+  build: NvdlaBuild;
+  clock_GHz: number;
+  macAtomicC: number;
+  macAtomicK: number;
+  cbufBanks: number;
+  cbufBankWidth_B: number;
+  cbufBankDepth: number;
+  stripeMin: number;
+  stripeMax: number;
+  weightLoad_cycles: number;
+  caccDrain_elementsPerCycle: number;
+  sdpThroughput_elementsPerCycle: number;
+  pdpThroughput_elementsPerCycle: number;
+  memifWidth_B: number;
+  weightCompression: boolean;
+  winograd: boolean;
+  imageInput: boolean;
+  channelPostExtension: boolean;
+  macEnergy_pJ: number;
+  cbufReadEnergy_pJ_per_B: number;
+  cbufWriteEnergy_pJ_per_B: number;
+  sdpEnergy_pJ_per_element: number;
+  pdpEnergy_pJ_per_element: number;
+  leakage_mW: number;
+  macArea_mm2_per_MAC: number;
+  cbufArea_mm2_per_KiB: number;
+  controlArea_mm2: number;
+}
+
+export const NVDLA_BUILDS = ['nv_full', 'nv_small'] as const;
+export type NvdlaBuild = (typeof NVDLA_BUILDS)[number];
+
+const BUILDS_CSV = 'reference/nvdla-builds.csv';
+const CAL = 'calibrated to reference/nvdla-area-power.csv by src/hw/nvdla/calibration.ts (see CALIBRATION.md)';
+
+/** Hardware figures per build, from reference/nvdla-builds.csv (nvdla/hw spec/defs/*.spec). */
+const BUILD_HW = {
+  nv_full: { macAtomicC: 64, macAtomicK: 32, cbufBanks: 16, cbufBankWidth_B: 64, cbufBankDepth: 512, sdp: 16, pdp: 8, memifBits: 512, compression: true, winograd: true },
+  nv_small: { macAtomicC: 8, macAtomicK: 8, cbufBanks: 32, cbufBankWidth_B: 8, cbufBankDepth: 512, sdp: 1, pdp: 1, memifBits: 64, compression: false, winograd: false },
+} as const;
+
+/** Stripe limits and weight load time are properties of the CSC/CACC design, the same in every build. */
+const STRIPE_MIN = 16;
+const STRIPE_MAX = 32;
+
+/** Every parameter of one build, with the energy and area calibrated for its MAC count and CBUF size. */
+export function nvdlaBuildDefaults(build: NvdlaBuild): NvdlaParams {
+  const hw = BUILD_HW[build];
+  const cbuf_KiB = (hw.cbufBanks * hw.cbufBankWidth_B * hw.cbufBankDepth) / 1024;
+  return {
+    build,
+    clock_GHz: 1,
+    macAtomicC: hw.macAtomicC,
+    macAtomicK: hw.macAtomicK,
+    cbufBanks: hw.cbufBanks,
+    cbufBankWidth_B: hw.cbufBankWidth_B,
+    cbufBankDepth: hw.cbufBankDepth,
+    stripeMin: STRIPE_MIN,
+    stripeMax: STRIPE_MAX,
+    weightLoad_cycles: 16,
+    caccDrain_elementsPerCycle: 16,
+    sdpThroughput_elementsPerCycle: hw.sdp,
+    pdpThroughput_elementsPerCycle: hw.pdp,
+    memifWidth_B: hw.memifBits / 8,
+    weightCompression: hw.compression,
+    winograd: hw.winograd,
+    imageInput: true,
+    channelPostExtension: true,
+    ...calibratedEnergy({ macAtomicK: hw.macAtomicK, stripeMax: STRIPE_MAX, cbuf_KiB }),
+    ...calibratedArea(),
+  };
+}
+
+const FULL = nvdlaBuildDefaults('nv_full');
+const param = (
+  key: keyof NvdlaParams,
+  unit: string,
+  description: string,
+  source: string,
+  schema: ParamSpec['schema'],
+): ParamSpec => ({ key, unit, description, default: FULL[key], source, schema });
+
+export const nvdlaSpec: ComponentSpec = {
+  name: 'nvdla',
+  description:
+    'NVDLA convolution core (CDMA, CBUF, CSC/CMAC, CACC) with SDP and PDP, following nvdla/doc unit_description: atomic, stripe, block, channel and group operations. Defaults are nv_full; `build: "nv_small"` switches every default not given to nv_small.',
+  params: [
+    param('build', '-', 'build whose figures fill the keys not given', `${BUILDS_CSV} (nv_full and nv_small rows)`, oneOf(NVDLA_BUILDS)),
+    param('clock_GHz', 'GHz', 'core clock', 'nvdla/doc primer.rst: all example figures at 1 GHz', posNum()),
+    param('macAtomicC', 'channels', 'input channels per atomic operation (feature atom)', BUILDS_CSV, posInt()),
+    param('macAtomicK', 'kernels', 'kernels per atomic operation (one kernel group)', BUILDS_CSV, posInt()),
+    param('cbufBanks', 'count', 'convolution buffer banks, shared by input data and weights', BUILDS_CSV, posInt({ minimum: 2 })),
+    param('cbufBankWidth_B', 'B', 'bytes per CBUF entry', BUILDS_CSV, posInt()),
+    param('cbufBankDepth', 'entries', 'entries per CBUF bank', BUILDS_CSV, posInt()),
+    param('stripeMin', 'atomic ops', 'documented shortest stripe: stripes are cut balanced, so every stripe reaches it when a group has that many atomic ops (needs stripeMax >= 2 × stripeMin − 1); shorter stripes are padded to weightLoad_cycles', 'nvdla/doc unit_description.rst, Stripe Operation (lower limit 16)', posInt()),
+    param('stripeMax', 'atomic ops', 'longest stripe (accumulator size)', 'nvdla/doc unit_description.rst, Stripe Operation (upper limit 32)', posInt()),
+    param('weightLoad_cycles', 'cycles', 'cycles to load the next stripe\'s weights into the MAC cells; a shorter stripe is padded to this', 'nvdla/doc unit_description.rst, Multi-Batch Mode ("needs 16 cycles to load weight")', posInt()),
+    param('caccDrain_elementsPerCycle', 'elements/cycle', 'CACC delivery buffer to SDP rate', 'nvdla/doc unit_description.rst, Convolution Accumulator ("output is always 16 elements per cycle")', posInt()),
+    param('sdpThroughput_elementsPerCycle', 'elements/cycle', 'SDP elements per cycle (conv output and element-wise layers)', `${BUILDS_CSV} sdp_bs_throughput`, posInt()),
+    param('pdpThroughput_elementsPerCycle', 'elements/cycle', 'PDP input elements per cycle', `${BUILDS_CSV} pdp_throughput`, posInt()),
+    param('memifWidth_B', 'B/cycle', 'CDMA/SDP memory interface width per direction (read and write are separate AXI channels)', `${BUILDS_CSV} primary_memif_bits / 8`, posInt()),
+    param('weightCompression', '-', 'CBUF holds weights in NVDLA sparse format (values + WMB mask); one bank is reserved for the mask', `${BUILDS_CSV} weight_compression; unit_description.rst, Convolution Buffer (bank 15 for WMB)`, bool()),
+    param('winograd', '-', 'run 3×3 stride-1 convolutions with output H and W divisible by 4 in Winograd mode', `${BUILDS_CSV} winograd; unit_description.rst, Winograd Convolution`, bool()),
+    param('imageInput', '-', 'run a layer reading the network input with at most 4 channels in image-input mode (channel pre-extension)', 'nvdla/doc unit_description.rst, Convolution with Image Input', bool()),
+    param('channelPostExtension', '-', 'in image-input mode, combine 2 or 4 kernel rows per atomic operation when the channel limits allow', 'nvdla/doc unit_description.rst, Channel Post-Extension', bool()),
+    param('macEnergy_pJ', 'pJ', 'energy per useful int8 MAC (MAC cells, CSC sequencing, CACC accumulation)', CAL, nonNegNum()),
+    param('cbufReadEnergy_pJ_per_B', 'pJ/B', 'CBUF read energy per byte', 'reference/envm-arrays.csv SRAM row (1.128 pJ per 64-bit access, 2 MB, 22 nm); assumption: CBUF banks cost the same per byte', nonNegNum()),
+    param('cbufWriteEnergy_pJ_per_B', 'pJ/B', 'CBUF write energy per byte', 'assumption: equal to the read energy per byte (reference/envm-arrays.csv gives reads only)', nonNegNum()),
+    param('sdpEnergy_pJ_per_element', 'pJ', 'SDP energy per output element', 'assumption: a 32-bit multiply and two 32-bit adds, as a Horowitz ISSCC 2014 ratio to an int8 MAC, times the calibrated MAC energy', nonNegNum()),
+    param('pdpEnergy_pJ_per_element', 'pJ', 'PDP energy per input element', 'assumption: a 16-bit add (Horowitz ISSCC 2014 ratio) plus one read and one write of a 14-bit partial result at the CBUF energy per byte', nonNegNum()),
+    param('leakage_mW', 'mW', 'static power of the core while powered', CAL, nonNegNum()),
+    param('macArea_mm2_per_MAC', 'mm²/MAC', 'area per int8 MAC at 16 nm', CAL, nonNegNum()),
+    param('cbufArea_mm2_per_KiB', 'mm²/KiB', 'CBUF area per KiB at 16 nm', CAL, nonNegNum()),
+    param('controlArea_mm2', 'mm²', 'area that scales with neither (CDMA, SDP, PDP, control) at 16 nm', CAL, nonNegNum()),
+  ],
+  stats: [
+    // Per layer: the fields of LayerResult (layer-result.ts).
+    { key: 'cycles', unit: 'cycles', description: 'core clock cycles from layer start to its last output written' },
+    { key: 'computeCycles', unit: 'cycles', description: 'cycles the layer would take with every fetch already done (closed form)' },
+    { key: 'stallCycles', unit: 'cycles', description: 'cycles − computeCycles: time added by waiting for memory' },
+    { key: 'prologueCycles', unit: 'cycles', description: 'cycles until the first step\'s input rows and weights were in CBUF; the layer is memory-bound when stallCycles exceeds this' },
+    { key: 'bound', unit: '-', description: '"memory" when stallCycles > prologueCycles, else "compute"' },
+    { key: 'macs', unit: 'MACs', description: 'useful multiply-accumulates of the layer' },
+    { key: 'macUtilization', unit: 'fraction', description: 'macs / (cycles × macAtomicC × macAtomicK); above 1 is possible in Winograd mode (2.25× fewer multiplies)' },
+    { key: 'cbufMode', unit: '-', description: 'CBUF sharing: full-input-full-weights, full-input-partial-weights, row-split, or none (pool, eltwise)' },
+    { key: 'convMode', unit: '-', description: 'direct, winograd, image, or none' },
+    { key: 'steps', unit: 'count', description: 'scheduled steps (one event each): kernel group × row range' },
+    { key: 'featureRead_B', unit: 'B', description: 'input feature bytes read from memory (including re-fetched overlap rows and element-wise operands)' },
+    { key: 'refetchedFeature_B', unit: 'B', description: 'feature bytes read more than once (overlap rows of row-split mode)' },
+    { key: 'outputWritten_B', unit: 'B', description: 'output bytes written to memory' },
+    { key: 'weightFetched_B', unit: 'B', description: 'weight bytes read from the weight store (encoded form)' },
+    { key: 'energy_J', unit: 'J', description: 'core energy during the layer by term: mac, cbuf_read, cbuf_write, sdp, pdp, leakage' },
+    { key: 'totalEnergy_J', unit: 'J', description: 'sum of energy_J' },
+    // Of the core as a whole.
+    { key: 'area_mm2', unit: 'mm²', description: 'core area: MAC array, CBUF, control (NvdlaCore.area())' },
+  ],
+};

@@ -1,0 +1,78 @@
+import type { Picoseconds } from '../../engine/time.js';
+import { layerWeightCount, type Layer } from '../../workload/layer.js';
+import type { EnergyBreakdown, MemoryDevice, WeightSource } from '../memory.js';
+
+/** Bytes of kernels [k0, k1) of a layer: as stored in memory and as held in CBUF. */
+export interface KernelRangeBytes {
+  stored_B: number;
+  cbuf_B: number;
+}
+export type KernelBytesFn = (layerIndex: number, k0: number, k1: number) => KernelRangeBytes;
+
+/** Dense int8: one byte per weight, in memory and in CBUF. */
+export function denseInt8Bytes(layers: readonly Layer[]): KernelBytesFn {
+  return (layerIndex, k0, k1) => {
+    const l = layers[layerIndex];
+    if (l === undefined) throw new Error(`dense weights: no layer ${layerIndex}`);
+    const perKernel = l.outputChannels > 0 ? layerWeightCount(l) / l.outputChannels : 0;
+    const bytes = (k1 - k0) * perKernel;
+    return { stored_B: bytes, cbuf_B: bytes };
+  };
+}
+
+/**
+ * Weights held in a MemoryDevice (LPDDR4 in the NVDLA baseline), fetched
+ * through it. Each layer's weights lie contiguously after the previous
+ * layer's, from `baseAddress`; kernels in order within a layer. How many bytes
+ * a kernel range takes comes from `bytesOf` (dense int8 by default; NVDLA's
+ * bitmask compression plugs in here).
+ *
+ * It spends no energy and has no area of its own: the memory accounts both.
+ */
+export class MemoryWeightSource implements WeightSource {
+  readonly name: string;
+  bytesFetched = 0;
+  private readonly layerBase: number[] = [];
+
+  constructor(
+    readonly memory: MemoryDevice,
+    readonly layers: readonly Layer[],
+    readonly baseAddress = 0,
+    private readonly bytesOf: KernelBytesFn = denseInt8Bytes(layers),
+  ) {
+    this.name = `weights@${memory.name}`;
+    let address = baseAddress;
+    layers.forEach((l, i) => {
+      this.layerBase.push(address);
+      address += l.weights !== undefined ? bytesOf(i, 0, l.outputChannels).stored_B : 0;
+    });
+  }
+
+  fetchKernels(layerIndex: number, k0: number, k1: number, t: Picoseconds): Picoseconds {
+    const base = this.layerBase[layerIndex];
+    if (base === undefined) throw new Error(`MemoryWeightSource: no layer ${layerIndex}`);
+    const bytes = this.bytesOf(layerIndex, k0, k1).stored_B;
+    this.bytesFetched += bytes;
+    return this.memory.transfer('read', base + this.bytesOf(layerIndex, 0, k0).stored_B, bytes, t, 'weights');
+  }
+
+  cbufBytes(layerIndex: number, k0: number, k1: number): number {
+    return this.bytesOf(layerIndex, k0, k1).cbuf_B;
+  }
+
+  /** Total stored bytes of all layers (the footprint in the memory). */
+  storedBytes(): number {
+    const last = this.layers.length - 1;
+    if (last < 0) return 0;
+    const l = this.layers[last]!;
+    return this.layerBase[last]! - this.baseAddress + (l.weights !== undefined ? this.bytesOf(last, 0, l.outputChannels).stored_B : 0);
+  }
+
+  area_mm2(): number {
+    return 0;
+  }
+  advanceTo(): void {}
+  energy_J(): EnergyBreakdown {
+    return {};
+  }
+}
