@@ -1,0 +1,102 @@
+/**
+ * The `faults` config section: which MLC read model, how levels map to bits,
+ * how faults are injected and how many Monte Carlo trials measure accuracy.
+ * Declared once here; the config schema and `describe` derive from it.
+ */
+
+import { oneOf, posInt, posNum, nonNegInt, type ComponentSpec } from '../engine/spec.js';
+import type { FaultMode } from './cell-faults.js';
+import { LEVEL_MAPPINGS, type LevelMapping } from './level-mapping.js';
+import { FAULT_TECHNOLOGIES, RRAM_SOURCE, type FaultTechnology } from './technology-levels.js';
+
+export interface FaultParams {
+  technology: FaultTechnology;
+  levelMapping: LevelMapping;
+  sigmaScale: number;
+  faultMode: FaultMode['kind'];
+  faultCount_cells: number;
+  trials: number;
+  confidence: number;
+  workers: number;
+}
+
+export const faultsSpec: ComponentSpec = {
+  name: 'faults',
+  description:
+    'MLC read faults: one Gaussian per level, thresholds where adjacent Gaussians cross, the level-to-level error matrix computed analytically; faults injected into the stored bit streams with a seeded stream; accuracy of the MNIST harness network over Monte Carlo trials.',
+  params: [
+    {
+      key: 'technology',
+      unit: '-',
+      description: 'whose level distributions to use (only RRAM has published ones; the others borrow them, see their sources)',
+      default: 'RRAM',
+      source: RRAM_SOURCE,
+      schema: oneOf(FAULT_TECHNOLOGIES),
+    },
+    {
+      key: 'levelMapping',
+      unit: '-',
+      description: 'how a cell\'s bits choose its level: binary (the bits are the level number) or gray (adjacent levels differ in one bit)',
+      default: 'gray',
+      source:
+        'assumption: Gray coding, the usual MLC practice, so a one-level fault flips one bit; NVMExplorer\'s nvmFI stores the binary value as the level, choose "binary" to reproduce it',
+      schema: oneOf(LEVEL_MAPPINGS),
+    },
+    {
+      key: 'sigmaScale',
+      unit: '-',
+      description: 'factor on every level sigma, for sensitivity studies',
+      default: 1,
+      source: 'reference/mlc-rram-levels.json as published',
+      schema: posNum(),
+    },
+    {
+      key: 'faultMode',
+      unit: '-',
+      description: 'sampled: each cell faults independently at its level\'s rate; fixedCount: exactly faultCount_cells cells fault, chosen in proportion to their rates',
+      default: 'sampled',
+      source: 'assumption: independent cell faults at the analytic rate (NVMExplorer injects the expected count instead, which fixedCount reproduces)',
+      schema: oneOf(['sampled', 'fixedCount']),
+    },
+    {
+      key: 'faultCount_cells',
+      unit: 'cells',
+      description: 'faulty cells per trial in fixedCount mode (ignored when sampled)',
+      default: 1,
+      source: 'assumption: a single fault, the smallest sensitivity step',
+      schema: nonNegInt(),
+    },
+    {
+      key: 'trials',
+      unit: 'count',
+      description: 'Monte Carlo trials; trial t uses the random stream of (seed, t) only',
+      default: 100,
+      source: 'assumption: 100 trials put the 95 % t interval at ±0.2 standard deviations of the per-trial accuracy',
+      schema: posInt(),
+    },
+    {
+      key: 'confidence',
+      unit: 'share',
+      description: 'two-sided confidence of the Student t interval on the mean accuracy over trials',
+      default: 0.95,
+      source: 'assumption: the conventional 95 %',
+      schema: posNum({ exclusiveMaximum: 1 }),
+    },
+    {
+      key: 'workers',
+      unit: 'threads',
+      description: 'worker threads running trials (0: the main thread); results do not depend on it',
+      default: 2,
+      source: 'assumption: the two cores of the reference machine',
+      schema: nonNegInt(),
+    },
+  ],
+  stats: [
+    { key: 'cellFaultRate', unit: 'faults/cell', description: 'mean per-cell fault rate of the level model with every level used equally often' },
+    { key: 'bitErrorRate', unit: 'errors/bit', description: 'mean error rate per stored bit under the level mapping, uniform level use' },
+    { key: 'faultyCells', unit: 'cells', description: 'mean faulty cells per trial' },
+    { key: 'accuracy', unit: 'share', description: 'mean test accuracy over the trials' },
+    { key: 'accuracyLow', unit: 'share', description: 'lower end of the confidence interval on the mean accuracy' },
+    { key: 'accuracyHigh', unit: 'share', description: 'upper end of the confidence interval on the mean accuracy' },
+  ],
+};

@@ -1,0 +1,93 @@
+/**
+ * Level models per eNVM technology and bits per cell. Only MLC RRAM has
+ * public level distributions (reference/mlc-rram-levels.json); every other
+ * technology's model here is an assumption, said so in its `source`, and a
+ * user can replace any of them with measured levels via `makeLevelModel`.
+ */
+
+import { UserError, nearest } from '../errors.js';
+import { makeLevelModel, type LevelGaussian, type LevelModel } from './level-model.js';
+
+/**
+ * MLC RRAM read distributions, [mean, sigma] per level on a normalized read
+ * axis, copied from reference/mlc-rram-levels.json (NVMExplorer,
+ * nvmexplorer_src/nvmFI/nvm_data/mlc_rram_args.p). A unit test checks the copy
+ * against the file, so the two cannot drift apart.
+ */
+export const RRAM_LEVELS: Readonly<Record<1 | 2 | 3, readonly LevelGaussian[]>> = {
+  1: [
+    [0.0, 0.00864567],
+    [1.0, 0.00339958],
+  ],
+  2: [
+    [0.0, 0.00864567],
+    [0.38464387, 0.03351085],
+    [0.72165694, 0.02741654],
+    [1.0, 0.00339958],
+  ],
+  3: [
+    [0.0, 0.00864567],
+    [0.07826194, 0.01345795],
+    [0.20381963, 0.030416],
+    [0.38464387, 0.03351085],
+    [0.54212002, 0.02482939],
+    [0.72165694, 0.02741654],
+    [0.88611635, 0.03719118],
+    [1.0, 0.00339958],
+  ],
+};
+
+export const RRAM_SOURCE = 'reference/mlc-rram-levels.json (NVMExplorer nvmFI mlc_rram_args.p)';
+
+/** The eNVM technologies of src/hw/envm (SRAM has no MLC read model here). */
+export type FaultTechnology = 'RRAM' | 'CTT' | 'PCM' | 'STT';
+export const FAULT_TECHNOLOGIES: readonly FaultTechnology[] = ['RRAM', 'CTT', 'PCM', 'STT'];
+
+/**
+ * Why each non-RRAM technology borrows the RRAM distributions. These are
+ * placeholders so a sweep can run, not data: replace them with measured levels.
+ */
+const BORROWED_ASSUMPTION: Record<Exclude<FaultTechnology, 'RRAM'>, string> = {
+  CTT:
+    'assumption: no public CTT level distributions were found (reference/README.md), so CTT uses the MLC RRAM ' +
+    'distributions unchanged; the true CTT fault rates may differ by orders of magnitude. Replace with measured levels.',
+  PCM:
+    'assumption: PCM uses the MLC RRAM distributions unchanged (no PCM level data in reference/; resistance drift ' +
+    'is not modelled). Replace with measured levels.',
+  STT:
+    'assumption: STT uses the MLC RRAM distributions unchanged (no STT level data in reference/; STT-MRAM is ' +
+    'essentially single-level, so only 1 bit per cell is meaningful). Replace with measured levels.',
+};
+
+/**
+ * The level model of a technology (case-insensitive) at a number of bits per cell, optionally
+ * with every sigma multiplied by `sigmaScale` (for sensitivity studies; 1
+ * leaves the distributions as published).
+ */
+export function technologyLevelModel(technology: string, bitsPerCell: number, sigmaScale = 1): LevelModel {
+  const tech = technology.toUpperCase() as FaultTechnology;
+  if (!FAULT_TECHNOLOGIES.includes(tech)) {
+    const guess = nearest(technology, FAULT_TECHNOLOGIES);
+    throw new UserError(`no fault model for technology "${technology}"`, {
+      expected: FAULT_TECHNOLOGIES.join(' | '),
+      suggestion: guess !== undefined ? `did you mean "${guess}"?` : 'supply measured levels with makeLevelModel',
+    });
+  }
+  const levels = RRAM_LEVELS[bitsPerCell as 1 | 2 | 3];
+  if (levels === undefined) {
+    throw new UserError(`no ${tech} level distributions for ${bitsPerCell} bits per cell`, {
+      expected: '1, 2 or 3 bits per cell',
+      suggestion: 'supply measured levels for other densities with makeLevelModel',
+    });
+  }
+  if (!(sigmaScale > 0 && isFinite(sigmaScale))) {
+    throw new UserError(`sigma scale must be a positive number, got ${sigmaScale}`, {
+      expected: 'number > 0',
+      suggestion: 'use 1 for the published distributions',
+    });
+  }
+  const base = tech === 'RRAM' ? RRAM_SOURCE : BORROWED_ASSUMPTION[tech];
+  const source = sigmaScale === 1 ? base : `${base}; every sigma scaled by ${sigmaScale} (user choice)`;
+  const name = `${tech}-${bitsPerCell}bpc${sigmaScale === 1 ? '' : `-sigmax${sigmaScale}`}`;
+  return makeLevelModel({ name, source, levels: levels.map(([m, s]) => [m, s * sigmaScale]) });
+}
