@@ -1,0 +1,247 @@
+import {
+  nonNegInt,
+  nonNegNum,
+  oneOf,
+  posInt,
+  posNum,
+  type ComponentSpec,
+  type ParamSpec,
+  type StatSpec,
+} from '../../engine/spec.js';
+
+/**
+ * The `dram` config section: LPDDR4 channels (x16 each). Every default is a
+ * literal copied from reference/lpddr4-3200.json (JEDEC 8 Gb LPDDR4-3200 x16,
+ * DRAMSys/DRAMPower memspecs) unless it says "assumption".
+ */
+
+export const IDLE_POLICIES = ['standby', 'power-down', 'self-refresh', 'off', 'best'] as const;
+export type DramIdlePolicy = (typeof IDLE_POLICIES)[number];
+
+/** IDD measurement states (JEDEC names) and the three supply rails. */
+export const IDD_STATES = ['idd0', 'idd2p', 'idd2n', 'idd3p', 'idd3n', 'idd4r', 'idd4w', 'idd5', 'idd6'] as const;
+export type IddState = (typeof IDD_STATES)[number];
+export const RAILS = ['vdd1', 'vdd2', 'vddq'] as const;
+export type Rail = (typeof RAILS)[number];
+export type CurrentKey = `${IddState}_${Rail}_mA`;
+export const currentKey = (state: IddState, rail: Rail): CurrentKey => `${state}_${rail}_mA`;
+
+export type DramParams = {
+  channels: number;
+  banks: number;
+  rows: number;
+  columns: number;
+  channelWidth_bits: number;
+  burstLength: number;
+  tCK_ns: number;
+  tRCD_cycles: number;
+  tRPpb_cycles: number;
+  tRPab_cycles: number;
+  tRAS_cycles: number;
+  tRCpb_cycles: number;
+  tRFCab_cycles: number;
+  tREFI_cycles: number;
+  tCKE_cycles: number;
+  tXP_cycles: number;
+  tSR_cycles: number;
+  tXSR_cycles: number;
+  tCCD_cycles: number;
+  tRRD_cycles: number;
+  tFAW_cycles: number;
+  tRTP_cycles: number;
+  tWR_cycles: number;
+  tWTR_cycles: number;
+  RL_cycles: number;
+  WL_cycles: number;
+  vdd1_V: number;
+  vdd2_V: number;
+  vddq_V: number;
+  activeBackgroundRho: number;
+  interleave_B: number;
+  idlePolicy: DramIdlePolicy;
+  powerDownIdleThreshold_ns: number;
+  selfRefreshIdleThreshold_ns: number;
+  powerUpTime_ns: number;
+} & Record<CurrentKey, number>;
+
+const REF = 'reference/lpddr4-3200.json';
+
+/** Currents per state and rail in mA, literals from reference/lpddr4-3200.json `current_mA`. */
+const CURRENTS: ReadonlyArray<readonly [IddState, number, number, number, string]> = [
+  ['idd0', 3.5, 45.0, 0.75, 'one bank activate-precharge cycling at tRC'],
+  ['idd2p', 1.2, 3.0, 0.75, 'precharge power-down (CKE low, all banks closed)'],
+  ['idd2n', 2.0, 27.0, 0.75, 'precharge standby (CKE high, all banks closed)'],
+  ['idd3p', 1.2, 9.0, 0.75, 'active power-down (CKE low, a bank open)'],
+  ['idd3n', 2.25, 30.0, 0.75, 'active standby (CKE high, a bank open)'],
+  ['idd4r', 2.25, 275.0, 150.0, 'burst read at full bandwidth'],
+  ['idd4w', 2.25, 210.0, 55.0, 'burst write at full bandwidth'],
+  ['idd5', 10.0, 90.0, 0.75, 'all-bank refresh (REFab) back to back at tRFCab'],
+  ['idd6', 0.3, 0.5, 0.1, 'self-refresh'],
+];
+
+const count = (key: string, def: number, description: string, source = REF): ParamSpec => ({
+  key,
+  unit: 'count',
+  description,
+  default: def,
+  source,
+  schema: posInt(),
+});
+const cycles = (key: string, def: number, description: string): ParamSpec => ({
+  key,
+  unit: 'cycles of tCK',
+  description,
+  default: def,
+  source: `${REF} timing_cycles`,
+  schema: nonNegInt(),
+});
+const volts = (key: string, def: number, rail: string): ParamSpec => ({
+  key,
+  unit: 'V',
+  description: `supply voltage of ${rail}`,
+  default: def,
+  source: `${REF} voltage_V`,
+  schema: posNum(),
+});
+
+const currentParams: ParamSpec[] = CURRENTS.flatMap(([state, vdd1, vdd2, vddq, what]) =>
+  ([['vdd1', vdd1], ['vdd2', vdd2], ['vddq', vddq]] as const).map(([rail, value]) => ({
+    key: currentKey(state, rail),
+    unit: 'mA',
+    description: `${state.toUpperCase()} on ${rail.toUpperCase()}: ${what}`,
+    default: value,
+    source: `${REF} current_mA.${state}.${rail}`,
+    schema: nonNegNum(),
+  })),
+);
+
+const params: ParamSpec[] = [
+  count('channels', 1, 'x16 LPDDR4 channels, each with its own banks, command and data bus', `${REF} (one x16 channel)`),
+  count('banks', 8, 'banks per channel', `${REF} architecture.banks`),
+  count('rows', 65536, 'rows per bank', `${REF} architecture.rows`),
+  count('columns', 1024, 'columns per row (one column = channelWidth_bits)', `${REF} architecture.columns`),
+  {
+    key: 'channelWidth_bits',
+    unit: 'bits',
+    description: 'data bus width of one channel',
+    default: 16,
+    source: `${REF} architecture.width_bits`,
+    schema: posInt(),
+  },
+  count('burstLength', 16, 'burst length BL in beats; one burst moves channelWidth_bits × BL / 8 bytes in BL/2 cycles (double data rate)', `${REF} architecture.burstLength`),
+  { key: 'tCK_ns', unit: 'ns', description: 'clock period', default: 0.625, source: `${REF} timing_cycles.tCK_ns`, schema: posNum() },
+  cycles('tRCD_cycles', 29, 'ACT to RD/WR, same bank'),
+  cycles('tRPpb_cycles', 29, 'PRE to ACT/REF, same bank'),
+  cycles('tRPab_cycles', 34, 'PREA to ACT/REF'),
+  cycles('tRAS_cycles', 68, 'ACT to PRE, same bank'),
+  cycles('tRCpb_cycles', 97, 'ACT to ACT, same bank'),
+  cycles('tRFCab_cycles', 448, 'REFab duration: REF to any ACT/REF'),
+  cycles('tREFI_cycles', 6246, 'average interval between all-bank refreshes'),
+  cycles('tCKE_cycles', 12, 'minimum time in power-down (PDE to PDX) and out of it (PDX to PDE)'),
+  cycles('tXP_cycles', 12, 'power-down exit to next command'),
+  cycles('tSR_cycles', 24, 'minimum self-refresh time (SREFEN to SREFEX)'),
+  cycles('tXSR_cycles', 460, 'self-refresh exit to next command'),
+  cycles('tCCD_cycles', 8, 'column command to column command'),
+  cycles('tRRD_cycles', 16, 'ACT to ACT, different banks'),
+  cycles('tFAW_cycles', 64, 'window in which at most four ACTs may be issued'),
+  cycles('tRTP_cycles', 12, 'read to precharge (used as BL/2 + max(8, tRTP) − 8, JESD209-4)'),
+  cycles('tWR_cycles', 29, 'write recovery (WR to PRE = WL + BL/2 + 1 + tWR, JESD209-4)'),
+  cycles('tWTR_cycles', 16, 'write to read turnaround (WR to RD = WL + BL/2 + 1 + tWTR, JESD209-4)'),
+  cycles('RL_cycles', 28, 'read latency: RD to first data beat'),
+  cycles('WL_cycles', 14, 'write latency: WR to first data beat (plus one cycle of tDQSS)'),
+  volts('vdd1_V', 1.8, 'VDD1 (core)'),
+  volts('vdd2_V', 1.1, 'VDD2 (core)'),
+  volts('vddq_V', 1.1, 'VDDQ (I/O)'),
+  ...currentParams,
+  {
+    key: 'activeBackgroundRho',
+    unit: '-',
+    description:
+      "DRAMPower's bank-wise factor rho: active background = V·I_rho·(time with any bank open) + V·(IDD3N − I_rho)·(sum over banks of open time), I_rho = IDD2N + rho·(IDD3N − IDD2N). 1 gives the plain V·IDD3N·time of the reference note",
+    default: 1,
+    source: `${REF} power_states.note; DRAMPower src/DRAMPower/DRAMPower/memspec/MemSpecLPDDR4.cpp (factRho defaults to 1)`,
+    schema: { type: 'number', minimum: 0, maximum: 1 },
+  },
+  {
+    key: 'interleave_B',
+    unit: 'B',
+    description: 'bytes placed in one channel before the next address goes to the next channel (a multiple of one burst)',
+    default: 32,
+    source: 'assumption: one burst (16 bits × BL16 = 32 B), so every transfer of 32·channels bytes or more uses all channels',
+    schema: posInt(),
+  },
+  {
+    key: 'idlePolicy',
+    unit: '-',
+    description:
+      'low-power state between uses (sleep/wake): standby (stay awake, refresh continues), power-down (rows closed, precharge power-down after powerDownIdleThreshold_ns), self-refresh (power-down, then self-refresh after selfRefreshIdleThreshold_ns), off (supplies removed, contents lost), best (the cheapest for the known idle length)',
+    default: 'power-down',
+    source:
+      'assumption: idle power-down is the usual LPDDR4 controller default and its exit (tXP = 7.5 ns) never delays a frame; self-refresh and off trade exit latency (tXSR, power-up) for lower power and are opt-in',
+    schema: oneOf(IDLE_POLICIES),
+  },
+  {
+    key: 'powerDownIdleThreshold_ns',
+    unit: 'ns',
+    description: 'idle time after which the controller closes rows and enters power-down',
+    default: 0,
+    source:
+      'DRAMSys staggered power-down policy (tukl-msd/DRAMSys src/DRAMSys/controller/powerdown/PowerDownManagerStaggered.cpp): power-down is entered as soon as the controller is idle',
+    schema: nonNegNum(),
+  },
+  {
+    key: 'selfRefreshIdleThreshold_ns',
+    unit: 'ns',
+    description: 'idle time after which the controller moves to self-refresh (self-refresh policy)',
+    default: 3903.75,
+    source:
+      'assumption: one refresh interval (tREFI = 6246 × 0.625 ns), after the DRAMSys staggered policy, which moves from precharge power-down to self-refresh at the first refresh due while idle',
+    schema: nonNegNum(),
+  },
+  {
+    key: 'powerUpTime_ns',
+    unit: 'ns',
+    description: 'time from supplies on to the first command after an off period; the device draws precharge-standby current meanwhile (assumption)',
+    default: 2203000,
+    source:
+      'JESD209-4 power-up sequence minima: tINIT1 200 µs (RESET_n low) + tINIT3 2 ms (to CKE high) + tINIT5 2 µs + tZQCAL 1 µs; training not counted',
+    schema: nonNegNum(),
+  },
+];
+
+const stat = (key: string, unit: string, description: string): StatSpec => ({ key, unit, description });
+
+export const ENERGY_TERMS = ['act', 'pre', 'read', 'write', 'refresh', 'background', 'io'] as const;
+export type EnergyTerm = (typeof ENERGY_TERMS)[number];
+export const RESIDENCY_KEYS = [
+  'active_standby',
+  'precharge_standby',
+  'active_power_down',
+  'precharge_power_down',
+  'self_refresh',
+  'off',
+] as const;
+export type ResidencyKey = (typeof RESIDENCY_KEYS)[number];
+export const COMMAND_COUNT_KEYS = ['act', 'pre', 'prea', 'rd', 'wr', 'ref', 'pde', 'pdx', 'srefen', 'srefex', 'powerOff', 'powerOn'] as const;
+export type CommandCountKey = (typeof COMMAND_COUNT_KEYS)[number];
+
+const stats: StatSpec[] = [
+  ...ENERGY_TERMS.map((t) =>
+    stat(`energy_${t}_J`, 'J', t === 'io' ? 'energy on VDDQ (all states and commands)' : `core (VDD1 + VDD2) energy: ${t}`),
+  ),
+  ...RESIDENCY_KEYS.map((k) => stat(`residency_${k}_s`, 's', `time in ${k.replace(/_/g, ' ')}, mean over channels`)),
+  ...COMMAND_COUNT_KEYS.map((k) => stat(`commands_${k}`, 'count', `${k} commands (pre counts banks closed, also by PREA)`)),
+  stat('bytesRead_B', 'B', 'bytes requested by reads'),
+  stat('bytesWritten_B', 'B', 'bytes requested by writes'),
+  stat('bursts', 'count', 'column bursts (32 B each by default)'),
+  stat('rowHits', 'count', 'bursts served from a row opened for an earlier burst'),
+  stat('rowMisses', 'count', 'bursts that needed their own ACT'),
+];
+
+export const dramSpec: ComponentSpec = {
+  name: 'dram',
+  description:
+    'LPDDR4 DRAM: x16 channels interleaved by address, banks with open rows, command-level timing (JESD209-4 rules), refresh every tREFI, power-down, self-refresh and off between uses, energy by DRAMPower equations with I/O (VDDQ) separate.',
+  params,
+  stats,
+};
