@@ -76,7 +76,8 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
-      const parent = schemaAt(root, e.schemaPath.replace(/\/additionalProperties$/, ''));
+      // ajv's verbose mode gives the object schema itself, which also works inside $ref'd sub-schemas.
+      const parent = (e.parentSchema as JsonSchema | undefined) ?? schemaAt(root, e.schemaPath.replace(/\/additionalProperties$/, ''));
       const allowed = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {});
       const near = nearest(key, allowed);
       return new UserError(`unknown key "${key}" in ${what}${more}`, {
@@ -107,7 +108,7 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
       });
     }
     default: {
-      const schema = schemaAt(root, e.schemaPath.replace(/\/[^/]+$/, ''));
+      const schema = (e.parentSchema as JsonSchema | undefined) ?? schemaAt(root, e.schemaPath.replace(/\/[^/]+$/, ''));
       const desc = typeof schema?.description === 'string' ? ` (${schema.description})` : '';
       return new UserError(`invalid value ${valueAtPath(e.data)} in ${what}: ${e.message ?? 'does not match the schema'}${more}`, {
         file,

@@ -1,0 +1,48 @@
+import type { CommandModule } from 'yargs';
+import { UserError, nearest } from '../../errors.js';
+import { componentSpecs } from '../../config/registry.js';
+import type { ComponentSpec } from '../../engine/spec.js';
+
+/** `maxnvm describe [component]`: every parameter with unit, default, description and source; every statistic. */
+export function describeText(specs: readonly ComponentSpec[]): string {
+  const out: string[] = [];
+  for (const spec of specs) {
+    out.push(`${spec.name}: ${spec.description}`, '  parameters:');
+    for (const p of spec.params) {
+      const def = p.default === undefined ? 'required' : `default ${JSON.stringify(p.default)}`;
+      out.push(`    ${p.key} [${p.unit}] (${def})`, `        ${p.description}`, `        source: ${p.source}`);
+    }
+    if (spec.stats.length > 0) {
+      out.push('  statistics:');
+      for (const s of spec.stats) out.push(`    ${s.key} [${s.unit}]: ${s.description}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export const describeCommand: CommandModule<object, { component?: string; format: string }> = {
+  command: 'describe [component]',
+  describe: 'List every component parameter (unit, default, description, source) and statistic',
+  builder: (y) =>
+    y
+      .positional('component', { type: 'string', describe: 'one component section, e.g. nvdla, dram, envm' })
+      .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: 'output format' }),
+  handler: (args) => {
+    let specs: readonly ComponentSpec[] = componentSpecs;
+    if (args.component !== undefined) {
+      const names = componentSpecs.map((s) => s.name);
+      const spec = componentSpecs.find((s) => s.name === args.component);
+      if (spec === undefined) {
+        const near = nearest(args.component, names);
+        throw new UserError(`unknown component "${args.component}"`, {
+          expected: `one of: ${names.join(', ')}`,
+          suggestion: near !== undefined ? `did you mean "${near}"?` : 'run `maxnvm describe` to list them all',
+        });
+      }
+      specs = [spec];
+    }
+    if (args.format === 'json') process.stdout.write(`${JSON.stringify(specs, null, 2)}\n`);
+    else process.stdout.write(describeText(specs));
+  },
+};

@@ -1,0 +1,18 @@
+import type { CommandModule } from 'yargs';
+import { describeCommand } from './describe.js';
+import { simulateCommand } from './simulate.js';
+import { validateCommand } from './validate.js';
+
+/** A CLI command and its flags (the flags feed "did you mean --x?" suggestions). */
+export interface CliCommand {
+  name: string;
+  flags: string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  module: CommandModule<any, any>;
+}
+
+export const commands: CliCommand[] = [
+  { name: 'simulate', flags: ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy'], module: simulateCommand },
+  { name: 'validate', flags: [], module: validateCommand },
+  { name: 'describe', flags: ['format'], module: describeCommand },
+];

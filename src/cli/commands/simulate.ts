@@ -1,0 +1,61 @@
+import type { CommandModule } from 'yargs';
+import { loadArchConfig } from '../../config/arch-config.js';
+import { drampowerTraceFiles } from '../../hw/dram/drampower-trace.js';
+import { writeSimulationOutputs, pointsCsv, simulationTable } from '../../report/simulation-report.js';
+import { toJson } from '../../report/atomic-write.js';
+import { simulate } from '../../system/simulate.js';
+import { loadTrace } from '../../workload/load-trace.js';
+import { manifestFor } from '../manifest.js';
+import { UserError } from '../../errors.js';
+import { parseChoice, parseInteger, parsePositiveList } from '../parse.js';
+
+interface SimulateArgs {
+  arch: string;
+  trace: string;
+  fps?: string;
+  frames: number;
+  seed: number;
+  format: string;
+  out?: string;
+  'dram-trace'?: string;
+}
+
+export const simulateCommand: CommandModule<object, SimulateArgs> = {
+  command: 'simulate',
+  describe: 'Replay a workload trace on an architecture at chosen frame rates',
+  builder: (y) =>
+    y
+      .option('arch', { type: 'string', demandOption: true, describe: 'architecture config (arch-configs/*.json)' })
+      .option('trace', { type: 'string', demandOption: true, describe: 'workload trace (traces/*.json)' })
+      .option('fps', { type: 'string', describe: 'comma-separated frame rates, e.g. 1,10,30' })
+      .option('frames', { type: 'number', default: 3, describe: 'frames per rate; the first warms up, the rest are measured' })
+      .option('seed', { type: 'number', default: 1, describe: 'seed of every random stream (synthetic sparsity patterns)' })
+      .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
+      .option('out', { type: 'string', describe: 'write manifest.json, summary.json, layers.csv, points.csv, power-states.csv here' })
+      .option('dram-trace', { type: 'string', describe: "write the DRAM command stream in DRAMPower's CSV trace format" }),
+  handler: (args) => {
+    const format = parseChoice('format', args.format, ['table', 'json', 'csv'] as const);
+    const fps = args.fps === undefined ? [] : parsePositiveList('fps', args.fps);
+    const frames = parseInteger('frames', args.frames, 1);
+    const seed = parseInteger('seed', args.seed, 0);
+    const config = loadArchConfig(args.arch);
+    const trace = loadTrace(args.trace);
+    const dramTracePath = args['dram-trace'];
+    if (dramTracePath !== undefined && config.dram === undefined) {
+      throw new UserError('--dram-trace needs a system with LPDDR4', {
+        file: args.arch,
+        jsonPath: '/dram',
+        expected: 'an architecture config with a "dram" section',
+        suggestion: 'drop --dram-trace, or use e.g. arch-configs/nvdla-full-lpddr4.json',
+      });
+    }
+    const dramTrace = dramTracePath === undefined || config.dram === undefined ? undefined : drampowerTraceFiles(dramTracePath, config.dram.channels);
+    const result = simulate(config, trace, { fps, frames, seed, dramTrace });
+    if (args.out !== undefined) {
+      writeSimulationOutputs(args.out, result, manifestFor('simulate', { arch: config, trace: { file: args.trace, name: trace.name }, fps, frames, seed }));
+    }
+    if (format === 'json') process.stdout.write(toJson(result));
+    else if (format === 'csv') process.stdout.write(pointsCsv(result));
+    else process.stdout.write(simulationTable(result));
+  },
+};

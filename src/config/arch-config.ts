@@ -1,0 +1,102 @@
+import { withDefaults, type ComponentSpec } from '../engine/spec.js';
+import { UserError } from '../errors.js';
+import { dramSpec, type DramParams } from '../hw/dram/spec.js';
+import { envmSpec, type EnvmParams } from '../hw/envm/spec.js';
+import { resolveNvdlaParams } from '../hw/nvdla/params.js';
+import type { NvdlaParams } from '../hw/nvdla/spec.js';
+import { sramSpec, type SramParams } from '../hw/sram/spec.js';
+import { weightPathSpec, type WeightPathParams } from '../hw/weightpath/spec.js';
+import { validateStorageChoice } from '../storage/choice-schema.js';
+import type { StorageChoice } from '../storage/types.js';
+import { archConfigSchema } from './arch-schema.js';
+import { memoryPortSpec, placementSpec, type MemoryPortParams, type Placement } from './system-spec.js';
+import { readJsonFile, validateOrThrow } from './validate.js';
+
+/** A resolved architecture config: every default filled in, every cross-section rule checked. */
+export interface ArchConfig {
+  /** File it was loaded from (for manifests and messages). */
+  file: string;
+  name: string;
+  description: string;
+  placement: Placement;
+  nvdla: NvdlaParams;
+  memoryPort?: MemoryPortParams;
+  dram?: DramParams;
+  envm?: EnvmParams;
+  sram?: SramParams;
+  weightPath?: WeightPathParams;
+  weightStorage?: StorageChoice;
+}
+
+let schemaCache: ReturnType<typeof archConfigSchema> | undefined;
+export function cachedArchSchema(): ReturnType<typeof archConfigSchema> {
+  schemaCache ??= archConfigSchema();
+  return schemaCache;
+}
+
+/** Read, validate and resolve an architecture config file. Throws UserError on any problem. */
+export function loadArchConfig(file: string): ArchConfig {
+  const data = readJsonFile(file, 'architecture config');
+  return resolveArchConfig(data, file);
+}
+
+export function resolveArchConfig(data: unknown, file: string): ArchConfig {
+  validateOrThrow(cachedArchSchema(), data, file, 'architecture config');
+  const raw = data as Record<string, Record<string, unknown> | string | undefined>;
+  const section = (name: string): Record<string, unknown> | undefined => raw[name] as Record<string, unknown> | undefined;
+  const placement = withDefaults<Placement>(placementSpec, section('placement'));
+
+  const needs = {
+    dram: placement.weights === 'dram' || placement.activations === 'dram',
+    memoryPort: placement.weights === 'dram' || placement.activations === 'dram',
+    envm: placement.weights === 'envm',
+    weightPath: placement.weights === 'envm',
+    weightStorage: placement.weights === 'envm',
+    sram: placement.activations === 'sram',
+  };
+  const why: Record<keyof typeof needs, string> = {
+    dram: 'placement puts weights or activations in DRAM',
+    memoryPort: 'placement uses off-chip memory',
+    envm: 'placement.weights is "envm"',
+    weightPath: 'placement.weights is "envm"',
+    weightStorage: 'placement.weights is "envm"',
+    sram: 'placement.activations is "sram"',
+  };
+  // Required sections must be present (no silent defaults for a whole memory); unused ones are mistakes.
+  for (const key of ['dram', 'envm', 'weightStorage', 'sram'] as const) {
+    if (needs[key] && raw[key] === undefined) {
+      throw new UserError(`missing section "${key}": ${why[key]}`, {
+        file,
+        jsonPath: `/${key}`,
+        expected: `a "${key}" section`,
+        suggestion: `add "${key}": {} to take every default (see \`maxnvm describe ${key === 'weightStorage' ? 'envm' : key}\`), or change "placement"`,
+      });
+    }
+  }
+  for (const key of Object.keys(needs) as (keyof typeof needs)[]) {
+    if (!needs[key] && raw[key] !== undefined) {
+      throw new UserError(`section "${key}" is not used by this system's placement`, {
+        file,
+        jsonPath: `/${key}`,
+        expected: `no "${key}" section when placement is ${JSON.stringify(placement)}`,
+        suggestion: `remove "${key}", or change "placement" to use it`,
+      });
+    }
+  }
+
+  const opt = <T>(key: keyof typeof needs, spec: ComponentSpec): T | undefined =>
+    needs[key] ? withDefaults<T>(spec, section(key)) : undefined;
+  return {
+    file,
+    name: raw.name as string,
+    description: (raw.description as string | undefined) ?? '',
+    placement,
+    nvdla: resolveNvdlaParams(section('nvdla'), file),
+    memoryPort: opt<MemoryPortParams>('memoryPort', memoryPortSpec),
+    dram: opt<DramParams>('dram', dramSpec),
+    envm: opt<EnvmParams>('envm', envmSpec),
+    sram: opt<SramParams>('sram', sramSpec),
+    weightPath: opt<WeightPathParams>('weightPath', weightPathSpec),
+    weightStorage: needs.weightStorage ? validateStorageChoice(raw.weightStorage, file, '/weightStorage') : undefined,
+  };
+}

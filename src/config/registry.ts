@@ -1,0 +1,18 @@
+import type { ComponentSpec } from '../engine/spec.js';
+import { dramSpec } from '../hw/dram/spec.js';
+import { envmSpec } from '../hw/envm/spec.js';
+import { nvdlaSpec } from '../hw/nvdla/spec.js';
+import { sramSpec } from '../hw/sram/spec.js';
+import { weightPathSpec } from '../hw/weightpath/spec.js';
+import { memoryPortSpec, placementSpec } from './system-spec.js';
+
+/** Every component's declarations, in config order. The schema and `describe` come from this list. */
+export const componentSpecs: readonly ComponentSpec[] = [
+  placementSpec,
+  nvdlaSpec,
+  memoryPortSpec,
+  dramSpec,
+  envmSpec,
+  sramSpec,
+  weightPathSpec,
+];

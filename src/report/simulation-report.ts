@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import type { SimulationResult } from '../system/simulate.js';
+import { writeFileAtomic, toJson } from './atomic-write.js';
+import { toCsv, type CsvValue } from './csv.js';
+import { grouped, si, textTable } from './format.js';
+
+/** Terminal summary of one simulation. */
+export function simulationTable(r: SimulationResult): string {
+  const lines: string[] = [];
+  lines.push(`${r.arch.name} × ${r.trace.name}  (weights: ${r.arch.placement.weights}, activations: ${r.arch.placement.activations})`);
+  lines.push(`  trace: ${grouped(r.trace.macs)} MACs, ${grouped(r.trace.weights)} weights (${grouped(r.trace.nonZeroWeights)} non-zero), ${r.trace.layers} layers`);
+  lines.push(`  on-chip area: ${r.area_mm2.total.toFixed(3)} mm² (${Object.entries(r.area_mm2.breakdown).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+  if (!r.feasible) {
+    lines.push(`  INFEASIBLE: ${r.reason}`);
+    return `${lines.join('\n')}\n`;
+  }
+  const inf = r.inference;
+  const memBound = r.layers.filter((l) => l.bound === 'memory').length;
+  lines.push(
+    `  one inference: ${si(inf.latency_s, 's')} (${grouped(inf.cycles)} cycles), ${si(inf.energy_J, 'J')}, ` +
+      `max ${inf.maxFps.toPrecision(4)} fps; ${memBound}/${r.layers.length} layers memory-bound; ${grouped(inf.events)} events`,
+  );
+  lines.push(`  energy of one inference by component: ${Object.entries(inf.byComponent_J).map(([k, v]) => `${k} ${si(v, 'J')}`).join(', ')}`);
+  if (r.points.length > 0) {
+    const rows = r.points.map((p) =>
+      p.feasible
+        ? [String(p.fps), si(p.power_W, 'W'), si(p.energy_per_inference_J, 'J'), si(p.latency_s, 's'), dominant(p.breakdown_J)]
+        : [String(p.fps), '-', '-', si(p.latency_s, 's'), `infeasible: latency > period ${si(p.period_s, 's')}`],
+    );
+    lines.push('');
+    lines.push(textTable(['fps', 'avg power', 'energy/inference', 'latency', 'largest share'], rows));
+  }
+  for (const n of r.notes) lines.push(`  note: ${n}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function dominant(b: Record<string, Record<string, number>>): string {
+  let best = '';
+  let bestV = -Infinity;
+  let total = 0;
+  for (const [comp, terms] of Object.entries(b)) {
+    for (const [term, v] of Object.entries(terms)) {
+      total += v;
+      if (v > bestV) {
+        bestV = v;
+        best = `${comp}.${term}`;
+      }
+    }
+  }
+  return total > 0 ? `${best} ${((100 * bestV) / total).toFixed(0)} %` : '-';
+}
+
+/** One row per frame rate, SI units in the column names. */
+export function pointsCsv(r: SimulationResult): string {
+  if (!r.feasible) return toCsv(['feasible', 'reason'], [{ feasible: false, reason: r.reason }]);
+  const comps = new Set<string>();
+  const states = new Set<string>();
+  for (const p of r.points) {
+    if (!p.feasible) continue;
+    for (const [c, terms] of Object.entries(p.breakdown_J)) for (const t of Object.keys(terms)) comps.add(`energy_${c}_${t}_J`);
+    for (const [d, st] of Object.entries(p.residency_s)) for (const s of Object.keys(st)) states.add(`residency_${d}_${s}_s`);
+  }
+  const columns = ['system', 'trace', 'fps', 'feasible', 'reason', 'period_s', 'latency_s', 'power_W', 'energy_per_inference_J', ...comps, ...states];
+  const rows = r.points.map((p) => {
+    const row: Record<string, CsvValue> = { system: r.arch.name, trace: r.trace.name, fps: p.fps, feasible: p.feasible, period_s: p.period_s, latency_s: p.latency_s };
+    if (!p.feasible) row.reason = p.reason;
+    else {
+      row.power_W = p.power_W;
+      row.energy_per_inference_J = p.energy_per_inference_J;
+      for (const [c, terms] of Object.entries(p.breakdown_J)) for (const [t, v] of Object.entries(terms)) row[`energy_${c}_${t}_J`] = v;
+      for (const [d, st] of Object.entries(p.residency_s)) for (const [s, v] of Object.entries(st)) row[`residency_${d}_${s}_s`] = v;
+    }
+    return row;
+  });
+  return toCsv(columns, rows);
+}
+
+export function layersCsv(r: SimulationResult): string {
+  if (!r.feasible) return toCsv(['name'], []);
+  const mems = new Set<string>();
+  const comps = new Set<string>();
+  for (const l of r.layers) {
+    for (const m of Object.keys(l.bytes)) mems.add(m);
+    for (const c of Object.keys(l.energyByComponent_J)) comps.add(c);
+  }
+  const memCols = [...mems].flatMap((m) => [`${m}_read_B`, `${m}_written_B`]);
+  const compCols = [...comps].map((c) => `energy_${c}_J`);
+  const columns = ['name', 'op', 'start_s', 'time_s', 'cycles', 'bound', 'macs', 'mac_utilization', 'cbuf_mode', ...memCols, 'energy_J', ...compCols];
+  const rows = r.layers.map((l) => {
+    const row: Record<string, CsvValue> = {
+      name: l.name, op: l.op, start_s: l.start_s, time_s: l.time_s, cycles: l.cycles, bound: l.bound, macs: l.macs,
+      mac_utilization: l.mac_utilization, cbuf_mode: l.cbufMode, energy_J: l.energy_J,
+    };
+    for (const [m, b] of Object.entries(l.bytes)) {
+      row[`${m}_read_B`] = b.read_B;
+      row[`${m}_written_B`] = b.written_B;
+    }
+    for (const [c, v] of Object.entries(l.energyByComponent_J)) row[`energy_${c}_J`] = v;
+    return row;
+  });
+  return toCsv(columns, rows);
+}
+
+/** Residency per frame rate, device and power state: one row each. */
+export function powerStatesCsv(r: SimulationResult): string {
+  const rows: Record<string, CsvValue>[] = [];
+  if (r.feasible) {
+    for (const p of r.points) {
+      if (!p.feasible) continue;
+      for (const [device, states] of Object.entries(p.residency_s)) {
+        for (const [state, s] of Object.entries(states)) {
+          rows.push({ fps: p.fps, device, state, residency_s: s, residency_fraction: s / p.period_s });
+        }
+      }
+    }
+  }
+  return toCsv(['fps', 'device', 'state', 'residency_s', 'residency_fraction'], rows);
+}
+
+/** Write the output folder of one simulation; every file atomically, nothing time-stamped. */
+export function writeSimulationOutputs(dir: string, r: SimulationResult, manifest: unknown): void {
+  writeFileAtomic(join(dir, 'manifest.json'), toJson(manifest));
+  writeFileAtomic(join(dir, 'summary.json'), toJson(r));
+  writeFileAtomic(join(dir, 'layers.csv'), layersCsv(r));
+  writeFileAtomic(join(dir, 'points.csv'), pointsCsv(r));
+  writeFileAtomic(join(dir, 'power-states.csv'), powerStatesCsv(r));
+}

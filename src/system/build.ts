@@ -1,0 +1,136 @@
+import type { ArchConfig } from '../config/arch-config.js';
+import { Simulator } from '../engine/event-queue.js';
+import { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
+import { cellsByBitsPerCell } from '../hw/envm/stored-cells.js';
+import { EnvmArray } from '../hw/envm/envm-array.js';
+import type { MemoryDevice, WeightSource } from '../hw/memory.js';
+import { nvdlaArea } from '../hw/nvdla/area.js';
+import { NvdlaCore } from '../hw/nvdla/core.js';
+import { MemoryWeightSource, denseInt8Bytes, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
+import { MemoryPort } from '../hw/port.js';
+import { SramBuffer } from '../hw/sram/sram-buffer.js';
+import { EnvmWeightSource } from '../hw/weightpath/envm-weight-source.js';
+import { nvdlaCompressedBytes } from '../storage/nvdla-compressed.js';
+import { kernelRangeStreamBits, layerStorage } from '../storage/sizing.js';
+import type { LayerStorage } from '../storage/types.js';
+import { hasWeights, type Trace } from '../workload/layer.js';
+import { peakLiveActivationBytes } from '../workload/liveness.js';
+import { planTensorAddresses } from './address-plan.js';
+import { EnergyLedger } from './energy-ledger.js';
+import type { BuildOptions, System } from './system.js';
+
+/** Tensors are aligned to one LPDDR4 burst (BL16 × 16 bit = 32 B) so no burst straddles two tensors. */
+const TENSOR_ALIGN_B = 32;
+
+/**
+ * Wire a system from a resolved config and a trace: the NVDLA core, the
+ * weight store and its path into CBUF, the feature memory, and the energy
+ * ledger that reads them all.
+ */
+export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions): System {
+  const sim = new Simulator();
+  const ledger = new EnergyLedger();
+  const core = new NvdlaCore(config.nvdla, sim);
+  ledger.addAccount('nvdla', core);
+  const area_mm2: Record<string, number> = { nvdla: nvdlaArea(config.nvdla).total_mm2 };
+  const memories: { name: string; device: MemoryDevice }[] = [];
+  const notes: string[] = [];
+  const reasons: string[] = [];
+
+  let dramPort: MemoryDevice | undefined;
+  let dram: Lpddr4Memory | undefined;
+  if (config.dram !== undefined) {
+    dram = new Lpddr4Memory(config.dram, { sink: opts.dramTrace });
+    ledger.addAccount('dram', dram);
+    ledger.addPowerManaged('dram', dram);
+    dramPort = config.memoryPort === undefined ? dram : new MemoryPort(dram, config.memoryPort.peakBandwidth_GBps);
+    memories.push({ name: 'dram', device: dram });
+  }
+
+  // Weights.
+  let weights: WeightSource;
+  let weightsEnd_B = 0;
+  if (config.placement.weights === 'dram') {
+    if (dramPort === undefined) throw new Error('placement.weights = dram without a DRAM');
+    const bytesOf: KernelBytesFn = config.nvdla.weightCompression
+      ? (i, k0, k1) => nvdlaCompressedBytes(layerAt(trace, i), k0, k1, config.nvdla.macAtomicK, { seed: opts.seed })
+      : denseInt8Bytes(trace.layers);
+    const src = new MemoryWeightSource(dramPort, trace.layers, 0, bytesOf);
+    for (const [i, l] of trace.layers.entries()) if (hasWeights(l)) weightsEnd_B += bytesOf(i, 0, l.outputChannels).stored_B;
+    weights = src;
+  } else {
+    const choice = config.weightStorage;
+    if (choice === undefined || config.envm === undefined || config.weightPath === undefined) {
+      throw new Error('placement.weights = envm without envm, weightPath and weightStorage sections');
+    }
+    const sizing = { seed: opts.seed, atomicK: config.nvdla.macAtomicK };
+    const storages: (LayerStorage | undefined)[] = trace.layers.map((l) => (hasWeights(l) ? layerStorage(l, choice, sizing) : undefined));
+    const array = new EnvmArray(config.envm, cellsByBitsPerCell(storages));
+    const fit = array.checkFits();
+    if (fit !== undefined) reasons.push(fit);
+    notes.push(...array.notes);
+    ledger.addPowerManaged('envm', array);
+    area_mm2.envm = array.area_mm2();
+    const src = new EnvmWeightSource({
+      array,
+      params: config.weightPath,
+      clock: core.clock,
+      layerStorage: (i) => storages[i],
+      kernelCount: (i) => layerAt(trace, i).outputChannels,
+      storage: choice,
+      atomicK: config.nvdla.macAtomicK,
+      // Exact per-kernel-range bits from the same sizing model, not a proportional split.
+      streamRange: (i, k0, k1, stream) => {
+        const layer = layerAt(trace, i);
+        const before = k0 === 0 ? 0 : (kernelRangeStreamBits(layer, choice, 0, k0, sizing)[stream.stream] ?? 0);
+        const bits = kernelRangeStreamBits(layer, choice, k0, k1, sizing)[stream.stream] ?? 0;
+        return { startBit: before, bits };
+      },
+    });
+    area_mm2.weightPath = src.area_mm2();
+    memories.push({ name: 'envm', device: array });
+    weights = src;
+  }
+  ledger.addAccount('weights', weights);
+
+  // Activations.
+  let features: MemoryDevice;
+  let addressOf: (tensor: string) => number;
+  if (config.placement.activations === 'dram') {
+    if (dramPort === undefined) throw new Error('placement.activations = dram without a DRAM');
+    features = dramPort;
+    addressOf = planTensorAddresses(trace, Math.ceil(weightsEnd_B / 4096) * 4096, TENSOR_ALIGN_B);
+  } else {
+    if (config.sram === undefined) throw new Error('placement.activations = sram without an sram section');
+    const sram = new SramBuffer(config.sram);
+    const fit = sram.checkFits(peakLiveActivationBytes(trace));
+    if (fit !== undefined) reasons.push(fit);
+    ledger.addAccount('sram', sram);
+    ledger.addPowerManaged('sram', sram);
+    area_mm2.sram = sram.area_mm2();
+    memories.push({ name: 'sram', device: sram });
+    features = sram;
+    addressOf = planTensorAddresses(trace, 0, TENSOR_ALIGN_B, config.sram.capacity_B);
+  }
+
+  return {
+    config,
+    trace,
+    sim,
+    core,
+    io: { weights, features, addressOf },
+    weights,
+    memories,
+    ledger,
+    area_mm2,
+    dram,
+    infeasible: reasons.length > 0 ? reasons.join('; ') : undefined,
+    notes,
+  };
+}
+
+function layerAt(trace: Trace, i: number): Trace['layers'][number] {
+  const l = trace.layers[i];
+  if (l === undefined) throw new Error(`no layer ${i} in trace ${trace.name}`);
+  return l;
+}

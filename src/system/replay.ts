@@ -1,0 +1,100 @@
+import { Priority } from '../engine/event-queue.js';
+import { PS_PER_S, psToSeconds, type Picoseconds } from '../engine/time.js';
+import { diffNested, sumNested, type LedgerSnapshot } from './energy-ledger.js';
+import { runInference, type InferenceRun } from './inference.js';
+import type { System } from './system.js';
+
+/** The result of running frames at one frame rate. Infeasible points carry a reason and no numbers. */
+export type FramePoint =
+  | {
+      fps: number;
+      feasible: true;
+      period_s: number;
+      /** Latency of the measured frames (wake-up to last output), s. */
+      latency_s: number;
+      power_W: number;
+      energy_per_inference_J: number;
+      breakdown_J: Record<string, Record<string, number>>;
+      residency_s: Record<string, Record<string, number>>;
+      framesMeasured: number;
+      events: number;
+    }
+  | { fps: number; feasible: false; reason: string; latency_s: number; period_s: number; events: number };
+
+/**
+ * Replay `frames` frames at `fps`: frame k starts at k/fps; devices wake at the
+ * frame start, the inference runs, and the devices sleep until the next frame
+ * (their idle policy decides how deeply). The first frame warms up the state;
+ * energy and power are measured over the whole periods of the frames after it
+ * (all frames when only one is run), so the figures are steady-state.
+ */
+export function replayFrames(sys: System, fps: number, frames: number): FramePoint {
+  const { sim, ledger } = sys;
+  const period: Picoseconds = Math.round(PS_PER_S / fps);
+  const period_s = psToSeconds(period);
+  const snapshots: LedgerSnapshot[] = [];
+  let worstLatency = 0;
+  let failure: string | undefined;
+  let k = 0;
+
+  const startFrame = (): void => {
+    const frameStart = sim.now;
+    snapshots.push(ledger.snapshot(frameStart));
+    if (k === frames) return;
+    let ready = frameStart;
+    for (const { device } of ledger.powerManaged) ready = Math.max(ready, device.wake(frameStart));
+    sim.at(ready, Priority.CONTROL, () =>
+      runInference(sys, (run: InferenceRun) => {
+        const latency = run.end - frameStart;
+        worstLatency = Math.max(worstLatency, latency);
+        if (latency > period) {
+          const wake = ready - frameStart;
+          failure =
+            `infeasible at ${fps} fps: one inference takes ${fmtS(psToSeconds(latency))}` +
+            (wake > 0 ? ` (including ${fmtS(psToSeconds(wake))} of wake-up)` : '') +
+            ` but the frame period is ${fmtS(period_s)}; the highest sustainable rate is about ` +
+            `${(PS_PER_S / latency).toPrecision(4)} fps`;
+          return;
+        }
+        k++;
+        const nextStart = k * period;
+        for (const { device } of ledger.powerManaged) device.sleep(run.end, nextStart);
+        sim.at(nextStart, Priority.CONTROL, startFrame);
+      }),
+    );
+  };
+
+  const eventsBefore = sim.eventsProcessed;
+  sim.at(sim.now, Priority.CONTROL, startFrame);
+  sim.run();
+  const events = sim.eventsProcessed - eventsBefore;
+  if (failure !== undefined) {
+    return { fps, feasible: false, reason: failure, latency_s: psToSeconds(worstLatency), period_s, events };
+  }
+  // Warm-up frame excluded when there is more than one.
+  const first = frames > 1 ? 1 : 0;
+  const a = snapshots[first];
+  const b = snapshots[frames];
+  if (a === undefined || b === undefined) throw new Error('replay ended without its frame snapshots');
+  const measured = frames - first;
+  const breakdown = diffNested(a.energy_J, b.energy_J, 1 / measured);
+  const energy = sumNested(breakdown);
+  return {
+    fps,
+    feasible: true,
+    period_s,
+    latency_s: psToSeconds(worstLatency),
+    power_W: energy / period_s,
+    energy_per_inference_J: energy,
+    breakdown_J: breakdown,
+    residency_s: diffNested(a.residency_s, b.residency_s, 1 / measured),
+    framesMeasured: measured,
+    events,
+  };
+}
+
+function fmtS(s: number): string {
+  if (s >= 1) return `${s.toPrecision(4)} s`;
+  if (s >= 1e-3) return `${(s * 1e3).toPrecision(4)} ms`;
+  return `${(s * 1e6).toPrecision(4)} µs`;
+}

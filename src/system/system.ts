@@ -1,0 +1,36 @@
+import type { ArchConfig } from '../config/arch-config.js';
+import { Simulator } from '../engine/event-queue.js';
+import type { MemoryDevice, WeightSource } from '../hw/memory.js';
+import type { NvdlaCore } from '../hw/nvdla/core.js';
+import type { LayerIo } from '../hw/nvdla/memory-interface.js';
+import type { Trace } from '../workload/layer.js';
+import { EnergyLedger } from './energy-ledger.js';
+
+/** A built system: the core, its memories and weight source wired on one simulator, ready to replay frames. */
+export interface System {
+  config: ArchConfig;
+  trace: Trace;
+  sim: Simulator;
+  core: NvdlaCore;
+  io: LayerIo;
+  weights: WeightSource;
+  /** Memories with byte counters, for per-layer traffic (name → device). */
+  memories: { name: string; device: MemoryDevice }[];
+  ledger: EnergyLedger;
+  /** On-chip area by component, mm² (off-chip DRAM is not counted). */
+  area_mm2: Record<string, number>;
+  /** Why this system cannot run this trace at all (weights or activations do not fit); absent when it can. */
+  infeasible?: string;
+  /** The LPDDR4 memory, when the system has one (for its command trace). */
+  dram?: import('../hw/dram/lpddr4-memory.js').Lpddr4Memory;
+  /** Remarks the user should see with the results (e.g. CTT figures are rough). */
+  notes: string[];
+}
+
+export interface BuildOptions {
+  seed: number;
+  /** Receives the DRAM command stream (DRAMPower trace) when given. */
+  dramTrace?: import('../hw/dram/commands.js').DramCommandSink;
+}
+
+export { Simulator, EnergyLedger };

@@ -1,0 +1,77 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UserError } from '../../../src/errors.js';
+import type { Technology } from '../../../src/hw/envm/reference-table.js';
+import type { SizingEntry } from '../../../src/sizing/sizing-entry.js';
+import type { StorageChoice } from '../../../src/storage/types.js';
+import type { Layer, Trace } from '../../../src/workload/layer.js';
+
+/** Shared builders for the sizing tests. */
+
+/** A conv layer of `kernels` × `channels` × r × s int8 weights at `density`. */
+export function conv(name: string, kernels: number, channels: number, r: number, s: number, density: number): Layer {
+  return {
+    name,
+    op: 'conv',
+    inputs: ['input'],
+    inputHeight: 8,
+    inputWidth: 8,
+    inputChannels: channels,
+    outputChannels: kernels,
+    kernelHeight: r,
+    kernelWidth: s,
+    stride: 1,
+    padding: (r - 1) / 2,
+    groups: 1,
+    outputHeight: 8,
+    outputWidth: 8,
+    weights: { density, valueBits: 8 },
+  };
+}
+
+export function traceOf(...layers: Layer[]): Trace {
+  return { name: 'test', description: 'sizing test', source: 'test', activationBits: 8, layers };
+}
+
+export function choice(extra: Partial<StorageChoice> & Pick<StorageChoice, 'encoding'>): StorageChoice {
+  return { label: extra.label ?? extra.encoding, clustered: false, bitsPerCell: {}, defaultBitsPerCell: 1, ...extra };
+}
+
+export function entry(c: StorageChoice, technology: Technology = 'RRAM'): SizingEntry {
+  return { choice: c, technology, origin: { jsonPath: '' } };
+}
+
+/** The UserError `fn` throws; fails the test if it throws something else or nothing. */
+export function userErrorOf(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a UserError, got none');
+}
+
+/** Write `content` (JSON-serialized unless a string) to a fresh temporary file and return its path. */
+export function tempJson(name: string, content: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'maxnvm-size-'));
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+/** The RRAM and CTT reference rows used by the hand computations (reference/envm-arrays.csv, NVSim fork, area mm²). */
+export const REF = {
+  cells1024KiB: 1024 * 8192, // 8,388,608 cells
+  cells4096KiB: 4096 * 8192, // 33,554,432 cells
+  rram1b1024: 0.246715,
+  rram1b4096: 0.986859,
+  rram2b1024: 0.288099,
+  rram3b1024: 0.346273,
+  ctt1b1024: 0.318984,
+  ctt1b4096: 0.427568,
+};
+
+/** The default eNVM organization the sizing assumes (envmSpec: 8 banks). */
+export const BANKS = 8;
