@@ -2,6 +2,7 @@ import type { JsonSchema } from '../engine/spec.js';
 import { resultSchema } from '../report/result-schema.js';
 import { traceSchema } from '../workload/trace-schema.js';
 import { cachedArchSchema } from './arch-config.js';
+import { storageChoicesFileSchema } from '../sizing/choices-file.js';
 
 /** The schema files kept in schemas/ (paths relative to the repository root). A test checks they are current. */
 export function schemaFiles(): Record<string, JsonSchema> {
@@ -9,5 +10,6 @@ export function schemaFiles(): Record<string, JsonSchema> {
     'schemas/arch-config.schema.json': cachedArchSchema(),
     'schemas/trace.schema.json': traceSchema,
     'schemas/result.schema.json': resultSchema,
+    'schemas/storage-choices.schema.json': storageChoicesFileSchema,
   };
 }

@@ -1,4 +1,4 @@
-import { parseChoice, parseInteger } from '../cli/parse.js';
+import { parseChoice, parseInteger } from '../util/parse-flags.js';
 import { UserError, nearest } from '../errors.js';
 import type { Technology } from '../hw/envm/reference-table.js';
 import { METADATA_STREAMS, STREAM_ORDER, producedStreams } from '../storage/streams.js';

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { describeCommand } from './describe.js';
 import { simulateCommand } from './simulate.js';
+import { SIZE_FLAGS, sizeCommand } from './size.js';
 import { validateCommand } from './validate.js';
 
 /** A CLI command and its flags (the flags feed "did you mean --x?" suggestions). */
@@ -13,6 +14,7 @@ export interface CliCommand {
 
 export const commands: CliCommand[] = [
   { name: 'simulate', flags: ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy'], module: simulateCommand },
+  { name: 'size', flags: SIZE_FLAGS, module: sizeCommand },
   { name: 'validate', flags: [], module: validateCommand },
   { name: 'describe', flags: ['format'], module: describeCommand },
 ];

@@ -7,7 +7,7 @@ import { simulate } from '../../system/simulate.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
 import { UserError } from '../../errors.js';
-import { parseChoice, parseInteger, parsePositiveList } from '../parse.js';
+import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
 
 interface SimulateArgs {
   arch: string;

@@ -11,7 +11,7 @@ import { sizingTable } from '../../sizing/size-table.js';
 import { DEFAULT_SIZING_TECHNOLOGY, parseTechnology } from '../../sizing/technology.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
-import { parseChoice, parseInteger } from '../parse.js';
+import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 
 export interface SizeArgs extends InlineChoiceFlags {
   trace: string;
