@@ -4,6 +4,11 @@
  * free, and collect each outcome at its trial's index. Which worker runs which
  * trial varies from run to run; the results do not, because a trial depends
  * only on (seed, trial index).
+ *
+ * A pool can run several campaigns one after the other (a bits-per-cell search
+ * runs one per step): starting a worker under tsx and loading the data set
+ * costs about a second, so the workers stay up between campaigns and only
+ * build the new campaign's trial runner.
  */
 
 import { readFileSync } from 'node:fs';
@@ -16,7 +21,6 @@ import type { TrialOutcome, TrialSpec } from './campaign.js';
 export interface PoolJob {
   readonly seed: number;
   readonly trials: number;
-  readonly workers: number;
   readonly trial: TrialSpec;
 }
 
@@ -26,54 +30,92 @@ export type WorkerMessage =
   | { kind: 'outcome'; trial: number; outcome: TrialOutcome }
   | { kind: 'error'; message: string };
 
-/** Messages to a worker: run a trial, or stop. */
-export type PoolMessage = { kind: 'run'; trial: number } | { kind: 'stop' };
+/** Messages to a worker: build a campaign's runner, run a trial of it, or stop. */
+export type PoolMessage = { kind: 'setup'; trial: TrialSpec } | { kind: 'run'; seed: number; trial: number } | { kind: 'stop' };
 
-export function runOnWorkers(job: PoolJob): Promise<TrialOutcome[]> {
-  return new Promise((resolve, reject) => {
-    const outcomes: (TrialOutcome | undefined)[] = new Array(job.trials).fill(undefined);
-    const pool: Worker[] = [];
-    let next = 0;
-    let done = 0;
-    let failed = false;
-    const fail = (error: Error): void => {
-      if (failed) return;
-      failed = true;
-      for (const w of pool) void w.terminate();
-      reject(error);
-    };
-    const feed = (worker: Worker): void => {
-      const message: PoolMessage = next < job.trials ? { kind: 'run', trial: next++ } : { kind: 'stop' };
-      worker.postMessage(message);
-    };
-    for (let i = 0; i < job.workers; i++) {
-      const worker = startWorker({ seed: job.seed, trial: job.trial });
-      pool.push(worker);
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.kind === 'error') return fail(new Error(`campaign worker: ${message.message}`));
-        if (message.kind === 'outcome') {
-          outcomes[message.trial] = message.outcome;
-          if (++done === job.trials) {
-            for (const w of pool) w.postMessage({ kind: 'stop' } satisfies PoolMessage);
-            resolve(outcomes as TrialOutcome[]);
-            return;
-          }
-        }
-        feed(worker);
-      });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (code !== 0 && done < job.trials) fail(new Error(`campaign worker exited with code ${code}`));
-      });
+export class CampaignPool {
+  private readonly workers: Worker[];
+  private busy = false;
+  private broken: Error | undefined;
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new Error(`a campaign pool needs at least one worker, got ${size}`);
+    this.workers = Array.from({ length: size }, () => startWorker());
+    for (const w of this.workers) {
+      w.on('error', (e) => (this.broken ??= e));
+      w.unref(); // an idle pool must not keep the process alive
     }
-  });
+  }
+
+  /** Run one campaign's trials on the pool's workers; outcome t at index t. */
+  run(job: PoolJob): Promise<TrialOutcome[]> {
+    if (this.broken !== undefined) return Promise.reject(this.broken);
+    if (this.busy) return Promise.reject(new Error('a campaign pool runs one campaign at a time'));
+    this.busy = true;
+    return new Promise<TrialOutcome[]>((resolve, reject) => {
+      const outcomes: (TrialOutcome | undefined)[] = new Array(job.trials).fill(undefined);
+      let next = 0;
+      let done = 0;
+      let finished = false;
+      const cleanups: (() => void)[] = [];
+      const finish = (error?: Error): void => {
+        if (finished) return;
+        finished = true;
+        for (const c of cleanups) c();
+        this.busy = false;
+        if (error === undefined) {
+          resolve(outcomes as TrialOutcome[]);
+          return;
+        }
+        this.broken = error;
+        void this.close();
+        reject(error);
+      };
+      const feed = (worker: Worker): void => {
+        if (next < job.trials) worker.postMessage({ kind: 'run', seed: job.seed, trial: next++ } satisfies PoolMessage);
+      };
+      for (const worker of this.workers) {
+        const onMessage = (message: WorkerMessage): void => {
+          if (message.kind === 'error') return finish(new Error(`campaign worker: ${message.message}`));
+          if (message.kind === 'outcome') {
+            outcomes[message.trial] = message.outcome;
+            if (++done === job.trials) return finish();
+          }
+          feed(worker);
+        };
+        const onError = (e: Error): void => finish(e);
+        const onExit = (code: number): void => finish(new Error(`campaign worker exited with code ${code}`));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
+        worker.on('exit', onExit);
+        worker.ref(); // keep the process alive while trials run
+        cleanups.push(() => {
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          worker.off('exit', onExit);
+          worker.unref();
+        });
+        worker.postMessage({ kind: 'setup', trial: job.trial } satisfies PoolMessage);
+      }
+    });
+  }
+
+  /** Stop the workers. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
 }
 
-/**
- * Start campaign-worker. From TypeScript sources (tsx, vitest) the worker has no
- * TypeScript loader of its own, so a one-line bootstrap registers tsx first;
- * from compiled JavaScript the worker file is started directly.
- */
+/** Run one campaign on a pool of its own. */
+export async function runOnWorkers(job: PoolJob & { readonly workers: number }): Promise<TrialOutcome[]> {
+  const pool = new CampaignPool(job.workers);
+  try {
+    return await pool.run(job);
+  } finally {
+    await pool.close();
+  }
+}
+
 /** URL of tsx's ESM API (`tsx/esm/api`, import condition), read from its package exports. */
 function tsxEsmApi(): string {
   const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
@@ -86,12 +128,17 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(pkgPath), file)).href;
 }
 
-function startWorker(workerData: { seed: number; trial: TrialSpec }): Worker {
+/**
+ * Start campaign-worker. From TypeScript sources (tsx, vitest) the worker has no
+ * TypeScript loader of its own, so a one-line bootstrap registers tsx first;
+ * from compiled JavaScript the worker file is started directly.
+ */
+function startWorker(): Worker {
   const isTypeScript = import.meta.url.endsWith('.ts');
   const entry = new URL(isTypeScript ? './campaign-worker.ts' : './campaign-worker.js', import.meta.url);
-  if (!isTypeScript) return new Worker(entry, { workerData });
+  if (!isTypeScript) return new Worker(entry);
   const bootstrap =
     `import(${JSON.stringify(tsxEsmApi())})` +
     `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true });
 }

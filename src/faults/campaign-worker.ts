@@ -1,32 +1,33 @@
 /**
- * Worker-thread entry of a fault campaign: build the trial runner once, then
- * run the trials the main thread hands over, each with the stream of (seed, t).
+ * Worker-thread entry of a fault campaign: build a campaign's trial runner when
+ * the main thread sets it up, then run the trials it hands over, each with the
+ * stream of (seed, t). The worker stays up for the next campaign of its pool.
  */
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { loadTrialRunner, trialStream, type TrialSpec } from './campaign.js';
+import { parentPort } from 'node:worker_threads';
+import { loadTrialRunner, trialStream, type TrialRunner } from './campaign.js';
 import type { PoolMessage, WorkerMessage } from './campaign-pool.js';
 
-const { seed, trial } = workerData as { seed: number; trial: TrialSpec };
 const port = parentPort;
 if (port === null) throw new Error('campaign-worker must run in a worker thread');
 const send = (message: WorkerMessage): void => port.postMessage(message);
+const failed = (e: unknown): void => send({ kind: 'error', message: (e as Error).stack ?? String(e) });
 
-try {
-  const runner = await loadTrialRunner(trial);
-  port.on('message', async (message: PoolMessage) => {
+let runner: TrialRunner | undefined;
+
+port.on('message', async (message: PoolMessage) => {
+  try {
     if (message.kind === 'stop') {
       port.close();
-      return;
-    }
-    try {
-      const outcome = await runner.run(trialStream(seed, message.trial), message.trial);
+    } else if (message.kind === 'setup') {
+      runner = await loadTrialRunner(message.trial);
+      send({ kind: 'ready' });
+    } else {
+      if (runner === undefined) throw new Error('trial before setup');
+      const outcome = await runner.run(trialStream(message.seed, message.trial), message.trial);
       send({ kind: 'outcome', trial: message.trial, outcome });
-    } catch (e) {
-      send({ kind: 'error', message: (e as Error).stack ?? String(e) });
     }
-  });
-  send({ kind: 'ready' });
-} catch (e) {
-  send({ kind: 'error', message: (e as Error).stack ?? String(e) });
-}
+  } catch (e) {
+    failed(e);
+  }
+});

@@ -9,7 +9,9 @@
  * and export: the module exports a factory `(options) => TrialRunner`, called
  * once per worker (load the model and data there), and the runner maps a
  * trial's stream to an outcome, typically "faulty weights from the stream,
- * then their accuracy" (see `accuracyTrial`).
+ * then their accuracy" (see `accuracyTrial`). An outcome may also carry the
+ * trial's weight errors; a trial without a data set (a trace on synthetic
+ * weights) reports `total: 0`, and the campaign then has no accuracy.
  */
 
 import { availableParallelism } from 'node:os';
@@ -18,13 +20,19 @@ import { randomStream, type RandomStream } from '../engine/random.js';
 import { UserError } from '../errors.js';
 import { meanInterval, type MeanWithInterval } from '../ml/confidence.js';
 import type { AccuracyCount, LayerWeights } from '../ml/inference.js';
-import { runOnWorkers } from './campaign-pool.js';
+import { runOnWorkers, type CampaignPool } from './campaign-pool.js';
+import type { LayerFaultResult } from './inject-layer.js';
+import type { NetworkFaultTotals } from './inject-network.js';
+import { averageOverTrials, type WeightErrorStats } from './weight-errors.js';
 
 export interface TrialOutcome {
+  /** Correctly classified test images; `total` 0 means accuracy is not measured. */
   readonly correct: number;
   readonly total: number;
   /** Cells the trial made faulty (0 when the trial does not say). */
   readonly faultyCells: number;
+  /** Weight errors of the trial, when the trial stores encoded weights. */
+  readonly weights?: { readonly total: NetworkFaultTotals; readonly layers: readonly LayerFaultResult[] };
 }
 
 export interface TrialRunner {
@@ -45,8 +53,10 @@ export interface TrialSpec {
 export interface CampaignOptions {
   readonly seed: number;
   readonly trials: number;
-  /** Worker threads; 0 runs the trials in this thread. Default: the machine's parallelism. */
+  /** Worker threads; 0 runs the trials in this thread. Default: the machine's parallelism. Ignored with `pool`. */
   readonly workers?: number;
+  /** Workers already running (several campaigns in a row); the caller closes it. */
+  readonly pool?: CampaignPool;
   readonly trial: TrialSpec;
   /** Of the interval on the mean accuracy; default 0.95. */
   readonly confidence?: number;
@@ -56,9 +66,20 @@ export interface CampaignResult {
   readonly seed: number;
   /** Outcome of trial t at index t. */
   readonly outcomes: readonly TrialOutcome[];
-  /** Mean per-trial accuracy with a Student t interval over the trials (see src/ml/confidence.ts for why t). */
-  readonly accuracy: MeanWithInterval;
+  /** Mean per-trial accuracy with a Student t interval over the trials (see src/ml/confidence.ts for why t); absent when not measured. */
+  readonly accuracy?: MeanWithInterval;
   readonly meanFaultyCells: number;
+  /** Weight errors over the trials, when the trials report them. */
+  readonly weightErrors?: CampaignWeightErrors;
+}
+
+/** Weight errors averaged over trials (averageOverTrials: counts and mean errors averaged, the largest error the largest). */
+export interface CampaignWeightErrors {
+  readonly total: WeightErrorStats;
+  readonly layers: readonly { readonly layer: string; readonly stats: WeightErrorStats; readonly meanFaultyCells: number }[];
+  readonly meanFaultyCellsByStream: Readonly<Record<string, number>>;
+  readonly meanEccCorrectedWords: number;
+  readonly meanEccUncorrectableWords: number;
 }
 
 /** The random stream of trial t: a function of (seed, t) only. */
@@ -104,7 +125,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
     throw new UserError(`workers must be a non-negative integer, got ${options.workers}`, { expected: 'integer ≥ 0' });
   }
   let outcomes: TrialOutcome[];
-  if (workers === 0) {
+  if (options.pool !== undefined) {
+    outcomes = await options.pool.run({ seed, trials, trial: options.trial });
+  } else if (workers === 0) {
     const runner = await loadTrialRunner(options.trial);
     outcomes = [];
     for (let t = 0; t < trials; t++) outcomes.push(await runner.run(trialStream(seed, t), t));
@@ -115,10 +138,33 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRes
 }
 
 function summarize(seed: number, outcomes: TrialOutcome[], confidence: number): CampaignResult {
-  const accuracy = meanInterval(
-    outcomes.map((o) => o.correct / o.total),
-    confidence,
-  );
-  const meanFaultyCells = outcomes.reduce((a, o) => a + o.faultyCells, 0) / outcomes.length;
-  return { seed, outcomes, accuracy, meanFaultyCells };
+  const n = outcomes.length;
+  const meanFaultyCells = outcomes.reduce((a, o) => a + o.faultyCells, 0) / n;
+  const measured = outcomes.every((o) => o.total > 0);
+  const result: { -readonly [K in keyof CampaignResult]: CampaignResult[K] } = { seed, outcomes, meanFaultyCells };
+  if (measured) result.accuracy = meanInterval(outcomes.map((o) => o.correct / o.total), confidence);
+  const withWeights = outcomes.flatMap((o) => (o.weights === undefined ? [] : [o.weights]));
+  if (withWeights.length === n) result.weightErrors = summarizeWeightErrors(withWeights);
+  return result;
+}
+
+function summarizeWeightErrors(trials: NonNullable<TrialOutcome['weights']>[]): CampaignWeightErrors {
+  const n = trials.length;
+  const mean = (f: (t: NonNullable<TrialOutcome['weights']>) => number): number => trials.reduce((a, t) => a + f(t), 0) / n;
+  const byStream: Record<string, number> = {};
+  for (const t of trials) {
+    for (const [s, c] of Object.entries(t.total.faultyCellsByStream)) byStream[s] = (byStream[s] ?? 0) + (c ?? 0) / n;
+  }
+  const first = trials[0]?.layers ?? [];
+  return {
+    total: averageOverTrials(trials.map((t) => t.total.stats)),
+    layers: first.map((l, i) => ({
+      layer: l.layer,
+      stats: averageOverTrials(trials.map((t) => (t.layers[i] as LayerFaultResult).stats)),
+      meanFaultyCells: mean((t) => (t.layers[i] as LayerFaultResult).faultyCells),
+    })),
+    meanFaultyCellsByStream: byStream,
+    meanEccCorrectedWords: mean((t) => t.total.eccCorrectedWords),
+    meanEccUncorrectableWords: mean((t) => t.total.eccUncorrectableWords),
+  };
 }

@@ -32,6 +32,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   const ledger = new EnergyLedger();
   const core = new NvdlaCore(config.nvdla, sim);
   ledger.addAccount('nvdla', core);
+  ledger.addPowerManaged('nvdla', core);
   const area_mm2: Record<string, number> = { nvdla: nvdlaArea(config.nvdla).total_mm2 };
   const memories: { name: string; device: MemoryDevice }[] = [];
   const notes: string[] = [];

@@ -5,7 +5,7 @@ import type { ArrayFigures } from './capacity-scaling.js';
 import { curvesFor, figuresAt } from './figure-curves.js';
 import { InterleavedBanks, wordSpan } from './interleaved-banks.js';
 import { withSensing } from './mlc-sensing.js';
-import { PowerGate } from './power-gate.js';
+import { PowerGate } from '../power-gate.js';
 import { CTT_CAVEAT, REFERENCE_ACCESS_WIDTH_CELLS } from './reference-table.js';
 import { checkEnvmParams, type EnvmParams } from './spec.js';
 

@@ -4,7 +4,7 @@ export { cellsByBitsPerCell } from './stored-cells.js';
 export { curvesFor, figuresAt, referenceBitsPerCell, type FigureCurves, type FigureOverridePoint } from './figure-curves.js';
 export { figureAt, checkedCurve, FIGURE_KEYS, FIGURE_KIND, type ArrayFigures, type CurvePoint, type FigureKey } from './capacity-scaling.js';
 export { withSensing, extraComparisons, extraSenseSteps, SENSING_MODES, type SensingMode, type SensingParams } from './mlc-sensing.js';
-export { PowerGate, WAKE_UP_DEFAULTS, type PowerGateConfig, type PowerState } from './power-gate.js';
+export { PowerGate, WAKE_UP_DEFAULTS, type PowerGateConfig, type PowerState } from '../power-gate.js';
 export { InterleavedBanks, wordSpan } from './interleaved-banks.js';
 export { atAccessWidth } from './access-width.js';
 export {

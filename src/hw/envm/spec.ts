@@ -2,7 +2,7 @@ import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSc
 import { UserError } from '../../errors.js';
 import type { FigureOverridePoint } from './figure-curves.js';
 import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
-import { WAKE_UP_DEFAULTS } from './power-gate.js';
+import { WAKE_UP_DEFAULTS } from '../power-gate.js';
 import { TECHNOLOGIES, type Technology } from './reference-table.js';
 
 /** The `envm` config section: the on-chip non-volatile weight store. */

@@ -1,7 +1,8 @@
 import type { Simulator } from '../../engine/event-queue.js';
-import { ClockDomain, type Picoseconds } from '../../engine/time.js';
+import { ClockDomain, nsToPs, type Picoseconds } from '../../engine/time.js';
 import type { Layer } from '../../workload/layer.js';
-import type { EnergyAccount, EnergyBreakdown } from '../memory.js';
+import type { EnergyAccount, EnergyBreakdown, PowerManaged } from '../memory.js';
+import { PowerGate } from '../power-gate.js';
 import { nvdlaArea, type NvdlaArea } from './area.js';
 import { ConvLayerRun } from './conv-run.js';
 import { addEnergy, dynamicEnergy_J, leakageEnergy_J, NO_ACTIVITY } from './energy.js';
@@ -16,13 +17,15 @@ import type { NvdlaParams } from './spec.js';
  * (convolutions and fully connected layers on the convolution pipeline,
  * pooling on PDP, element-wise adds on SDP) and accounts its energy.
  */
-export class NvdlaCore implements EnergyAccount {
+export class NvdlaCore implements EnergyAccount, PowerManaged {
   readonly name = 'nvdla';
   readonly clock: ClockDomain;
   private readonly ctx: RunContext;
   private readonly dynamic: EnergyBreakdown;
-  private leakage_J = 0;
-  private accountedTo: Picoseconds = 0;
+  /** Leakage while on, none while gated between frames. */
+  private readonly gate: PowerGate;
+  /** End of the last layer: the core may be gated only after it. */
+  private lastEnd: Picoseconds = 0;
   private running = false;
 
   constructor(
@@ -32,6 +35,13 @@ export class NvdlaCore implements EnergyAccount {
     this.clock = ClockDomain.fromFrequencyGHz('nvdla', params.clock_GHz);
     this.ctx = { p: params, sim, clock: this.clock, memif: new MemoryInterface(params) };
     this.dynamic = dynamicEnergy_J(params, NO_ACTIVITY); // every term present from the start
+    this.gate = new PowerGate({
+      enabled: params.powerGating,
+      wakeUp_ps: nsToPs(params.wakeUp_ns),
+      wakeUpEnergy_J: params.wakeUpEnergy_pJ * 1e-12,
+      leakage_W: params.leakage_mW * 1e-3,
+      gatedLeakage_W: 0,
+    });
   }
 
   /**
@@ -43,6 +53,7 @@ export class NvdlaCore implements EnergyAccount {
     this.running = true;
     const done = (r: LayerResult): void => {
       this.running = false;
+      this.lastEnd = r.end_ps;
       const { leakage: _leakage, ...dynamic } = r.energy_J;
       addEnergy(this.dynamic, dynamic); // leakage is accounted over all time by advanceTo
       onDone(r);
@@ -51,16 +62,27 @@ export class NvdlaCore implements EnergyAccount {
     else runPostOp(this.ctx, layer, layerIndex, io, done);
   }
 
-  /** Leakage up to t (the core stays powered; power gating between frames is the system's policy). */
+  /** Leakage up to t (none while gated). */
   advanceTo(t: Picoseconds): void {
-    if (t <= this.accountedTo) return;
-    this.leakage_J += leakageEnergy_J(this.params, t - this.accountedTo);
-    this.accountedTo = t;
+    this.gate.advanceTo(t);
+  }
+
+  sleep(t: Picoseconds, nextWake?: Picoseconds): void {
+    if (this.running) throw new Error('NvdlaCore: sleep while a layer runs');
+    this.gate.sleep(t, this.lastEnd, nextWake);
+  }
+
+  wake(t: Picoseconds): Picoseconds {
+    return this.gate.wake(t);
+  }
+
+  residency_s(): Record<string, number> {
+    return this.gate.residency_s();
   }
 
   /** Cumulative energy by term: dynamic energy of finished layers and leakage up to the last advanceTo. */
   energy_J(): EnergyBreakdown {
-    return { ...this.dynamic, leakage: this.leakage_J };
+    return { ...this.dynamic, leakage: this.gate.leakageEnergy_J, wakeup: this.gate.wakeUpEnergy_J };
   }
 
   area(): NvdlaArea {

@@ -1,4 +1,5 @@
 import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
+import { WAKE_UP_DEFAULTS } from '../power-gate.js';
 import { calibratedArea, calibratedEnergy } from './calibration.js';
 
 /** The `nvdla` config section: the convolution core, its post-processors and their energy and area. */
@@ -27,6 +28,9 @@ export interface NvdlaParams {
   sdpEnergy_pJ_per_element: number;
   pdpEnergy_pJ_per_element: number;
   leakage_mW: number;
+  powerGating: boolean;
+  wakeUp_ns: number;
+  wakeUpEnergy_pJ: number;
   macArea_mm2_per_MAC: number;
   cbufArea_mm2_per_KiB: number;
   controlArea_mm2: number;
@@ -71,6 +75,10 @@ export function nvdlaBuildDefaults(build: NvdlaBuild): NvdlaParams {
     winograd: hw.winograd,
     imageInput: true,
     channelPostExtension: true,
+    // Power gating between frames: the core keeps no state across frames (weights and activations live in memory).
+    powerGating: true,
+    wakeUp_ns: WAKE_UP_DEFAULTS.wakeUp_ns,
+    wakeUpEnergy_pJ: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ,
     ...calibratedEnergy({ macAtomicK: hw.macAtomicK, stripeMax: STRIPE_MAX, cbuf_KiB }),
     ...calibratedArea(),
   };
@@ -114,6 +122,9 @@ export const nvdlaSpec: ComponentSpec = {
     param('sdpEnergy_pJ_per_element', 'pJ', 'SDP energy per output element', 'assumption: a 32-bit multiply and two 32-bit adds, as a Horowitz ISSCC 2014 ratio to an int8 MAC, times the calibrated MAC energy', nonNegNum()),
     param('pdpEnergy_pJ_per_element', 'pJ', 'PDP energy per input element', 'assumption: a 16-bit add (Horowitz ISSCC 2014 ratio) plus one read and one write of a 14-bit partial result at the CBUF energy per byte', nonNegNum()),
     param('leakage_mW', 'mW', 'static power of the core while powered', CAL, nonNegNum()),
+    param('powerGating', '-', 'gate the core between frames (no leakage while gated; it holds no state across frames)', 'assumption: NVDLA is a power domain of its own in the SoC, gated when idle, as mobile SoCs gate idle accelerators', bool()),
+    param('wakeUp_ns', 'ns', 'time from ungating to the first cycle', WAKE_UP_DEFAULTS.wakeUp_source, nonNegNum()),
+    param('wakeUpEnergy_pJ', 'pJ', 'energy to recharge the gated domain', WAKE_UP_DEFAULTS.wakeUpEnergy_source, nonNegNum()),
     param('macArea_mm2_per_MAC', 'mm²/MAC', 'area per int8 MAC at 16 nm', CAL, nonNegNum()),
     param('cbufArea_mm2_per_KiB', 'mm²/KiB', 'CBUF area per KiB at 16 nm', CAL, nonNegNum()),
     param('controlArea_mm2', 'mm²', 'area that scales with neither (CDMA, SDP, PDP, control) at 16 nm', CAL, nonNegNum()),

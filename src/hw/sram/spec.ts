@@ -1,5 +1,5 @@
 import { bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
-import { WAKE_UP_DEFAULTS } from '../envm/power-gate.js';
+import { WAKE_UP_DEFAULTS } from '../power-gate.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */
 export interface SramOverrides {

@@ -1,6 +1,6 @@
 import { nsToPs, type Picoseconds } from '../../engine/time.js';
 import { InterleavedBanks, wordSpan } from '../envm/interleaved-banks.js';
-import { PowerGate } from '../envm/power-gate.js';
+import { PowerGate } from '../power-gate.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, PowerManaged, TrafficClass } from '../memory.js';
 import type { SramParams } from './spec.js';
 import { sramFigures, type SramFigures } from './sram-figures.js';

@@ -1,4 +1,4 @@
-import type { Picoseconds } from '../../engine/time.js';
+import type { Picoseconds } from '../engine/time.js';
 
 /**
  * Power gating of a memory between uses: background (leakage) energy by state, and the
