@@ -9,7 +9,8 @@ import { weightPathSpec, type WeightPathParams } from '../hw/weightpath/spec.js'
 import { validateStorageChoice } from '../storage/choice-schema.js';
 import type { StorageChoice } from '../storage/types.js';
 import { archConfigSchema } from './arch-schema.js';
-import { memoryPortSpec, placementSpec, type MemoryPortParams, type Placement } from './system-spec.js';
+import { backingStoreSpec, memoryPortSpec, placementSpec, type BackingStoreParams, type MemoryPortParams, type Placement } from './system-spec.js';
+import { validateDramParams } from '../hw/dram/validate.js';
 import { readJsonFile, validateOrThrow } from './validate.js';
 
 /** A resolved architecture config: every default filled in, every cross-section rule checked. */
@@ -26,6 +27,7 @@ export interface ArchConfig {
   sram?: SramParams;
   weightPath?: WeightPathParams;
   weightStorage?: StorageChoice;
+  backingStore?: BackingStoreParams;
 }
 
 let schemaCache: ReturnType<typeof archConfigSchema> | undefined;
@@ -53,6 +55,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     weightPath: placement.weights === 'envm',
     weightStorage: placement.weights === 'envm',
     sram: placement.activations === 'sram',
+    backingStore: placement.weights === 'dram',
   };
   const why: Record<keyof typeof needs, string> = {
     dram: 'placement puts weights or activations in DRAM',
@@ -61,6 +64,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     weightPath: 'placement.weights is "envm"',
     weightStorage: 'placement.weights is "envm"',
     sram: 'placement.activations is "sram"',
+    backingStore: 'placement.weights is "dram"',
   };
   // Required sections must be present (no silent defaults for a whole memory); unused ones are mistakes.
   for (const key of ['dram', 'envm', 'weightStorage', 'sram'] as const) {
@@ -86,6 +90,8 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
 
   const opt = <T>(key: keyof typeof needs, spec: ComponentSpec): T | undefined =>
     needs[key] ? withDefaults<T>(spec, section(key)) : undefined;
+  const dram = opt<DramParams>('dram', dramSpec);
+  if (dram !== undefined) validateDramParams(dram, file);
   return {
     file,
     name: raw.name as string,
@@ -93,10 +99,24 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     placement,
     nvdla: resolveNvdlaParams(section('nvdla'), file),
     memoryPort: opt<MemoryPortParams>('memoryPort', memoryPortSpec),
-    dram: opt<DramParams>('dram', dramSpec),
+    dram,
     envm: opt<EnvmParams>('envm', envmSpec),
     sram: opt<SramParams>('sram', sramSpec),
     weightPath: opt<WeightPathParams>('weightPath', weightPathSpec),
+    backingStore: opt<BackingStoreParams>('backingStore', backingStoreSpec),
     weightStorage: needs.weightStorage ? validateStorageChoice(raw.weightStorage, file, '/weightStorage') : undefined,
   };
+}
+
+/** The same config with the DRAM idle policy replaced (for `--idle-policy` and sweeps); never mutates. */
+export function withDramIdlePolicy(config: ArchConfig, policy: DramParams['idlePolicy'], flag = '--idle-policy'): ArchConfig {
+  if (config.dram === undefined) {
+    throw new UserError(`${flag} ${policy}: system "${config.name}" has no DRAM`, {
+      file: config.file,
+      jsonPath: '/dram',
+      expected: 'a system with a "dram" section',
+      suggestion: `drop ${flag} for eNVM/SRAM systems (their memories are power-gated between frames)`,
+    });
+  }
+  return { ...config, dram: { ...config.dram, idlePolicy: policy } };
 }

@@ -4,7 +4,7 @@ import { envmSpec } from '../hw/envm/spec.js';
 import { nvdlaSpec } from '../hw/nvdla/spec.js';
 import { sramSpec } from '../hw/sram/spec.js';
 import { weightPathSpec } from '../hw/weightpath/spec.js';
-import { memoryPortSpec, placementSpec } from './system-spec.js';
+import { backingStoreSpec, memoryPortSpec, placementSpec } from './system-spec.js';
 
 /** Every component's declarations, in config order. The schema and `describe` come from this list. */
 export const componentSpecs: readonly ComponentSpec[] = [
@@ -15,4 +15,5 @@ export const componentSpecs: readonly ComponentSpec[] = [
   envmSpec,
   sramSpec,
   weightPathSpec,
+  backingStoreSpec,
 ];

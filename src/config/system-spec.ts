@@ -1,4 +1,4 @@
-import { type ComponentSpec, oneOf, posNum } from '../engine/spec.js';
+import { type ComponentSpec, nonNegNum, oneOf, posNum } from '../engine/spec.js';
 
 /**
  * System-level choices that belong to no single component: where weights and
@@ -50,4 +50,43 @@ export interface Placement {
 }
 export interface MemoryPortParams {
   peakBandwidth_GBps: number;
+}
+
+/**
+ * The non-volatile store (flash) from which weights are reloaded into LPDDR4
+ * after the `off` idle policy removed its supplies and its contents.
+ */
+export const backingStoreSpec: ComponentSpec = {
+  name: 'backingStore',
+  description:
+    'Flash storage the weights are reloaded from into LPDDR4 after an "off" idle period (contents lost); used only when weights live in DRAM.',
+  params: [
+    {
+      key: 'readBandwidth_GBps',
+      unit: 'GB/s',
+      description: 'sustained sequential read bandwidth of the backing store',
+      default: 1,
+      source:
+        'assumption: a mobile UFS 2.x device (two lanes of HS-Gear 3, 2 × 5.8 Gb/s raw ≈ 1.2 GB/s after 8b/10b coding, JEDEC JESD220C); override for eMMC (~0.3 GB/s) or UFS 3.x (~2 GB/s)',
+      schema: posNum(),
+    },
+    {
+      key: 'readEnergy_pJ_per_B',
+      unit: 'pJ/B',
+      description: 'energy per byte read from the backing store, device and link',
+      default: 500,
+      source:
+        'assumption: a UFS device reading ~1 GB/s draws ~0.3–0.7 W of active power (vendor datasheets quote hundreds of mW), i.e. ~0.5 nJ per byte; the result of the "off" policy is sensitive to it, so override with a measured figure',
+      schema: nonNegNum(),
+    },
+  ],
+  stats: [
+    { key: 'reloads', unit: 'count', description: 'weight reloads after an off period' },
+    { key: 'reloaded_B', unit: 'B', description: 'bytes reloaded' },
+  ],
+};
+
+export interface BackingStoreParams {
+  readBandwidth_GBps: number;
+  readEnergy_pJ_per_B: number;
 }

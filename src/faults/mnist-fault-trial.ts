@@ -1,82 +1,72 @@
 /**
- * A ready-made campaign trial: the cached MNIST model's weights stored in MLC
- * cells, faulted, read back and evaluated on the test split.
- *
- * Encoding: a stand-in until the storage module's encoders are wired in. All
- * layers' int8 weights, [K][C] order, layer after layer, as 8-bit two's
- * complement (dense, uncompressed) in one packed stream. A fault therefore
- * lands on any weight, pruned or not, and changes its value directly.
+ * A ready-made campaign trial: the cached MNIST model's weights encoded with
+ * the storage module's real encoders under a storage choice (dense int8,
+ * clustered codes, bitmask, CSR; with or without IdxSync and ECC), stored in
+ * MLC cells at each stream's bits per cell, faulted, corrected, decoded and
+ * evaluated on the test split. The encoding choice therefore changes which
+ * faults reach the weights, and so the accuracy.
  *
  * Use with runCampaign:
  *   trial: { module: MNIST_FAULT_TRIAL_MODULE, exportName: 'createMnistFaultTrial', options: { ... } }
  */
 
 import { fileURLToPath } from 'node:url';
-import { countCorrect, modelWeights, type LayerWeights } from '../ml/inference.js';
-import { loadMnist } from '../ml/mnist-data.js';
-import { loadModelFile } from '../ml/model-file.js';
-import { accuracyTrial, type TrialRunner } from './campaign.js';
-import { faultBitsInPlace, faultTable, type FaultMode } from './cell-faults.js';
-import { checkMapping, type LevelMapping } from './level-mapping.js';
-import { errorMatrix } from './level-model.js';
-import { copyBits, zeroBits, type PackedBits } from './packed-bits.js';
-import { technologyLevelModel } from './technology-levels.js';
+import { countCorrect, type AccuracyCount } from '../ml/inference.js';
+import { loadMnist, type Dataset } from '../ml/mnist-data.js';
+import { DEFAULT_MODEL_PATH, loadModelFile } from '../ml/model-file.js';
+import type { QuantizedMlp } from '../ml/quantize.js';
+import type { StorageChoice } from '../storage/types.js';
+import type { TrialRunner } from './campaign.js';
+import type { FaultMode } from './cell-faults.js';
+import { faultTablesFor, type FaultModel } from './fault-model.js';
+import { prepareNetwork, type PreparedNetwork } from './inject-network.js';
+import { mnistLayerTensors } from './network-weights.js';
+import { networkFaultTrial } from './network-trial.js';
 
 export const MNIST_FAULT_TRIAL_MODULE = fileURLToPath(import.meta.url);
 
 export interface MnistFaultTrialOptions {
-  readonly technology: string;
-  readonly bitsPerCell: number;
-  readonly mapping: LevelMapping;
-  /** Multiplies every level sigma (1 = the published distributions). */
-  readonly sigmaScale?: number;
+  readonly choice: StorageChoice;
+  readonly faultModel: FaultModel;
   readonly mode: FaultMode;
   /** Model file; default models/mnist-mlp.json. */
   readonly modelPath?: string;
 }
 
-const WEIGHT_BITS = 8;
-
-/** Dense 8-bit two's complement stream of all layers' weights, first bit most significant. */
-export function int8Stream(weights: LayerWeights): PackedBits {
-  const count = weights.reduce((n, w) => n + w.length, 0);
-  const bits = zeroBits(count * WEIGHT_BITS);
-  let k = 0;
-  for (const layer of weights) for (const w of layer) bits.bytes[k++] = w & 0xff;
-  return bits;
+export interface MnistHarness {
+  readonly model: QuantizedMlp;
+  readonly test: Dataset;
+  /** Accuracy of the stored (fault-free) weights on the test split. */
+  readonly clean: AccuracyCount;
 }
 
-/** Inverse of `int8Stream`, given each layer's weight count. */
-export function weightsOfInt8Stream(bits: PackedBits, counts: readonly number[]): Int32Array[] {
-  let k = 0;
-  return counts.map((n) => {
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = ((bits.bytes[k++] as number) << 24) >> 24; // sign-extend the byte
-    return out;
-  });
+/** The model, its test split and its fault-free accuracy, loaded once per thread and model file. */
+const harnesses = new Map<string, MnistHarness>();
+
+export function mnistHarness(modelPath: string = DEFAULT_MODEL_PATH): MnistHarness {
+  let h = harnesses.get(modelPath);
+  if (h === undefined) {
+    const built = loadModelFile(modelPath);
+    const { test } = loadMnist(built.recipe.split);
+    h = { model: built.model, test, clean: countCorrect(built.model, test) };
+    harnesses.set(modelPath, h);
+  }
+  return h;
 }
 
-/** Trial factory: loads the model, the test split and the fault table once per thread. */
+/** The MNIST model's layers encoded under `choice`. */
+export function prepareMnist(choice: StorageChoice, modelPath?: string): PreparedNetwork {
+  return prepareNetwork(mnistLayerTensors(mnistHarness(modelPath).model, choice.clustered), choice);
+}
+
+/** Trial factory: encodes the model and builds the fault tables once per campaign and thread. */
 export function createMnistFaultTrial(options: MnistFaultTrialOptions): TrialRunner {
-  checkMapping(options.mapping);
-  const built = loadModelFile(options.modelPath);
-  const { test } = loadMnist(built.recipe.split);
-  const clean = modelWeights(built.model);
-  const counts = clean.map((w) => w.length);
-  const stream = int8Stream(clean);
-  const table = faultTable(errorMatrix(technologyLevelModel(options.technology, options.bitsPerCell, options.sigmaScale)));
-  return accuracyTrial(
-    (random) => {
-      const bits = copyBits(stream);
-      const faultyCells = faultBitsInPlace(bits, {
-        bitsPerCell: options.bitsPerCell,
-        mapping: options.mapping,
-        table,
-        mode: options.mode,
-        stream: random,
-      });
-      return { weights: weightsOfInt8Stream(bits, counts), faultyCells };
-    },
-    (weights) => countCorrect(built.model, test, weights),
+  const h = mnistHarness(options.modelPath);
+  const net = prepareMnist(options.choice, options.modelPath);
+  const tables = faultTablesFor(options.faultModel, options.choice);
+  return networkFaultTrial(
+    net,
+    { tables, mapping: options.faultModel.mapping, mode: options.mode },
+    { clean: h.clean, count: (weights) => countCorrect(h.model, h.test, weights) },
   );
 }

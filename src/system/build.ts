@@ -17,6 +17,7 @@ import { hasWeights, type Trace } from '../workload/layer.js';
 import { peakLiveActivationBytes } from '../workload/liveness.js';
 import { planTensorAddresses } from './address-plan.js';
 import { EnergyLedger } from './energy-ledger.js';
+import { WeightReloader } from './weight-reload.js';
 import type { BuildOptions, System } from './system.js';
 
 /** Tensors are aligned to one LPDDR4 burst (BL16 × 16 bit = 32 B) so no burst straddles two tensors. */
@@ -40,8 +41,10 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
 
   let dramPort: MemoryDevice | undefined;
   let dram: Lpddr4Memory | undefined;
+  let reload: WeightReloader | undefined;
   if (config.dram !== undefined) {
-    dram = new Lpddr4Memory(config.dram, { sink: opts.dramTrace });
+    // `best` weighs the off state's reload cost; the reloader is created below once the weight bytes are known.
+    dram = new Lpddr4Memory(config.dram, { sink: opts.dramTrace, file: config.file, offReloadEnergy_J: () => reload?.reloadEnergy_J() ?? 0 });
     ledger.addAccount('dram', dram);
     ledger.addPowerManaged('dram', dram);
     dramPort = config.memoryPort === undefined ? dram : new MemoryPort(dram, config.memoryPort.peakBandwidth_GBps);
@@ -59,6 +62,10 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     const src = new MemoryWeightSource(dramPort, trace.layers, 0, bytesOf);
     for (const [i, l] of trace.layers.entries()) if (hasWeights(l)) weightsEnd_B += bytesOf(i, 0, l.outputChannels).stored_B;
     weights = src;
+    if (dram !== undefined && config.backingStore !== undefined) {
+      reload = new WeightReloader(dram, weightsEnd_B, config.backingStore);
+      ledger.addAccount('backingStore', reload);
+    }
   } else {
     const choice = config.weightStorage;
     if (choice === undefined || config.envm === undefined || config.weightPath === undefined) {
@@ -125,6 +132,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     ledger,
     area_mm2,
     dram,
+    reload,
     infeasible: reasons.length > 0 ? reasons.join('; ') : undefined,
     notes,
   };

@@ -43,6 +43,8 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
     if (k === frames) return;
     let ready = frameStart;
     for (const { device } of ledger.powerManaged) ready = Math.max(ready, device.wake(frameStart));
+    // Weights lost by an `off` DRAM are reloaded first; the reload counts against the frame period.
+    if (sys.reload !== undefined) ready = sys.reload.reloadIfLost(ready);
     sim.at(ready, Priority.CONTROL, () =>
       runInference(sys, (run: InferenceRun) => {
         const latency = run.end - frameStart;

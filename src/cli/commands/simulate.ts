@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
-import { loadArchConfig } from '../../config/arch-config.js';
+import { loadArchConfig, withDramIdlePolicy } from '../../config/arch-config.js';
+import { IDLE_POLICIES } from '../../hw/dram/spec.js';
 import { drampowerTraceFiles } from '../../hw/dram/drampower-trace.js';
 import { writeSimulationOutputs, pointsCsv, simulationTable } from '../../report/simulation-report.js';
 import { toJson } from '../../report/atomic-write.js';
@@ -18,6 +19,7 @@ interface SimulateArgs {
   format: string;
   out?: string;
   'dram-trace'?: string;
+  'idle-policy'?: string;
 }
 
 export const simulateCommand: CommandModule<object, SimulateArgs> = {
@@ -32,13 +34,16 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
       .option('seed', { type: 'number', default: 1, describe: 'seed of every random stream (synthetic sparsity patterns)' })
       .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
       .option('out', { type: 'string', describe: 'write manifest.json, summary.json, layers.csv, points.csv, power-states.csv here' })
+      .option('idle-policy', { type: 'string', describe: `override the config's DRAM idle policy: ${IDLE_POLICIES.join(' | ')}` })
       .option('dram-trace', { type: 'string', describe: "write the DRAM command stream in DRAMPower's CSV trace format" }),
   handler: (args) => {
     const format = parseChoice('format', args.format, ['table', 'json', 'csv'] as const);
     const fps = args.fps === undefined ? [] : parsePositiveList('fps', args.fps);
     const frames = parseInteger('frames', args.frames, 1);
     const seed = parseInteger('seed', args.seed, 0);
-    const config = loadArchConfig(args.arch);
+    const policy = args['idle-policy'] === undefined ? undefined : parseChoice('idle-policy', args['idle-policy'], IDLE_POLICIES);
+    const loaded = loadArchConfig(args.arch);
+    const config = policy === undefined ? loaded : withDramIdlePolicy(loaded, policy);
     const trace = loadTrace(args.trace);
     const dramTracePath = args['dram-trace'];
     if (dramTracePath !== undefined && config.dram === undefined) {

@@ -46,7 +46,7 @@ describe('NVDLA energy', () => {
     const layer = conv({ H: 4, W: 4, C: 64, K: 32 });
     const mem = idealMemory();
     const io = { weights: new MemoryWeightSource(mem, [layer]), features: mem, addressOf: () => 0 };
-    expect(Object.keys(core.energy_J()).sort()).toEqual(['cbuf_read', 'cbuf_write', 'leakage', 'mac', 'pdp', 'sdp']);
+    expect(Object.keys(core.energy_J()).sort()).toEqual(['cbuf_read', 'cbuf_write', 'leakage', 'mac', 'pdp', 'sdp', 'wakeup']);
     core.runLayer(layer, 0, io, () => {});
     sim.run();
     core.advanceTo(1_000_000); // 1 µs × 20 mW = 20 nJ
@@ -55,6 +55,21 @@ describe('NVDLA energy', () => {
     expect(e.mac).toBeCloseTo(6553.6e-12, 20);
     core.advanceTo(1_000_000); // idempotent
     expect(core.energy_J().leakage).toBeCloseTo(20e-9, 20);
+  });
+
+  it('power gating: no leakage while gated between frames, one wake-up energy and latency per wake', () => {
+    const p = { ...idealParams('nv_full', prices), powerGating: true, wakeUp_ns: 100, wakeUpEnergy_pJ: 1000 };
+    const core = new NvdlaCore(p, new Simulator());
+    core.sleep(1_000_000, 3_000_000); // gated from 1 µs; 2 µs × 20 mW = 40 nJ saved > 1 nJ wake-up
+    expect(core.wake(3_000_000)).toBe(3_100_000); // ready 100 ns after the wake request
+    core.advanceTo(4_000_000);
+    // on for [0, 1 µs) and [3 µs, 4 µs): 2 µs × 20 mW = 40 nJ; one wake-up of 1 nJ.
+    expect(core.energy_J().leakage).toBeCloseTo(40e-9, 20);
+    expect(core.energy_J().wakeup).toBeCloseTo(1e-9, 20);
+    expect(core.residency_s()).toEqual({ on: 2e-6, gated: 2e-6 });
+    // A gap too short to repay the wake-up energy is not gated: 10 ns × 20 mW = 0.2 nJ < 1 nJ.
+    core.sleep(4_000_000, 4_010_000);
+    expect(core.wake(4_010_000)).toBe(4_010_000);
   });
 
   it('refuses a second layer while one runs', () => {

@@ -1,0 +1,156 @@
+/**
+ * `maxnvm faults` as a library: a Monte Carlo campaign for one storage choice
+ * on the MNIST model (weight errors and accuracy) or on a trace (weight errors
+ * on synthetic weights, no accuracy), and the report of it.
+ */
+
+import { wilsonInterval } from '../ml/confidence.js';
+import { STREAM_ORDER } from '../storage/streams.js';
+import { networkStorage } from '../storage/sizing.js';
+import type { StorageChoice, StreamName } from '../storage/types.js';
+import { loadTrace } from '../workload/load-trace.js';
+import type { CampaignPool } from './campaign-pool.js';
+import { runCampaign, type CampaignResult, type TrialSpec } from './campaign.js';
+import type { FaultMode } from './cell-faults.js';
+import { faultTablesFor, meanFaultRates, streamBitsPerCell, type FaultModel } from './fault-model.js';
+import { MNIST_FAULT_TRIAL_MODULE, mnistHarness, prepareMnist, type MnistFaultTrialOptions } from './mnist-fault-trial.js';
+import { layerCells } from './prepared-layer.js';
+import { accuracyLoss_pp } from './search.js';
+import { TRACE_FAULT_TRIAL_MODULE, type TraceFaultTrialOptions } from './trace-fault-trial.js';
+import type { CampaignWeightErrors } from './campaign.js';
+
+/** The network whose weights are stored: the MNIST harness model, or a trace on synthetic weights. */
+export type FaultNetwork = { kind: 'mnist'; modelPath?: string } | { kind: 'trace'; file: string };
+
+/** Seed of a trace's synthetic weights: the default of `maxnvm size` and `simulate` (assumption: any fixed seed). */
+export const TRACE_WEIGHT_SEED = 1;
+
+export const ACCURACY_NOT_MEASURED =
+  'accuracy is not measured for a trace: its weights are synthetic (each layer\'s density and cluster count, seeded), with no trained network or data set behind them; only weight errors are reported';
+
+export interface CampaignSettings {
+  readonly network: FaultNetwork;
+  readonly faultModel: FaultModel;
+  readonly mode: FaultMode;
+  readonly trials: number;
+  readonly seed: number;
+  readonly confidence: number;
+  /** Worker threads (ignored when a pool is given); results do not depend on it. */
+  readonly workers: number;
+}
+
+export interface StreamCells {
+  readonly stream: StreamName;
+  readonly bits: number;
+  readonly bitsPerCell: number;
+  readonly cells: number;
+  /** Mean per-cell fault rate of the stream's density (uniform level use) [faults/cell]. */
+  readonly cellFaultRate: number;
+}
+
+export interface FaultsReport {
+  readonly network: { kind: 'mnist'; layers: number; testImages: number } | { kind: 'trace'; file: string; name: string };
+  readonly faultModel: { name: string; mapping: string; levels: { bitsPerCell: number; cellFaultRate: number; source: string }[] };
+  readonly choice: StorageChoice;
+  readonly mode: FaultMode;
+  readonly trials: number;
+  readonly seed: number;
+  readonly confidence: number;
+  readonly storage: { streams: StreamCells[]; totalCells: number };
+  /** Fault-free accuracy on the test split with its Wilson interval (test-set sampling). */
+  readonly cleanAccuracy?: { share: number; correct: number; total: number; low: number; high: number };
+  /** Mean accuracy over trials with its Student t interval, and the loss against the fault-free accuracy. */
+  readonly accuracy?: { mean: number; low: number; high: number; stdDev: number; accuracyLoss_pp: number };
+  readonly accuracyNote?: string;
+  readonly meanFaultyCells: number;
+  readonly weightErrors: CampaignWeightErrors;
+}
+
+export function trialSpec(network: FaultNetwork, choice: StorageChoice, faultModel: FaultModel, mode: FaultMode): TrialSpec {
+  if (network.kind === 'mnist') {
+    const options: MnistFaultTrialOptions = { choice, faultModel, mode, ...(network.modelPath === undefined ? {} : { modelPath: network.modelPath }) };
+    return { module: MNIST_FAULT_TRIAL_MODULE, exportName: 'createMnistFaultTrial', options };
+  }
+  const options: TraceFaultTrialOptions = { tracePath: network.file, choice, faultModel, mode, weightSeed: TRACE_WEIGHT_SEED };
+  return { module: TRACE_FAULT_TRIAL_MODULE, exportName: 'createTraceFaultTrial', options };
+}
+
+/** Bits and cells of every stream of the whole network under `choice`. */
+export function storageCells(network: FaultNetwork, choice: StorageChoice, faultModel: FaultModel): { streams: StreamCells[]; totalCells: number } {
+  const rates = meanFaultRates(faultModel);
+  const bpc = streamBitsPerCell(choice);
+  const bits: Partial<Record<StreamName, number>> = {};
+  const cells: Partial<Record<StreamName, number>> = {};
+  if (network.kind === 'mnist') {
+    for (const layer of prepareMnist(choice, network.modelPath).layers) {
+      const c = layerCells(layer);
+      for (const [s, stream] of Object.entries(layer.encoded.streams) as [StreamName, { length: number }][]) {
+        bits[s] = (bits[s] ?? 0) + stream.length;
+        cells[s] = (cells[s] ?? 0) + (c[s] ?? 0);
+      }
+    }
+  } else {
+    const totals = networkStorage(loadTrace(network.file), choice, { seed: TRACE_WEIGHT_SEED }).totals;
+    for (const [s, t] of Object.entries(totals) as [StreamName, { bits: number; cells: number }][]) {
+      bits[s] = t.bits;
+      cells[s] = t.cells;
+    }
+  }
+  const streams = STREAM_ORDER.filter((s) => bits[s] !== undefined).map((stream) => {
+    const b = bpc[stream] ?? choice.defaultBitsPerCell;
+    return { stream, bits: bits[stream] ?? 0, bitsPerCell: b, cells: cells[stream] ?? 0, cellFaultRate: rates.get(b) ?? NaN };
+  });
+  return { streams, totalCells: streams.reduce((a, s) => a + s.cells, 0) };
+}
+
+/** One campaign for one choice. Validates the choice against the fault model before any worker starts. */
+export async function campaignFor(settings: CampaignSettings, choice: StorageChoice, pool?: CampaignPool): Promise<CampaignResult> {
+  faultTablesFor(settings.faultModel, choice);
+  return runCampaign({
+    seed: settings.seed,
+    trials: settings.trials,
+    workers: settings.workers,
+    confidence: settings.confidence,
+    trial: trialSpec(settings.network, choice, settings.faultModel, settings.mode),
+    ...(pool === undefined ? {} : { pool }),
+  });
+}
+
+export async function runFaults(settings: CampaignSettings, choice: StorageChoice, pool?: CampaignPool): Promise<FaultsReport> {
+  faultTablesFor(settings.faultModel, choice);
+  const net = settings.network;
+  const storage = storageCells(net, choice, settings.faultModel);
+  const campaign = await campaignFor(settings, choice, pool);
+  if (campaign.weightErrors === undefined) throw new Error('fault trials returned no weight errors');
+  const rates = meanFaultRates(settings.faultModel);
+  const common = {
+    faultModel: {
+      name: settings.faultModel.name,
+      mapping: settings.faultModel.mapping,
+      levels: settings.faultModel.levelModels.map((m) => ({ bitsPerCell: m.bitsPerCell, cellFaultRate: rates.get(m.bitsPerCell) ?? NaN, source: m.source })),
+    },
+    choice,
+    mode: settings.mode,
+    trials: settings.trials,
+    seed: settings.seed,
+    confidence: settings.confidence,
+    storage,
+    meanFaultyCells: campaign.meanFaultyCells,
+    weightErrors: campaign.weightErrors,
+  };
+  if (net.kind === 'trace') {
+    const trace = loadTrace(net.file);
+    return { network: { kind: 'trace', file: net.file, name: trace.name }, ...common, accuracyNote: ACCURACY_NOT_MEASURED };
+  }
+  const h = mnistHarness(net.modelPath);
+  const clean = h.clean;
+  const w = wilsonInterval(clean.correct, clean.total, settings.confidence);
+  const a = campaign.accuracy;
+  if (a === undefined) throw new Error('MNIST fault trials returned no accuracy');
+  return {
+    network: { kind: 'mnist', layers: h.model.layers.length, testImages: h.test.count },
+    ...common,
+    cleanAccuracy: { share: clean.correct / clean.total, correct: clean.correct, total: clean.total, low: w.low, high: w.high },
+    accuracy: { mean: a.mean, low: a.low, high: a.high, stdDev: a.stdDev, accuracyLoss_pp: accuracyLoss_pp(clean.correct / clean.total, a) },
+  };
+}

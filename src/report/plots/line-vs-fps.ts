@@ -1,0 +1,60 @@
+import { distinct, type LinePoint } from './series.js';
+import { PLOT_HEIGHT_px, PLOT_WIDTH_px, plotFrame, type PlotSpec } from './theme.js';
+
+export interface LineVsFpsOptions {
+  title: string;
+  subtitle?: string;
+  /** Y axis title with its unit, e.g. "average power (W)". */
+  yTitle: string;
+  /** d3-format string of the y labels. */
+  yFormat: string;
+  /** Draw a dashed horizontal rule at this y (e.g. 1 for "break-even" on a ratio plot). */
+  referenceY?: number;
+}
+
+/**
+ * A log-log line plot of a per-frame-rate quantity: colour says the system,
+ * the dash pattern says the DRAM idle policy, so every (system, policy) pair
+ * is its own line. The power, energy and ratio plots are all this one shape.
+ */
+export function lineVsFpsSpec(points: readonly LinePoint[], opts: LineVsFpsOptions): PlotSpec {
+  const systems = distinct(points.map((p) => p.system));
+  const policies = distinct(points.map((p) => p.policy));
+  const lines = {
+    mark: { type: 'line' as const, point: true, clip: true },
+    encoding: {
+      x: {
+        field: 'fps',
+        type: 'quantitative' as const,
+        scale: { type: 'log' as const },
+        axis: { title: 'frame rate (fps)', format: '~g' },
+      },
+      y: {
+        field: 'value',
+        type: 'quantitative' as const,
+        scale: { type: 'log' as const },
+        axis: { title: opts.yTitle, format: opts.yFormat },
+      },
+      color: { field: 'system', type: 'nominal' as const, scale: { domain: systems, scheme: 'category10' }, legend: { title: 'system' } },
+      strokeDash: { field: 'policy', type: 'nominal' as const, scale: { domain: policies }, legend: { title: 'DRAM idle policy' } },
+      detail: { field: 'series', type: 'nominal' as const },
+      order: { field: 'fps', type: 'quantitative' as const },
+    },
+  };
+  const layer: PlotSpec[] = [lines as unknown as PlotSpec];
+  if (opts.referenceY !== undefined) {
+    layer.push({
+      data: { values: [{ value: opts.referenceY }] },
+      mark: { type: 'rule', color: '#555', strokeDash: [2, 2], strokeWidth: 1 },
+      encoding: { y: { field: 'value', type: 'quantitative' } },
+    } as unknown as PlotSpec);
+  }
+  return {
+    ...plotFrame(opts.title, opts.subtitle),
+    width: PLOT_WIDTH_px,
+    height: PLOT_HEIGHT_px,
+    autosize: { type: 'fit', contains: 'padding' },
+    data: { values: points.map((p) => ({ ...p })) },
+    layer,
+  } as PlotSpec;
+}

@@ -1,0 +1,17 @@
+import type { SweepRow } from '../../system/sweep/sweep-row.js';
+import { lineVsFpsSpec } from './line-vs-fps.js';
+import { linePoints } from './series.js';
+import type { PlotSpec } from './theme.js';
+
+/** Average power over whole frame periods against frame rate, log-log, one line per system and DRAM policy. */
+export function powerVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
+  return lineVsFpsSpec(
+    linePoints(rows, (r) => r.power_W),
+    {
+      title: 'Average power vs frame rate',
+      subtitle: 'steady state, whole frame periods; a line ends where its system can no longer keep up',
+      yTitle: 'average power (W)',
+      yFormat: '~s',
+    },
+  );
+}

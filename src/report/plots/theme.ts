@@ -1,0 +1,35 @@
+import type { TopLevelSpec } from 'vega-lite';
+
+/** A vega-lite specification, as the plot builders return it. */
+export type PlotSpec = TopLevelSpec;
+type PlotConfig = NonNullable<TopLevelSpec['config']>;
+
+/**
+ * Fixed sizes and one fixed font string, so the rendered SVG does not depend
+ * on the machine: text widths are estimated from the font size (see
+ * render-svg.ts), never measured with whatever fonts are installed.
+ */
+export const PLOT_WIDTH_px = 560;
+export const PLOT_HEIGHT_px = 340;
+export const PLOT_FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
+
+/** Shared look: white background, no interactive padding tricks, no animation. */
+export const PLOT_CONFIG: PlotConfig = {
+  font: PLOT_FONT,
+  background: 'white',
+  padding: 8,
+  axis: { labelFontSize: 11, titleFontSize: 12, grid: true },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
+  title: { fontSize: 14, subtitleFontSize: 11, anchor: 'start' },
+  line: { strokeWidth: 2 },
+  point: { size: 36, filled: true },
+};
+
+/** The header every plot shares. */
+export function plotFrame(title: string, subtitle: string | undefined): Pick<TopLevelSpec, '$schema' | 'title' | 'config'> {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: subtitle === undefined ? { text: title } : { text: title, subtitle },
+    config: PLOT_CONFIG,
+  };
+}
