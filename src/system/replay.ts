@@ -41,10 +41,12 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
     const frameStart = sim.now;
     snapshots.push(ledger.snapshot(frameStart));
     if (k === frames) return;
+    // Memories wake first; weights lost by an `off` DRAM are reloaded (a DMA from flash that needs no
+    // accelerator), and the core wakes when its data is there. The reload counts against the frame period.
     let ready = frameStart;
-    for (const { device } of ledger.powerManaged) ready = Math.max(ready, device.wake(frameStart));
-    // Weights lost by an `off` DRAM are reloaded first; the reload counts against the frame period.
+    for (const { name, device } of ledger.powerManaged) if (name !== 'nvdla') ready = Math.max(ready, device.wake(frameStart));
     if (sys.reload !== undefined) ready = sys.reload.reloadIfLost(ready);
+    ready = Math.max(ready, sys.core.wake(ready));
     sim.at(ready, Priority.CONTROL, () =>
       runInference(sys, (run: InferenceRun) => {
         const latency = run.end - frameStart;

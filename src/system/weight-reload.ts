@@ -1,6 +1,6 @@
 import type { BackingStoreParams } from '../config/system-spec.js';
 import type { Picoseconds } from '../engine/time.js';
-import type { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
+import { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
 import type { EnergyAccount, EnergyBreakdown } from '../hw/memory.js';
 
 /**
@@ -13,6 +13,7 @@ export class WeightReloader implements EnergyAccount {
   reloads = 0;
   reloaded_B = 0;
   private readEnergy_J = 0;
+  private dramCost_J: number | undefined;
 
   constructor(
     private readonly dram: Lpddr4Memory,
@@ -22,8 +23,28 @@ export class WeightReloader implements EnergyAccount {
   ) {}
 
   /** Energy one reload costs in the backing store (the DRAM's write energy is accounted by the DRAM). */
-  reloadEnergy_J(): number {
+  backingEnergy_J(): number {
     return this.weightBytes * this.params.readEnergy_pJ_per_B * 1e-12;
+  }
+
+  /**
+   * Everything a reload costs, for the DRAM's `best` policy when it weighs `off`
+   * against the states that keep the data: the backing store's energy plus the
+   * DRAM's own energy for the writes and for staying awake until the reload is
+   * done, measured on a fresh copy of the DRAM (computed once).
+   */
+  reloadEnergy_J(): number {
+    if (this.dramCost_J === undefined) {
+      const probe = new Lpddr4Memory(this.dram.params);
+      const done = Math.max(this.flashTime(0), probe.transfer('write', 0, this.weightBytes, 0, 'reload'));
+      probe.advanceTo(done);
+      this.dramCost_J = Object.values(probe.energy_J()).reduce((a, b) => a + b, 0);
+    }
+    return this.backingEnergy_J() + this.dramCost_J;
+  }
+
+  private flashTime(t: Picoseconds): Picoseconds {
+    return t + Math.ceil((this.weightBytes * 1000) / this.params.readBandwidth_GBps);
   }
 
   /** If the DRAM lost its contents, reload the weights from `t`; returns when the inference may start. */
@@ -32,9 +53,9 @@ export class WeightReloader implements EnergyAccount {
     this.dram.contentsLost = false;
     this.reloads++;
     this.reloaded_B += this.weightBytes;
-    this.readEnergy_J += this.reloadEnergy_J();
+    this.readEnergy_J += this.backingEnergy_J();
     // The flash streams at its bandwidth; the DRAM writes as the data arrives; done when both are.
-    const flashDone = t + Math.ceil((this.weightBytes * 1000) / this.params.readBandwidth_GBps);
+    const flashDone = this.flashTime(t);
     const dramDone = this.dram.transfer('write', 0, this.weightBytes, t, 'reload');
     return Math.max(flashDone, dramDone);
   }

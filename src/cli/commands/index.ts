@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { describeCommand } from './describe.js';
+import { mainCommand } from './main.js';
 import { simulateCommand } from './simulate.js';
 import { SIZE_FLAGS, sizeCommand } from './size.js';
 import { validateCommand } from './validate.js';
@@ -17,4 +18,5 @@ export const commands: CliCommand[] = [
   { name: 'size', flags: SIZE_FLAGS, module: sizeCommand },
   { name: 'validate', flags: [], module: validateCommand },
   { name: 'describe', flags: ['format'], module: describeCommand },
+  { name: 'main', flags: [], module: mainCommand },
 ];
