@@ -10,14 +10,13 @@ import { networkStorage } from '../storage/sizing.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import { loadTrace } from '../workload/load-trace.js';
 import type { CampaignPool } from './campaign-pool.js';
-import { runCampaign, type CampaignResult, type TrialSpec } from './campaign.js';
+import { runCampaign, type CampaignResult, type CampaignWeightErrors, type TrialSpec } from './campaign.js';
 import type { FaultMode } from './cell-faults.js';
 import { faultTablesFor, meanFaultRates, streamBitsPerCell, type FaultModel } from './fault-model.js';
 import { MNIST_FAULT_TRIAL_MODULE, mnistHarness, prepareMnist, type MnistFaultTrialOptions } from './mnist-fault-trial.js';
 import { layerCells } from './prepared-layer.js';
 import { accuracyLoss_pp } from './search.js';
 import { TRACE_FAULT_TRIAL_MODULE, type TraceFaultTrialOptions } from './trace-fault-trial.js';
-import type { CampaignWeightErrors } from './campaign.js';
 
 /** The network whose weights are stored: the MNIST harness model, or a trace on synthetic weights. */
 export type FaultNetwork = { kind: 'mnist'; modelPath?: string } | { kind: 'trace'; file: string };
@@ -139,8 +138,7 @@ export async function runFaults(settings: CampaignSettings, choice: StorageChoic
     weightErrors: campaign.weightErrors,
   };
   if (net.kind === 'trace') {
-    const trace = loadTrace(net.file);
-    return { network: { kind: 'trace', file: net.file, name: trace.name }, ...common, accuracyNote: ACCURACY_NOT_MEASURED };
+    return { network: { kind: 'trace', file: net.file, name: loadTrace(net.file).name }, ...common, accuracyNote: ACCURACY_NOT_MEASURED };
   }
   const h = mnistHarness(net.modelPath);
   const clean = h.clean;

@@ -100,5 +100,6 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
 function fmtS(s: number): string {
   if (s >= 1) return `${s.toPrecision(4)} s`;
   if (s >= 1e-3) return `${(s * 1e3).toPrecision(4)} ms`;
-  return `${(s * 1e6).toPrecision(4)} µs`;
+  if (s >= 1e-6) return `${(s * 1e6).toPrecision(4)} µs`;
+  return `${(s * 1e9).toPrecision(4)} ns`;
 }

@@ -9,9 +9,10 @@ export function energyVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
     linePoints(rows, (r) => r.energy_per_inference_J),
     {
       title: 'Energy per inference vs frame rate',
-      subtitle: 'one inference plus the idle time until the next frame; infeasible rates are left out',
-      yTitle: 'energy per inference (J)',
-      yFormat: '~s',
+      subtitle: 'one inference plus the idle time until the next frame',
+      yQuantity: 'energy per inference',
+      yUnit: 'J',
+      siPrefix: true,
     },
   );
 }

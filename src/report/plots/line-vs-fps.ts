@@ -1,13 +1,16 @@
 import { distinct, type LinePoint } from './series.js';
+import { axisUnit } from './units.js';
 import { PLOT_HEIGHT_px, PLOT_WIDTH_px, plotFrame, type PlotSpec } from './theme.js';
 
 export interface LineVsFpsOptions {
   title: string;
   subtitle?: string;
-  /** Y axis title with its unit, e.g. "average power (W)". */
-  yTitle: string;
-  /** d3-format string of the y labels. */
-  yFormat: string;
+  /** What y is, e.g. "average power"; the axis title adds the unit. */
+  yQuantity: string;
+  /** Unit of the point values, e.g. "W". */
+  yUnit: string;
+  /** Rescale to an SI prefix that makes the labels plain numbers (W → mW); false for ratios. */
+  siPrefix: boolean;
   /** Draw a dashed horizontal rule at this y (e.g. 1 for "break-even" on a ratio plot). */
   referenceY?: number;
 }
@@ -20,6 +23,7 @@ export interface LineVsFpsOptions {
 export function lineVsFpsSpec(points: readonly LinePoint[], opts: LineVsFpsOptions): PlotSpec {
   const systems = distinct(points.map((p) => p.system));
   const policies = distinct(points.map((p) => p.policy));
+  const unit = opts.siPrefix ? axisUnit(points.map((p) => p.value), opts.yUnit) : { unit: opts.yUnit, factor: 1 };
   const lines = {
     mark: { type: 'line' as const, point: true, clip: true },
     encoding: {
@@ -33,7 +37,7 @@ export function lineVsFpsSpec(points: readonly LinePoint[], opts: LineVsFpsOptio
         field: 'value',
         type: 'quantitative' as const,
         scale: { type: 'log' as const },
-        axis: { title: opts.yTitle, format: opts.yFormat },
+        axis: { title: `${opts.yQuantity} (${unit.unit})`, format: '~g' },
       },
       color: { field: 'system', type: 'nominal' as const, scale: { domain: systems, scheme: 'category10' }, legend: { title: 'system' } },
       strokeDash: { field: 'policy', type: 'nominal' as const, scale: { domain: policies }, legend: { title: 'DRAM idle policy' } },
@@ -54,7 +58,7 @@ export function lineVsFpsSpec(points: readonly LinePoint[], opts: LineVsFpsOptio
     width: PLOT_WIDTH_px,
     height: PLOT_HEIGHT_px,
     autosize: { type: 'fit', contains: 'padding' },
-    data: { values: points.map((p) => ({ ...p })) },
+    data: { values: points.map((p) => ({ ...p, value: p.value * unit.factor })) },
     layer,
   } as PlotSpec;
 }

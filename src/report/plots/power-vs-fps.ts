@@ -9,9 +9,10 @@ export function powerVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
     linePoints(rows, (r) => r.power_W),
     {
       title: 'Average power vs frame rate',
-      subtitle: 'steady state, whole frame periods; a line ends where its system can no longer keep up',
-      yTitle: 'average power (W)',
-      yFormat: '~s',
+      subtitle: 'steady state; a line ends where its system can no longer keep up',
+      yQuantity: 'average power',
+      yUnit: 'W',
+      siPrefix: true,
     },
   );
 }

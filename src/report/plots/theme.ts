@@ -20,7 +20,8 @@ export const PLOT_CONFIG: PlotConfig = {
   padding: 8,
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true },
   legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 260 },
-  title: { fontSize: 14, subtitleFontSize: 11, anchor: 'start' },
+  // Long titles are cut with an ellipsis rather than widening the plot.
+  title: { fontSize: 14, subtitleFontSize: 11, anchor: 'start', limit: PLOT_WIDTH_px },
   line: { strokeWidth: 2 },
   point: { size: 36, filled: true },
 };

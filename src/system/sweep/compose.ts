@@ -3,6 +3,7 @@ import { si } from '../../report/format.js';
 import { diffNested, type ComponentEnergy, type LedgerSnapshot } from '../energy-ledger.js';
 import { runInference, type InferenceRun } from '../inference.js';
 import type { System } from '../system.js';
+import { sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
 
 /**
  * Steady-state frame periods composed from two measured pieces instead of
@@ -98,9 +99,8 @@ function idlePiece(fresh: System, cold: ColdInference, w: Picoseconds, period: P
   const { ledger } = fresh;
   const end = w + cold.latency_ps;
   const a: LedgerSnapshot = ledger.snapshot(end);
-  for (const { device } of ledger.powerManaged) device.sleep(end, period);
-  let ready = period;
-  for (const { device } of ledger.powerManaged) ready = Math.max(ready, device.wake(period));
+  sleepUntilNextFrame(fresh, end, period);
+  const ready = wakeForFrame(fresh, period);
   const b = ledger.snapshot(ready);
   return { wake_ps: ready - period, energy_J: diffNested(a.energy_J, b.energy_J), residency_s: diffNested(a.residency_s, b.residency_s) };
 }

@@ -1,0 +1,213 @@
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { UserError } from '../../errors.js';
+import type { FaultMode } from '../../faults/cell-faults.js';
+import { technologyFaultModel, type FaultModel } from '../../faults/fault-model.js';
+import { faultsCsv, faultsTable, searchCsv, searchTable } from '../../faults/faults-report.js';
+import { runFaults, type CampaignSettings, type FaultNetwork } from '../../faults/faults-run.js';
+import { LEVEL_MAPPINGS } from '../../faults/level-mapping.js';
+import { loadLevelsFile } from '../../faults/levels-file.js';
+import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/search-run.js';
+import { faultsSpec } from '../../faults/spec.js';
+import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
+import { studyCsv, studyTable, writeStudy } from '../../faults/study-output.js';
+import { toJson, writeFileAtomic } from '../../report/atomic-write.js';
+import { DEFAULT_SIZING_TECHNOLOGY, hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/index.js';
+import { loadTrace } from '../../workload/load-trace.js';
+import { manifestFor } from '../manifest.js';
+import { parseChoice, parseInteger } from '../../util/parse-flags.js';
+
+export interface FaultsArgs extends InlineChoiceFlags {
+  network?: string;
+  technology?: string;
+  levels?: string;
+  'sigma-scale'?: unknown;
+  mapping?: string;
+  trials?: unknown;
+  seed?: unknown;
+  workers?: unknown;
+  mode?: string;
+  'faulty-cells'?: unknown;
+  search?: boolean;
+  'tolerance-pp'?: unknown;
+  confidence?: unknown;
+  study?: boolean;
+  'size-trace'?: string;
+  format?: string;
+  out?: string;
+}
+
+/** Flags of `maxnvm faults`, for the "did you mean --x?" list of the CLI. */
+export const FAULTS_FLAGS = [
+  'network', 'technology', 'levels', 'sigma-scale', 'mapping', 'trials', 'seed', 'workers', 'mode', 'faulty-cells',
+  'search', 'tolerance-pp', 'confidence', 'study', 'size-trace', 'format', 'out',
+  'label', 'encoding', 'bits-per-cell', 'stream-bits-per-cell', 'csr-index-bits', 'bitmask-layout', 'clustered', 'ecc', 'ecc-streams', 'idxsync',
+];
+
+const param = <T>(key: string): T => faultsSpec.params.find((p) => p.key === key)?.default as T;
+
+function number(flag: string, raw: unknown, ok: (v: number) => boolean, expected: string, example: string): number {
+  const v = Number(raw);
+  if (!Number.isFinite(v) || !ok(v)) throw new UserError(`--${flag}: "${String(raw)}" is not ${expected}`, { jsonPath: `--${flag}`, expected, suggestion: `e.g. --${flag} ${example}` });
+  return v;
+}
+
+function faultModelOf(args: FaultsArgs): FaultModel {
+  const mapping = parseChoice('mapping', args.mapping ?? param<string>('levelMapping'), LEVEL_MAPPINGS);
+  const sigmaScale = number('sigma-scale', args['sigma-scale'] ?? param<number>('sigmaScale'), (v) => v > 0, 'a number > 0', '2');
+  if (args.levels !== undefined) return loadLevelsFile(args.levels, mapping, sigmaScale);
+  return technologyFaultModel(args.technology ?? param<string>('technology'), mapping, sigmaScale);
+}
+
+function modeOf(args: FaultsArgs): FaultMode {
+  const mode = parseChoice('mode', args.mode ?? 'sampled', ['sampled', 'fixed'] as const);
+  if (mode === 'sampled') {
+    if (args['faulty-cells'] !== undefined) {
+      throw new UserError('--faulty-cells only applies to --mode fixed', { jsonPath: '--faulty-cells', expected: '--mode fixed --faulty-cells N', suggestion: 'add --mode fixed, or drop --faulty-cells' });
+    }
+    return { kind: 'sampled' };
+  }
+  if (args['faulty-cells'] === undefined) {
+    throw new UserError('--mode fixed needs the number of faulty cells', { jsonPath: '--faulty-cells', expected: '--faulty-cells N (cells per trial)', suggestion: 'e.g. --mode fixed --faulty-cells 10' });
+  }
+  return { kind: 'fixedCount', count: parseInteger('faulty-cells', args['faulty-cells'], 0) };
+}
+
+function networkOf(raw: string): FaultNetwork {
+  if (raw === 'mnist') return { kind: 'mnist' };
+  loadTrace(raw); // validate now: a bad trace is a UserError here, not a failure inside a worker
+  return { kind: 'trace', file: raw };
+}
+
+function trialsOf(args: FaultsArgs, fallback: number): number {
+  const v = Number(args.trials ?? fallback);
+  if (!Number.isInteger(v) || v < 1) {
+    throw new UserError(`--trials: "${String(args.trials)}" is not a positive whole number of Monte Carlo trials`, {
+      jsonPath: '--trials',
+      expected: 'an integer >= 1',
+      suggestion: `e.g. --trials ${fallback}`,
+    });
+  }
+  return v;
+}
+
+function settingsOf(args: FaultsArgs, trialsFallback: number): CampaignSettings {
+  return {
+    network: networkOf(args.network ?? 'mnist'),
+    faultModel: faultModelOf(args),
+    mode: modeOf(args),
+    trials: trialsOf(args, trialsFallback),
+    seed: parseInteger('seed', args.seed ?? 1, 0),
+    confidence: number('confidence', args.confidence ?? param<number>('confidence'), (v) => v > 0 && v < 1, 'a share strictly between 0 and 1', '0.95'),
+    workers: parseInteger('workers', args.workers ?? param<number>('workers'), 0),
+  };
+}
+
+/** Inputs of the manifest: everything that changes the results, and not the worker count (results do not depend on it). */
+function manifestInputs(args: FaultsArgs, s: CampaignSettings): Record<string, unknown> {
+  return { network: s.network, faultModel: s.faultModel, levelsFile: args.levels, mode: s.mode, trials: s.trials, seed: s.seed, confidence: s.confidence };
+}
+
+/** Everything `maxnvm faults` does but printing: returns what goes to stdout and to stderr. */
+export async function runFaultsCommand(args: FaultsArgs, progress: (line: string) => void = () => {}): Promise<{ stdout: string; stderr: string }> {
+  const format = parseChoice('format', args.format ?? 'table', ['table', 'json', 'csv'] as const);
+  const technology = (args.technology ?? param<string>('technology')).toUpperCase();
+  if (args.study === true) return study(args, format, technology, progress);
+  const tolerance = number('tolerance-pp', args['tolerance-pp'] ?? DEFAULT_TOLERANCE_PP, () => true, 'a number', String(DEFAULT_TOLERANCE_PP));
+  if (args.search === true && (args['bits-per-cell'] !== undefined || args['stream-bits-per-cell'] !== undefined)) {
+    throw new UserError('--search chooses the bits per cell itself', {
+      jsonPath: args['bits-per-cell'] !== undefined ? '--bits-per-cell' : '--stream-bits-per-cell',
+      expected: '--search without --bits-per-cell and --stream-bits-per-cell',
+      suggestion: 'drop the bits-per-cell flags, or drop --search to evaluate one setting',
+    });
+  }
+  if (args.search === true) checkTolerance(tolerance);
+  const settings = settingsOf(args, param<number>('trials'));
+  // The choice's shape is validated as `maxnvm size` does; which densities have area figures is size's concern, so
+  // it is checked against the technology with all three (RRAM), and the fault model checks its own densities.
+  const choice = inlineChoice({ ...args, encoding: args.encoding ?? 'dense' }, DEFAULT_SIZING_TECHNOLOGY).choice;
+  const manifest = manifestFor('faults', { ...manifestInputs(args, settings), choice, ...(args.search === true ? { tolerance_pp: tolerance, technology } : {}) });
+  if (args.search === true) {
+    const r = await runSearch(settings, choice, tolerance, technology);
+    if (args.out !== undefined) {
+      writeFileAtomic(join(args.out, 'manifest.json'), toJson(manifest));
+      writeFileAtomic(join(args.out, 'search.json'), toJson(r));
+      writeFileAtomic(join(args.out, 'search.csv'), searchCsv(r));
+      writeFileAtomic(join(args.out, 'choices.json'), toJson(r.choicesFile));
+      writeFileAtomic(join(args.out, 'weight-storage.json'), toJson({ weightStorage: r.weightStorage }));
+    }
+    return { stdout: format === 'json' ? toJson(r) : format === 'csv' ? searchCsv(r) : searchTable(r), stderr: '' };
+  }
+  const r = await runFaults(settings, choice);
+  if (args.out !== undefined) {
+    writeFileAtomic(join(args.out, 'manifest.json'), toJson(manifest));
+    writeFileAtomic(join(args.out, 'faults.json'), toJson(r));
+    writeFileAtomic(join(args.out, 'layers.csv'), faultsCsv(r));
+  }
+  const note = r.accuracyNote !== undefined && format !== 'table' ? `note: ${r.accuracyNote}\n` : '';
+  return { stdout: format === 'json' ? toJson(r) : format === 'csv' ? faultsCsv(r) : faultsTable(r), stderr: note };
+}
+
+async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technology: string, progress: (line: string) => void): Promise<{ stdout: string; stderr: string }> {
+  if (hasInlineChoice(args) || args.search === true) {
+    throw new UserError('--study runs its own storage choices and searches', {
+      jsonPath: '--study',
+      expected: '--study without --search and the storage choice flags (--encoding, --bits-per-cell, ...)',
+      suggestion: 'drop those flags; the study runs dense, clustered, bitmask and CSR with and without ECC and IdxSync',
+    });
+  }
+  if (args.out === undefined) throw new UserError('--study writes its table and plot to a folder', { jsonPath: '--out', expected: '--study --out DIR', suggestion: 'e.g. --out results/study' });
+  if ((args.network ?? 'mnist') !== 'mnist') {
+    throw new UserError('the study measures accuracy on the MNIST model', { jsonPath: '--network', expected: '--network mnist (the default)', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
+  }
+  const tolerance = number('tolerance-pp', args['tolerance-pp'] ?? DEFAULT_TOLERANCE_PP, () => true, 'a number', String(DEFAULT_TOLERANCE_PP));
+  checkTolerance(tolerance);
+  const settings = settingsOf(args, STUDY_DEFAULT_TRIALS);
+  const sizeFile = args['size-trace'] ?? STUDY_DEFAULT_SIZE_TRACE;
+  const r = await runStudy({ settings, tolerance_pp: tolerance, technology, sizeTrace: { file: sizeFile, trace: loadTrace(sizeFile) }, progress });
+  const manifest = manifestFor('faults --study', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology, sizeTrace: sizeFile });
+  const files = await writeStudy(args.out, r, manifest);
+  const stdout = format === 'json' ? toJson(r) : format === 'csv' ? studyCsv(r) : `${studyTable(r)}\nwrote ${files.join(', ')}\n`;
+  return { stdout, stderr: '' };
+}
+
+export const faultsCommand: CommandModule<object, FaultsArgs> = {
+  command: 'faults',
+  describe: 'MLC fault campaigns on encoded weights: weight errors and accuracy, the bits-per-cell search (--search), the MaxNVM study (--study)',
+  builder: (y) =>
+    y
+      .option('network', { type: 'string', describe: 'mnist (the in-project MLP: accuracy and weight errors) or a trace file (synthetic weights: weight errors only); default mnist' })
+      .option('technology', { type: 'string', describe: `RRAM | CTT | PCM | STT level model (only RRAM is published; default ${param<string>('technology')})` })
+      .option('levels', { type: 'string', describe: 'a level model file instead (examples/faults/levels-example.json)' })
+      .option('sigma-scale', { type: 'string', describe: 'multiply every level sigma (makes 2-bit faults visible); default 1' })
+      .option('mapping', { type: 'string', describe: `level-to-bit mapping: gray | binary (default ${param<string>('levelMapping')})` })
+      .option('label', { type: 'string', describe: 'storage choice: its name' })
+      .option('encoding', { type: 'string', describe: 'storage choice: dense | bitmask | csr (default dense)' })
+      .option('bits-per-cell', { type: 'string', describe: 'storage choice: bits per cell of every stream not named otherwise (default 1)' })
+      .option('stream-bits-per-cell', { type: 'string', describe: 'storage choice: per-stream bits per cell, e.g. values=3,mask=1' })
+      .option('csr-index-bits', { type: 'string', describe: 'storage choice, csr: relative index width r in bits' })
+      .option('bitmask-layout', { type: 'string', describe: 'storage choice, bitmask: nvdla (default) | plain' })
+      .option('clustered', { type: 'boolean', describe: 'storage choice: store cluster codes and a codebook' })
+      .option('ecc', { type: 'string', describe: 'storage choice: SECDED data word in bits (64 gives (72,64))' })
+      .option('ecc-streams', { type: 'string', describe: 'storage choice: streams ECC protects (default: the metadata; values for dense)' })
+      .option('idxsync', { type: 'string', describe: 'storage choice: IdxSync interval in weights, e.g. 1024' })
+      .option('trials', { type: 'string', describe: `Monte Carlo trials (default ${param<number>('trials')}; study: ${STUDY_DEFAULT_TRIALS} per search step)` })
+      .option('seed', { type: 'string', describe: 'seed of the trial streams (default 1)' })
+      .option('workers', { type: 'string', describe: `worker threads, 0 = main thread (default ${param<number>('workers')}); results do not depend on it` })
+      .option('mode', { type: 'string', describe: 'sampled (every cell at its rate; default) | fixed (exactly --faulty-cells per trial)' })
+      .option('faulty-cells', { type: 'string', describe: 'with --mode fixed: faulty cells per trial over the whole network' })
+      .option('search', { type: 'boolean', describe: 'find the most bits per cell per stream within the tolerance (MNIST only)' })
+      .option('tolerance-pp', { type: 'string', describe: `accuracy loss allowed, percentage points (default ${DEFAULT_TOLERANCE_PP})` })
+      .option('confidence', { type: 'string', describe: `confidence of the accuracy interval (default ${param<number>('confidence')})` })
+      .option('study', { type: 'boolean', describe: 'run the MaxNVM study into --out (table, CSV, JSON, choices file, SVG plot)' })
+      .option('size-trace', { type: 'string', describe: `study: the trace whose cells are reported (default ${STUDY_DEFAULT_SIZE_TRACE})` })
+      .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
+      .option('out', { type: 'string', describe: 'write manifest.json and the results (faults.json, layers.csv; search.json, choices.json, weight-storage.json; study.*) here' }),
+  handler: async (args) => {
+    const started = performance.now();
+    const { stdout, stderr } = await runFaultsCommand(args, (line) => process.stderr.write(`${line}\n`));
+    if (stderr !== '') process.stderr.write(stderr);
+    process.stdout.write(stdout);
+    process.stderr.write(`faults: ${((performance.now() - started) / 1000).toFixed(1)} s wall time\n`);
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * The study's outputs: a terminal table, study.csv, study.json, a choices file
+ * with every found choice (for `maxnvm size --choices`), and study.svg, a
+ * grouped bar chart rendered headless by the project's deterministic
+ * vega-lite renderer (src/report/plots/render-svg.ts).
+ */
+
+import { join } from 'node:path';
+import { toCsv } from '../report/csv.js';
+import { toJson, writeFileAtomic } from '../report/atomic-write.js';
+import { grouped, textTable } from '../report/format.js';
+import { renderSvg } from '../report/plots/render-svg.js';
+import { plotFrame, type PlotSpec } from '../report/plots/theme.js';
+import { STREAM_ORDER } from '../storage/streams.js';
+import type { StudyReport } from './study.js';
+
+const pct = (share: number): string => `${(100 * share).toFixed(2)} %`;
+
+function settingText(bpc: Readonly<Record<string, number | undefined>>): string {
+  return STREAM_ORDER.filter((s) => bpc[s] !== undefined)
+    .map((s) => `${s} ${bpc[s]}`)
+    .join(', ');
+}
+
+export function studyTable(r: StudyReport): string {
+  const lines = [
+    `MaxNVM study: the most bits per cell within ${r.tolerance_pp} pp of the fault-free MNIST accuracy (${pct(r.cleanAccuracy)}), fault model ${r.faultModel}`,
+    `loss = fault-free accuracy − lower end of the ${100 * r.confidence} % t interval over ${r.trials} trials per step; seed ${r.seed}`,
+    '',
+    textTable(
+      ['encoding', 'protection', 'bits per cell found', 'accuracy', 'loss pp', 'MNIST cells', `${r.sizeTrace.name} cells`, 'vs dense SLC', 'faulty cells/copy'],
+      r.rows.map((row) => [
+        row.encoding,
+        row.protection,
+        `${settingText(row.bitsPerCell)}${row.meetsTolerance ? '' : ' (fails even at 1)'}`,
+        pct(row.accuracy),
+        row.accuracyLoss_pp.toFixed(2),
+        grouped(row.mnistCells),
+        grouped(row.traceCells),
+        `${(100 * row.traceCellsRatioToDenseSlc).toFixed(1)} %`,
+        row.traceExpectedFaultyCells.toExponential(2),
+      ]),
+    ),
+    '',
+    ...r.notes.map((n) => `note: ${n}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function studyCsv(r: StudyReport): string {
+  const bpcColumns = STREAM_ORDER.map((s) => `bitsPerCell_${s}`);
+  const columns = [
+    'encoding', 'protection', 'label', 'meetsTolerance', ...bpcColumns, 'accuracy', 'accuracyLow', 'accuracyLoss_pp',
+    'mnistCells', 'mnistDenseSlcCells', 'traceCells', 'traceDenseSlcCells', 'traceCellsRatioToDenseSlc', 'traceExpectedFaultyCells',
+  ];
+  return toCsv(
+    columns,
+    r.rows.map(({ bitsPerCell, choice: _choice, search: _search, ...scalars }) => ({
+      ...scalars,
+      ...Object.fromEntries(STREAM_ORDER.map((s) => [`bitsPerCell_${s}`, bitsPerCell[s]])),
+    })),
+  );
+}
+
+/** Vega-Lite spec: cells of the size trace relative to dense SLC, per encoding, one bar per protection. */
+export function studyPlotSpec(r: StudyReport): PlotSpec {
+  const protections = ['unprotected', 'ECC (+ IdxSync)'];
+  const values = r.rows.map((row) => ({
+    encoding: row.encoding,
+    protection: protections[row.protection === 'none' ? 0 : 1],
+    cells_pct: Math.round(1000 * row.traceCellsRatioToDenseSlc) / 10,
+  }));
+  return {
+    ...plotFrame(
+      `${r.sizeTrace.name}: cells at the most bits per cell within ${r.tolerance_pp} pp`,
+      `bits per cell searched on the MNIST model (${r.faultModel}, ${r.trials} trials per step); cells relative to dense int8 in single-level cells`,
+    ),
+    width: 420,
+    height: 260,
+    data: { values },
+    encoding: {
+      x: { field: 'encoding', type: 'nominal', sort: ['dense', 'clustered', 'bitmask', 'CSR'], title: 'encoding', axis: { labelAngle: 0 } },
+      xOffset: { field: 'protection', type: 'nominal', sort: protections },
+      y: { field: 'cells_pct', type: 'quantitative', title: 'cells, % of dense SLC' },
+    },
+    layer: [
+      { mark: 'bar', encoding: { color: { field: 'protection', type: 'nominal', sort: protections, title: 'protection' } } },
+      { mark: { type: 'text', dy: -6, fontSize: 9 }, encoding: { text: { field: 'cells_pct', type: 'quantitative', format: '.1f' } } },
+    ],
+  };
+}
+
+export function studyPlotSvg(r: StudyReport): Promise<string> {
+  return renderSvg(studyPlotSpec(r));
+}
+
+/** Write study.csv, study.json, study-choices.json, study.svg and manifest.json into `dir`. */
+export async function writeStudy(dir: string, r: StudyReport, manifest: Record<string, unknown>): Promise<string[]> {
+  const files: [string, string][] = [
+    ['manifest.json', toJson(manifest)],
+    ['study.json', toJson(r)],
+    ['study.csv', studyCsv(r)],
+    [
+      'study-choices.json',
+      toJson({
+        technology: r.technology,
+        description: `bits per cell found by the maxnvm faults study (MNIST, ${r.faultModel}, tolerance ${r.tolerance_pp} pp, ${r.trials} trials per step, seed ${r.seed}); size them with maxnvm size --choices`,
+        choices: r.rows.map((row) => row.choice),
+      }),
+    ],
+    ['study.svg', await studyPlotSvg(r)],
+  ];
+  for (const [name, text] of files) writeFileAtomic(join(dir, name), text);
+  return files.map(([name]) => join(dir, name));
+}

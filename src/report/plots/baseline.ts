@@ -1,0 +1,77 @@
+import { UserError, nearest } from '../../errors.js';
+import type { SweepRow } from '../../system/sweep/sweep-row.js';
+import { policyLabel, sameSeries, seriesLabel, seriesOf, type SeriesId, type LinePoint } from './series.js';
+
+/** The series every other system is compared with: a system and its DRAM idle policy. */
+export type Baseline = SeriesId;
+
+/** The policy the DRAM baseline uses by default: the per-gap lowest-power choice. */
+const PREFERRED_POLICY = 'best';
+
+/** "system" or "system:policy", as given to --baseline. */
+export function formatBaseline(b: Baseline): string {
+  return `${b.system}:${b.dramPolicy}`;
+}
+
+/**
+ * The baseline series. Without a request: the first system with DRAM (policy
+ * other than "-", i.e. weights off chip) in sweep order, under policy "best"
+ * when it was swept, else its first policy; undefined when no system has
+ * DRAM. A request names a system, optionally with ":policy"; any swept series
+ * may be chosen, an unknown one is a UserError naming the nearest.
+ */
+export function chooseBaseline(rows: readonly SweepRow[], requested?: string): Baseline | undefined {
+  const series = seriesOf(rows);
+  if (requested === undefined) {
+    const dram = series.find((s) => s.dramPolicy !== '-');
+    if (dram === undefined) return undefined;
+    return series.find((s) => s.system === dram.system && s.dramPolicy === PREFERRED_POLICY) ?? dram;
+  }
+  const cut = requested.lastIndexOf(':');
+  const system = cut < 0 ? requested : requested.slice(0, cut);
+  const policy = cut < 0 ? undefined : requested.slice(cut + 1);
+  const ofSystem = series.filter((s) => s.system === system);
+  const choices = series.map(formatBaseline);
+  if (ofSystem.length === 0) {
+    const near = nearest(system, distinctSystems(series));
+    throw new UserError(`--baseline: no system "${system}" in this run`, {
+      expected: `one of ${choices.join(', ')}`,
+      suggestion: near !== undefined ? `did you mean --baseline ${near}?` : 'name a system of the sweep, optionally with :policy',
+    });
+  }
+  if (policy === undefined) return ofSystem.find((s) => s.dramPolicy === PREFERRED_POLICY) ?? ofSystem[0];
+  const match = ofSystem.find((s) => s.dramPolicy === policy);
+  if (match === undefined) {
+    throw new UserError(`--baseline: system "${system}" was not swept with DRAM idle policy "${policy}"`, {
+      expected: `one of ${ofSystem.map(formatBaseline).join(', ')}`,
+      suggestion: `e.g. --baseline ${formatBaseline(ofSystem[0] as Baseline)}`,
+    });
+  }
+  return match;
+}
+
+function distinctSystems(series: readonly SeriesId[]): string[] {
+  return [...new Set(series.map((s) => s.system))];
+}
+
+/** The baseline's feasible row at exactly this rate, if any. */
+export function baselineRowAt(rows: readonly SweepRow[], baseline: Baseline, fps: number): SweepRow | undefined {
+  return rows.find((r) => sameSeries(r, baseline) && r.fps === fps && r.feasible && r.power_W !== null);
+}
+
+/**
+ * baseline power / system power at each rate where both are feasible, for
+ * every series of the other systems (the baseline system's other policies are
+ * alternatives of the baseline itself, not compared). Energy per inference is
+ * power × the same period, so this is also the energy ratio.
+ */
+export function ratioPoints(rows: readonly SweepRow[], baseline: Baseline): LinePoint[] {
+  const out: LinePoint[] = [];
+  for (const r of rows) {
+    if (r.system === baseline.system || !r.feasible || r.power_W === null || r.power_W <= 0) continue;
+    const base = baselineRowAt(rows, baseline, r.fps);
+    if (base === undefined || base.power_W === null) continue;
+    out.push({ system: r.system, policy: policyLabel(r.dramPolicy), series: seriesLabel(r), fps: r.fps, value: base.power_W / r.power_W });
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { SweepRow } from '../../system/sweep/sweep-row.js';
+import type { ChosenRate } from './rates.js';
+import { distinct, sameSeries, seriesLabel, seriesOf } from './series.js';
+import { stackedBarsSpec, type BarSegment, type MissingBar } from './stacked-bars.js';
+import type { PlotSpec } from './theme.js';
+
+/** Label of a rate panel; says so when the swept rate differs from the one asked for. */
+export function rateLabel(rate: ChosenRate): string {
+  return rate.fps === rate.requested_fps ? `${rate.fps} fps` : `${rate.fps} fps (nearest swept to ${rate.requested_fps})`;
+}
+
+/**
+ * Energy per inference split by component, one panel per chosen rate and one
+ * bar per system and policy. A series that cannot keep up at a rate gets a
+ * text label instead of a bar.
+ */
+export function energyBreakdownSpec(rows: readonly SweepRow[], rates: readonly ChosenRate[]): PlotSpec {
+  const series = seriesOf(rows);
+  const segments: BarSegment[] = [];
+  const missing: MissingBar[] = [];
+  for (const rate of rates) {
+    const panel = rateLabel(rate);
+    for (const s of series) {
+      const bar = seriesLabel(s);
+      const row = rows.find((r) => sameSeries(r, s) && r.fps === rate.fps);
+      if (row === undefined) missing.push({ panel, bar, note: 'not swept at this rate' });
+      else if (!row.feasible) missing.push({ panel, bar, note: 'infeasible: cannot keep up' });
+      else for (const [part, value] of Object.entries(row.energyByComponent_J)) segments.push({ panel, bar, part, value });
+    }
+  }
+  return stackedBarsSpec(segments, missing, {
+    title: 'Energy per inference by component',
+    subtitle: 'each panel has its own scale',
+    xQuantity: 'energy per inference',
+    siPrefix: true,
+    xUnit: 'J',
+    bars: series.map(seriesLabel),
+    parts: distinct(segments.map((s) => s.part)),
+    partTitle: 'component',
+    panels: rates.map(rateLabel),
+  });
+}

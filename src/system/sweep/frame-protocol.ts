@@ -1,0 +1,28 @@
+import type { Picoseconds } from '../../engine/time.js';
+import type { System } from '../system.js';
+
+/**
+ * What happens at a frame boundary, in one place so that the frame replay and
+ * the composed sweep follow the same protocol.
+ *
+ * NOTE for the lead: this mirrors `replayFrames` in src/system/replay.ts as of
+ * the DRAM `off` reload change; replayFrames should call these two functions
+ * (or they should move into replay.ts) so that the two cannot drift apart.
+ */
+
+/**
+ * Frame start: memories wake first; weights lost by an `off` DRAM are reloaded
+ * (a DMA from the backing store that needs no accelerator); the core wakes when
+ * its data is there. Returns the time the inference may start.
+ */
+export function wakeForFrame(sys: System, frameStart: Picoseconds): Picoseconds {
+  let ready = frameStart;
+  for (const { name, device } of sys.ledger.powerManaged) if (name !== 'nvdla') ready = Math.max(ready, device.wake(frameStart));
+  if (sys.reload !== undefined) ready = sys.reload.reloadIfLost(ready);
+  return Math.max(ready, sys.core.wake(ready));
+}
+
+/** Frame end: every power-managed device sleeps from `end` until the next frame starts at `nextStart`. */
+export function sleepUntilNextFrame(sys: System, end: Picoseconds, nextStart: Picoseconds): void {
+  for (const { device } of sys.ledger.powerManaged) device.sleep(end, nextStart);
+}

@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { withDramIdlePolicy } from '../../src/config/arch-config.js';
+import { dramSpec } from '../../src/hw/dram/spec.js';
+import { defaultsOf } from '../../src/engine/spec.js';
+import type { DramParams } from '../../src/hw/dram/spec.js';
+import { resultSchema } from '../../src/report/result-schema.js';
+import { simulate } from '../../src/system/simulate.js';
+import { arch, tinyTrace } from './helpers.js';
+
+const TINY_SYSTEM = 'test/fixtures/tiny-lpddr4-1ch.json';
+
+describe('simulate on a tiny trace', () => {
+  test('the result validates against the published result schema, for a DRAM and an eNVM system', () => {
+    const validate = new Ajv2020({ strict: false }).compile(resultSchema);
+    for (const file of [TINY_SYSTEM, 'arch-configs/maxnvm-rram-3bpc-bitmask-ecc-idxsync.json']) {
+      const r = simulate(arch(file), tinyTrace(), { fps: [1, 1e6], frames: 3, seed: 1 });
+      expect(validate(JSON.parse(JSON.stringify(r))), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+
+  test('same inputs and seed give identical results', () => {
+    const a = simulate(arch(TINY_SYSTEM), tinyTrace(), { fps: [10], frames: 3, seed: 7 });
+    const b = simulate(arch(TINY_SYSTEM), tinyTrace(), { fps: [10], frames: 3, seed: 7 });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+
+  test('a rate above the maximum is reported infeasible with the reason, never as a number', () => {
+    const r = simulate(arch(TINY_SYSTEM), tinyTrace(), { fps: [1e7], frames: 3, seed: 1 });
+    if (!r.feasible) throw new Error('tiny trace must fit');
+    const p = r.points[0]!;
+    expect(p.feasible).toBe(false);
+    if (p.feasible) return;
+    expect(p.reason).toMatch(/^infeasible at 10000000 fps: one inference takes \d+\.\d+ (ns|µs) but the frame period is 100\.0 ns; the highest sustainable rate is about [\d.e+]+ fps$/);
+    expect(p).not.toHaveProperty('power_W');
+  });
+
+  test('hand-computed power at 0.01 fps: idle DRAM power dominates, per policy', () => {
+    // One x16 channel with the reference currents (reference/lpddr4-3200.json). NVDLA is power-gated between
+    // frames, so at 0.01 fps (100 s period) the average power is the DRAM's idle power plus
+    // (energy of one inference, a few µJ) / 100 s, which is below 1e-7 W.
+    const d = defaultsOf<DramParams>(dramSpec);
+    const mW = (state: 'idd2n' | 'idd2p' | 'idd6' | 'idd3n'): number =>
+      d.vdd1_V * d[`${state}_vdd1_mA`] + d.vdd2_V * d[`${state}_vdd2_mA`] + d.vddq_V * d[`${state}_vddq_mA`];
+    // Refresh adds E_REF = Σ V (IDD5 − IDD2N)… per tREFI in standby; DRAMPower's LPDDR4 equation charges
+    // (IDD5 − IDD3N) over tRFCab plus the background current of the state it runs in.
+    const tCK = d.tCK_ns * 1e-9;
+    const refPower_mW =
+      ((d.vdd1_V * (d.idd5_vdd1_mA - d.idd3n_vdd1_mA) + d.vdd2_V * (d.idd5_vdd2_mA - d.idd3n_vdd2_mA)) * d.tRFCab_cycles * tCK) /
+      (d.tREFI_cycles * tCK);
+    // standby: IDD2N = 1.8×2.0 + 1.1×27 + 1.1×0.75 = 34.125 mW, plus refresh ≈ 34.125 + ~6.9 mW.
+    expect(mW('idd2n')).toBeCloseTo(34.125, 9);
+    const expected: Record<string, [number, number]> = {
+      // [low, high] in mW: refresh current runs on top of the background, which during tRFC is IDD2N or IDD3N
+      // depending on how the refresh's bank state is counted, so the band spans both (≈ 3 % wide).
+      standby: [mW('idd2n') + refPower_mW, mW('idd2n') + refPower_mW + ((mW('idd3n') - mW('idd2n')) * d.tRFCab_cycles) / d.tREFI_cycles],
+      // power-down: IDD2P = 1.8×1.2 + 1.1×3.0 + 1.1×0.75 = 6.285 mW, refresh on top (exit, REF, re-entry).
+      // Each refresh leaves power-down: during tRFC the background is at least IDD2N (banks precharged) and at
+      // most IDD3N, and exit/entry (tXP, tCKE) add at most IDD3N over their cycles.
+      'power-down': [
+        mW('idd2p') + refPower_mW + ((mW('idd2n') - mW('idd2p')) * d.tRFCab_cycles) / d.tREFI_cycles,
+        mW('idd2p') + refPower_mW + ((mW('idd3n') - mW('idd2p')) * (d.tRFCab_cycles + d.tXP_cycles + d.tCKE_cycles)) / d.tREFI_cycles,
+      ],
+      // self-refresh: IDD6 = 1.8×0.3 + 1.1×0.5 + 1.1×0.1 = 1.2 mW, the device refreshes itself within IDD6.
+      'self-refresh': [mW('idd6') * 0.99, mW('idd6') * 1.01 + 0.01],
+    };
+    expect(mW('idd2p')).toBeCloseTo(6.285, 9);
+    expect(mW('idd6')).toBeCloseTo(1.2, 9);
+    for (const [policy, [lo, hi]] of Object.entries(expected)) {
+      const cfg = withDramIdlePolicy(arch(TINY_SYSTEM), policy as DramParams['idlePolicy']);
+      const r = simulate(cfg, tinyTrace(), { fps: [0.01], frames: 2, seed: 1 });
+      if (!r.feasible || !r.points[0]!.feasible) throw new Error('must be feasible');
+      // Less the inference's own share: its few µJ over the 100 s period.
+      const p_mW = r.points[0]!.power_W * 1e3 - (r.inference.energy_J / 100) * 1e3;
+      expect(p_mW, policy).toBeGreaterThanOrEqual(lo);
+      expect(p_mW, policy).toBeLessThanOrEqual(hi);
+    }
+  });
+
+  test('best is never worse than any fixed DRAM policy, at any rate', () => {
+    const rates = [0.05, 0.5, 2, 20, 200, 2000];
+    const power = (policy: DramParams['idlePolicy']): number[] => {
+      const r = simulate(withDramIdlePolicy(arch(TINY_SYSTEM), policy), tinyTrace(), { fps: rates, frames: 3, seed: 1 });
+      if (!r.feasible) throw new Error('must fit');
+      return r.points.map((p) => (p.feasible ? p.power_W : Infinity));
+    };
+    const best = power('best');
+    for (const policy of ['standby', 'power-down', 'self-refresh', 'off'] as const) {
+      const fixed = power(policy);
+      fixed.forEach((p, i) => expect(best[i]!, `${policy} at ${rates[i]} fps`).toBeLessThanOrEqual(p * (1 + 1e-9)));
+    }
+  });
+
+  test('power rises and energy per inference falls with frame rate (fixed policy)', () => {
+    const rates = [0.1, 1, 10, 100, 1000];
+    const r = simulate(arch(TINY_SYSTEM), tinyTrace(), { fps: rates, frames: 3, seed: 1 });
+    if (!r.feasible) throw new Error('must fit');
+    const pts = r.points.map((p) => (p.feasible ? p : undefined));
+    for (let i = 1; i < pts.length; i++) {
+      expect(pts[i]!.power_W).toBeGreaterThan(pts[i - 1]!.power_W);
+      expect(pts[i]!.energy_per_inference_J).toBeLessThan(pts[i - 1]!.energy_per_inference_J);
+    }
+  });
+});
