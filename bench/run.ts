@@ -1,0 +1,70 @@
+// npm run bench: speed of the simulator and its tools, measured (never asserted in tests).
+// Prints wall times (median of several runs), event counts, events per second and peak memory.
+import { performance } from 'node:perf_hooks';
+import { loadArchConfig } from '../src/config/arch-config.js';
+import { buildSystem } from '../src/system/build.js';
+import { runInference } from '../src/system/inference.js';
+import { replayFrames } from '../src/system/replay.js';
+import { loadTrace } from '../src/workload/load-trace.js';
+import { textTable } from '../src/report/format.js';
+import { benchSizing } from './sizing.js';
+import { extraBenches } from './extra.js';
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const peakRss_MB = (): number => process.resourceUsage().maxRSS / 1024;
+
+function inferenceBench(archFile: string, traceFile: string, runs: number): { wall_s: number; events: number } {
+  const config = loadArchConfig(archFile);
+  const trace = loadTrace(traceFile);
+  const walls: number[] = [];
+  let events = 0;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const sys = buildSystem(config, trace, { seed: 1 });
+    runInference(sys, () => {});
+    sys.sim.run();
+    walls.push((performance.now() - t0) / 1e3);
+    events = sys.sim.eventsProcessed;
+  }
+  return { wall_s: median(walls), events };
+}
+
+function framesBench(archFile: string, traceFile: string, fps: number, frames: number): number {
+  const sys = buildSystem(loadArchConfig(archFile), loadTrace(traceFile), { seed: 1 });
+  const t0 = performance.now();
+  replayFrames(sys, fps, frames);
+  return (performance.now() - t0) / 1e3;
+}
+
+const rows: string[][] = [];
+const R50 = 'traces/resnet50-v1.5.json';
+const R50P = 'traces/resnet50-v1.5-str81-c16.json';
+const cases: [string, string, string, number][] = [
+  ['nv_full + LPDDR4, ResNet-50 v1.5', 'arch-configs/nvdla-full-lpddr4.json', R50, 7],
+  ['nv_small + LPDDR4, ResNet-50 v1.5', 'arch-configs/nvdla-small-lpddr4.json', R50, 3],
+  ['nv_full + LPDDR4, pruned ResNet-50', 'arch-configs/nvdla-full-lpddr4.json', R50P, 7],
+  ['nv_full + RRAM 3 b/cell, pruned ResNet-50', 'arch-configs/maxnvm-rram-3bpc-bitmask-ecc-idxsync.json', R50P, 7],
+];
+const walls: Record<string, number> = {};
+for (const [label, arch, trace, runs] of cases) {
+  const r = inferenceBench(arch, trace, runs);
+  walls[label] = r.wall_s;
+  rows.push([label, `${(r.wall_s * 1e3).toFixed(1)} ms`, r.events.toLocaleString('en-US'), `${Math.round(r.events / r.wall_s).toLocaleString('en-US')}/s`]);
+}
+process.stdout.write('One inference (median wall time of several runs, including building the system)\n');
+process.stdout.write(`${textTable(['case', 'wall/inference', 'events', 'events per second'], rows)}\n\n`);
+
+const eNvmRatio = (walls['nv_full + RRAM 3 b/cell, pruned ResNet-50'] ?? NaN) / (walls['nv_full + LPDDR4, pruned ResNet-50'] ?? NaN);
+process.stdout.write(`eNVM system vs LPDDR4 baseline, same pruned trace: ${eNvmRatio.toFixed(2)}× the wall time (target ≤ 1.5×)\n`);
+
+const one = walls['nv_full + LPDDR4, ResNet-50 v1.5'] ?? NaN;
+const hundred = framesBench('arch-configs/nvdla-full-lpddr4.json', R50, 1, 100);
+process.stdout.write(
+  `100 frames at 1 fps (nv_full + LPDDR4): ${hundred.toFixed(2)} s = ${(hundred / one).toFixed(1)} × one inference (${one.toFixed(3)} s); idle time costs O(1) events (target ≈ 100×)\n`,
+);
+
+const sizing = benchSizing();
+process.stdout.write(`maxnvm size, ${sizing.choices} storage choices for ResNet-50: ${sizing.wall_s.toFixed(2)} s (target < 2 s)\n`);
+
+for (const line of await extraBenches()) process.stdout.write(`${line}\n`);
+process.stdout.write(`peak memory (max RSS of this process): ${peakRss_MB().toFixed(0)} MB (target < 500 MB)\n`);
