@@ -25,6 +25,6 @@ describe('shipped files', () => {
       }
       for (const s of spec.stats) expect(s.unit, `${spec.name}.${s.key}`).not.toBe('');
     }
-    expect(describeText(componentSpecs)).toMatch(/tRCD_cycles \[cycles\]/);
+    expect(describeText(componentSpecs)).toMatch(/tRCD_cycles \[cycles of tCK\] \(default 29\)/);
   });
 });
