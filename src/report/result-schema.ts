@@ -38,6 +38,7 @@ const layer: JsonSchema = {
     },
     energy_J: num('whole-system energy during the layer, J'),
     energyByComponent_J: flat('energy during the layer by component, J'),
+    fusedInto: { type: 'string', description: 'the convolution this layer ran fused into (SDP element-wise or on-the-fly PDP); its time, traffic and energy are counted there' },
   },
 };
 

@@ -1,9 +1,12 @@
 import { Priority } from '../engine/event-queue.js';
 import { psToSeconds, type Picoseconds } from '../engine/time.js';
+import { groupIndices } from '../hw/nvdla/fusion.js';
 import type { LayerResult } from '../hw/nvdla/layer-result.js';
-import { layerMacs } from '../workload/layer.js';
+import { layerMacs, type Layer } from '../workload/layer.js';
 import { componentTotals, diffNested, sumNested } from './energy-ledger.js';
 import type { System } from './system.js';
+
+type MemoryBytes = Record<string, { read_B: number; written_B: number }>;
 
 /** One layer as reported: the core's result plus bytes per memory and the whole system's energy during it. */
 export interface LayerReport {
@@ -16,9 +19,15 @@ export interface LayerReport {
   macs: number;
   mac_utilization: number;
   cbufMode: string;
-  bytes: Record<string, { read_B: number; written_B: number }>;
+  bytes: MemoryBytes;
   energy_J: number;
   energyByComponent_J: Record<string, number>;
+  /**
+   * Set on a layer that ran inside another layer's hardware layer (an element-wise add in the convolution's SDP,
+   * a pooling in PDP on the fly): the name of that convolution, whose report carries the time, traffic and
+   * energy of both. The fused layer reports zero cycles, bytes and energy.
+   */
+  fusedInto?: string;
 }
 
 export interface InferenceRun {
@@ -27,54 +36,82 @@ export interface InferenceRun {
   layers: LayerReport[];
 }
 
+/** The report of a layer fused into `head`'s hardware layer: zero time, traffic and energy, same keys. */
+function fusedReport(layer: Layer, head: LayerReport): LayerReport {
+  const bytes: MemoryBytes = {};
+  for (const name of Object.keys(head.bytes)) bytes[name] = { read_B: 0, written_B: 0 };
+  const energyByComponent_J: Record<string, number> = {};
+  for (const name of Object.keys(head.energyByComponent_J)) energyByComponent_J[name] = 0;
+  return {
+    name: layer.name,
+    op: layer.op,
+    start_s: head.start_s,
+    cycles: 0,
+    time_s: 0,
+    bound: head.bound, // it ran under the head's bound
+    macs: layerMacs(layer),
+    mac_utilization: 0,
+    cbufMode: 'none',
+    bytes,
+    energy_J: 0,
+    energyByComponent_J,
+    fusedInto: head.name,
+  };
+}
+
 /**
- * Run the trace's layers one after another on the NVDLA core, starting now.
- * NVDLA processes one hardware layer at a time; the next starts when the
- * previous one's last output is written.
+ * Run the trace's layers on the NVDLA core, starting now. NVDLA processes one
+ * hardware layer at a time, the next starting when the previous one's last
+ * output is written; a hardware layer is one trace layer, or a convolution
+ * with the layers the core fuses into it (NvdlaCore.planGroups).
  */
 export function runInference(sys: System, onDone: (run: InferenceRun) => void): void {
   const { sim, trace, core, ledger } = sys;
   const start = sim.now;
   const layers: LayerReport[] = [];
-  const memBytes = (): Record<string, { read_B: number; written_B: number }> => {
-    const out: Record<string, { read_B: number; written_B: number }> = {};
+  const groups = core.planGroups(trace.layers, sys.io);
+  const memBytes = (): MemoryBytes => {
+    const out: MemoryBytes = {};
     for (const m of sys.memories) out[m.name] = { read_B: m.device.bytesRead, written_B: m.device.bytesWritten };
     return out;
   };
   let index = 0;
   const runNext = (): void => {
-    const layer = trace.layers[index];
-    if (layer === undefined) {
+    const group = groups[index];
+    if (group === undefined) {
       onDone({ start, end: sim.now, layers });
       return;
     }
+    const head = trace.layers[group.head]!;
     const before = ledger.snapshot(sim.now);
     const bytesBefore = memBytes();
-    core.runLayer(layer, index, sys.io, (r: LayerResult) => {
+    core.runGroup(trace.layers, group, sys.io, (r: LayerResult) => {
       const after = ledger.snapshot(sim.now);
       const bytesAfter = memBytes();
-      const bytes: Record<string, { read_B: number; written_B: number }> = {};
+      const bytes: MemoryBytes = {};
       for (const [name, b] of Object.entries(bytesAfter)) {
         const a = bytesBefore[name] ?? { read_B: 0, written_B: 0 };
         bytes[name] = { read_B: b.read_B - a.read_B, written_B: b.written_B - a.written_B };
       }
       const energy = diffNested(before.energy_J, after.energy_J);
-      layers.push({
-        name: layer.name,
-        op: layer.op,
+      const report: LayerReport = {
+        name: head.name,
+        op: head.op,
         start_s: psToSeconds(r.start_ps),
         cycles: r.cycles,
         time_s: psToSeconds(r.end_ps - r.start_ps),
         bound: r.bound,
-        macs: layerMacs(layer),
+        macs: layerMacs(head),
         mac_utilization: r.macUtilization,
         cbufMode: r.cbufMode,
         bytes,
         energy_J: sumNested(energy),
         energyByComponent_J: componentTotals(energy),
-      });
+      };
+      layers.push(report);
+      for (const i of groupIndices(group).slice(1)) layers.push(fusedReport(trace.layers[i]!, report));
       index++;
-      // Start the next layer from a fresh event so deep traces never grow the call stack.
+      // Start the next hardware layer from a fresh event so deep traces never grow the call stack.
       sim.after(0, Priority.CONTROL, runNext);
     });
   };

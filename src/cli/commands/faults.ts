@@ -7,6 +7,7 @@ import { faultsCsv, faultsTable, searchCsv, searchTable } from '../../faults/fau
 import { runFaults, type CampaignSettings, type FaultNetwork } from '../../faults/faults-run.js';
 import { LEVEL_MAPPINGS } from '../../faults/level-mapping.js';
 import { loadLevelsFile } from '../../faults/levels-file.js';
+import { technologyLevelModel } from '../../faults/technology-levels.js';
 import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/search-run.js';
 import { faultsSpec } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
@@ -112,6 +113,7 @@ function manifestInputs(args: FaultsArgs, s: CampaignSettings): Record<string, u
 export async function runFaultsCommand(args: FaultsArgs, progress: (line: string) => void = () => {}): Promise<{ stdout: string; stderr: string }> {
   const format = parseChoice('format', args.format ?? 'table', ['table', 'json', 'csv'] as const);
   const technology = (args.technology ?? param<string>('technology')).toUpperCase();
+  technologyLevelModel(technology, 1); // a UserError with a suggestion when the technology is unknown, even with --levels
   if (args.study === true) return study(args, format, technology, progress);
   const tolerance = number('tolerance-pp', args['tolerance-pp'] ?? DEFAULT_TOLERANCE_PP, () => true, 'a number', String(DEFAULT_TOLERANCE_PP));
   if (args.search === true && (args['bits-per-cell'] !== undefined || args['stream-bits-per-cell'] !== undefined)) {

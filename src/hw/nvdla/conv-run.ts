@@ -1,18 +1,22 @@
 import { Priority } from '../../engine/event-queue.js';
 import type { Picoseconds } from '../../engine/time.js';
 import { layerMacs, layerWeightCount, type Layer } from '../../workload/layer.js';
+import { ConvOutputPath, type ConvFusion } from './conv-output.js';
 import { channelOpCosts, IDLE_CACC, runStep, stepCounts, stepWork, type CaccState } from './conv-timing.js';
 import type { LayerResult } from './layer-result.js';
 import { completeLayer, cyclesSince, type RunContext } from './layer-run.js';
 import type { LayerIo } from './memory-interface.js';
-import { planConvolution, type ConvPlan, type ConvStep } from './tiling.js';
+import { planConvolution, type ConvPlan } from './tiling.js';
+import { cbufWeightBytes } from './weight-source.js';
 
 /**
  * One convolution (or fully connected) layer on the core. CDMA fetches follow
  * the tiling plan; each step is timed in closed form when it is scheduled (its
  * output write requested then) and gets one event at its compute end, where
  * the fetches waiting for its CBUF space are issued and the next step is
- * scheduled. The layer ends when the last drain and the last write are done.
+ * scheduled. The results go through SDP (and PDP) to memory (conv-output.ts),
+ * with any layers fused into this hardware layer. The layer ends when the last
+ * drain and the last transfer of the output path are done.
  * Times inside the layer are core cycles since the layer's start.
  */
 export class ConvLayerRun {
@@ -26,13 +30,12 @@ export class ConvLayerRun {
   private prologue = 0;
   /** The same pipeline with every fetch done at cycle 0: the layer's pure compute time. */
   private pure: CaccState = IDLE_CACC;
-  private lastWrite: Picoseconds;
+  private readonly output: ConvOutputPath;
   private featureRead_B = 0;
   /** Bytes of input rows fetched for the first time (rows are fetched in increasing order; rowsSeenEnd is the highest so far). */
   private uniqueFeature_B = 0;
   private rowsSeenEnd = 0;
   private weightFetched_B = 0;
-  private outputWritten_B = 0;
   private cbufWrite_B = 0;
   private atomics = 0;
   private weightAtoms = 0;
@@ -43,9 +46,10 @@ export class ConvLayerRun {
     private readonly layerIndex: number,
     private readonly io: LayerIo,
     private readonly onDone: (r: LayerResult) => void,
+    fusion: ConvFusion = {},
   ) {
     this.t0 = ctx.sim.now;
-    this.lastWrite = this.t0;
+    this.output = new ConvOutputPath(ctx, layer, fusion, io);
     this.plan = planConvolution(layer, ctx.p, (k0, k1) => this.cbufWeightBytes(k0, k1));
     this.plan.inputFetches.forEach((f, i) => push(this.inputByStep, f.issueAfterStep, i));
     this.plan.weightFetches.forEach((f, i) => push(this.weightByStep, f.issueAfterStep, i));
@@ -58,9 +62,7 @@ export class ConvLayerRun {
 
   /** Weights as held in CBUF: the store's figure with weight compression, dense int8 without. */
   private cbufWeightBytes(k0: number, k1: number): number {
-    if (this.ctx.p.weightCompression) return this.io.weights.cbufBytes(this.layerIndex, k0, k1);
-    const l = this.layer;
-    return (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
+    return cbufWeightBytes(this.ctx.p, this.io.weights, this.layer, this.layerIndex, k0, k1);
   }
 
   /**
@@ -105,31 +107,15 @@ export class ConvLayerRun {
     const m = this.plan.mapping;
     const kernels = step.k1 - step.k0;
     const work = stepWork(m, step, this.layer.outputWidth, kernels);
-    const costs = channelOpCosts(m, p, kernels);
+    const costs = channelOpCosts(m, p, kernels, this.output.drainRate());
     if (i === 0) this.prologue = Math.max(this.inputReady[step.input]!, this.weightReady[step.weight]!);
     this.cacc = runStep(this.cacc, this.inputReady[step.input]!, this.weightReady[step.weight]!, work, costs, p.weightLoad_cycles);
     this.pure = runStep(this.pure, 0, 0, work, costs, p.weightLoad_cycles);
     const counts = stepCounts(m, work);
     this.atomics += counts.atomics;
     this.weightAtoms += counts.stripes * kernels;
-    this.writeOutputs(step);
+    this.output.step(step);
     sim.at(this.t0 + clock.cycles(this.cacc.computeEnd), Priority.COMPUTE_DONE, () => this.stepDone(i));
-  }
-
-  /**
-   * SDP writes a step's outputs while the step computes; the request goes to memory when the step is scheduled,
-   * behind the fetches already queued, so the write's bytes occupy memory during the step. The layer cannot end
-   * before the write is done (nor before its compute is).
-   */
-  private writeOutputs(step: ConvStep): void {
-    const { memif, sim } = this.ctx;
-    const l = this.layer;
-    const kernels = step.k1 - step.k0;
-    const bytes = kernels * (step.outRow1 - step.outRow0) * l.outputWidth;
-    // Output surface order (unit_description, Output Sequence): kernel group, then rows, then columns.
-    const offset = step.k0 * l.outputHeight * l.outputWidth + step.outRow0 * l.outputWidth * kernels;
-    this.lastWrite = Math.max(this.lastWrite, memif.write(this.io, this.io.addressOf(l.name) + offset, bytes, sim.now));
-    this.outputWritten_B += bytes;
   }
 
   private stepDone(i: number): void {
@@ -142,7 +128,7 @@ export class ConvLayerRun {
     const { p, clock } = this.ctx;
     const l = this.layer;
     const m = this.plan.mapping;
-    const cycles = Math.max(this.cacc.computeEnd + this.cacc.drain, cyclesSince(clock, this.t0, this.lastWrite));
+    const cycles = Math.max(this.cacc.computeEnd + this.cacc.drain, cyclesSince(clock, this.t0, this.output.done));
     const macs = layerMacs(l);
     // CBUF holds compressed weights when compression is on: CSC reads them at the same ratio.
     const denseWeights = layerWeightCount(l);
@@ -156,20 +142,21 @@ export class ConvLayerRun {
       {
         computeCycles: this.pure.computeEnd + this.pure.drain,
         prologueCycles: this.prologue,
-        featureRead_B: this.featureRead_B,
+        featureRead_B: this.featureRead_B + this.output.operandRead_B,
         refetchedFeature_B: this.featureRead_B - this.uniqueFeature_B,
-        outputWritten_B: this.outputWritten_B,
+        outputWritten_B: this.output.written_B,
         weightFetched_B: this.weightFetched_B,
         activity: {
           multiplies: macs * m.multipliesPerMac,
           cbufRead_B: (this.atomics + this.weightAtoms * weightRatio) * p.macAtomicC,
           cbufWrite_B: this.cbufWrite_B,
-          sdpElements: l.outputHeight * l.outputWidth * l.outputChannels,
-          pdpElements: 0,
+          sdpElements: this.output.sdpElements(),
+          pdpElements: this.output.pdpElements(),
         },
         cbufMode: this.plan.allocation.mode,
         convMode: m.mode,
         steps: this.plan.steps.length,
+        fusedLayers: this.output.fusedLayers(),
       },
       this.onDone,
     );

@@ -50,8 +50,8 @@ export interface ChannelOpCosts {
   drain(length: number): number;
 }
 
-export function channelOpCosts(m: ConvMapping, p: NvdlaParams, kernels: number): ChannelOpCosts {
-  const drainRate = Math.min(p.caccDrain_elementsPerCycle, p.sdpThroughput_elementsPerCycle);
+/** `drainRate`: elements per cycle from CACC into the output path (the slowest of CACC, SDP and, fused, PDP). */
+export function channelOpCosts(m: ConvMapping, p: NvdlaParams, kernels: number, drainRate: number): ChannelOpCosts {
   return {
     compute: (L) => m.stripesPerChannelOp * Math.max(L, p.weightLoad_cycles),
     drain: (L) => Math.ceil((kernels * L * m.positionsPerAtomic) / drainRate),

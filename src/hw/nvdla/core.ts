@@ -5,17 +5,20 @@ import type { EnergyAccount, EnergyBreakdown, PowerManaged } from '../memory.js'
 import { PowerGate } from '../power-gate.js';
 import { nvdlaArea, type NvdlaArea } from './area.js';
 import { ConvLayerRun } from './conv-run.js';
-import { addEnergy, dynamicEnergy_J, leakageEnergy_J, NO_ACTIVITY } from './energy.js';
+import { addEnergy, dynamicEnergy_J, NO_ACTIVITY } from './energy.js';
+import { fusedGroups, type FusedGroup } from './fusion.js';
 import type { LayerResult } from './layer-result.js';
 import type { RunContext } from './layer-run.js';
 import { MemoryInterface, type LayerIo } from './memory-interface.js';
 import { runPostOp } from './post-op-run.js';
 import type { NvdlaParams } from './spec.js';
+import { cbufWeightBytes } from './weight-source.js';
 
 /**
  * The NVDLA core: runs one hardware layer at a time on the simulator
  * (convolutions and fully connected layers on the convolution pipeline,
- * pooling on PDP, element-wise adds on SDP) and accounts its energy.
+ * pooling on PDP, element-wise adds on SDP; or a convolution with an add and
+ * a pooling fused into it, see fusion.ts) and accounts its energy.
  */
 export class NvdlaCore implements EnergyAccount, PowerManaged {
   readonly name = 'nvdla';
@@ -45,21 +48,48 @@ export class NvdlaCore implements EnergyAccount, PowerManaged {
   }
 
   /**
-   * Run `layer` starting now. Events go on the simulator; `onDone` is called at the layer's end time.
+   * Run `layer` alone starting now. Events go on the simulator; `onDone` is called at the layer's end time.
    * `layerIndex` is the layer's index in the trace (it keys the weight source).
    */
   runLayer(layer: Layer, layerIndex: number, io: LayerIo, onDone: (r: LayerResult) => void): void {
-    if (this.running) throw new Error(`NvdlaCore: layer ${layer.name} started while another layer runs (NVDLA runs one hardware layer at a time)`);
+    this.begin(layer.name, onDone, (done) => {
+      if (layer.op === 'conv' || layer.op === 'fc') new ConvLayerRun(this.ctx, layer, layerIndex, io, done).start();
+      else runPostOp(this.ctx, layer, layerIndex, io, done);
+    });
+  }
+
+  /** The hardware layers this core runs `layers` as (fusion.ts), with CBUF weight sizes from `io`'s weight source. */
+  planGroups(layers: readonly Layer[], io: LayerIo): FusedGroup[] {
+    return fusedGroups(layers, this.params, (i, k0, k1) => cbufWeightBytes(this.params, io.weights, layers[i]!, i, k0, k1));
+  }
+
+  /**
+   * Run one hardware layer of planGroups starting now: its head alone, or a convolution with the layers fused into
+   * it. The result is the head's, with the fused layers' work, traffic and time in it.
+   */
+  runGroup(layers: readonly Layer[], group: FusedGroup, io: LayerIo, onDone: (r: LayerResult) => void): void {
+    const head = layers[group.head];
+    if (head === undefined) throw new Error(`NvdlaCore: no layer ${group.head}`);
+    if (group.eltwise === undefined && group.pool === undefined) return this.runLayer(head, group.head, io, onDone);
+    if (head.op !== 'conv' && head.op !== 'fc') throw new Error(`NvdlaCore: layers fused into ${head.name}, a ${head.op}`);
+    const fusion = {
+      eltwise: group.eltwise === undefined ? undefined : layers[group.eltwise],
+      pool: group.pool === undefined ? undefined : layers[group.pool],
+    };
+    this.begin(head.name, onDone, (done) => new ConvLayerRun(this.ctx, head, group.head, io, done, fusion).start());
+  }
+
+  /** Start a hardware layer: one at a time; its dynamic energy is booked when it ends. */
+  private begin(name: string, onDone: (r: LayerResult) => void, start: (done: (r: LayerResult) => void) => void): void {
+    if (this.running) throw new Error(`NvdlaCore: layer ${name} started while another layer runs (NVDLA runs one hardware layer at a time)`);
     this.running = true;
-    const done = (r: LayerResult): void => {
+    start((r: LayerResult): void => {
       this.running = false;
       this.lastEnd = r.end_ps;
       const { leakage: _leakage, ...dynamic } = r.energy_J;
       addEnergy(this.dynamic, dynamic); // leakage is accounted over all time by advanceTo
       onDone(r);
-    };
-    if (layer.op === 'conv' || layer.op === 'fc') new ConvLayerRun(this.ctx, layer, layerIndex, io, done).start();
-    else runPostOp(this.ctx, layer, layerIndex, io, done);
+    });
   }
 
   /** Leakage up to t (none while gated). */

@@ -7,6 +7,7 @@ export { nvdlaSpec, nvdlaBuildDefaults, NVDLA_BUILDS, type NvdlaBuild, type Nvdl
 export { resolveNvdlaParams, checkNvdlaParams, cbufBytes, macsPerCycle } from './params.js';
 export { nvdlaArea, type NvdlaArea } from './area.js';
 export { calibrateNvdla, NVDLA_CALIBRATION, PRIMER_POINTS, type NvdlaCalibration } from './calibration.js';
+export { fusedGroups, groupIndices, pdpMaxFlyingWidth, type CbufBytesOf, type FusedGroup } from './fusion.js';
 export { planConvolution, type ConvPlan, type ConvStep } from './tiling.js';
 export { mapConvolution, type ConvMode, type ConvMapping } from './conv-mapping.js';
 export type { CbufMode } from './cbuf-allocation.js';

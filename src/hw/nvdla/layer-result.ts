@@ -27,6 +27,8 @@ export interface LayerResult {
   convMode: ConvMode | 'none';
   /** Scheduled steps (one event each): kernel group × row range for convolutions, 1 otherwise. */
   steps: number;
+  /** Layers run inside this hardware layer: an element-wise add in SDP, a pooling in PDP on the fly (fusion.ts). */
+  fusedLayers: string[];
   featureRead_B: number;
   refetchedFeature_B: number;
   outputWritten_B: number;

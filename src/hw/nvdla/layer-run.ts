@@ -29,6 +29,8 @@ export interface LayerTally {
   cbufMode: CbufMode | 'none';
   convMode: ConvMode | 'none';
   steps: number;
+  /** Layers run inside this hardware layer (fusion.ts); empty when none. */
+  fusedLayers: string[];
 }
 
 /** Whole core cycles from t0 until t (memory completions fall between clock edges). */
@@ -67,6 +69,7 @@ export function completeLayer(
     cbufMode: tally.cbufMode,
     convMode: tally.convMode,
     steps: tally.steps,
+    fusedLayers: tally.fusedLayers,
     featureRead_B: tally.featureRead_B,
     refetchedFeature_B: tally.refetchedFeature_B,
     outputWritten_B: tally.outputWritten_B,

@@ -49,6 +49,7 @@ export function runPostOp(ctx: RunContext, layer: Layer, layerIndex: number, io:
       cbufMode: 'none',
       convMode: 'none',
       steps: 1,
+      fusedLayers: [],
     },
     onDone,
   );

@@ -17,11 +17,14 @@ export interface NvdlaParams {
   caccDrain_elementsPerCycle: number;
   sdpThroughput_elementsPerCycle: number;
   pdpThroughput_elementsPerCycle: number;
+  pdpLineBuffer_B: number;
   memifWidth_B: number;
   weightCompression: boolean;
   winograd: boolean;
   imageInput: boolean;
   channelPostExtension: boolean;
+  fuseEltwise: boolean;
+  fusePooling: boolean;
   macEnergy_pJ: number;
   cbufReadEnergy_pJ_per_B: number;
   cbufWriteEnergy_pJ_per_B: number;
@@ -48,6 +51,9 @@ const BUILD_HW = {
   nv_small: { macAtomicC: 8, macAtomicK: 8, cbufBanks: 32, cbufBankWidth_B: 8, cbufBankDepth: 512, sdp: 1, pdp: 1, memifBits: 64, compression: false, winograd: false },
 } as const;
 
+/** PDP share line buffer: the same in every build (nvdla/sw PDPNode::calculateMaxWidth uses 7 KiB for all targets). */
+const PDP_LINE_BUFFER_B = 7 * 1024;
+
 /** Stripe limits and weight load time are properties of the CSC/CACC design, the same in every build. */
 const STRIPE_MIN = 16;
 const STRIPE_MAX = 32;
@@ -70,11 +76,14 @@ export function nvdlaBuildDefaults(build: NvdlaBuild): NvdlaParams {
     caccDrain_elementsPerCycle: 16,
     sdpThroughput_elementsPerCycle: hw.sdp,
     pdpThroughput_elementsPerCycle: hw.pdp,
+    pdpLineBuffer_B: PDP_LINE_BUFFER_B,
     memifWidth_B: hw.memifBits / 8,
     weightCompression: hw.compression,
     winograd: hw.winograd,
     imageInput: true,
     channelPostExtension: true,
+    fuseEltwise: true,
+    fusePooling: true,
     // Power gating between frames: the core keeps no state across frames (weights and activations live in memory).
     powerGating: true,
     wakeUp_ns: WAKE_UP_DEFAULTS.wakeUp_ns,
@@ -111,11 +120,14 @@ export const nvdlaSpec: ComponentSpec = {
     param('caccDrain_elementsPerCycle', 'elements/cycle', 'CACC delivery buffer to SDP rate', 'nvdla/doc unit_description.rst, Convolution Accumulator ("output is always 16 elements per cycle")', posInt()),
     param('sdpThroughput_elementsPerCycle', 'elements/cycle', 'SDP elements per cycle (conv output and element-wise layers)', `${BUILDS_CSV} sdp_bs_throughput`, posInt()),
     param('pdpThroughput_elementsPerCycle', 'elements/cycle', 'PDP input elements per cycle', `${BUILDS_CSV} pdp_throughput`, posInt()),
+    param('pdpLineBuffer_B', 'B', 'PDP share line buffer; it bounds the output width of a pooling layer run on the fly after SDP (see fusePooling)', 'nvdla/doc unit_description.rst, Planar Data Processor, Buffer Size Estimation ("the share line buffer size is set as 7Kbyte"); nvdla/sw PDPNode::calculateMaxWidth (PDP_BUF_SIZE 7·1024)', posInt()),
     param('memifWidth_B', 'B/cycle', 'CDMA/SDP memory interface width per direction (read and write are separate AXI channels)', `${BUILDS_CSV} primary_memif_bits / 8`, posInt()),
     param('weightCompression', '-', 'CBUF holds weights in NVDLA sparse format (values + WMB mask); one bank is reserved for the mask', `${BUILDS_CSV} weight_compression; unit_description.rst, Convolution Buffer (bank 15 for WMB)`, bool()),
     param('winograd', '-', 'run 3×3 stride-1 convolutions with output H and W divisible by 4 in Winograd mode', `${BUILDS_CSV} winograd; unit_description.rst, Winograd Convolution`, bool()),
     param('imageInput', '-', 'run a layer reading the network input with at most 4 channels in image-input mode (channel pre-extension)', 'nvdla/doc unit_description.rst, Convolution with Image Input', bool()),
     param('channelPostExtension', '-', 'in image-input mode, combine 2 or 4 kernel rows per atomic operation when the channel limits allow', 'nvdla/doc unit_description.rst, Channel Post-Extension', bool()),
+    param('fuseEltwise', '-', 'run an element-wise add that directly follows the convolution producing one of its operands inside that convolution\'s hardware layer: SDP adds the other operand, read by its own DMA, to the convolution output on the fly, so the convolution output is never written and read back', 'nvdla/doc unit_description.rst, Single Data Point Processor (element-wise in X1/X2/Y, operand "fetched from MEM" per element; on-flying source from Conv-Core); nvdla/sw compiler engine-ast SDPNode::fuseSDPSubEngineOp (element-wise into X2), enabled by the fast-math profile, nvdla_compiler\'s default (umd/apps/compiler/main.cpp, Profile::setFastMathProfile)', bool()),
+    param('fusePooling', '-', 'run a pooling layer that directly follows a convolution (or its fused add) on the fly: SDP feeds PDP without memory, when the convolution is not split by rows, has one group, its output has no other reader, and the pooled width fits the PDP line buffer', 'nvdla/doc unit_description.rst, Planar Data Processor: PDP "shall directly receive data from point processing unit" when the line-buffer condition is met (default true: what the hardware is designed for); conditions as in nvdla/sw PDPNode::fuseOnTheFlyNodes. Note: nvdla/sw applies it only when its profile sets sdp_pdp_on_fly (off by default)', bool()),
     param('macEnergy_pJ', 'pJ', 'energy per useful int8 MAC (MAC cells, CSC sequencing, CACC accumulation)', CAL, nonNegNum()),
     param('cbufReadEnergy_pJ_per_B', 'pJ/B', 'CBUF read energy per byte', 'reference/envm-arrays.csv SRAM row (1.128 pJ per 64-bit access, 2 MB, 22 nm); assumption: CBUF banks cost the same per byte', nonNegNum()),
     param('cbufWriteEnergy_pJ_per_B', 'pJ/B', 'CBUF write energy per byte', 'assumption: equal to the read energy per byte (reference/envm-arrays.csv gives reads only)', nonNegNum()),
@@ -145,6 +157,7 @@ export const nvdlaSpec: ComponentSpec = {
     { key: 'refetchedFeature_B', unit: 'B', description: 'feature bytes read more than once (overlap rows of row-split mode)' },
     { key: 'outputWritten_B', unit: 'B', description: 'output bytes written to memory' },
     { key: 'weightFetched_B', unit: 'B', description: 'weight bytes read from the weight store (encoded form)' },
+    { key: 'fusedLayers', unit: '-', description: 'names of the layers run inside this hardware layer (an element-wise add in SDP, a pooling in PDP on the fly); empty when none' },
     { key: 'energy_J', unit: 'J', description: 'core energy during the layer by term: mac, cbuf_read, cbuf_write, sdp, pdp, leakage' },
     { key: 'totalEnergy_J', unit: 'J', description: 'sum of energy_J' },
     // Of the core as a whole.

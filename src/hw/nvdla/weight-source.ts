@@ -1,6 +1,7 @@
 import type { Picoseconds } from '../../engine/time.js';
 import { layerWeightCount, type Layer } from '../../workload/layer.js';
 import type { EnergyBreakdown, MemoryDevice, WeightSource } from '../memory.js';
+import type { NvdlaParams } from './spec.js';
 
 /** Bytes of kernels [k0, k1) of a layer: as stored in memory and as held in CBUF. */
 export interface KernelRangeBytes {
@@ -18,6 +19,12 @@ export function denseInt8Bytes(layers: readonly Layer[]): KernelBytesFn {
     const bytes = (k1 - k0) * perKernel;
     return { stored_B: bytes, cbuf_B: bytes };
   };
+}
+
+/** Bytes kernels [k0, k1) of a layer occupy in CBUF: the weight source's figure with compression, dense int8 without. */
+export function cbufWeightBytes(p: NvdlaParams, weights: WeightSource, l: Layer, layerIndex: number, k0: number, k1: number): number {
+  if (p.weightCompression) return weights.cbufBytes(layerIndex, k0, k1);
+  return (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
 }
 
 /**

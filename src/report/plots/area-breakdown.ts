@@ -1,14 +1,16 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { distinct } from './series.js';
+import { componentColors } from './colors.js';
+import { distinct, systemNamer } from './series.js';
 import { stackedBarsSpec, type BarSegment } from './stacked-bars.js';
 import type { PlotSpec } from './theme.js';
 
-/** On-chip area by component, one bar per system (area does not depend on rate or DRAM policy). */
+/** On-chip area by component, one bar per system (and trace: eNVM is sized to the weights); rate and DRAM policy do not change it. */
 export function areaBreakdownSpec(rows: readonly SweepRow[]): PlotSpec {
-  const systems = distinct(rows.map((r) => r.system));
+  const name = systemNamer(rows);
+  const systems = distinct(rows.map(name));
   const segments: BarSegment[] = [];
   for (const system of systems) {
-    const row = rows.find((r) => r.system === system);
+    const row = rows.find((r) => name(r) === system);
     if (row === undefined) continue;
     for (const [part, value] of Object.entries(row.areaByComponent_mm2)) segments.push({ bar: system, part, value });
   }
@@ -20,6 +22,7 @@ export function areaBreakdownSpec(rows: readonly SweepRow[]): PlotSpec {
     xUnit: 'mm²',
     bars: systems,
     parts: distinct(segments.map((s) => s.part)),
+    partColors: componentColors(rows),
     partTitle: 'component',
   });
 }

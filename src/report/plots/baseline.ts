@@ -1,9 +1,24 @@
 import { UserError, nearest } from '../../errors.js';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { policyLabel, sameSeries, seriesLabel, seriesOf, type SeriesId, type LinePoint } from './series.js';
+import { policyLabel, seriesNamer, type LinePoint } from './series.js';
 
-/** The series every other system is compared with: a system and its DRAM idle policy. */
-export type Baseline = SeriesId;
+/** What every other system is compared with: a system under one DRAM idle policy (per trace, when several). */
+export interface Baseline {
+  system: string;
+  dramPolicy: string;
+}
+
+/** "system (policy)". */
+export function baselineLabel(b: Baseline): string {
+  return `${b.system} (${policyLabel(b.dramPolicy)})`;
+}
+
+/** Distinct (system, policy) pairs in sweep order. */
+function pairsOf(rows: readonly SweepRow[]): Baseline[] {
+  const out: Baseline[] = [];
+  for (const r of rows) if (!out.some((b) => b.system === r.system && b.dramPolicy === r.dramPolicy)) out.push({ system: r.system, dramPolicy: r.dramPolicy });
+  return out;
+}
 
 /** The policy the DRAM baseline uses by default: the per-gap lowest-power choice. */
 const PREFERRED_POLICY = 'best';
@@ -21,7 +36,7 @@ export function formatBaseline(b: Baseline): string {
  * may be chosen, an unknown one is a UserError naming the nearest.
  */
 export function chooseBaseline(rows: readonly SweepRow[], requested?: string): Baseline | undefined {
-  const series = seriesOf(rows);
+  const series = pairsOf(rows);
   if (requested === undefined) {
     const dram = series.find((s) => s.dramPolicy !== '-');
     if (dram === undefined) return undefined;
@@ -33,7 +48,10 @@ export function chooseBaseline(rows: readonly SweepRow[], requested?: string): B
   const ofSystem = series.filter((s) => s.system === system);
   const choices = series.map(formatBaseline);
   if (ofSystem.length === 0) {
-    const near = nearest(system, distinctSystems(series));
+    const systems = distinctSystems(series);
+    // A unique system whose name starts with what was typed ("rram" → "rram-2bpc"), else the nearest by edit distance.
+    const prefixed = systems.filter((s) => s.startsWith(system));
+    const near = prefixed.length === 1 ? prefixed[0] : nearest(system, systems);
     throw new UserError(`--baseline: no system "${system}" in this run`, {
       expected: `one of ${choices.join(', ')}`,
       suggestion: near !== undefined ? `did you mean --baseline ${near}?` : 'name a system of the sweep, optionally with :policy',
@@ -50,28 +68,32 @@ export function chooseBaseline(rows: readonly SweepRow[], requested?: string): B
   return match;
 }
 
-function distinctSystems(series: readonly SeriesId[]): string[] {
+function distinctSystems(series: readonly Baseline[]): string[] {
   return [...new Set(series.map((s) => s.system))];
 }
 
-/** The baseline's feasible row at exactly this rate, if any. */
-export function baselineRowAt(rows: readonly SweepRow[], baseline: Baseline, fps: number): SweepRow | undefined {
-  return rows.find((r) => sameSeries(r, baseline) && r.fps === fps && r.feasible && r.power_W !== null);
+/** The baseline's feasible row for this trace at exactly this rate, if any. */
+export function baselineRowAt(rows: readonly SweepRow[], baseline: Baseline, trace: string, fps: number): SweepRow | undefined {
+  return rows.find(
+    (r) => r.system === baseline.system && r.dramPolicy === baseline.dramPolicy && r.trace === trace && r.fps === fps && r.feasible && r.power_W !== null,
+  );
 }
 
 /**
- * baseline power / system power at each rate where both are feasible, for
+ * baseline power / system power at each rate where both are feasible (same
+ * trace, same rate), for
  * every series of the other systems (the baseline system's other policies are
  * alternatives of the baseline itself, not compared). Energy per inference is
  * power × the same period, so this is also the energy ratio.
  */
 export function ratioPoints(rows: readonly SweepRow[], baseline: Baseline): LinePoint[] {
+  const name = seriesNamer(rows);
   const out: LinePoint[] = [];
   for (const r of rows) {
     if (r.system === baseline.system || !r.feasible || r.power_W === null || r.power_W <= 0) continue;
-    const base = baselineRowAt(rows, baseline, r.fps);
+    const base = baselineRowAt(rows, baseline, r.trace, r.fps);
     if (base === undefined || base.power_W === null) continue;
-    out.push({ system: r.system, policy: policyLabel(r.dramPolicy), series: seriesLabel(r), fps: r.fps, value: base.power_W / r.power_W });
+    out.push({ system: r.system, policy: policyLabel(r.dramPolicy), trace: r.trace, series: name(r), fps: r.fps, value: base.power_W / r.power_W });
   }
   return out;
 }

@@ -1,12 +1,14 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
+import { componentColors } from './colors.js';
 import type { ChosenRate } from './rates.js';
-import { distinct, sameSeries, seriesLabel, seriesOf } from './series.js';
+import { distinct, sameSeries, seriesNamer, seriesOf } from './series.js';
 import { stackedBarsSpec, type BarSegment, type MissingBar } from './stacked-bars.js';
 import type { PlotSpec } from './theme.js';
+import { plainNumber } from './units.js';
 
 /** Label of a rate panel; says so when the swept rate differs from the one asked for. */
 export function rateLabel(rate: ChosenRate): string {
-  return rate.fps === rate.requested_fps ? `${rate.fps} fps` : `${rate.fps} fps (nearest swept to ${rate.requested_fps})`;
+  return rate.fps === rate.requested_fps ? `${plainNumber(rate.fps)} fps` : `${plainNumber(rate.fps)} fps (nearest swept to ${plainNumber(rate.requested_fps)})`;
 }
 
 /**
@@ -16,12 +18,13 @@ export function rateLabel(rate: ChosenRate): string {
  */
 export function energyBreakdownSpec(rows: readonly SweepRow[], rates: readonly ChosenRate[]): PlotSpec {
   const series = seriesOf(rows);
+  const name = seriesNamer(rows);
   const segments: BarSegment[] = [];
   const missing: MissingBar[] = [];
   for (const rate of rates) {
     const panel = rateLabel(rate);
     for (const s of series) {
-      const bar = seriesLabel(s);
+      const bar = name(s);
       const row = rows.find((r) => sameSeries(r, s) && r.fps === rate.fps);
       if (row === undefined) missing.push({ panel, bar, note: 'not swept at this rate' });
       else if (!row.feasible) missing.push({ panel, bar, note: 'infeasible: cannot keep up' });
@@ -34,8 +37,9 @@ export function energyBreakdownSpec(rows: readonly SweepRow[], rates: readonly C
     xQuantity: 'energy per inference',
     siPrefix: true,
     xUnit: 'J',
-    bars: series.map(seriesLabel),
+    bars: series.map(name),
     parts: distinct(segments.map((s) => s.part)),
+    partColors: componentColors(rows),
     partTitle: 'component',
     panels: rates.map(rateLabel),
   });

@@ -1,4 +1,5 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
+import { systemColors } from './colors.js';
 import { lineVsFpsSpec } from './line-vs-fps.js';
 import { linePoints } from './series.js';
 import type { PlotSpec } from './theme.js';
@@ -9,9 +10,10 @@ export function powerVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
     linePoints(rows, (r) => r.power_W),
     {
       title: 'Average power vs frame rate',
-      subtitle: 'steady state; a line ends where its system can no longer keep up',
+      subtitle: 'a line ends where its system cannot keep up',
       yQuantity: 'average power',
       yUnit: 'W',
+      systemColors: systemColors(rows),
       siPrefix: true,
     },
   );

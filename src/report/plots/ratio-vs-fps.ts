@@ -1,16 +1,17 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { ratioPoints, type Baseline } from './baseline.js';
+import { systemColors } from './colors.js';
+import { baselineLabel, ratioPoints, type Baseline } from './baseline.js';
 import { lineVsFpsSpec } from './line-vs-fps.js';
-import { seriesLabel } from './series.js';
 import type { PlotSpec } from './theme.js';
 
 /** Baseline power over each other system's power against frame rate; above 1 the system saves power. */
 export function ratioVsFpsSpec(rows: readonly SweepRow[], baseline: Baseline): PlotSpec {
   return lineVsFpsSpec(ratioPoints(rows, baseline), {
     title: 'Baseline power ÷ system power vs frame rate',
-    subtitle: `baseline: ${seriesLabel(baseline)}; above 1 the system saves power and energy`,
-    yQuantity: 'baseline power / system power',
+    subtitle: [`baseline: ${baselineLabel(baseline)}`, 'above 1 the system needs less power and energy'],
+    yQuantity: 'power ratio',
     yUnit: '×',
+    systemColors: systemColors(rows),
     siPrefix: false,
     referenceY: 1,
   });

@@ -1,13 +1,14 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 
 /**
- * A line of a plot: one system run under one DRAM idle policy ("-" when the
- * system has no DRAM). Sweep rows of the same system and policy at different
- * frame rates belong to one series.
+ * A line of a plot: one system running one trace under one DRAM idle policy
+ * ("-" when the system has no DRAM). Sweep rows of the same series at
+ * different frame rates make one line.
  */
 export interface SeriesId {
   system: string;
   dramPolicy: string;
+  trace: string;
 }
 
 /** Legend text of a DRAM idle policy; "-" means the system has no DRAM. */
@@ -15,20 +16,8 @@ export function policyLabel(dramPolicy: string): string {
   return dramPolicy === '-' ? 'no DRAM' : dramPolicy;
 }
 
-/** "system (policy)" — unique per series, used in legends and tables. */
-export function seriesLabel(s: SeriesId): string {
-  return `${s.system} (${policyLabel(s.dramPolicy)})`;
-}
-
 export function sameSeries(a: SeriesId, b: SeriesId): boolean {
-  return a.system === b.system && a.dramPolicy === b.dramPolicy;
-}
-
-/** Distinct series in order of first appearance in the rows (the sweep's order), so legends are stable. */
-export function seriesOf(rows: readonly SweepRow[]): SeriesId[] {
-  const out: SeriesId[] = [];
-  for (const r of rows) if (!out.some((s) => sameSeries(s, r))) out.push({ system: r.system, dramPolicy: r.dramPolicy });
-  return out;
+  return a.system === b.system && a.dramPolicy === b.dramPolicy && a.trace === b.trace;
 }
 
 /** Distinct values in order of first appearance. */
@@ -36,10 +25,33 @@ export function distinct<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
 
+/** Distinct series in order of first appearance in the rows (the sweep's order), so legends are stable. */
+export function seriesOf(rows: readonly SweepRow[]): SeriesId[] {
+  const out: SeriesId[] = [];
+  for (const r of rows) if (!out.some((s) => sameSeries(s, r))) out.push({ system: r.system, dramPolicy: r.dramPolicy, trace: r.trace });
+  return out;
+}
+
+/**
+ * Names series for legends and tables: "system (policy)", with " · trace"
+ * added only when the rows hold more than one trace.
+ */
+export function seriesNamer(rows: readonly SweepRow[]): (s: SeriesId) => string {
+  const manyTraces = distinct(rows.map((r) => r.trace)).length > 1;
+  return (s) => `${s.system} (${policyLabel(s.dramPolicy)})${manyTraces ? ` · ${s.trace}` : ''}`;
+}
+
+/** A system as shown on a per-system axis: with its trace when the rows hold several (eNVM area depends on the trace). */
+export function systemNamer(rows: readonly SweepRow[]): (r: SweepRow) => string {
+  const manyTraces = distinct(rows.map((r) => r.trace)).length > 1;
+  return (r) => (manyTraces ? `${r.system} · ${r.trace}` : r.system);
+}
+
 /** A plotted point of a line: one feasible sweep row. */
 export interface LinePoint {
   system: string;
   policy: string;
+  trace: string;
   series: string;
   fps: number;
   value: number;
@@ -51,12 +63,13 @@ export interface LinePoint {
  * simply ends where its system stops keeping up.
  */
 export function linePoints(rows: readonly SweepRow[], value: (r: SweepRow) => number | null): LinePoint[] {
+  const name = seriesNamer(rows);
   const out: LinePoint[] = [];
   for (const r of rows) {
     if (!r.feasible) continue;
     const v = value(r);
     if (v === null || !Number.isFinite(v) || v <= 0) continue;
-    out.push({ system: r.system, policy: policyLabel(r.dramPolicy), series: seriesLabel(r), fps: r.fps, value: v });
+    out.push({ system: r.system, policy: policyLabel(r.dramPolicy), trace: r.trace, series: name(r), fps: r.fps, value: v });
   }
   return out;
 }

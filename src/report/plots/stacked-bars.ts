@@ -1,4 +1,4 @@
-import { PLOT_WIDTH_px, plotFrame, type PlotSpec } from './theme.js';
+import { LABEL_LIMIT_px, PLOT_WIDTH_px, plotFrame, type PlotSpec } from './theme.js';
 import { axisUnit } from './units.js';
 
 /** One segment of a horizontal stacked bar. */
@@ -21,7 +21,8 @@ export interface MissingBar {
 
 export interface StackedBarsOptions {
   title: string;
-  subtitle?: string;
+  /** One string per line. */
+  subtitle?: string | string[];
   /** What x is, e.g. "energy per inference"; the axis title adds the unit. */
   xQuantity: string;
   /** Unit of the segment values. */
@@ -32,6 +33,8 @@ export interface StackedBarsOptions {
   bars: readonly string[];
   /** Colour keys in legend order. */
   parts: readonly string[];
+  /** Colour of each key. */
+  partColors: ReadonlyMap<string, string>;
   partTitle: string;
   /** Panels top to bottom, each with its own x scale; omit for a single panel. */
   panels?: readonly string[];
@@ -43,10 +46,11 @@ const BAR_STEP_px = 22;
 /**
  * Horizontal stacked bars, optionally one panel per value of `panel`. Used
  * for the energy breakdown (panels = frame rates) and the area breakdown.
+ * (Casts to PlotSpec: see lineVsFpsSpec.)
  */
 export function stackedBarsSpec(segments: readonly BarSegment[], missing: readonly MissingBar[], opts: StackedBarsOptions): PlotSpec {
   const unit = opts.siPrefix ? axisUnit(segments.map((s) => s.value), opts.xUnit) : { unit: opts.xUnit, factor: 1 };
-  const y = { field: 'bar', type: 'nominal', scale: { domain: opts.bars }, axis: { title: null, labelLimit: 320 } };
+  const y = { field: 'bar', type: 'nominal', scale: { domain: opts.bars }, axis: { title: null, labelLimit: LABEL_LIMIT_px } };
   const layer = [
     {
       transform: [{ filter: 'datum.kind === "segment"' }],
@@ -54,7 +58,7 @@ export function stackedBarsSpec(segments: readonly BarSegment[], missing: readon
       encoding: {
         y,
         x: { field: 'value', type: 'quantitative', stack: 'zero', axis: { title: `${opts.xQuantity} (${unit.unit})` } },
-        color: { field: 'part', type: 'nominal', scale: { domain: opts.parts, scheme: 'tableau10' }, legend: { title: opts.partTitle } },
+        color: { field: 'part', type: 'nominal', scale: { domain: opts.parts, range: opts.parts.map((p) => opts.partColors.get(p) ?? '#888') }, legend: { title: opts.partTitle } },
         order: { field: 'partIndex', type: 'quantitative' },
       },
     },
@@ -68,7 +72,7 @@ export function stackedBarsSpec(segments: readonly BarSegment[], missing: readon
     ...segments.map((s) => ({ kind: 'segment', panel: s.panel ?? '', bar: s.bar, part: s.part, partIndex: opts.parts.indexOf(s.part), value: s.value * unit.factor })),
     ...missing.map((m) => ({ kind: 'missing', panel: m.panel ?? '', bar: m.bar, note: m.note })),
   ];
-  const width = PLOT_WIDTH_px - 200;
+  const width = PLOT_WIDTH_px - 160;
   const height = { step: BAR_STEP_px };
   const frame = { ...plotFrame(opts.title, opts.subtitle), data: { values } };
   if (opts.panels === undefined) return { ...frame, width, height, layer } as unknown as PlotSpec;

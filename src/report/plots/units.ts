@@ -28,3 +28,8 @@ export function axisUnit(values: readonly number[], baseUnit: string): AxisUnit 
   const last = PREFIXES[PREFIXES.length - 1] as [number, string];
   return { unit: `${last[1]}${baseUnit}`, factor: 1 / last[0] };
 }
+
+/** A rate or other plain magnitude for labels: 4 significant digits, no trailing zeros (0.8943951 → "0.8944"). */
+export function plainNumber(v: number): string {
+  return String(Number(v.toPrecision(4)));
+}

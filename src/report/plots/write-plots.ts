@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { areaBreakdownSpec } from './area-breakdown.js';
-import { chooseBaseline, type Baseline } from './baseline.js';
+import { baselineLabel, chooseBaseline, ratioPoints, type Baseline } from './baseline.js';
 import { energyBreakdownSpec } from './energy-breakdown.js';
 import { energyVsFpsSpec } from './energy-vs-fps.js';
 import { powerVsFpsSpec } from './power-vs-fps.js';
@@ -45,14 +45,17 @@ export function planPlots(rows: readonly SweepRow[], opts: PlotOptions = {}): Pl
     { name: 'energy-breakdown', file: 'energy-breakdown.svg', spec: energyBreakdownSpec(rows, rates) },
     { name: 'area-breakdown', file: 'area-breakdown.svg', spec: areaBreakdownSpec(rows) },
   ];
-  if (baseline !== undefined) plots.push({ name: 'ratio-vs-fps', file: 'ratio-vs-fps.svg', spec: ratioVsFpsSpec(rows, baseline) });
-  else notes.push('no ratio plot: no system with DRAM to serve as the baseline (choose one with --baseline)');
+  if (baseline === undefined) notes.push('No ratio plot: no system with DRAM to serve as the baseline (choose one with --baseline).');
+  else if (ratioPoints(rows, baseline).length === 0) notes.push(`No ratio plot: no other system is feasible at a rate where the baseline ${baselineLabel(baseline)} is.`);
+  else plots.push({ name: 'ratio-vs-fps', file: 'ratio-vs-fps.svg', spec: ratioVsFpsSpec(rows, baseline) });
   return { plots, baseline, rates, notes };
 }
 
 /** A rendered plot and where it was written. */
 export interface WrittenPlot {
   name: string;
+  /** File name under plots/. */
+  file: string;
   path: string;
   svg: string;
 }
@@ -68,7 +71,7 @@ export async function writePlots(dir: string, rows: readonly SweepRow[], opts: P
     const svg = await renderSvg(p.spec);
     const path = join(dir, 'plots', p.file);
     if (!existsSync(path) || readFileSync(path, 'utf8') !== svg) writeFileAtomic(path, svg);
-    written.push({ name: p.name, path, svg });
+    written.push({ name: p.name, file: p.file, path, svg });
   }
   return { ...plan, written };
 }

@@ -1,4 +1,4 @@
-import { Simulator } from '../../../src/engine/event-queue.js';
+import { Priority, Simulator } from '../../../src/engine/event-queue.js';
 import type { Picoseconds } from '../../../src/engine/time.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, TrafficClass } from '../../../src/hw/memory.js';
 import { NvdlaCore } from '../../../src/hw/nvdla/core.js';
@@ -121,4 +121,83 @@ export function runLayer(
   sim.run();
   if (result === undefined) throw new Error('layer did not finish');
   return { result, sim, core };
+}
+
+/**
+ * Run `layers` one hardware layer after another on one core and one memory (features and weights), as the
+ * system runner does: the core's fused groups, or every layer alone when `fuse` is false.
+ */
+export function runLayers(
+  params: NvdlaParams,
+  layers: Layer[],
+  memory: MemoryDevice = idealMemory(),
+  fuse = true,
+): { results: LayerResult[]; sim: Simulator; core: NvdlaCore; addressOf: (t: string) => number } {
+  const sim = new Simulator();
+  const core = new NvdlaCore(params, sim);
+  const weights = new MemoryWeightSource(memory, layers, 1 << 30);
+  const addresses = new Map<string, number>();
+  const addressOf = (t: string): number => {
+    if (!addresses.has(t)) addresses.set(t, addresses.size << 24);
+    return addresses.get(t)!;
+  };
+  const io = { weights, features: memory, addressOf };
+  const groups = fuse ? core.planGroups(layers, io) : layers.map((_, head) => ({ head }));
+  const results: LayerResult[] = [];
+  const next = (g: number): void => {
+    const group = groups[g];
+    if (group === undefined) return;
+    core.runGroup(layers, group, io, (r) => {
+      results.push(r);
+      sim.after(0, Priority.CONTROL, () => next(g + 1));
+    });
+  };
+  next(0);
+  sim.run();
+  if (results.length !== groups.length) throw new Error('a hardware layer did not finish');
+  return { results, sim, core, addressOf };
+}
+
+/** An element-wise add of `inputs`, shaped like `like`'s output. */
+export function add(name: string, inputs: string[], like: Layer): Layer {
+  const { outputHeight: H, outputWidth: W, outputChannels: C } = like;
+  return {
+    name,
+    op: 'eltwise',
+    inputs,
+    inputHeight: H,
+    inputWidth: W,
+    inputChannels: C,
+    outputChannels: C,
+    kernelHeight: 1,
+    kernelWidth: 1,
+    stride: 1,
+    padding: 0,
+    groups: 1,
+    outputHeight: H,
+    outputWidth: W,
+  };
+}
+
+/** A max pooling of `input`'s output (floor rounding, as the traces). */
+export function pooling(name: string, input: Layer, k: number, stride: number, pad = 0): Layer {
+  const { outputHeight: H, outputWidth: W, outputChannels: C } = input;
+  const out = (x: number): number => Math.floor((x + 2 * pad - k) / stride) + 1;
+  return {
+    name,
+    op: 'pool',
+    pool: 'max',
+    inputs: [input.name],
+    inputHeight: H,
+    inputWidth: W,
+    inputChannels: C,
+    outputChannels: C,
+    kernelHeight: k,
+    kernelWidth: k,
+    stride,
+    padding: pad,
+    groups: 1,
+    outputHeight: out(H),
+    outputWidth: out(W),
+  };
 }

@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CommandModule } from 'yargs';
+import { UserError } from '../../errors.js';
+import { IDLE_POLICIES } from '../../hw/dram/spec.js';
+import { si, textTable } from '../../report/format.js';
+import { parseFpsRange, type SweepGrid } from '../../system/sweep/grid.js';
+import { progressReporter } from '../../system/sweep/progress.js';
+import { runSweepUnits } from '../../system/sweep/run-sweep.js';
+import type { UnitResult } from '../../system/sweep/run-unit.js';
+import { SWEEP_CSV, SWEEP_JSON } from '../../system/sweep/sweep-folder.js';
+import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
+
+interface SweepArgs {
+  arch: string[];
+  trace: string[];
+  fps?: string;
+  'fps-range'?: string;
+  policies?: string;
+  workers?: number;
+  out: string;
+  seed: number;
+  exact: boolean;
+  format: string;
+}
+
+/** Flags of `maxnvm sweep`, for "did you mean" suggestions. */
+export const SWEEP_FLAGS = ['arch', 'trace', 'fps', 'fps-range', 'policies', 'workers', 'out', 'seed', 'exact', 'format'];
+
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep',
+  describe: 'Run a grid of frame rates × configs × traces × DRAM idle policies; one row per point in sweep.csv and sweep.json',
+  builder: (y) =>
+    y
+      .option('arch', { type: 'string', array: true, demandOption: true, describe: 'architecture configs (arch-configs/*.json), one or more' })
+      .option('trace', { type: 'string', array: true, demandOption: true, describe: 'workload traces (traces/*.json), one or more' })
+      .option('fps', { type: 'string', describe: 'comma-separated frame rates, e.g. 1,10,30' })
+      .option('fps-range', { type: 'string', describe: 'log-spaced rates min:max:count, e.g. 0.1:300:200' })
+      .option('policies', { type: 'string', describe: `DRAM idle policies, comma-separated (${IDLE_POLICIES.join(', ')}); default: each config's own` })
+      .option('workers', { type: 'number', describe: 'worker threads (default: all cores; 0 runs in the main thread)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'output folder: sweep.csv, sweep.json, and the state to resume an interrupted sweep' })
+      .option('seed', { type: 'number', default: 1, describe: 'seed of every random stream (synthetic sparsity patterns)' })
+      .option('exact', { type: 'boolean', default: false, describe: 'replay 3 frames per point instead of composing it from one inference' })
+      .option('format', { type: 'string', default: 'table', describe: 'stdout: table (a short summary) | json | csv (the data files)' }),
+  handler: async (args) => {
+    const format = parseChoice('format', args.format, ['table', 'json', 'csv'] as const);
+    const grid: SweepGrid = {
+      archFiles: args.arch.map(String),
+      traceFiles: args.trace.map(String),
+      fps: ratesOf(args),
+      policies: args.policies === undefined ? undefined : (args.policies.split(',').map((s) => s.trim()) as SweepGrid['policies']),
+      seed: parseInteger('seed', args.seed, 0),
+      exact: args.exact,
+    };
+    const workers = args.workers === undefined ? undefined : parseInteger('workers', args.workers, 0);
+    const outcome = await runSweepUnits(grid, {
+      out: args.out,
+      workers,
+      progress: (points, units) => progressReporter(points, units, process.stderr),
+    });
+    if (outcome.resumed > 0) process.stderr.write(`sweep: resumed ${outcome.resumed} of ${outcome.units.length} units from ${args.out}\n`);
+    if (format === 'json') process.stdout.write(readFileSync(join(args.out, SWEEP_JSON), 'utf8'));
+    else if (format === 'csv') process.stdout.write(readFileSync(join(args.out, SWEEP_CSV), 'utf8'));
+    else process.stdout.write(sweepSummary(outcome.units, args.out));
+  },
+};
+
+function ratesOf(args: SweepArgs): number[] {
+  const list = args.fps;
+  const range = args['fps-range'];
+  if ((list === undefined) === (range === undefined)) {
+    throw new UserError(list === undefined ? 'the sweep needs frame rates' : 'give --fps or --fps-range, not both', {
+      expected: '--fps 1,10,30 or --fps-range 0.1:300:200',
+      suggestion: 'use --fps for a list of rates, --fps-range for log-spaced rates',
+    });
+  }
+  return list !== undefined ? parsePositiveList('fps', list) : parseFpsRange(String(range));
+}
+
+/** One line per unit: what the system sustains and its power at the lowest and highest feasible rates. */
+function sweepSummary(units: readonly UnitResult[], out: string): string {
+  const rows = units.map(({ system: s, rows: r }) => {
+    const feasible = r.filter((x) => x.feasible);
+    const lo = feasible[0];
+    const hi = feasible[feasible.length - 1];
+    const at = (x: typeof lo): string => (x === undefined || x.power_W === null ? '-' : `${si(x.power_W, 'W')} @ ${x.fps} fps`);
+    return [
+      s.system,
+      s.trace,
+      s.dramPolicy,
+      s.area_mm2.toFixed(2),
+      s.feasible ? s.maxFps.toPrecision(4) : `infeasible: ${s.reason}`,
+      `${feasible.length}/${r.length}`,
+      at(lo),
+      at(hi),
+    ];
+  });
+  const table = textTable(['system', 'trace', 'DRAM policy', 'area mm²', 'max fps', 'feasible', 'power, lowest rate', 'power, highest feasible'], rows);
+  return `${table}\n\n${units.reduce((n, u) => n + u.rows.length, 0)} points in ${join(out, SWEEP_CSV)} and ${join(out, SWEEP_JSON)}\n`;
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
+import { baselineLabel, formatBaseline } from '../plots/baseline.js';
+import { distinct } from '../plots/series.js';
+import { plainNumber } from '../plots/units.js';
+import { writePlots, type PlotOptions, type WrittenPlot } from '../plots/write-plots.js';
+import { loadRun } from './load-run.js';
+import { renderReportPage, type ReportModel } from './report-page.js';
+import { firstInfeasible, rateLines, systemLines } from './report-tables.js';
+
+export interface ReportResult {
+  reportPath: string;
+  plots: WrittenPlot[];
+  model: ReportModel;
+}
+
+/**
+ * `maxnvm report DIR`: read DIR's sweep.json (or simulate's summary.json),
+ * write the plots to DIR/plots/ and a self-contained DIR/report.html.
+ * Same folder and options → byte-identical files.
+ */
+export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<ReportResult> {
+  const run = loadRun(dir);
+  const rows = run.rows;
+  const notes: string[] = [];
+  let plots: WrittenPlot[] = [];
+  let model: Omit<ReportModel, 'notes' | 'plots'>;
+  if (rows.length === 0) {
+    notes.push('There are no swept points: no plots and no per-rate figures.');
+    model = { source: run.source, traces: [], baseline: undefined, rates: [], systems: [], rateLines: [], infeasible: [], inputFiles: [], manifests: run.manifests };
+  } else {
+    const written = await writePlots(dir, rows, opts);
+    plots = written.written;
+    const { baseline, rates } = written;
+    if (baseline !== undefined) {
+      notes.push(
+        opts.baseline !== undefined
+          ? `Baseline ${baselineLabel(baseline)}, chosen with --baseline ${opts.baseline}.`
+          : `Baseline ${baselineLabel(baseline)}: the first system with DRAM in the sweep, under its "best" idle policy when swept (choose another with --baseline SYSTEM[:POLICY], e.g. --baseline ${formatBaseline(baseline)}).`,
+      );
+      notes.push('Ratios are baseline power / system power at the same rate and trace; both powers average whole frame periods, so this is also the ratio of energy per inference. The ratio plot leaves out the baseline system\'s other DRAM policies; the table shows them.');
+    }
+    notes.push(...written.notes);
+    for (const r of rates) if (r.fps !== r.requested_fps) notes.push(`Asked for ${plainNumber(r.requested_fps)} fps; the nearest swept rate, ${plainNumber(r.fps)} fps, is used.`);
+    notes.push('Infeasible points (the inference does not fit the frame period) carry no numbers: they are left out of the line plots and marked in the tables.');
+    model = {
+      source: run.source,
+      traces: distinct(rows.map((r) => r.trace)),
+      baseline,
+      rates,
+      systems: systemLines(rows),
+      rateLines: rateLines(rows, rates, baseline),
+      infeasible: firstInfeasible(rows),
+      inputFiles: distinct(rows.flatMap((r) => [r.archFile, r.traceFile]).filter((f) => f !== '')),
+      manifests: run.manifests,
+    };
+  }
+  const full: ReportModel = { ...model, plots, notes: [...notes, ...run.notes] };
+  const reportPath = join(dir, 'report.html');
+  writeFileAtomic(reportPath, renderReportPage(full));
+  return { reportPath, plots, model: full };
+}
