@@ -55,6 +55,7 @@ const feasiblePoint: JsonSchema = {
     energy_per_inference_J: num('energy per frame period (one inference and the idle time after it), J'),
     breakdown_J: nested,
     residency_s: { ...nested, description: 'device → power state → time per frame period, s' },
+    dram_state_residency_s: flat('LPDDR4 power state → time per frame period, s (systems with DRAM)'),
     framesMeasured: { type: 'integer', minimum: 1 },
     events: { type: 'integer', minimum: 0, description: 'simulator events of this replay' },
   },

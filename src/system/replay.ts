@@ -16,6 +16,8 @@ export type FramePoint =
       energy_per_inference_J: number;
       breakdown_J: Record<string, Record<string, number>>;
       residency_s: Record<string, Record<string, number>>;
+      /** The DRAM's share of residency_s (absent without DRAM), s per frame period by power state. */
+      dram_state_residency_s?: Record<string, number>;
       framesMeasured: number;
       events: number;
     }
@@ -83,6 +85,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
   const measured = frames - first;
   const breakdown = diffNested(a.energy_J, b.energy_J, 1 / measured);
   const energy = sumNested(breakdown);
+  const residency = diffNested(a.residency_s, b.residency_s, 1 / measured);
   return {
     fps,
     feasible: true,
@@ -91,7 +94,8 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
     power_W: energy / period_s,
     energy_per_inference_J: energy,
     breakdown_J: breakdown,
-    residency_s: diffNested(a.residency_s, b.residency_s, 1 / measured),
+    residency_s: residency,
+    ...(residency.dram === undefined ? {} : { dram_state_residency_s: residency.dram }),
     framesMeasured: measured,
     events,
   };
