@@ -1,6 +1,7 @@
 import { Priority } from '../engine/event-queue.js';
 import { PS_PER_S, psToSeconds, type Picoseconds } from '../engine/time.js';
 import { diffNested, sumNested, type LedgerSnapshot } from './energy-ledger.js';
+import { sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
 import { runInference, type InferenceRun } from './inference.js';
 import type { System } from './system.js';
 
@@ -43,12 +44,8 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
     const frameStart = sim.now;
     snapshots.push(ledger.snapshot(frameStart));
     if (k === frames) return;
-    // Memories wake first; weights lost by an `off` DRAM are reloaded (a DMA from flash that needs no
-    // accelerator), and the core wakes when its data is there. The reload counts against the frame period.
-    let ready = frameStart;
-    for (const { name, device } of ledger.powerManaged) if (name !== 'nvdla') ready = Math.max(ready, device.wake(frameStart));
-    if (sys.reload !== undefined) ready = sys.reload.reloadIfLost(ready);
-    ready = Math.max(ready, sys.core.wake(ready));
+    // The reload of weights lost by an `off` DRAM counts against the frame period.
+    const ready = wakeForFrame(sys, frameStart);
     sim.at(ready, Priority.CONTROL, () =>
       runInference(sys, (run: InferenceRun) => {
         const latency = run.end - frameStart;
@@ -64,7 +61,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
         }
         k++;
         const nextStart = k * period;
-        for (const { device } of ledger.powerManaged) device.sleep(run.end, nextStart);
+        sleepUntilNextFrame(sys, run.end, nextStart);
         sim.at(nextStart, Priority.CONTROL, startFrame);
       }),
     );

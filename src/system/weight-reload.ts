@@ -8,12 +8,14 @@ import type { EnergyAccount, EnergyBreakdown } from '../hw/memory.js';
  * they are read from the backing store and written back into DRAM before the
  * inference can start, and that time counts against the frame period.
  */
+/** DRAM energy of one reload, by (DRAM params, bytes, backing store): a pure function of its key. */
+const probeCache = new Map<string, number>();
+
 export class WeightReloader implements EnergyAccount {
   readonly name = 'backingStore';
   reloads = 0;
   reloaded_B = 0;
   private readEnergy_J = 0;
-  private dramCost_J: number | undefined;
 
   constructor(
     private readonly dram: Lpddr4Memory,
@@ -34,13 +36,17 @@ export class WeightReloader implements EnergyAccount {
    * done, measured on a fresh copy of the DRAM (computed once).
    */
   reloadEnergy_J(): number {
-    if (this.dramCost_J === undefined) {
+    // The probe writes megabytes; every system of a sweep with the same DRAM, weights and flash shares it.
+    const key = JSON.stringify([this.dram.params, this.weightBytes, this.params]);
+    let dram_J = probeCache.get(key);
+    if (dram_J === undefined) {
       const probe = new Lpddr4Memory(this.dram.params);
       const done = Math.max(this.flashTime(0), probe.transfer('write', 0, this.weightBytes, 0, 'reload'));
       probe.advanceTo(done);
-      this.dramCost_J = Object.values(probe.energy_J()).reduce((a, b) => a + b, 0);
+      dram_J = Object.values(probe.energy_J()).reduce((a, b) => a + b, 0);
+      probeCache.set(key, dram_J);
     }
-    return this.backingEnergy_J() + this.dramCost_J;
+    return this.backingEnergy_J() + dram_J;
   }
 
   private flashTime(t: Picoseconds): Picoseconds {

@@ -3,37 +3,40 @@ import { si } from '../../report/format.js';
 import { diffNested, type ComponentEnergy, type LedgerSnapshot } from '../energy-ledger.js';
 import { runInference, type InferenceRun } from '../inference.js';
 import type { System } from '../system.js';
-import { sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
+import { sleepUntilNextFrame, wakeForFrame } from '../frame-protocol.js';
 
 /**
- * Steady-state frame periods composed from two measured pieces instead of
+ * Steady-state frame periods composed from measured pieces instead of
  * replaying frames: one inference from a cold start with every device awake,
- * and, per frame rate, one idle gap measured on a fresh system.
+ * and, per frame rate, the idle gap between two frames measured on a fresh
+ * system, O(1) whatever its length.
  *
- * Why this is exact (up to the DRAM refresh phase): nothing that happens during
- * an inference depends on the frame rate. The idle policy only acts between
- * frames, and its exit leaves every device as a cold start does (gated memories
- * and the core powered with their data intact; LPDDR4 out of power-down,
- * self-refresh or off with its banks precharged), so every steady-state
- * inference repeats the cold one: same commands, same latency, same energy. The
- * gap between frames is a pure function of its length: devices enter their
- * low-power states on fixed thresholds, leak at constant power in each, and pay
- * a fixed wake-up; its energy is measured on a fresh system over the same
- * absolute times as a steady frame (sleep at the inference's end, wake at the
- * next frame start), so clock rounding matches too. What is not reproduced:
- * (1) the LPDDR4 refresh grid runs on regardless of frames, so where it falls
- * within a period moves one REF per channel between inference and gap (energy
- * ±1 refresh, latency ±tRFC when it collides with traffic); (2) under
- * `standby` the rows left open by one frame can turn the next frame's first
- * access into a row hit. Both are bounded by a few refreshes' energy per frame,
- * which test/unit/sweep/compose.test.ts checks against `replayFrames`.
+ * Why this is exact up to the DRAM refresh phase: nothing during an inference
+ * depends on the frame rate. The idle policy acts only between frames, and its
+ * exit leaves every device as a cold start does (the core and gated memories
+ * powered with their data intact; LPDDR4 out of power-down, self-refresh or
+ * off, with its weights reloaded after off), so every steady-state inference
+ * repeats the cold one: same commands, same latency, same energy. The gap is a
+ * function of its length only: devices enter their low-power states at fixed
+ * thresholds, draw a constant power in each and pay a fixed wake-up. It is
+ * measured over the same absolute times as a steady frame's gap (sleep at the
+ * inference's end, wake at the next frame start), so clock rounding matches.
+ * Not reproduced: (1) LPDDR4 refreshes every tREFI whatever the frames do, so
+ * where the refresh grid falls in a period moves a REF per channel between the
+ * inference and the gap (±1 refresh of energy, ±tRFC of latency when it
+ * collides with traffic); a replay of a few frames is off by as much from the
+ * long-run mean; (2) the rows the inference leaves open are closed in the gap
+ * of a replay (one PREA, and active instead of precharged standby until then),
+ * while the fresh system's rows are closed. Both are a few refreshes' worth of
+ * energy per frame; test/unit/sweep/compose.test.ts bounds them against
+ * `replayFrames`.
  *
- * The wake-up latency w after a gap shortens that gap (gap = period − latency −
- * w) and, through the "gate only if it saves energy" rules, w depends on the
- * gap: w = f(period − latency − w). f does not increase with its argument's w
- * (a longer gap gates no fewer devices), so iterating from a cold frame (w = 0,
- * as replay starts) reaches its fixed point, or a two-frame cycle at the one
- * rate band where a device gates every other frame; the cycle is averaged.
+ * The wake-up latency w shortens the gap (gap = period − latency − w) and
+ * depends on it through the "sleep only if it saves energy" rules: w = f(w).
+ * A longer gap puts no fewer devices to sleep, so f does not increase with w:
+ * frames iterated from a cold one (w = 0, as a replay starts) settle on its
+ * fixed point, or on a two-frame cycle (a device sleeping every other frame),
+ * which is averaged.
  */
 
 /** The cold-start inference of a system: everything the frame rate does not change. */
@@ -109,37 +112,76 @@ function idlePiece(fresh: System, cold: ColdInference, w: Picoseconds, period: P
 const MAX_WAKE_ITERATIONS = 8;
 
 /**
- * The steady-state frame period at `fps` composed from the cold inference and
- * measured gaps (`freshSystem` builds an untouched copy of the system). O(1) in
- * the frame period; rates whose period is shorter than one inference are
- * rejected before anything is built.
+ * Wake-up latencies closer than this are the same steady state. Frame starts
+ * fall at a different phase of the LPDDR4 clock every frame (tCK = 0.625 ns),
+ * so the wake-up jitters by up to one clock from frame to frame in a replay as
+ * well; assumption: 1 ns is above that jitter and far below any wake-up that
+ * changes a decision (tXP = 7.5 ns, gated memories 100 ns, a weight reload).
+ * A composed period may then count up to 1 ns more or less of background at
+ * the wake-up (4e-7 of a period at ResNet-50's maximum rate).
  */
-export function composePeriod(freshSystem: () => System, cold: ColdInference, fps: number): PeriodResult {
+export const WAKE_TOLERANCE_ps = 1000;
+
+/**
+ * A gap long enough for every policy to reach its deepest state (assumption:
+ * 1 s, against thresholds of µs and a 2.2 ms LPDDR4 power-up).
+ */
+const DEEP_GAP_ps = PS_PER_S;
+
+/** What the composition of every rate of one system shares. */
+export interface Composer {
+  fresh: () => System;
+  cold: ColdInference;
+  /** Wake-up latency after a long gap: the first guess of a rate's steady wake-up (right at all but the highest rates). */
+  deepWake_ps: Picoseconds;
+}
+
+export function composer(fresh: () => System, cold: ColdInference): Composer {
+  const deep = idlePiece(fresh(), cold, 0, cold.latency_ps + DEEP_GAP_ps);
+  return { fresh, cold, deepWake_ps: deep.wake_ps };
+}
+
+/**
+ * The steady-state frame period at `fps`, composed from the cold inference and
+ * one or a few gaps measured on fresh systems: O(1) whatever the period. Rates
+ * whose period is shorter than one inference are rejected before anything is
+ * built. The guess (the wake-up after a long gap) is tried first; when it is
+ * not the steady state, frames are iterated from a cold start.
+ */
+export function composePeriod(c: Composer, fps: number): PeriodResult {
   const period = periodOf(fps);
-  const period_s = psToSeconds(period);
-  const L = cold.latency_ps;
+  const L = c.cold.latency_ps;
   if (L > period) return infeasible(fps, period, L, 0);
+  const same = (a: Picoseconds, b: Picoseconds | undefined): boolean => b !== undefined && Math.abs(a - b) <= WAKE_TOLERANCE_ps;
+  if (L + c.deepWake_ps <= period) {
+    const piece = idlePiece(c.fresh(), c.cold, c.deepWake_ps, period);
+    if (same(piece.wake_ps, c.deepWake_ps)) return steady(fps, period, c.cold, [piece]);
+  }
   // ws[i] starts the frame whose gap is pieces[i]; that gap's wake-up starts the next frame.
   const ws: Picoseconds[] = [0];
   const pieces: IdlePiece[] = [];
   for (let i = 0; i < MAX_WAKE_ITERATIONS; i++) {
-    const piece = idlePiece(freshSystem(), cold, ws[i] as Picoseconds, period);
+    const piece = idlePiece(c.fresh(), c.cold, ws[i] as Picoseconds, period);
     if (L + piece.wake_ps > period) return infeasible(fps, period, L, piece.wake_ps);
     pieces.push(piece);
     ws.push(piece.wake_ps);
     // Fixed point: this gap's wake-up is the one it started with. Two-frame cycle: the one before.
-    const used = piece.wake_ps === ws[i] ? [piece] : i >= 1 && piece.wake_ps === ws[i - 1] ? pieces.slice(i - 1) : undefined;
-    if (used === undefined) continue;
-    return {
-      fps,
-      period_s,
-      feasible: true,
-      latency_s: psToSeconds(L + Math.max(...used.map((p) => p.wake_ps))),
-      energy_J: addNested(cold.energy_J, average(used.map((p) => p.energy_J))),
-      residency_s: addNested(cold.residency_s, average(used.map((p) => p.residency_s))),
-    };
+    if (same(piece.wake_ps, ws[i])) return steady(fps, period, c.cold, [piece]);
+    if (i >= 1 && same(piece.wake_ps, ws[i - 1])) return steady(fps, period, c.cold, pieces.slice(i - 1));
   }
   throw new Error(`frame composition at ${fps} fps: wake-up latency did not settle after ${MAX_WAKE_ITERATIONS} gaps`);
+}
+
+/** The cold inference plus the steady gap (the mean of a two-frame cycle). */
+function steady(fps: number, period: Picoseconds, cold: ColdInference, used: IdlePiece[]): PeriodResult {
+  return {
+    fps,
+    period_s: psToSeconds(period),
+    feasible: true,
+    latency_s: psToSeconds(cold.latency_ps + Math.max(...used.map((p) => p.wake_ps))),
+    energy_J: addNested(cold.energy_J, average(used.map((p) => p.energy_J))),
+    residency_s: addNested(cold.residency_s, average(used.map((p) => p.residency_s))),
+  };
 }
 
 export function infeasible(fps: number, period: Picoseconds, latency: Picoseconds, wake: Picoseconds): PeriodResult {
@@ -152,18 +194,18 @@ export function infeasible(fps: number, period: Picoseconds, latency: Picosecond
   return { fps, period_s: psToSeconds(period), feasible: false, reason, latency_s: psToSeconds(total) };
 }
 
-function addNested(a: ComponentEnergy, b: ComponentEnergy): ComponentEnergy {
-  const zero: ComponentEnergy = {};
-  const out = diffNested(zero, a);
-  for (const [comp, terms] of Object.entries(b)) {
-    const o = (out[comp] ??= {});
-    for (const [term, v] of Object.entries(terms)) o[term] = (o[term] ?? 0) + v;
+/** a + scale·b term by term (terms missing on one side count as 0). */
+function addNested(a: ComponentEnergy, b: ComponentEnergy, scale = 1): ComponentEnergy {
+  const out: ComponentEnergy = {};
+  for (const [src, k] of [[a, 1], [b, scale]] as const) {
+    for (const [comp, terms] of Object.entries(src)) {
+      const o = (out[comp] ??= {});
+      for (const [term, v] of Object.entries(terms)) o[term] = (o[term] ?? 0) + v * k;
+    }
   }
   return out;
 }
 
 function average(list: ComponentEnergy[]): ComponentEnergy {
-  let sum: ComponentEnergy = {};
-  for (const e of list) sum = addNested(sum, e);
-  return diffNested({}, sum, 1 / list.length);
+  return list.reduce<ComponentEnergy>((sum, e) => addNested(sum, e, 1 / list.length), {});
 }

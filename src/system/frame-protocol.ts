@@ -1,13 +1,9 @@
-import type { Picoseconds } from '../../engine/time.js';
-import type { System } from '../system.js';
+import type { Picoseconds } from '../engine/time.js';
+import type { System } from './system.js';
 
 /**
  * What happens at a frame boundary, in one place so that the frame replay and
  * the composed sweep follow the same protocol.
- *
- * NOTE for the lead: this mirrors `replayFrames` in src/system/replay.ts as of
- * the DRAM `off` reload change; replayFrames should call these two functions
- * (or they should move into replay.ts) so that the two cannot drift apart.
  */
 
 /**

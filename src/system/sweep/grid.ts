@@ -1,0 +1,193 @@
+import { createHash } from 'node:crypto';
+import { loadArchConfig, withDramIdlePolicy, type ArchConfig } from '../../config/arch-config.js';
+import { nearest, UserError } from '../../errors.js';
+import { IDLE_POLICIES, type DramIdlePolicy } from '../../hw/dram/spec.js';
+import { loadTrace } from '../../workload/load-trace.js';
+import type { Trace } from '../../workload/layer.js';
+
+/**
+ * A sweep's grid: frame rates × architecture configs × traces × DRAM idle
+ * policies. It is resolved and checked as a whole before any point runs, and
+ * cut into work units (config, trace, policy) in one canonical order, which is
+ * the order of the rows whatever the number of workers.
+ */
+
+export interface SweepGrid {
+  /** Architecture config files, as given (they appear in the rows). */
+  archFiles: readonly string[];
+  traceFiles: readonly string[];
+  /** Frame rates, 1/s. Sorted and deduplicated when resolved. */
+  fps: readonly number[];
+  /** DRAM idle policies to try on systems with DRAM; absent: each config's own. */
+  policies?: readonly DramIdlePolicy[];
+  seed: number;
+  /** Replay every point (3 frames, `replayFrames`) instead of composing it from one inference. */
+  exact?: boolean;
+}
+
+/** "-": the system has no DRAM, so there is no DRAM policy to choose. */
+export type UnitPolicy = DramIdlePolicy | '-';
+
+/** One work unit: a system, a trace and a policy; every frame rate of the grid is one point of it. */
+export interface SweepUnit {
+  index: number;
+  archFile: string;
+  traceFile: string;
+  policy: UnitPolicy;
+  /** Result file inside the output folder. */
+  file: string;
+}
+
+export interface ResolvedGrid {
+  fps: number[];
+  seed: number;
+  exact: boolean;
+  units: SweepUnit[];
+  /** What identifies this sweep (content hashes of every input), for resuming. */
+  identity: GridIdentity;
+}
+
+export interface GridIdentity {
+  seed: number;
+  method: 'composed' | 'replay-3-frames';
+  fps: number[];
+  policies: readonly DramIdlePolicy[] | 'config';
+  archs: { file: string; name: string; sha256: string }[];
+  traces: { file: string; name: string; sha256: string }[];
+}
+
+/**
+ * The lowest accepted rate: replay runs up to four periods and simulated time
+ * is an integer number of ps below 2^53 (about 9007 s), so 4 / 1e-3 fps = 4000 s fits.
+ */
+export const MIN_FPS = 1e-3;
+
+/** Check every input and cut the grid into units. Throws UserError (exit code 2) on any problem. */
+export function resolveGrid(grid: SweepGrid): ResolvedGrid {
+  const fps = checkRates(grid.fps);
+  const policies = grid.policies === undefined ? undefined : checkPolicies(grid.policies);
+  if (grid.archFiles.length === 0) throw new UserError('the sweep names no architecture config', { expected: '--arch FILE...', suggestion: 'e.g. --arch arch-configs/nvdla-full-lpddr4.json' });
+  if (grid.traceFiles.length === 0) throw new UserError('the sweep names no trace', { expected: '--trace FILE...', suggestion: 'e.g. --trace traces/tiny-conv.json' });
+  const archFiles = unique(grid.archFiles);
+  const traceFiles = unique(grid.traceFiles);
+  const archs = archFiles.map((f) => loadArchConfig(f));
+  const traces = traceFiles.map((f) => loadTrace(f));
+  const units: SweepUnit[] = [];
+  for (const arch of archs) {
+    for (const [ti, trace] of traces.entries()) {
+      for (const policy of unitPolicies(arch, policies)) {
+        const index = units.length;
+        const traceFile = traceFiles[ti] as string;
+        units.push({ index, archFile: arch.file, traceFile, policy, file: unitFileName(index, arch.name, trace.name, policy) });
+      }
+    }
+  }
+  return {
+    fps,
+    seed: grid.seed,
+    exact: grid.exact === true,
+    units,
+    identity: {
+      seed: grid.seed,
+      method: grid.exact === true ? 'replay-3-frames' : 'composed',
+      fps,
+      policies: policies ?? 'config',
+      archs: archs.map((a) => ({ file: a.file, name: a.name, sha256: hashOf(configContents(a)) })),
+      traces: traces.map((t, i) => ({ file: traceFiles[i] as string, name: t.name, sha256: hashOf(t) })),
+    },
+  };
+}
+
+/** The config a unit runs: its file resolved, with the unit's DRAM policy in place of the config's own. */
+export function unitConfig(unit: SweepUnit): ArchConfig {
+  const config = loadArchConfig(unit.archFile);
+  return unit.policy === '-' ? config : withDramIdlePolicy(config, unit.policy, '--policies');
+}
+
+export function unitTrace(unit: SweepUnit): Trace {
+  return loadTrace(unit.traceFile);
+}
+
+/** `count` rates from `min` to `max`, evenly spaced in log scale, each rounded to 6 significant digits. */
+export function logSpacedRates(min: number, max: number, count: number): number[] {
+  if (count === 1) return [min];
+  const ratio = Math.log(max / min);
+  return Array.from({ length: count }, (_, i) => Number((min * Math.exp((ratio * i) / (count - 1))).toPrecision(6)));
+}
+
+/** Parse `--fps-range min:max:count`. */
+export function parseFpsRange(text: string): number[] {
+  const parts = text.split(':').map((s) => Number(s.trim()));
+  const [min, max, count] = parts;
+  const bad = (why: string): UserError =>
+    new UserError(`--fps-range "${text}": ${why}`, {
+      expected: 'min:max:count with 0 < min <= max and a whole count >= 1, e.g. 0.1:300:200',
+      suggestion: 'or give the rates as a list: --fps 1,10,30',
+    });
+  if (parts.length !== 3 || min === undefined || max === undefined || count === undefined || parts.some((v) => !Number.isFinite(v))) {
+    throw bad('not three numbers separated by ":"');
+  }
+  if (min <= 0 || max <= 0) throw bad('rates must be positive');
+  if (max < min) throw bad('max is below min');
+  if (!Number.isInteger(count) || count < 1) throw bad('count must be a whole number >= 1');
+  if (min === max && count > 1) throw bad('min = max gives one rate; use count 1');
+  return logSpacedRates(min, max, count);
+}
+
+function checkRates(rates: readonly number[]): number[] {
+  if (rates.length === 0) {
+    throw new UserError('the sweep has no frame rates', { expected: '--fps 1,10,30 or --fps-range 0.1:300:200', suggestion: 'give at least one positive rate' });
+  }
+  for (const f of rates) {
+    if (!Number.isFinite(f) || f <= 0) {
+      throw new UserError(`frame rate ${f} is not a positive number`, { expected: 'rates > 0 in frames per second', suggestion: 'e.g. --fps 1,10,30' });
+    }
+    if (f < MIN_FPS) {
+      throw new UserError(`frame rate ${f} fps is below ${MIN_FPS} fps`, {
+        expected: `rates >= ${MIN_FPS} fps (simulated time is an integer number of ps below 2^53, about 9007 s)`,
+        suggestion: `use rates of ${MIN_FPS} fps or more`,
+      });
+    }
+  }
+  return [...new Set(rates)].sort((a, b) => a - b);
+}
+
+function checkPolicies(policies: readonly string[]): DramIdlePolicy[] {
+  if (policies.length === 0) throw new UserError('--policies names no policy', { expected: IDLE_POLICIES.join(', '), suggestion: 'omit --policies to use each config\'s own' });
+  for (const p of policies) {
+    if (!(IDLE_POLICIES as readonly string[]).includes(p)) {
+      const near = nearest(p, IDLE_POLICIES);
+      throw new UserError(`unknown DRAM idle policy "${p}"`, {
+        expected: IDLE_POLICIES.join(' | '),
+        suggestion: near !== undefined ? `did you mean ${near}?` : `choose from ${IDLE_POLICIES.join(', ')}`,
+      });
+    }
+  }
+  return unique(policies) as DramIdlePolicy[];
+}
+
+function unitPolicies(config: ArchConfig, policies: readonly DramIdlePolicy[] | undefined): UnitPolicy[] {
+  if (config.dram === undefined) return ['-'];
+  return policies === undefined ? [config.dram.idlePolicy] : [...policies];
+}
+
+function unique<T>(list: readonly T[]): T[] {
+  return [...new Set(list)];
+}
+
+/** units/007-nvdla-full-lpddr4--tiny-conv--power-down.json */
+function unitFileName(index: number, system: string, trace: string, policy: UnitPolicy): string {
+  const slug = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
+  const p = policy === '-' ? 'no-dram' : policy;
+  return `units/${String(index).padStart(4, '0')}-${slug(system)}--${slug(trace)}--${p}.json`;
+}
+
+/** A resolved config's contents, without the file it came from (recorded beside it). */
+function configContents(config: ArchConfig): Omit<ArchConfig, 'file'> {
+  const { file: _file, ...rest } = config;
+  return rest;
+}
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}

@@ -1,0 +1,160 @@
+import { psToSeconds } from '../../engine/time.js';
+import { buildSystem } from '../build.js';
+import { componentTotals, sumNested } from '../energy-ledger.js';
+import { replayFrames } from '../replay.js';
+import type { System } from '../system.js';
+import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdInference, type Composer, type PeriodResult } from './compose.js';
+import { unitConfig, unitTrace, type SweepUnit } from './grid.js';
+import type { SweepRow } from './sweep-row.js';
+
+/**
+ * One work unit of a sweep: build the system, run one cold inference, then
+ * every frame rate of the grid, composed from that inference (O(1) each) or,
+ * with `exact`, replayed frame by frame.
+ */
+
+/** Frames per replayed point with `exact`: one warm-up and two measured, as `simulate` does by default. */
+export const EXACT_FRAMES = 3;
+
+/** What the unit's system is, whatever the rate. */
+export interface UnitSystem {
+  system: string;
+  archFile: string;
+  trace: string;
+  traceFile: string;
+  dramPolicy: string;
+  /** False when the system cannot run the trace at all (weights or activations do not fit). */
+  feasible: boolean;
+  reason: string;
+  maxFps: number;
+  /** One inference from a cold start with every device awake, s (null when infeasible). */
+  latency_s: number | null;
+  inferenceEnergy_J: number | null;
+  inferenceEvents: number;
+  area_mm2: number;
+  notes: string[];
+}
+
+/** Deterministic counts of the work done (no timings: unit files must not depend on the machine). */
+export interface UnitWork {
+  /** Rates actually computed (infeasible ones are rejected before any work). */
+  pointsComputed: number;
+  /** Idle gaps measured on fresh systems (composed points). */
+  gapsMeasured: number;
+  /** Frames replayed (exact points). */
+  framesReplayed: number;
+}
+
+export interface UnitResult {
+  unit: SweepUnit;
+  system: UnitSystem;
+  work: UnitWork;
+  rows: SweepRow[];
+}
+
+/** `onPoint` is told after each rate, for progress bars. */
+export function runUnit(unit: SweepUnit, fps: readonly number[], opts: { seed: number; exact: boolean; onPoint?: () => void }): UnitResult {
+  const config = unitConfig(unit);
+  const trace = unitTrace(unit);
+  const fresh = (): System => buildSystem(config, trace, { seed: opts.seed });
+  const first = fresh();
+  const area = first.area_mm2;
+  const base = {
+    system: config.name,
+    archFile: unit.archFile,
+    trace: trace.name,
+    traceFile: unit.traceFile,
+    dramPolicy: unit.policy,
+    area_mm2: Object.values(area).reduce((a, b) => a + b, 0),
+    areaByComponent_mm2: { ...area },
+  };
+  const work: UnitWork = { pointsComputed: 0, gapsMeasured: 0, framesReplayed: 0 };
+  if (first.infeasible !== undefined) {
+    const reason = first.infeasible;
+    const rows = fps.map((f) => {
+      opts.onPoint?.();
+      return rowOf(base, 0, { fps: f, period_s: psToSeconds(periodOf(f)), feasible: false, reason, latency_s: NaN });
+    });
+    const system = { ...systemOf(base, first), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
+    return { unit, system, work, rows };
+  }
+  const cold = coldInference(first);
+  const maxFps = 1 / psToSeconds(cold.latency_ps);
+  const counted = (): System => {
+    work.gapsMeasured++;
+    return fresh();
+  };
+  // The long-gap wake-up is the composer's first guess; with `exact` nothing is composed.
+  const comp = opts.exact ? undefined : composer(counted, cold);
+  const rows = fps.map((f) => {
+    const point = pointAt(f, cold, comp, fresh, work);
+    opts.onPoint?.();
+    return rowOf(base, maxFps, point);
+  });
+  const system: UnitSystem = {
+    ...systemOf(base, first),
+    feasible: true,
+    reason: '',
+    maxFps,
+    latency_s: psToSeconds(cold.latency_ps),
+    inferenceEnergy_J: sumNested(cold.energy_J),
+    inferenceEvents: cold.events,
+  };
+  return { unit, system, work, rows };
+}
+
+function pointAt(fps: number, cold: ColdInference, comp: Composer | undefined, fresh: () => System, work: UnitWork): PeriodResult {
+  const period = periodOf(fps);
+  // Shorter than one inference: infeasible whatever the idle policy; nothing to simulate.
+  if (cold.latency_ps > period) return infeasible(fps, period, cold.latency_ps, 0);
+  work.pointsComputed++;
+  if (comp !== undefined) return composePeriod(comp, fps);
+  const r = replayFrames(fresh(), fps, EXACT_FRAMES);
+  work.framesReplayed += EXACT_FRAMES;
+  if (!r.feasible) return { fps, period_s: r.period_s, feasible: false, reason: r.reason, latency_s: r.latency_s };
+  return { fps, period_s: r.period_s, feasible: true, latency_s: r.latency_s, energy_J: r.breakdown_J, residency_s: r.residency_s };
+}
+
+type RowBase = Pick<SweepRow, 'system' | 'archFile' | 'trace' | 'traceFile' | 'dramPolicy' | 'area_mm2' | 'areaByComponent_mm2'>;
+
+function systemOf(base: RowBase, sys: System): Omit<UnitSystem, 'feasible' | 'reason' | 'maxFps' | 'latency_s' | 'inferenceEnergy_J' | 'inferenceEvents'> {
+  return { system: base.system, archFile: base.archFile, trace: base.trace, traceFile: base.traceFile, dramPolicy: base.dramPolicy, area_mm2: base.area_mm2, notes: [...sys.notes] };
+}
+
+/** A period as a row; a NaN latency (the system cannot run the trace at all) becomes null. */
+function rowOf(base: RowBase, maxFps: number, p: PeriodResult): SweepRow {
+  const common = {
+    system: base.system,
+    archFile: base.archFile,
+    trace: base.trace,
+    traceFile: base.traceFile,
+    dramPolicy: base.dramPolicy,
+    fps: p.fps,
+    feasible: p.feasible,
+  };
+  const area = { area_mm2: base.area_mm2, areaByComponent_mm2: base.areaByComponent_mm2 };
+  const latency = Number.isNaN(p.latency_s) ? null : p.latency_s;
+  if (!p.feasible) {
+    return { ...common, reason: p.reason, maxFps, period_s: p.period_s, latency_s: latency, power_W: null, energy_per_inference_J: null, energyByComponent_J: {}, ...area, residency_s: {} };
+  }
+  const energy = sumNested(p.energy_J);
+  return {
+    ...common,
+    reason: '',
+    maxFps,
+    period_s: p.period_s,
+    latency_s: latency,
+    power_W: energy / p.period_s,
+    energy_per_inference_J: energy,
+    energyByComponent_J: componentTotals(p.energy_J),
+    ...area,
+    residency_s: flatten(p.residency_s),
+  };
+}
+
+/** { dram: { self_refresh: 0.9 } } → { "dram.self_refresh": 0.9 } */
+function flatten(nested: Record<string, Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [device, states] of Object.entries(nested)) for (const [state, v] of Object.entries(states)) out[`${device}.${state}`] = v;
+  return out;
+}

@@ -1,0 +1,68 @@
+import { toCsv, type CsvValue } from '../../report/csv.js';
+import type { SweepRow } from './sweep-row.js';
+
+/**
+ * sweep.csv: one line per point, SI units in the column names. The fixed
+ * columns come first; then energy by component, area by component and time by
+ * power state, each in the order the keys first appear in the sweep's rows (the
+ * rows are in the grid's canonical order, so the columns are the same for the
+ * same sweep however it was run).
+ */
+export function sweepCsv(rows: readonly SweepRow[]): string {
+  const energyKeys = keysInOrder(rows.map((r) => r.energyByComponent_J));
+  const areaKeys = keysInOrder(rows.map((r) => r.areaByComponent_mm2));
+  const residencyKeys = keysInOrder(rows.map((r) => r.residency_s));
+  const col = {
+    energy: (k: string): string => `energy_${k}_J`,
+    area: (k: string): string => `area_${k}_mm2`,
+    residency: (k: string): string => `residency_${k.replace('.', '_')}_s`,
+  };
+  const columns = [
+    'system',
+    'arch_file',
+    'trace',
+    'trace_file',
+    'dram_policy',
+    'fps',
+    'feasible',
+    'reason',
+    'max_fps',
+    'period_s',
+    'latency_s',
+    'power_W',
+    'energy_per_inference_J',
+    ...energyKeys.map(col.energy),
+    'area_mm2',
+    ...areaKeys.map(col.area),
+    ...residencyKeys.map(col.residency),
+  ];
+  const records = rows.map((r) => {
+    const rec: Record<string, CsvValue> = {
+      system: r.system,
+      arch_file: r.archFile,
+      trace: r.trace,
+      trace_file: r.traceFile,
+      dram_policy: r.dramPolicy,
+      fps: r.fps,
+      feasible: r.feasible,
+      reason: r.reason,
+      max_fps: r.maxFps,
+      period_s: r.period_s,
+      latency_s: r.latency_s,
+      power_W: r.power_W,
+      energy_per_inference_J: r.energy_per_inference_J,
+      area_mm2: r.area_mm2,
+    };
+    for (const [k, v] of Object.entries(r.energyByComponent_J)) rec[col.energy(k)] = v;
+    for (const [k, v] of Object.entries(r.areaByComponent_mm2)) rec[col.area(k)] = v;
+    for (const [k, v] of Object.entries(r.residency_s)) rec[col.residency(k)] = v;
+    return rec;
+  });
+  return toCsv(columns, records);
+}
+
+function keysInOrder(records: readonly Record<string, number>[]): string[] {
+  const seen = new Set<string>();
+  for (const r of records) for (const k of Object.keys(r)) seen.add(k);
+  return [...seen];
+}

@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/errors.js';
+import { resolveGrid, type SweepGrid } from '../../../src/system/sweep/grid.js';
+import { runSweep, runSweepUnits } from '../../../src/system/sweep/run-sweep.js';
+import { runUnit } from '../../../src/system/sweep/run-unit.js';
+import { loadSweepRows, MANIFEST_FILE, SWEEP_CSV, SWEEP_JSON } from '../../../src/system/sweep/sweep-folder.js';
+
+const GRID: SweepGrid = {
+  archFiles: ['arch-configs/nvdla-full-lpddr4.json', 'arch-configs/maxnvm-rram-2bpc-bitmask-slc-metadata.json'],
+  traceFiles: ['traces/tiny-conv.json'],
+  // 1e7 fps (100 ns) is above both systems' maximum (one inference takes about 0.3 µs).
+  fps: [0.5, 30, 1e4, 1e7],
+  policies: ['self-refresh', 'off'],
+  seed: 1,
+};
+const base = mkdtempSync(join(tmpdir(), 'maxnvm-sweep-run-'));
+afterAll(() => rmSync(base, { recursive: true, force: true }));
+const outDir = (name: string): string => join(base, name);
+const files = (dir: string): Record<string, string> => {
+  const out: Record<string, string> = {};
+  for (const f of [MANIFEST_FILE, SWEEP_JSON, SWEEP_CSV]) out[f] = readFileSync(join(dir, f), 'utf8');
+  for (const f of readdirSync(join(dir, 'units'))) out[`units/${f}`] = readFileSync(join(dir, 'units', f), 'utf8');
+  return out;
+};
+
+describe('sweep outputs', () => {
+  it('one row per point in grid order; files identical whatever the number of workers (0 = this thread, 2 threads)', async () => {
+    const rows = await runSweep(GRID, { out: outDir('w0'), workers: 0 });
+    await runSweep(GRID, { out: outDir('w2'), workers: 2 });
+    // 2 policies on the DRAM system + 1 unit for the eNVM system, 4 rates each.
+    expect(rows).toHaveLength(12);
+    expect(rows.map((r) => `${r.system}/${r.dramPolicy}/${r.fps}`).slice(0, 5)).toEqual([
+      'nvdla-full-lpddr4/self-refresh/0.5',
+      'nvdla-full-lpddr4/self-refresh/30',
+      'nvdla-full-lpddr4/self-refresh/10000',
+      'nvdla-full-lpddr4/self-refresh/10000000',
+      'nvdla-full-lpddr4/off/0.5',
+    ]);
+    expect(files(outDir('w2'))).toEqual(files(outDir('w0')));
+    expect(loadSweepRows(outDir('w2'))).toEqual(rows);
+    // Power is energy per period over the period.
+    for (const r of rows.filter((x) => x.feasible)) expect(r.power_W).toBeCloseTo((r.energy_per_inference_J as number) / r.period_s, 12);
+  });
+
+  it('an infeasible rate is reported with its reason and not computed', async () => {
+    const g = resolveGrid(GRID);
+    const r = runUnit(g.units[0]!, g.fps, { seed: 1, exact: false });
+    const over = r.rows.find((x) => x.fps === 1e7)!;
+    expect(over.feasible).toBe(false);
+    expect(over.reason).toMatch(/infeasible at 10000000 fps: one inference takes .* but the frame period is 100\.0 ns/);
+    expect(over.power_W).toBeNull();
+    expect(over.energy_per_inference_J).toBeNull();
+    expect(over.maxFps).toBeLessThan(1e7);
+    expect(r.work.pointsComputed).toBe(3);
+  });
+
+  it('a system that cannot run the trace at all: every rate infeasible with the reason, no maximum rate', () => {
+    const small = JSON.parse(readFileSync('arch-configs/maxnvm-rram-1bpc-dense.json', 'utf8')) as { name: string; sram: { capacity_B: number } };
+    small.name = 'sram-too-small';
+    small.sram.capacity_B = 64; // the tiny trace's live activations need hundreds of bytes
+    const file = join(base, 'small.json');
+    writeFileSync(file, JSON.stringify(small));
+    const g = resolveGrid({ ...GRID, archFiles: [file] });
+    const r = runUnit(g.units[0]!, g.fps, { seed: 1, exact: false });
+    expect(r.system.feasible).toBe(false);
+    expect(r.system.maxFps).toBe(0);
+    expect(r.work.pointsComputed).toBe(0);
+    for (const row of r.rows) {
+      expect(row.feasible).toBe(false);
+      expect(row.reason).toBe(r.system.reason);
+      expect(row.latency_s).toBeNull();
+      expect(row.area_mm2).toBeGreaterThan(0);
+    }
+    expect(r.system.reason).toMatch(/SRAM|sram|activation/);
+  });
+
+  it('--exact replays each feasible point and skips the infeasible one', async () => {
+    const g = resolveGrid({ ...GRID, exact: true, policies: ['off'] });
+    const r = runUnit(g.units[0]!, g.fps, { seed: 1, exact: true });
+    expect(r.work.framesReplayed).toBe(3 * 3);
+    expect(r.work.gapsMeasured).toBe(0);
+    expect(r.rows.map((x) => x.feasible)).toEqual([true, true, true, false]);
+  });
+});
+
+describe('resume', () => {
+  it('an interrupted sweep resumes without recomputing finished units and ends with the same files', async () => {
+    const whole = outDir('whole');
+    await runSweep(GRID, { out: whole, workers: 0 });
+    const cut = outDir('cut');
+    // Interrupt after the first unit is written: what a kill between units leaves.
+    await expect(
+      runSweep(GRID, {
+        out: cut,
+        workers: 0,
+        onUnitDone: (done) => {
+          if (done === 1) throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    expect(readdirSync(join(cut, 'units'))).toHaveLength(1);
+    expect(existsSync(join(cut, SWEEP_CSV))).toBe(false);
+    const resumed = await runSweepUnits(GRID, { out: cut, workers: 2 });
+    expect(resumed.resumed).toBe(1);
+    expect(files(cut)).toEqual(files(whole));
+  });
+
+  it('a folder holding a different sweep is refused before any point runs', async () => {
+    const dir = outDir('other');
+    await runSweep({ ...GRID, fps: [1] }, { out: dir, workers: 0 });
+    const before = files(dir);
+    let ran = 0;
+    const attempt = runSweep(GRID, { out: dir, workers: 0, onUnitDone: () => ran++ });
+    await expect(attempt).rejects.toThrow(UserError);
+    await expect(attempt).rejects.toThrow(/output folder holds a different sweep \("fps" differs\)/);
+    expect(ran).toBe(0);
+    expect(files(dir)).toEqual(before);
+  });
+
+  it('a non-empty folder that holds no sweep is refused', async () => {
+    const dir = outDir('busy');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    await expect(runSweep(GRID, { out: dir, workers: 0 })).rejects.toThrow(/is not empty and holds no sweep/);
+  });
+});
