@@ -1,5 +1,10 @@
 import type { CommandModule } from 'yargs';
-import { loadArchConfig, withDramIdlePolicy } from '../../config/arch-config.js';
+import { rmSync } from 'node:fs';
+import { loadArchConfig } from '../../config/arch-config.js';
+import { comparisonTable } from '../../report/comparison-table.js';
+import { writeReport } from '../../report/html/write-report.js';
+import { runComparison, type ComparisonSpec } from '../../system/comparison.js';
+import { progressReporter } from '../../system/sweep/progress.js';
 import { si, textTable } from '../../report/format.js';
 import { simulate, type SimulationResult } from '../../system/simulate.js';
 import { loadTrace } from '../../workload/load-trace.js';
@@ -44,52 +49,55 @@ function macsPerCycle(r: SimulationResult & { feasible: true }): number {
   return conv === undefined ? 1 : conv.macs / (conv.cycles * conv.mac_utilization);
 }
 
-/** Systems of the MaxNVM comparison: the baseline under each idle policy, and MLC eNVM systems. */
-const COMPARISON_TRACE = 'traces/resnet50-v1.5-str81-c16.json';
-const COMPARISON_BASELINE = 'arch-configs/nvdla-full-lpddr4.json';
-const COMPARISON_POLICIES = ['standby', 'power-down', 'self-refresh', 'off', 'best'] as const;
-const COMPARISON_ENVM = [
-  'arch-configs/maxnvm-rram-3bpc-bitmask-ecc-idxsync.json',
-  'arch-configs/maxnvm-ctt-3bpc-bitmask-ecc-idxsync.json',
-];
-const COMPARISON_RATES = [0.1, 1, 10, 30];
+/** The MaxNVM comparison (issue: frame-rate sensitivity): pruned, clustered ResNet-50 v1.5. */
+const COMPARISON: ComparisonSpec = {
+  baselineArch: 'arch-configs/nvdla-full-lpddr4.json',
+  envmArchs: ['arch-configs/maxnvm-rram-3bpc-bitmask-ecc-idxsync.json', 'arch-configs/maxnvm-ctt-3bpc-bitmask-ecc-idxsync.json'],
+  trace: 'traces/resnet50-v1.5-str81-c16.json',
+  policies: ['standby', 'power-down', 'self-refresh', 'off', 'best'],
+  minFps: 0.1,
+  maxFps: 400,
+  rateCount: 40,
+  tableRates: [0.1, 1, 10, 30],
+  seed: 1,
+};
+const OUT = 'out/main';
 
-export function comparisonSummary(): string {
-  const trace = loadTrace(COMPARISON_TRACE);
-  const base = loadArchConfig(COMPARISON_BASELINE);
-  const results: { label: string; r: SimulationResult }[] = [];
-  for (const policy of COMPARISON_POLICIES) {
-    results.push({ label: `${base.name} (${policy})`, r: simulate(withDramIdlePolicy(base, policy), trace, { fps: COMPARISON_RATES, frames: 3, seed: 1 }) });
-  }
-  for (const file of COMPARISON_ENVM) {
-    const cfg = loadArchConfig(file);
-    results.push({ label: cfg.name, r: simulate(cfg, trace, { fps: COMPARISON_RATES, frames: 3, seed: 1 }) });
-  }
-  const best = results.find((x) => x.label.endsWith('(best)'))?.r;
-  const header = ['system', 'area mm²', 'max fps', ...COMPARISON_RATES.flatMap((f) => [`${f} fps power`, 'energy/inf.', '× best DRAM'])];
-  const rows = results.map(({ label, r }) => {
-    if (!r.feasible) return [label, '-', '-', ...COMPARISON_RATES.flatMap(() => ['-', '-', '-'])];
-    return [
-      label,
-      r.area_mm2.total.toFixed(2),
-      r.inference.maxFps.toFixed(0),
-      ...r.points.flatMap((p, i) => {
-        const b = best?.feasible === true ? best.points[i] : undefined;
-        if (!p.feasible) return ['infeasible', '-', '-'];
-        const ratio = b?.feasible === true ? (b.power_W / p.power_W).toFixed(2) : '-';
-        return [si(p.power_W, 'W'), si(p.energy_per_inference_J, 'J'), ratio];
-      }),
-    ];
-  });
-  return `MaxNVM comparison on ${trace.name}: NVDLA nv_full + LPDDR4 under each DRAM idle policy vs NVDLA + MLC eNVM weights\n${textTable(header, rows)}\n`;
+/** One inference with every device awake: the frame-rate-independent part of the comparison. */
+export function activeInferenceTable(): string {
+  const trace = loadTrace(COMPARISON.trace);
+  const results = [COMPARISON.baselineArch, ...COMPARISON.envmArchs].map((f) => simulate(loadArchConfig(f), trace, { fps: [], frames: 1, seed: 1 }));
+  const base = results[0];
+  const baseE = base?.feasible === true ? base.inference.energy_J : NaN;
+  const rows = results.map((r) =>
+    r.feasible
+      ? [r.arch.name, si(r.inference.latency_s, 's'), si(r.inference.energy_J, 'J'), `${(baseE / r.inference.energy_J).toFixed(2)}×`, r.area_mm2.total.toFixed(2)]
+      : [r.arch.name, '-', '-', '-', `infeasible: ${r.reason}`],
+  );
+  return `One inference of ${trace.name}, every device awake (no idle time)\n${textTable(['system', 'latency', 'energy', 'baseline / system', 'on-chip area mm²'], rows)}\n`;
+}
+
+export async function comparisonSummary(): Promise<string> {
+  rmSync(OUT, { recursive: true, force: true });
+  const result = await runComparison(COMPARISON, { out: OUT, progress: (points, units) => progressReporter(points, units, process.stderr) });
+  const baseline = loadArchConfig(COMPARISON.baselineArch).name;
+  const report = await writeReport(OUT, { baseline: `${baseline}:best`, rates: COMPARISON.tableRates });
+  return (
+    `MaxNVM comparison on ${COMPARISON.trace}: NVDLA nv_full + LPDDR4 under each DRAM idle policy vs NVDLA + MLC eNVM weights\n` +
+    `(× = power of the baseline under its best idle policy / power of the system at the same rate; equal to the ratio of energy per frame)\n` +
+    `${comparisonTable(result, baseline, COMPARISON.tableRates)}\n` +
+    `sweep, plots and report written to ${OUT}/ (${report.plots.length} plots, ${report.reportPath})\n`
+  );
 }
 
 export const mainCommand: CommandModule = {
   command: 'main',
-  describe: 'The main job (npm start): NVDLA + LPDDR4 baselines, then the MaxNVM comparison',
-  handler: () => {
+  describe: 'The main job (npm start): NVDLA + LPDDR4 baselines, then the MaxNVM comparison with plots and a report',
+  handler: async () => {
     process.stdout.write(baselineSummary());
     process.stdout.write('\n');
-    process.stdout.write(comparisonSummary());
+    process.stdout.write(activeInferenceTable());
+    process.stdout.write('\n');
+    process.stdout.write(await comparisonSummary());
   },
 };

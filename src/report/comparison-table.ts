@@ -1,0 +1,46 @@
+import type { ComparisonResult } from '../system/comparison.js';
+import { rowAt } from '../system/comparison.js';
+import type { SweepRow } from '../system/sweep/sweep-row.js';
+import { si, textTable } from './format.js';
+
+/**
+ * The terminal table of the MaxNVM comparison: per system, area and maximum
+ * rate, then power and energy per frame at the chosen rates, and the ratio of
+ * the baseline (under its `best` DRAM policy) to each system.
+ */
+export function comparisonTable(result: ComparisonResult, baselineSystem: string, rates: number[]): string {
+  const { rows, baselineMaxFps } = result;
+  const systems = uniqueSeries(rows);
+  const cols = [...rates, baselineMaxFps];
+  const label = (f: number): string => (f === baselineMaxFps ? `max ${f.toFixed(0)} fps` : `${f} fps`);
+  const header = ['system', 'DRAM policy', 'area mm²', 'max fps', ...cols.map((f) => `${label(f)}: power (×)`)];
+  const out = systems.map(({ system, policy }) => {
+    const any = rows.find((r) => r.system === system && r.dramPolicy === policy);
+    const cells = cols.map((f) => {
+      const r = rowAt(rows, system, policy, f);
+      if (r === undefined || !r.feasible || r.power_W === null) return 'infeasible';
+      return `${si(r.power_W, 'W')} (${ratio(rowAt(rows, baselineSystem, 'best', f), r)})`;
+    });
+    return [system, policy, any?.area_mm2.toFixed(2) ?? '-', any?.maxFps.toFixed(0) ?? '-', ...cells];
+  });
+  return textTable(header, out);
+}
+
+/** Baseline power over system power at the same rate (equal to the energy-per-frame ratio). */
+export function ratio(base: SweepRow | undefined, sys: SweepRow | undefined): string {
+  if (base?.power_W == null || sys?.power_W == null || !base.feasible || !sys.feasible) return '-';
+  return `${(base.power_W / sys.power_W).toFixed(2)}×`;
+}
+
+function uniqueSeries(rows: readonly SweepRow[]): { system: string; policy: string }[] {
+  const seen = new Set<string>();
+  const out: { system: string; policy: string }[] = [];
+  for (const r of rows) {
+    const key = `${r.system}\u0000${r.dramPolicy}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push({ system: r.system, policy: r.dramPolicy });
+    }
+  }
+  return out;
+}
