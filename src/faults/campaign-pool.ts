@@ -24,19 +24,23 @@ export interface PoolJob {
   readonly trial: TrialSpec;
 }
 
-/** Messages from a worker. */
+/**
+ * Messages from a worker, tagged with the campaign (`job`) they belong to: a worker that was still setting up when
+ * the previous campaign finished answers "ready" for that campaign, and the answer must not start the next one.
+ */
 export type WorkerMessage =
-  | { kind: 'ready' }
-  | { kind: 'outcome'; trial: number; outcome: TrialOutcome }
-  | { kind: 'error'; message: string };
+  | { kind: 'ready'; job: number }
+  | { kind: 'outcome'; job: number; trial: number; outcome: TrialOutcome }
+  | { kind: 'error'; job: number; message: string };
 
-/** Messages to a worker: build a campaign's runner, run a trial of it, or stop. */
-export type PoolMessage = { kind: 'setup'; trial: TrialSpec } | { kind: 'run'; seed: number; trial: number } | { kind: 'stop' };
+/** Messages to a worker: build a campaign's runner, run a trial of it, or stop. The worker handles them in order. */
+export type PoolMessage = { kind: 'setup'; job: number; trial: TrialSpec } | { kind: 'run'; job: number; seed: number; trial: number } | { kind: 'stop' };
 
 export class CampaignPool {
   private readonly workers: Worker[];
   private busy = false;
   private broken: Error | undefined;
+  private jobs = 0;
 
   constructor(readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new Error(`a campaign pool needs at least one worker, got ${size}`);
@@ -48,12 +52,13 @@ export class CampaignPool {
   }
 
   /** Run one campaign's trials on the pool's workers; outcome t at index t. */
-  run(job: PoolJob): Promise<TrialOutcome[]> {
+  run(spec: PoolJob): Promise<TrialOutcome[]> {
     if (this.broken !== undefined) return Promise.reject(this.broken);
     if (this.busy) return Promise.reject(new Error('a campaign pool runs one campaign at a time'));
     this.busy = true;
+    const job = ++this.jobs;
     return new Promise<TrialOutcome[]>((resolve, reject) => {
-      const outcomes: (TrialOutcome | undefined)[] = new Array(job.trials).fill(undefined);
+      const outcomes: (TrialOutcome | undefined)[] = new Array(spec.trials).fill(undefined);
       let next = 0;
       let done = 0;
       let finished = false;
@@ -72,14 +77,15 @@ export class CampaignPool {
         reject(error);
       };
       const feed = (worker: Worker): void => {
-        if (next < job.trials) worker.postMessage({ kind: 'run', seed: job.seed, trial: next++ } satisfies PoolMessage);
+        if (next < spec.trials) worker.postMessage({ kind: 'run', job, seed: spec.seed, trial: next++ } satisfies PoolMessage);
       };
       for (const worker of this.workers) {
         const onMessage = (message: WorkerMessage): void => {
+          if (message.job !== job) return; // an answer to an earlier campaign
           if (message.kind === 'error') return finish(new Error(`campaign worker: ${message.message}`));
           if (message.kind === 'outcome') {
             outcomes[message.trial] = message.outcome;
-            if (++done === job.trials) return finish();
+            if (++done === spec.trials) return finish();
           }
           feed(worker);
         };
@@ -95,7 +101,7 @@ export class CampaignPool {
           worker.off('exit', onExit);
           worker.unref();
         });
-        worker.postMessage({ kind: 'setup', trial: job.trial } satisfies PoolMessage);
+        worker.postMessage({ kind: 'setup', job, trial: spec.trial } satisfies PoolMessage);
       }
     });
   }

@@ -12,7 +12,7 @@ import type { SearchReport } from './search-run.js';
 import type { WeightErrorStats } from './weight-errors.js';
 
 const pct = (share: number, digits = 2): string => (Number.isFinite(share) ? `${(100 * share).toFixed(digits)} %` : '-');
-const num = (v: number, digits = 2): string => (Number.isFinite(v) ? (Number.isInteger(v) ? grouped(v) : v.toFixed(digits)) : '-');
+const num = (v: number, digits = 2): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '-');
 const rate = (v: number): string => (v === 0 ? '0' : Number.isFinite(v) ? v.toExponential(2) : '-');
 
 function modeText(r: { mode: FaultsReport['mode'] }): string {

@@ -11,7 +11,7 @@
  * the streams, faults the copies and decodes them (`injectPrepared`).
  */
 
-import type { RandomStream } from '../engine/random.js';
+import { randomStream, type RandomStream } from '../engine/random.js';
 import type { BitStream } from '../storage/bit-stream.js';
 import { decodeLayer } from '../storage/codec.js';
 import { correctStreams } from '../storage/ecc-streams.js';
@@ -49,6 +49,18 @@ export interface InjectionOptions {
   readonly fixedCounts?: Partial<Record<StreamName, number>>;
 }
 
+/**
+ * A random stream per stored stream, from one draw of the given stream. A
+ * stream's faults then depend only on that draw and on its own cells, not on
+ * which other streams exist or at which density they are stored, so the steps
+ * of a bits-per-cell search see the same faults in the streams they do not
+ * change (common random numbers).
+ */
+export function perStreamRandom(random: RandomStream, layerName: string): (stream: StreamName) => RandomStream {
+  const key = random.int(2 ** 32);
+  return (stream) => randomStream(key, `faults/layer/${layerName}/${stream}`);
+}
+
 /** Fault copies of the layer's streams; streams without a fault are shared with the clean encoding, not copied. */
 export function faultStreams(
   layer: PreparedLayer,
@@ -57,6 +69,7 @@ export function faultStreams(
 ): { streams: Partial<Record<StreamName, BitStream>>; faultyCellsByStream: Partial<Record<StreamName, number>> } {
   const streams: Partial<Record<StreamName, BitStream>> = {};
   const faultyCellsByStream: Partial<Record<StreamName, number>> = {};
+  const randomFor = perStreamRandom(random, layer.name);
   for (const [name, clean] of Object.entries(layer.encoded.streams) as [StreamName, BitStream][]) {
     const bitsPerCell = bitsPerCellOf(layer, name);
     const table = options.tables.get(bitsPerCell);
@@ -68,7 +81,7 @@ export function faultStreams(
       continue;
     }
     const copy = clean.clone();
-    const faulty = faultBitsInPlace(packedBitsOverWords(copy.words, copy.length), { bitsPerCell, mapping: options.mapping, table, mode, stream: random });
+    const faulty = faultBitsInPlace(packedBitsOverWords(copy.words, copy.length), { bitsPerCell, mapping: options.mapping, table, mode, stream: randomFor(name) });
     streams[name] = faulty > 0 ? copy : clean;
     faultyCellsByStream[name] = faulty;
   }

@@ -9,14 +9,14 @@ import { UserError } from '../errors.js';
 import { wilsonInterval } from '../ml/confidence.js';
 import { defaultLabel } from '../sizing/choice-label.js';
 import type { StorageChoice } from '../storage/types.js';
-import type { CampaignPool } from './campaign-pool.js';
+import { CampaignPool } from './campaign-pool.js';
 import { definedBitsPerCell } from './fault-model.js';
 import { campaignFor, storageCells, type CampaignSettings, type StreamCells } from './faults-run.js';
 import { mnistHarness } from './mnist-fault-trial.js';
+import { DEFAULT_TOLERANCE_PP } from './spec.js';
 import { searchBitsPerCell, type SearchResult } from './search.js';
 
-/** Default tolerance on the accuracy loss: 0.5 percentage points (the issue's default; assumption: MaxNVM keeps accuracy within ~0.5 %). */
-export const DEFAULT_TOLERANCE_PP = 0.5;
+export { DEFAULT_TOLERANCE_PP } from './spec.js';
 
 export interface ChoicesFile {
   readonly technology: string;
@@ -51,6 +51,27 @@ export function checkTolerance(tolerance_pp: number): void {
   }
 }
 
+function searchSteps(
+  settings: CampaignSettings,
+  base: StorageChoice,
+  cleanAccuracy: number,
+  tolerance_pp: number,
+  technology: string,
+  pool: CampaignPool | undefined,
+): Promise<SearchResult> {
+  return searchBitsPerCell(base, {
+    cleanAccuracy,
+    tolerance_pp,
+    definedBitsPerCell: definedBitsPerCell(settings.faultModel),
+    evaluate: async (choice) => {
+      const r = await campaignFor(settings, choice, pool);
+      if (r.accuracy === undefined) throw new Error('MNIST fault trials returned no accuracy');
+      return r.accuracy;
+    },
+    label: (c) => `${defaultLabel(c)} (searched ${technology}, ${tolerance_pp} pp)`,
+  });
+}
+
 export async function runSearch(
   settings: CampaignSettings,
   base: StorageChoice,
@@ -76,17 +97,15 @@ export async function runSearch(
   }
   const h = mnistHarness(net.modelPath);
   const clean = h.clean.correct / h.clean.total;
-  const search = await searchBitsPerCell(base, {
-    cleanAccuracy: clean,
-    tolerance_pp,
-    definedBitsPerCell: definedBitsPerCell(settings.faultModel),
-    evaluate: async (choice) => {
-      const r = await campaignFor(settings, choice, pool);
-      if (r.accuracy === undefined) throw new Error('MNIST fault trials returned no accuracy');
-      return r.accuracy;
-    },
-    label: (c) => `${defaultLabel(c)} (searched ${technology}, ${tolerance_pp} pp)`,
-  });
+  // One pool for every step: starting workers costs about a second each time.
+  const ownPool = pool === undefined && settings.workers > 0 ? new CampaignPool(settings.workers) : undefined;
+  const stepPool = pool ?? ownPool;
+  let search: SearchResult;
+  try {
+    search = await searchSteps(settings, base, clean, tolerance_pp, technology, stepPool);
+  } finally {
+    await ownPool?.close();
+  }
   const w = wilsonInterval(h.clean.correct, h.clean.total, settings.confidence);
   return {
     network: { kind: 'mnist', testImages: h.test.count },

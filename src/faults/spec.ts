@@ -9,6 +9,9 @@ import type { FaultMode } from './cell-faults.js';
 import { LEVEL_MAPPINGS, type LevelMapping } from './level-mapping.js';
 import { FAULT_TECHNOLOGIES, RRAM_SOURCE, type FaultTechnology } from './technology-levels.js';
 
+/** Default accuracy loss allowed by the bits-per-cell search [percentage points]. */
+export const DEFAULT_TOLERANCE_PP = 0.5;
+
 export interface FaultParams {
   technology: FaultTechnology;
   levelMapping: LevelMapping;
@@ -18,6 +21,7 @@ export interface FaultParams {
   trials: number;
   confidence: number;
   workers: number;
+  tolerance_pp: number;
 }
 
 export const faultsSpec: ComponentSpec = {
@@ -90,6 +94,15 @@ export const faultsSpec: ComponentSpec = {
       source: 'assumption: the two cores of the reference machine',
       schema: nonNegInt(),
     },
+    {
+      key: 'tolerance_pp',
+      unit: 'pp',
+      description:
+        'bits-per-cell search: largest accuracy loss accepted, fault-free accuracy minus the lower end of the confidence interval on the mean accuracy',
+      default: DEFAULT_TOLERANCE_PP,
+      source: 'assumption: the issue\'s default of 0.5 percentage points, about the accuracy MaxNVM (Pentecost et al., MICRO 2019) lets MLC storage cost',
+      schema: { type: 'number', minimum: 0, maximum: 100 },
+    },
   ],
   stats: [
     { key: 'cellFaultRate', unit: 'faults/cell', description: 'mean per-cell fault rate of the level model with every level used equally often' },
@@ -98,5 +111,14 @@ export const faultsSpec: ComponentSpec = {
     { key: 'accuracy', unit: 'share', description: 'mean test accuracy over the trials' },
     { key: 'accuracyLow', unit: 'share', description: 'lower end of the confidence interval on the mean accuracy' },
     { key: 'accuracyHigh', unit: 'share', description: 'upper end of the confidence interval on the mean accuracy' },
+    { key: 'accuracyLoss_pp', unit: 'pp', description: 'fault-free accuracy minus accuracyLow, in percentage points' },
+    { key: 'changed', unit: 'weights', description: 'weights whose decoded int8 value differs from the original (mean per trial)' },
+    { key: 'misplaced', unit: 'weights', description: 'non-zero decoded weights read from a value field stored for another position (mean per trial)' },
+    { key: 'zeroToNonZero', unit: 'weights', description: 'pruned weights that decode non-zero (mean per trial)' },
+    { key: 'nonZeroToZero', unit: 'weights', description: 'non-zero weights that decode as zero (mean per trial)' },
+    { key: 'maxAbsError_lsb', unit: 'int8 LSB', description: 'largest |decoded − original| weight in any trial' },
+    { key: 'meanAbsError_lsb', unit: 'int8 LSB', description: 'mean |decoded − original| over all weights (mean per trial)' },
+    { key: 'eccCorrectedWords', unit: 'words', description: 'ECC words with a corrected single-bit error (mean per trial)' },
+    { key: 'eccUncorrectableWords', unit: 'words', description: 'ECC words with a detected, uncorrectable error (mean per trial)' },
   ],
 };

@@ -72,8 +72,8 @@ export function studyPlotSpec(r: StudyReport): PlotSpec {
   }));
   return {
     ...plotFrame(
-      `${r.sizeTrace.name}: cells at the most bits per cell within ${r.tolerance_pp} pp`,
-      `bits per cell searched on the MNIST model (${r.faultModel}, ${r.trials} trials per step); cells relative to dense int8 in single-level cells`,
+      `${r.sizeTrace.name}: cells at the found bits per cell`,
+      `most bits per cell within ${r.tolerance_pp} pp on MNIST (${r.faultModel}, ${r.trials} trials/step)`,
     ),
     width: 420,
     height: 260,

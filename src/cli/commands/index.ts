@@ -3,6 +3,7 @@ import { describeCommand } from './describe.js';
 import { mainCommand } from './main.js';
 import { simulateCommand } from './simulate.js';
 import { SIZE_FLAGS, sizeCommand } from './size.js';
+import { FAULTS_FLAGS, faultsCommand } from './faults.js';
 import { SWEEP_FLAGS, sweepCommand } from './sweep.js';
 import { REPORT_FLAGS, reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
@@ -19,6 +20,7 @@ export const commands: CliCommand[] = [
   { name: 'simulate', flags: ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy'], module: simulateCommand },
   { name: 'size', flags: SIZE_FLAGS, module: sizeCommand },
   { name: 'sweep', flags: SWEEP_FLAGS, module: sweepCommand },
+  { name: 'faults', flags: FAULTS_FLAGS, module: faultsCommand },
   { name: 'report', flags: REPORT_FLAGS, module: reportCommand },
   { name: 'validate', flags: [], module: validateCommand },
   { name: 'describe', flags: ['format'], module: describeCommand },

@@ -1,9 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { runCampaign, type CampaignOptions } from '../../../src/faults/campaign.js';
-import { MNIST_FAULT_TRIAL_MODULE, int8Stream, weightsOfInt8Stream } from '../../../src/faults/mnist-fault-trial.js';
+import { CampaignPool } from '../../../src/faults/campaign-pool.js';
+import { runCampaign, type CampaignOptions, type CampaignResult } from '../../../src/faults/campaign.js';
+import { technologyFaultModel } from '../../../src/faults/fault-model.js';
+import { MNIST_FAULT_TRIAL_MODULE, prepareMnist, type MnistFaultTrialOptions } from '../../../src/faults/mnist-fault-trial.js';
 import { loadModelFile } from '../../../src/ml/model-file.js';
+import type { StorageChoice } from '../../../src/storage/types.js';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/counting-trial.ts', import.meta.url));
 const counting = (seed: number, workers: number): CampaignOptions => ({
@@ -32,8 +35,26 @@ describe('fault campaign', () => {
     expect(await runCampaign(counting(5, 2))).toEqual(inThread);
   });
 
+  it('a pool runs campaigns back to back, each on its own trial, even when a worker starts late', async () => {
+    const spec = (cells: number): CampaignOptions['trial'] => ({ module: FIXTURE, exportName: 'createSlowStartingTrial', options: { cells, faultRate: 0.3 } });
+    const pool = new CampaignPool(2);
+    try {
+      // The fast worker runs all 4 trials of the first campaign before the slow one is set up. The second campaign
+      // (~1 s of trials) is still running when the slow worker's first setup ends: neither its late "ready" nor
+      // its first runner may be used for the second campaign.
+      for (const [cells, trials] of [[1_000, 4], [200_000, 200]] as const) {
+        const pooled = await runCampaign({ seed: 4, trials, workers: 2, pool, trial: spec(cells) });
+        const inThread = await runCampaign({ seed: 4, trials, workers: 0, trial: { ...spec(cells), exportName: 'createCountingTrial' } });
+        expect(pooled).toEqual(inThread);
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('the interval is a t interval over per-trial accuracies and contains their mean', async () => {
     const r = await runCampaign(counting(3, 0));
+    if (r.accuracy === undefined) throw new Error('accuracy not measured');
     expect(r.accuracy.count).toBe(12);
     expect(r.accuracy.mean).toBeCloseTo(r.outcomes.reduce((s, o) => s + o.correct / o.total, 0) / 12, 14);
     expect(r.accuracy.low).toBeLessThan(r.accuracy.mean);
@@ -47,29 +68,55 @@ describe('fault campaign', () => {
   });
 });
 
-describe('MNIST fault trial', () => {
-  it('the dense int8 stand-in encoding round-trips the model weights', () => {
+const mnist = (choice: StorageChoice, seed: number, trials: number, workers: number, sigmaScale = 1): CampaignOptions => {
+  const options: MnistFaultTrialOptions = { choice, faultModel: technologyFaultModel('RRAM', 'gray', sigmaScale), mode: { kind: 'sampled' } };
+  return { seed, trials, workers, trial: { module: MNIST_FAULT_TRIAL_MODULE, exportName: 'createMnistFaultTrial', options } };
+};
+const accuracyOf = (r: CampaignResult): number => {
+  if (r.accuracy === undefined) throw new Error('accuracy not measured');
+  return r.accuracy.mean;
+};
+const bitmask3: StorageChoice = { label: 'b3', encoding: 'bitmask', clustered: true, bitsPerCell: {}, defaultBitsPerCell: 3 };
+
+describe('MNIST fault trial (real encoders)', () => {
+  it('the clean encodings decode to the model weights, dense and clustered', () => {
     const weights = loadModelFile().model.layers.map((l) => l.weights);
-    const back = weightsOfInt8Stream(int8Stream(weights), weights.map((w) => w.length));
-    expect(back).toEqual(weights);
+    for (const clustered of [false, true]) {
+      const net = prepareMnist({ label: 'x', encoding: 'csr', csrIndexBits: 4, clustered, bitsPerCell: {}, defaultBitsPerCell: 1 });
+      expect(net.layers.map((l) => l.original)).toEqual(weights);
+    }
   });
 
-  it('on 2 workers equals the main thread, and heavy faults cost accuracy', async () => {
+  it('on 2 workers equals the main thread; the same seed gives the same result', async () => {
+    const onWorkers = await runCampaign(mnist(bitmask3, 9, 4, 2));
+    expect(onWorkers).toEqual(await runCampaign(mnist(bitmask3, 9, 4, 0)));
+    expect(onWorkers.weightErrors?.total.misplaced).toBeGreaterThan(0);
+    const other = await runCampaign(mnist(bitmask3, 10, 4, 0));
+    expect(other.outcomes).not.toEqual(onWorkers.outcomes);
+  });
+
+  it('the encoding changes accuracy: 3-bit mask cells misplace values, 1-bit mask cells do not', async () => {
     const base = loadModelFile().testAccuracy.quantized;
-    const options = (workers: number): CampaignOptions => ({
-      seed: 9,
-      trials: 4,
-      workers,
-      trial: {
-        module: MNIST_FAULT_TRIAL_MODULE,
-        exportName: 'createMnistFaultTrial',
-        // RRAM 3 bpc with sigmas ×3: ~10 % of cells fault, far beyond the published model
-        options: { technology: 'rram', bitsPerCell: 3, mapping: 'gray', sigmaScale: 3, mode: { kind: 'sampled' } },
-      },
-    });
-    const onWorkers = await runCampaign(options(2));
-    expect(onWorkers).toEqual(await runCampaign(options(0)));
-    expect(onWorkers.meanFaultyCells).toBeGreaterThan(1000);
-    expect(onWorkers.accuracy.mean).toBeLessThan(base);
+    const maskSlc: StorageChoice = { ...bitmask3, bitsPerCell: { mask: 1, groupSizes: 1 } };
+    const pool = new CampaignPool(2);
+    try {
+      const mlc = await runCampaign({ ...mnist(bitmask3, 3, 4, 2), pool });
+      const slc = await runCampaign({ ...mnist(maskSlc, 3, 4, 2), pool });
+      // RRAM at 3 bits per cell: ~30 faulty mask cells per trial, each shifting the values of a kernel group
+      expect(accuracyOf(mlc)).toBeLessThan(base - 0.1);
+      expect(slc.weightErrors?.total.misplaced).toBe(0);
+      expect(accuracyOf(slc)).toBeGreaterThan(base - 0.03);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('heavy faults cost accuracy in a dense int8 store too', async () => {
+    const base = loadModelFile().testAccuracy.quantized;
+    const dense: StorageChoice = { label: 'd', encoding: 'dense', clustered: false, bitsPerCell: {}, defaultBitsPerCell: 3 };
+    // RRAM 3 bpc with sigmas ×3: ~10 % of cells fault, far beyond the published model
+    const r = await runCampaign(mnist(dense, 9, 2, 0, 3));
+    expect(r.meanFaultyCells).toBeGreaterThan(1000);
+    expect(accuracyOf(r)).toBeLessThan(base);
   });
 });
