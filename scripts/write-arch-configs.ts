@@ -94,6 +94,38 @@ for (const v of variants) {
   configs[name] = cfg;
 }
 
+/**
+ * The densest storage that the fault study (`maxnvm faults --study`, RRAM level model, 0.5 pp tolerance at 95 %
+ * confidence on the in-project MNIST network) found safe: CSR with 4-bit indices, values at 2 bits per cell,
+ * metadata, sync words and check bits at 3 behind SECDED (72,64) and IdxSync every 1024 weights.
+ */
+for (const tech of ['RRAM', 'CTT'] as const) {
+  const name = `maxnvm-${tech.toLowerCase()}-safe-csr4`;
+  configs[name] = {
+    $schema: SCHEMA,
+    name,
+    description:
+      `MaxNVM-style system at the most bits per cell the fault study found safe: NVDLA nv_full, weights in ${tech} eNVM as CSR (4-bit relative indices), ` +
+      'cluster codes at 2 bits per cell, codebook, indices, pointers, sync words and check bits at 3 behind SECDED (72,64) and IdxSync every 1024 weights; activations in a 3 MiB SRAM; no DRAM.' +
+      (tech === 'CTT' ? ' CTT array figures are a rough indication and CTT faults use the RRAM level model (an assumption).' : ''),
+    placement: { weights: 'envm', activations: 'sram' },
+    nvdla: { build: 'nv_full' },
+    envm: { technology: tech },
+    sram: SRAM,
+    weightPath: {},
+    weightStorage: {
+      label: 'csr r4, values 2 b/cell, metadata 3 b/cell + ECC + IdxSync (fault study)',
+      encoding: 'csr',
+      csrIndexBits: 4,
+      clustered: true,
+      defaultBitsPerCell: 2,
+      bitsPerCell: { values: 2, codebook: 3, indices: 3, pointers: 3, sync: 3, check: 3 },
+      ecc: { dataBits: 64, streams: ['codebook', 'indices', 'pointers', 'sync'] },
+      idxSync: { interval: 1024 },
+    },
+  };
+}
+
 configs['hybrid-rram-lpddr4'] = {
   $schema: SCHEMA,
   name: 'hybrid-rram-lpddr4',

@@ -52,7 +52,8 @@ function macsPerCycle(r: SimulationResult & { feasible: true }): number {
 /** The MaxNVM comparison (issue: frame-rate sensitivity): pruned, clustered ResNet-50 v1.5. */
 const COMPARISON: ComparisonSpec = {
   baselineArch: 'arch-configs/nvdla-full-lpddr4.json',
-  envmArchs: ['arch-configs/maxnvm-rram-3bpc-bitmask-ecc-idxsync.json', 'arch-configs/maxnvm-ctt-3bpc-bitmask-ecc-idxsync.json'],
+  // The densest storage the fault study found safe (`maxnvm faults --study`), in RRAM and in CTT.
+  envmArchs: ['arch-configs/maxnvm-rram-safe-csr4.json', 'arch-configs/maxnvm-ctt-safe-csr4.json'],
   trace: 'traces/resnet50-v1.5-str81-c16.json',
   policies: ['standby', 'power-down', 'self-refresh', 'off', 'best'],
   minFps: 0.1,
