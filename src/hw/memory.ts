@@ -52,6 +52,8 @@ export interface PowerManaged {
   wake(t: Picoseconds): Picoseconds;
   /** Cumulative time in each power state, in seconds (accounted up to the last advanceTo). */
   residency_s(): Record<string, number>;
+  /** Cumulative background (standby, leakage) energy spent in each power state, J; same keys as residency_s. */
+  stateEnergy_J(): Record<string, number>;
 }
 
 /**

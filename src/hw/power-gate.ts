@@ -39,6 +39,8 @@ export class PowerGate {
   private onTime_ps = 0;
   private gatedTime_ps = 0;
   leakageEnergy_J = 0;
+  private onLeakage_J = 0;
+  private gatedLeakage_J = 0;
   wakeUpEnergy_J = 0;
   wakeUps = 0;
   gatings = 0;
@@ -59,10 +61,12 @@ export class PowerGate {
     const dt = t - this.accountedTo;
     if (this.state === 'on') {
       this.onTime_ps += dt;
-      this.leakageEnergy_J += this.config.leakage_W * dt * 1e-12;
+      this.onLeakage_J += this.config.leakage_W * dt * 1e-12;
+      this.leakageEnergy_J = this.onLeakage_J + this.gatedLeakage_J;
     } else {
       this.gatedTime_ps += dt;
-      this.leakageEnergy_J += this.config.gatedLeakage_W * dt * 1e-12;
+      this.gatedLeakage_J += this.config.gatedLeakage_W * dt * 1e-12;
+      this.leakageEnergy_J = this.onLeakage_J + this.gatedLeakage_J;
     }
     this.accountedTo = t;
   }
@@ -94,6 +98,11 @@ export class PowerGate {
     this.wakeUps++;
     this.wakeUpEnergy_J += this.config.wakeUpEnergy_J;
     return at + this.config.wakeUp_ps;
+  }
+
+  /** Leakage by state, J: what staying on cost, and what retention cost while gated. */
+  stateEnergy_J(): Record<PowerState, number> {
+    return { on: this.onLeakage_J, gated: this.gatedLeakage_J };
   }
 
   residency_s(): Record<PowerState, number> {

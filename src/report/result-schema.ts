@@ -45,7 +45,7 @@ const layer: JsonSchema = {
 const feasiblePoint: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['fps', 'feasible', 'period_s', 'latency_s', 'power_W', 'energy_per_inference_J', 'breakdown_J', 'residency_s', 'framesMeasured', 'events'],
+  required: ['fps', 'feasible', 'period_s', 'latency_s', 'power_W', 'energy_per_inference_J', 'breakdown_J', 'residency_s', 'state_energy_J', 'framesMeasured', 'events'],
   properties: {
     fps: num('frame rate, 1/s'),
     feasible: { const: true },
@@ -55,6 +55,7 @@ const feasiblePoint: JsonSchema = {
     energy_per_inference_J: num('energy per frame period (one inference and the idle time after it), J'),
     breakdown_J: nested,
     residency_s: { ...nested, description: 'device → power state → time per frame period, s' },
+    state_energy_J: { ...nested, description: 'device → power state → background energy per frame period, J' },
     dram_state_residency_s: flat('LPDDR4 power state → time per frame period, s (systems with DRAM)'),
     framesMeasured: { type: 'integer', minimum: 1 },
     events: { type: 'integer', minimum: 0, description: 'simulator events of this replay' },

@@ -109,12 +109,12 @@ export function powerStatesCsv(r: SimulationResult): string {
       if (!p.feasible) continue;
       for (const [device, states] of Object.entries(p.residency_s)) {
         for (const [state, s] of Object.entries(states)) {
-          rows.push({ fps: p.fps, device, state, residency_s: s, residency_fraction: s / p.period_s });
+          rows.push({ fps: p.fps, device, state, residency_s: s, residency_fraction: s / p.period_s, background_energy_J: p.state_energy_J[device]?.[state] });
         }
       }
     }
   }
-  return toCsv(['fps', 'device', 'state', 'residency_s', 'residency_fraction'], rows);
+  return toCsv(['fps', 'device', 'state', 'residency_s', 'residency_fraction', 'background_energy_J'], rows);
 }
 
 /** Write the output folder of one simulation; every file atomically, nothing time-stamped. */

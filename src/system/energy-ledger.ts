@@ -9,6 +9,8 @@ export interface LedgerSnapshot {
   t: Picoseconds;
   energy_J: ComponentEnergy;
   residency_s: Record<string, Record<string, number>>;
+  /** Background energy by device and power state, J. */
+  stateEnergy_J: Record<string, Record<string, number>>;
 }
 
 /**
@@ -37,8 +39,12 @@ export class EnergyLedger {
       energy_J[name] = { ...account.energy_J() };
     }
     const residency_s: Record<string, Record<string, number>> = {};
-    for (const { name, device } of this.devices) residency_s[name] = { ...device.residency_s() };
-    return { t, energy_J, residency_s };
+    const stateEnergy_J: Record<string, Record<string, number>> = {};
+    for (const { name, device } of this.devices) {
+      residency_s[name] = { ...device.residency_s() };
+      stateEnergy_J[name] = { ...device.stateEnergy_J() };
+    }
+    return { t, energy_J, residency_s, stateEnergy_J };
   }
 }
 

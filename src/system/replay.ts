@@ -17,6 +17,8 @@ export type FramePoint =
       energy_per_inference_J: number;
       breakdown_J: Record<string, Record<string, number>>;
       residency_s: Record<string, Record<string, number>>;
+      /** Background energy per frame period by device and power state, J (same keys as residency_s). */
+      state_energy_J: Record<string, Record<string, number>>;
       /** The DRAM's share of residency_s (absent without DRAM), s per frame period by power state. */
       dram_state_residency_s?: Record<string, number>;
       framesMeasured: number;
@@ -92,6 +94,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
     energy_per_inference_J: energy,
     breakdown_J: breakdown,
     residency_s: residency,
+    state_energy_J: diffNested(a.stateEnergy_J, b.stateEnergy_J, 1 / measured),
     ...(residency.dram === undefined ? {} : { dram_state_residency_s: residency.dram }),
     framesMeasured: measured,
     events,

@@ -91,6 +91,17 @@ describe('simulate on a tiny trace', () => {
     }
   });
 
+  test('background energy per power state adds up to each device\'s background terms, and residency to the period', () => {
+    const r = simulate(withDramIdlePolicy(arch(TINY_SYSTEM), 'power-down'), tinyTrace(), { fps: [50], frames: 3, seed: 1 });
+    if (!r.feasible || !r.points[0]!.feasible) throw new Error('must be feasible');
+    const p = r.points[0]!;
+    const sum = (o: Record<string, number> | undefined): number => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
+    expect(sum(p.state_energy_J.dram)).toBeCloseTo(p.breakdown_J.dram!.background!, 15);
+    expect(sum(p.state_energy_J.nvdla)).toBeCloseTo(p.breakdown_J.nvdla!.leakage!, 15);
+    for (const device of ['dram', 'nvdla']) expect(sum(p.residency_s[device])).toBeCloseTo(p.period_s, 12);
+    expect(p.dram_state_residency_s).toEqual(p.residency_s.dram);
+  });
+
   test('power rises and energy per inference falls with frame rate (fixed policy)', () => {
     const rates = [0.1, 1, 10, 100, 1000];
     const r = simulate(arch(TINY_SYSTEM), tinyTrace(), { fps: rates, frames: 3, seed: 1 });

@@ -129,6 +129,10 @@ export class Lpddr4Memory implements MemoryDevice, PowerManaged {
     return out;
   }
 
+  stateEnergy_J(): Record<string, number> {
+    return this.backgroundByState_J();
+  }
+
   /** Core background energy by power state, J (summed over channels). */
   backgroundByState_J(): Record<ResidencyKey, number> {
     const out = Object.fromEntries(RESIDENCY_KEYS.map((k) => [k, 0])) as Record<ResidencyKey, number>;

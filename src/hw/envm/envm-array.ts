@@ -215,6 +215,10 @@ export class EnvmArray implements MemoryDevice, PowerManaged {
     return this.gate.residency_s();
   }
 
+  stateEnergy_J(): Record<string, number> {
+    return this.gate.stateEnergy_J();
+  }
+
   /** Statistics, keyed as declared in envmSpec.stats. */
   stats(): Record<string, number> {
     let stall_ps = 0;

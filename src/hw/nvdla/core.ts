@@ -110,6 +110,10 @@ export class NvdlaCore implements EnergyAccount, PowerManaged {
     return this.gate.residency_s();
   }
 
+  stateEnergy_J(): Record<string, number> {
+    return this.gate.stateEnergy_J();
+  }
+
   /** Cumulative energy by term: dynamic energy of finished layers and leakage up to the last advanceTo. */
   energy_J(): EnergyBreakdown {
     return { ...this.dynamic, leakage: this.gate.leakageEnergy_J, wakeup: this.gate.wakeUpEnergy_J };

@@ -107,6 +107,10 @@ export class SramBuffer implements MemoryDevice, PowerManaged {
     return this.gate.residency_s();
   }
 
+  stateEnergy_J(): Record<string, number> {
+    return this.gate.stateEnergy_J();
+  }
+
   /** Statistics, keyed as declared in sramSpec.stats. */
   stats(): Record<string, number> {
     const r = this.gate.residency_s();

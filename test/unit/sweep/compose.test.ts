@@ -156,6 +156,7 @@ describe('the steady wake-up: fixed point or two-frame cycle', () => {
       sleep: (t, next) => void gate.sleep(t, 0, next),
       wake: (t) => gate.wake(t),
       residency_s: () => gate.residency_s(),
+      stateEnergy_J: () => gate.stateEnergy_J(),
     };
     const ledger = new EnergyLedger();
     ledger.addAccount('dev', dev);
