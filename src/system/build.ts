@@ -53,6 +53,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
 
   // Weights.
   let weights: WeightSource;
+  let envm: EnvmArray | undefined;
   let weightsEnd_B = 0;
   if (config.placement.weights === 'dram') {
     if (dramPort === undefined) throw new Error('placement.weights = dram without a DRAM');
@@ -74,6 +75,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     const sizing = { seed: opts.seed, atomicK: config.nvdla.macAtomicK };
     const storages: (LayerStorage | undefined)[] = trace.layers.map((l) => (hasWeights(l) ? layerStorage(l, choice, sizing) : undefined));
     const array = new EnvmArray(config.envm, cellsByBitsPerCell(storages));
+    envm = array;
     const fit = array.checkFits();
     if (fit !== undefined) reasons.push(fit);
     notes.push(...array.notes);
@@ -135,6 +137,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     ledger,
     area_mm2,
     dram,
+    envm,
     reload,
     infeasible: reasons.length > 0 ? reasons.join('; ') : undefined,
     notes,

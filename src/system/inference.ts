@@ -2,7 +2,7 @@ import { Priority } from '../engine/event-queue.js';
 import { psToSeconds, type Picoseconds } from '../engine/time.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
 import type { LayerResult } from '../hw/nvdla/layer-result.js';
-import { layerMacs, type Layer } from '../workload/layer.js';
+import { hasWeights, layerMacs, type Layer } from '../workload/layer.js';
 import { componentTotals, diffNested, sumNested } from './energy-ledger.js';
 import type { System } from './system.js';
 
@@ -83,6 +83,8 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
       return;
     }
     const head = trace.layers[group.head]!;
+    // Optionally the eNVM sleeps through a layer that reads no weights; the next weight read wakes it.
+    if (sys.envm?.params.gateBetweenLayers === true && !hasWeights(head)) sys.envm.sleep(sim.now);
     const before = ledger.snapshot(sim.now);
     const bytesBefore = memBytes();
     core.runGroup(trace.layers, group, sys.io, (r: LayerResult) => {

@@ -23,6 +23,8 @@ export interface System {
   infeasible?: string;
   /** The LPDDR4 memory, when the system has one (for its command trace). */
   dram?: import('../hw/dram/lpddr4-memory.js').Lpddr4Memory;
+  /** The eNVM weight array, when weights live on chip (for gating between layers). */
+  envm?: import('../hw/envm/envm-array.js').EnvmArray;
   /** Reloads weights into DRAM after an `off` period (systems with weights in DRAM). */
   reload?: import('./weight-reload.js').WeightReloader;
   /** Remarks the user should see with the results (e.g. CTT figures are rough). */

@@ -6,7 +6,10 @@ import { defaultsOf } from '../../src/engine/spec.js';
 import type { DramParams } from '../../src/hw/dram/spec.js';
 import { resultSchema } from '../../src/report/result-schema.js';
 import { simulate } from '../../src/system/simulate.js';
-import { arch, tinyTrace } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { buildSystem } from '../../src/system/build.js';
+import { runInference } from '../../src/system/inference.js';
+import { arch, archFrom, tinyTrace } from './helpers.js';
 
 const TINY_SYSTEM = 'test/fixtures/tiny-lpddr4-1ch.json';
 
@@ -100,6 +103,23 @@ describe('simulate on a tiny trace', () => {
     expect(sum(p.state_energy_J.nvdla)).toBeCloseTo(p.breakdown_J.nvdla!.leakage!, 15);
     for (const device of ['dram', 'nvdla']) expect(sum(p.residency_s[device])).toBeCloseTo(p.period_s, 12);
     expect(p.dram_state_residency_s).toEqual(p.residency_s.dram);
+  });
+
+  test('eNVM gating between layers: gated during a layer that reads no weights, woken by the next read', () => {
+    const base = JSON.parse(readFileSync('arch-configs/maxnvm-rram-3bpc-csr4-ecc-idxsync.json', 'utf8')) as Record<string, Record<string, unknown>>;
+    const run = (gate: boolean) => {
+      const cfg = archFrom({ ...base, nvdla: { build: 'nv_full', fuseEltwise: false }, envm: { ...base.envm, gateBetweenLayers: gate } });
+      const sys = buildSystem(cfg, tinyTrace(), { seed: 1 });
+      runInference(sys, () => {});
+      sys.sim.run();
+      return sys.ledger.snapshot(sys.sim.now);
+    };
+    const on = run(true);
+    const off = run(false);
+    // tiny-conv: conv_a, conv_b, then the add (unfused here), which reads no weights.
+    expect(on.residency_s.envm!.gated).toBeGreaterThan(0);
+    expect(off.residency_s.envm!.gated).toBe(0);
+    expect(on.energy_J.envm!.leakage).toBeLessThan(off.energy_J.envm!.leakage!);
   });
 
   test('power rises and energy per inference falls with frame rate (fixed policy)', () => {

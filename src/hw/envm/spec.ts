@@ -16,6 +16,7 @@ export interface EnvmParams {
   senseStep_ns: number;
   senseEnergy_fJ: number;
   powerGating: boolean;
+  gateBetweenLayers: boolean;
   wakeUp_ns: number;
   wakeUpEnergy_pJ: number;
   overrides: FigureOverridePoint[];
@@ -110,6 +111,14 @@ export const envmSpec: ComponentSpec = {
       description: 'allow gating between uses: no leakage while gated, contents survive (non-volatile), wake-up costs wakeUp_ns and wakeUpEnergy_pJ',
       default: true,
       source: 'DESIGN.md section 6: eNVM is power-gated between uses, the point of non-volatility',
+      schema: bool(),
+    },
+    {
+      key: 'gateBetweenLayers',
+      unit: '-',
+      description: 'also gate the array during layers that read no weights (pooling, element-wise adds not fused into a convolution); the next weight read wakes it',
+      default: false,
+      source: 'DESIGN.md section 9 (optional gating between layers); off by default: with NVDLA fusing adds and pooling into convolutions few such layers remain, and each costs a wake-up',
       schema: bool(),
     },
     { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum() },
