@@ -109,3 +109,24 @@ export class PowerGate {
     return { on: this.onTime_ps * 1e-12, gated: this.gatedTime_ps * 1e-12 };
   }
 }
+
+/**
+ * The power-state reporting every gated device shares, delegated to its gate.
+ * Devices extend this and assign `gate` in their constructor; sleep and wake
+ * stay theirs, since what must finish first and what a wake-up blocks differ.
+ */
+export abstract class GatedDevice {
+  protected abstract readonly gate: PowerGate;
+
+  get isGated(): boolean {
+    return this.gate.isGated;
+  }
+
+  residency_s(): Record<string, number> {
+    return this.gate.residency_s();
+  }
+
+  stateEnergy_J(): Record<string, number> {
+    return this.gate.stateEnergy_J();
+  }
+}

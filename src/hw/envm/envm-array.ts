@@ -5,7 +5,7 @@ import type { ArrayFigures } from './capacity-scaling.js';
 import { curvesFor, figuresAt } from './figure-curves.js';
 import { InterleavedBanks, wordSpan } from './interleaved-banks.js';
 import { withSensing } from './mlc-sensing.js';
-import { PowerGate } from '../power-gate.js';
+import { GatedDevice, PowerGate } from '../power-gate.js';
 import { CTT_CAVEAT, REFERENCE_ACCESS_WIDTH_CELLS } from './reference-table.js';
 import { checkEnvmParams, type EnvmParams } from './spec.js';
 
@@ -46,9 +46,9 @@ interface SubArrayState extends EnvmSubArray {
   readonly energyPerAccess_J: number;
 }
 
-export class EnvmArray implements MemoryDevice, PowerManaged {
+export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged {
   private readonly subs = new Map<number, SubArrayState>();
-  private readonly gate: PowerGate;
+  protected readonly gate: PowerGate;
   private bitsRead = 0;
   private readonly provisioned_cells: number | 'stored';
   private readonly stored_cells: number;
@@ -64,6 +64,7 @@ export class EnvmArray implements MemoryDevice, PowerManaged {
     storedCells: ReadonlyMap<number, number>,
     readonly name = 'envm',
   ) {
+    super();
     checkEnvmParams(params);
     const cells = new Map(storedCells);
     this.stored_cells = [...cells.values()].reduce((a, b) => a + b, 0);
@@ -207,17 +208,8 @@ export class EnvmArray implements MemoryDevice, PowerManaged {
     return ready;
   }
 
-  get isGated(): boolean {
-    return this.gate.isGated;
-  }
 
-  residency_s(): Record<string, number> {
-    return this.gate.residency_s();
-  }
 
-  stateEnergy_J(): Record<string, number> {
-    return this.gate.stateEnergy_J();
-  }
 
   /** Statistics, keyed as declared in envmSpec.stats. */
   stats(): Record<string, number> {

@@ -2,7 +2,7 @@ import type { Simulator } from '../../engine/event-queue.js';
 import { ClockDomain, nsToPs, type Picoseconds } from '../../engine/time.js';
 import type { Layer } from '../../workload/layer.js';
 import type { EnergyAccount, EnergyBreakdown, PowerManaged } from '../memory.js';
-import { PowerGate } from '../power-gate.js';
+import { GatedDevice, PowerGate } from '../power-gate.js';
 import { nvdlaArea, type NvdlaArea } from './area.js';
 import { ConvLayerRun } from './conv-run.js';
 import { addEnergy, dynamicEnergy_J, NO_ACTIVITY } from './energy.js';
@@ -20,13 +20,13 @@ import { cbufWeightBytes } from './weight-source.js';
  * pooling on PDP, element-wise adds on SDP; or a convolution with an add and
  * a pooling fused into it, see fusion.ts) and accounts its energy.
  */
-export class NvdlaCore implements EnergyAccount, PowerManaged {
+export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManaged {
   readonly name = 'nvdla';
   readonly clock: ClockDomain;
   private readonly ctx: RunContext;
   private readonly dynamic: EnergyBreakdown;
   /** Leakage while on, none while gated between frames. */
-  private readonly gate: PowerGate;
+  protected readonly gate: PowerGate;
   /** End of the last layer: the core may be gated only after it. */
   private lastEnd: Picoseconds = 0;
   private running = false;
@@ -35,6 +35,7 @@ export class NvdlaCore implements EnergyAccount, PowerManaged {
     readonly params: NvdlaParams,
     readonly sim: Simulator,
   ) {
+    super();
     this.clock = ClockDomain.fromFrequencyGHz('nvdla', params.clock_GHz);
     this.ctx = { p: params, sim, clock: this.clock, memif: new MemoryInterface(params) };
     this.dynamic = dynamicEnergy_J(params, NO_ACTIVITY); // every term present from the start
@@ -106,13 +107,7 @@ export class NvdlaCore implements EnergyAccount, PowerManaged {
     return this.gate.wake(t);
   }
 
-  residency_s(): Record<string, number> {
-    return this.gate.residency_s();
-  }
 
-  stateEnergy_J(): Record<string, number> {
-    return this.gate.stateEnergy_J();
-  }
 
   /** Cumulative energy by term: dynamic energy of finished layers and leakage up to the last advanceTo. */
   energy_J(): EnergyBreakdown {

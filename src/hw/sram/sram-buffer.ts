@@ -1,6 +1,6 @@
 import { nsToPs, type Picoseconds } from '../../engine/time.js';
 import { InterleavedBanks, wordSpan } from '../envm/interleaved-banks.js';
-import { PowerGate } from '../power-gate.js';
+import { GatedDevice, PowerGate } from '../power-gate.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, PowerManaged, TrafficClass } from '../memory.js';
 import type { SramParams } from './spec.js';
 import { sramFigures, type SramFigures } from './sram-figures.js';
@@ -12,10 +12,10 @@ import { sramFigures, type SramFigures } from './sram-figures.js';
  * with retention the contents survive and leakage falls to retentionLeakageFraction.
  * Energy terms: read, write, leakage, wakeup.
  */
-export class SramBuffer implements MemoryDevice, PowerManaged {
+export class SramBuffer extends GatedDevice implements MemoryDevice, PowerManaged {
   readonly figures: SramFigures;
   private readonly banksState: InterleavedBanks;
-  private readonly gate: PowerGate;
+  protected readonly gate: PowerGate;
   private readonly read_ps: Picoseconds;
   private readonly write_ps: Picoseconds;
   bytesRead = 0;
@@ -31,6 +31,7 @@ export class SramBuffer implements MemoryDevice, PowerManaged {
     readonly params: SramParams,
     readonly name = 'sram',
   ) {
+    super();
     this.figures = sramFigures(params);
     this.banksState = new InterleavedBanks(params.banks);
     this.read_ps = nsToPs(this.figures.readLatency_ns);
@@ -99,17 +100,8 @@ export class SramBuffer implements MemoryDevice, PowerManaged {
     return ready;
   }
 
-  get isGated(): boolean {
-    return this.gate.isGated;
-  }
 
-  residency_s(): Record<string, number> {
-    return this.gate.residency_s();
-  }
 
-  stateEnergy_J(): Record<string, number> {
-    return this.gate.stateEnergy_J();
-  }
 
   /** Statistics, keyed as declared in sramSpec.stats. */
   stats(): Record<string, number> {
