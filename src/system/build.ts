@@ -44,7 +44,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   let reload: WeightReloader | undefined;
   if (config.dram !== undefined) {
     // `best` weighs the off state's reload cost; the reloader is created below once the weight bytes are known.
-    dram = new Lpddr4Memory(config.dram, { sink: opts.dramTrace, file: config.file, offReloadEnergy_J: () => reload?.reloadEnergy_J() ?? 0 });
+    dram = new Lpddr4Memory(config.dram, { sink: opts.dramTrace, file: config.file, offReloadEnergy_J: () => reload?.reloadEnergy_J() ?? 0, offReloadLead_ps: () => reload?.reloadDuration_ps() ?? 0 });
     ledger.addAccount('dram', dram);
     ledger.addPowerManaged('dram', dram);
     dramPort = config.memoryPort === undefined ? dram : new MemoryPort(dram, config.memoryPort.peakBandwidth_GBps);

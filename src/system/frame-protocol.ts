@@ -7,14 +7,24 @@ import type { System } from './system.js';
  */
 
 /**
- * Frame start: memories wake first; weights lost by an `off` DRAM are reloaded
- * (a DMA from the backing store that needs no accelerator); the core wakes when
- * its data is there. Returns the time the inference may start.
+ * End of an idle gap, before the frame's books are read: weights lost by an
+ * `off` DRAM are reloaded from the backing store (a DMA that needs no
+ * accelerator) in the time the DRAM powered up early for. Idempotent.
+ */
+export function preloadBeforeFrame(sys: System): void {
+  sys.reload?.preload();
+}
+
+/**
+ * Frame start: memories wake first; weights still lost are reloaded now (and
+ * count against the frame period); the core wakes when its data is there.
+ * Returns the time the inference may start.
  */
 export function wakeForFrame(sys: System, frameStart: Picoseconds): Picoseconds {
+  preloadBeforeFrame(sys);
   let ready = frameStart;
   for (const { name, device } of sys.ledger.powerManaged) if (name !== 'nvdla') ready = Math.max(ready, device.wake(frameStart));
-  if (sys.reload !== undefined) ready = sys.reload.reloadIfLost(ready);
+  if (sys.reload !== undefined) ready = sys.reload.readyAt(ready);
   return Math.max(ready, sys.core.wake(ready));
 }
 

@@ -1,7 +1,7 @@
 import { Priority } from '../engine/event-queue.js';
 import { PS_PER_S, psToSeconds, type Picoseconds } from '../engine/time.js';
 import { diffNested, sumNested, type LedgerSnapshot } from './energy-ledger.js';
-import { sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
+import { preloadBeforeFrame, sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
 import { runInference, type InferenceRun } from './inference.js';
 import type { System } from './system.js';
 
@@ -44,6 +44,8 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
 
   const startFrame = (): void => {
     const frameStart = sim.now;
+    // A reload ahead of the frame belongs to the gap before it: run it before the frame's books are read.
+    preloadBeforeFrame(sys);
     snapshots.push(ledger.snapshot(frameStart));
     if (k === frames) return;
     // The reload of weights lost by an `off` DRAM counts against the frame period.

@@ -26,6 +26,8 @@ export function planFor(
   idleStart: number,
   wake: number | undefined,
   t: DramTiming,
+  /** Cycles the contents take to restore after an `off` period, finished by `wake` (0: restored after it). */
+  offLead = 0,
 ): IdlePlan {
   const { policy, thresholds: th } = choice;
   const fits = (entry: number, exitLatency: number): boolean => wake === undefined || entry + exitLatency <= wake;
@@ -47,7 +49,8 @@ export function planFor(
       return pdFirst ? { ...NO_PLAN, pdAt: pdEntry, exitAt: exitBy(t.tXP) } : NO_PLAN;
     }
     case 'off':
-      if (fits(idleStart, t.powerUp)) return { ...NO_PLAN, offAt: idleStart, exitAt: exitBy(t.powerUp) };
+      // Power up early enough that the weights are back by the wake time; otherwise stay powered.
+      if (fits(idleStart, t.powerUp + offLead)) return { ...NO_PLAN, offAt: idleStart, exitAt: exitBy(t.powerUp + offLead) };
       // Too short to power-cycle: power-down keeps the data and costs less than standby.
       return pdFits ? { ...NO_PLAN, pdAt: idleStart, exitAt: exitBy(t.tXP) } : NO_PLAN;
   }

@@ -28,6 +28,12 @@ export interface Lpddr4Options {
    * to weigh against the energy `off` saves. Without it `best` never picks off.
    */
   offReloadEnergy_J?: () => number;
+  /**
+   * Time in ps the contents take to restore after an `off` period. With it, an
+   * `off` period is entered only when power-up and restore fit before the next
+   * wake, and the device powers up that much earlier (see `offRestoreAt`).
+   */
+  offReloadLead_ps?: () => number;
   /** Config file named in UserErrors. */
   file?: string;
 }
@@ -106,9 +112,24 @@ export class Lpddr4Memory implements MemoryDevice, PowerManaged {
     for (const idle of this.idle) idle.play(c);
     const choice = this.choosePolicy(c, wake);
     this.lastIdleChoice = choice.policy;
+    this.offRestoreAt = undefined;
     this.channels.forEach((ch, i) => {
-      this.idle[i]!.sleep(planFor(choice, Math.max(c, ch.state.lastCmdAt), wake, ch.timing));
+      const plan = planFor(choice, Math.max(c, ch.state.lastCmdAt), wake, ch.timing, this.offLead());
+      if (plan.offAt !== Infinity && wake !== undefined) this.offRestoreAt = (wake - this.offLead()) * this.tCK_ps;
+      this.idle[i]!.sleep(plan);
     });
+  }
+
+  /**
+   * When the last sleep powered the device off and the next wake is known: the
+   * time it is powered up again, early enough for the caller to restore the
+   * contents (offReloadLead_ps) by the wake time.
+   */
+  offRestoreAt: Picoseconds | undefined;
+
+  private offLead(): number {
+    const lead = this.options.offReloadLead_ps?.();
+    return lead === undefined ? 0 : Math.ceil(lead / this.tCK_ps);
   }
 
   wake(t: Picoseconds): Picoseconds {
@@ -234,7 +255,7 @@ export class Lpddr4Memory implements MemoryDevice, PowerManaged {
       const idle = this.idle[i]!.cloneFor(copy);
       const before = copy.totalEnergy_J();
       const offs = copy.activity.powerOff;
-      idle.sleep(planFor(choice, Math.max(c, copy.state.lastCmdAt), wake, copy.timing));
+      idle.sleep(planFor(choice, Math.max(c, copy.state.lastCmdAt), wake, copy.timing, this.offLead()));
       idle.wake(wake);
       energy += copy.totalEnergy_J() - before;
       poweredOff ||= copy.activity.powerOff > offs;
