@@ -1,6 +1,7 @@
 import { withDefaults, type ComponentSpec } from '../engine/spec.js';
 import { UserError } from '../errors.js';
 import { dramSpec, type DramParams } from '../hw/dram/spec.js';
+import { curvesFor } from '../hw/envm/figure-curves.js';
 import { envmSpec, type EnvmParams } from '../hw/envm/spec.js';
 import { resolveNvdlaParams } from '../hw/nvdla/params.js';
 import type { NvdlaParams } from '../hw/nvdla/spec.js';
@@ -92,6 +93,9 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     needs[key] ? withDefaults<T>(spec, section(key)) : undefined;
   const dram = opt<DramParams>('dram', dramSpec);
   if (dram !== undefined) validateDramParams(dram, file);
+  const envm = opt<EnvmParams>('envm', envmSpec);
+  const weightStorage = needs.weightStorage ? validateStorageChoice(raw.weightStorage, file, '/weightStorage') : undefined;
+  if (envm !== undefined && weightStorage !== undefined) checkEnvmFigures(envm, weightStorage, file);
   return {
     file,
     name: raw.name as string,
@@ -100,11 +104,11 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     nvdla: resolveNvdlaParams(section('nvdla'), file),
     memoryPort: opt<MemoryPortParams>('memoryPort', memoryPortSpec),
     dram,
-    envm: opt<EnvmParams>('envm', envmSpec),
+    envm,
     sram: opt<SramParams>('sram', sramSpec),
     weightPath: opt<WeightPathParams>('weightPath', weightPathSpec),
     backingStore: opt<BackingStoreParams>('backingStore', backingStoreSpec),
-    weightStorage: needs.weightStorage ? validateStorageChoice(raw.weightStorage, file, '/weightStorage') : undefined,
+    weightStorage,
   };
 }
 
@@ -119,4 +123,41 @@ export function withDramIdlePolicy(config: ArchConfig, policy: DramParams['idleP
     });
   }
   return { ...config, dram: { ...config.dram, idlePolicy: policy } };
+}
+
+/**
+ * The same config with its weight storage replaced by the one in `file`
+ * (`simulate --weight-storage`): a `{ "weightStorage": {...} }` fragment as
+ * `maxnvm faults --search` writes it, or a bare storage choice. Never mutates.
+ */
+export function withWeightStorageFile(config: ArchConfig, file: string): ArchConfig {
+  if (config.weightStorage === undefined) {
+    throw new UserError(`--weight-storage: system "${config.name}" keeps its weights in DRAM, not in eNVM`, {
+      file: config.file,
+      jsonPath: '/placement/weights',
+      expected: 'a system with placement.weights = "envm"',
+      suggestion: 'use an eNVM system, e.g. arch-configs/maxnvm-rram-safe-csr4.json',
+    });
+  }
+  const data = readJsonFile(file, 'weight storage');
+  const wrapped = typeof data === 'object' && data !== null && !Array.isArray(data) && 'weightStorage' in data;
+  const choice = wrapped ? (data as { weightStorage: unknown }).weightStorage : data;
+  return { ...config, weightStorage: validateStorageChoice(choice, file, wrapped ? '/weightStorage' : '') };
+}
+
+/**
+ * Every bits-per-cell level the storage choice uses must have array figures
+ * for the technology (reference table or overrides): checked when the config
+ * loads, so `validate` catches it and no simulation starts without them.
+ */
+function checkEnvmFigures(envm: EnvmParams, choice: StorageChoice, file: string): void {
+  const levels = new Set([choice.defaultBitsPerCell, ...Object.values(choice.bitsPerCell)]);
+  for (const bpc of [...levels].sort()) {
+    try {
+      curvesFor(envm.technology, bpc, envm.overrides);
+    } catch (e) {
+      if (e instanceof UserError) throw new UserError(e.message, { ...e.details, file });
+      throw e;
+    }
+  }
 }

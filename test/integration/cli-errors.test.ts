@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -35,6 +35,9 @@ const cases: { name: string; args: () => string[]; expect: RegExp[] }[] = [
   { name: 'idle policy on a system without DRAM', args: () => ['simulate', '--arch', 'arch-configs/maxnvm-rram-1bpc-dense.json', '--trace', TRACE, '--idle-policy', 'off'], expect: [/has no DRAM/] },
   { name: 'unknown output format', args: () => ['simulate', '--arch', ARCH, '--trace', TRACE, '--format', 'xml'], expect: [/--format: "xml"/] },
   { name: 'validate a bad file', args: () => ['validate', file('h.json', { ...good, dram: { channels: 0 } })], expect: [/at: \/dram\/channels/] },
+  { name: 'eNVM technology without figures at the bits per cell used', args: () => ['validate', file('stt.json', { ...JSON.parse(readFileSync('arch-configs/maxnvm-rram-safe-csr4.json', 'utf8')), envm: { technology: 'STT' } })], expect: [/no readLatency_ns figure for STT at 2 bit\(s\) per cell/, /at: \/envm\/overrides/, /add override points/] },
+  { name: '--weight-storage on a DRAM system', args: () => ['simulate', '--arch', ARCH, '--trace', TRACE, '--weight-storage', file('ws.json', { weightStorage: {} })], expect: [/keeps its weights in DRAM/, /at: \/placement\/weights/] },
+  { name: '--weight-storage with a bad choice', args: () => ['simulate', '--arch', 'arch-configs/maxnvm-rram-safe-csr4.json', '--trace', TRACE, '--weight-storage', file('ws2.json', { weightStorage: { label: 'x', encoding: 'csr', clustered: true, bitsPerCell: {}, defaultBitsPerCell: 0 } })], expect: [/0 bits per cell/, /weightStorage\/defaultBitsPerCell/] },
   { name: 'describe an unknown component', args: () => ['describe', 'dramm'], expect: [/unknown component "dramm"/, /did you mean "dram"/] },
 ];
 

@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { UserError, nearest } from '../../errors.js';
-import { componentSpecs } from '../../config/registry.js';
+import { describedSpecs } from '../../config/registry.js';
 import type { ComponentSpec } from '../../engine/spec.js';
 
 /** `maxnvm describe [component]`: every parameter with unit, default, description and source; every statistic. */
@@ -29,10 +29,10 @@ export const describeCommand: CommandModule<object, { component?: string; format
       .positional('component', { type: 'string', describe: 'one component section, e.g. nvdla, dram, envm' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text', describe: 'output format' }),
   handler: (args) => {
-    let specs: readonly ComponentSpec[] = componentSpecs;
+    let specs: readonly ComponentSpec[] = describedSpecs;
     if (args.component !== undefined) {
-      const names = componentSpecs.map((s) => s.name);
-      const spec = componentSpecs.find((s) => s.name === args.component);
+      const names = describedSpecs.map((s) => s.name);
+      const spec = describedSpecs.find((s) => s.name === args.component);
       if (spec === undefined) {
         const near = nearest(args.component, names);
         throw new UserError(`unknown component "${args.component}"`, {

@@ -17,7 +17,7 @@ export interface CliCommand {
 }
 
 export const commands: CliCommand[] = [
-  { name: 'simulate', flags: ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy'], module: simulateCommand },
+  { name: 'simulate', flags: ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy', 'weight-storage'], module: simulateCommand },
   { name: 'size', flags: SIZE_FLAGS, module: sizeCommand },
   { name: 'sweep', flags: SWEEP_FLAGS, module: sweepCommand },
   { name: 'faults', flags: FAULTS_FLAGS, module: faultsCommand },

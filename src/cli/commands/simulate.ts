@@ -1,5 +1,5 @@
 import type { CommandModule } from 'yargs';
-import { loadArchConfig, withDramIdlePolicy } from '../../config/arch-config.js';
+import { loadArchConfig, withDramIdlePolicy, withWeightStorageFile } from '../../config/arch-config.js';
 import { IDLE_POLICIES } from '../../hw/dram/spec.js';
 import { drampowerTraceFiles } from '../../hw/dram/drampower-trace.js';
 import { writeSimulationOutputs, pointsCsv, simulationTable } from '../../report/simulation-report.js';
@@ -20,6 +20,7 @@ interface SimulateArgs {
   out?: string;
   'dram-trace'?: string;
   'idle-policy'?: string;
+  'weight-storage'?: string;
 }
 
 export const simulateCommand: CommandModule<object, SimulateArgs> = {
@@ -35,6 +36,7 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
       .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
       .option('out', { type: 'string', describe: 'write manifest.json, summary.json, layers.csv, points.csv, power-states.csv here' })
       .option('idle-policy', { type: 'string', describe: `override the config's DRAM idle policy: ${IDLE_POLICIES.join(' | ')}` })
+      .option('weight-storage', { type: 'string', describe: "replace the config's weightStorage: a { weightStorage } file as `maxnvm faults --search` writes, or a storage choice" })
       .option('dram-trace', { type: 'string', describe: "write the DRAM command stream in DRAMPower's CSV trace format" }),
   handler: (args) => {
     const format = parseChoice('format', args.format, ['table', 'json', 'csv'] as const);
@@ -43,7 +45,8 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
     const seed = parseInteger('seed', args.seed, 0);
     const policy = args['idle-policy'] === undefined ? undefined : parseChoice('idle-policy', args['idle-policy'], IDLE_POLICIES);
     const loaded = loadArchConfig(args.arch);
-    const config = policy === undefined ? loaded : withDramIdlePolicy(loaded, policy);
+    const withPolicy = policy === undefined ? loaded : withDramIdlePolicy(loaded, policy);
+    const config = args['weight-storage'] === undefined ? withPolicy : withWeightStorageFile(withPolicy, args['weight-storage']);
     const trace = loadTrace(args.trace);
     const dramTracePath = args['dram-trace'];
     if (dramTracePath !== undefined && config.dram === undefined) {
