@@ -13,13 +13,13 @@ export function comparisonTable(result: ComparisonResult, baselineSystem: string
   const systems = uniqueSeries(rows);
   const cols = [...rates, baselineMaxFps];
   const label = (f: number): string => (f === baselineMaxFps ? `max ${f.toFixed(0)} fps` : `${f} fps`);
-  const header = ['system', 'DRAM policy', 'area mm²', 'max fps', ...cols.map((f) => `${label(f)}: power (×)`)];
+  const header = ['system', 'DRAM policy', 'area mm²', 'max fps', ...cols.map((f) => `${label(f)}: power, energy/frame (×)`)];
   const out = systems.map(({ system, policy }) => {
     const any = rows.find((r) => r.system === system && r.dramPolicy === policy);
     const cells = cols.map((f) => {
       const r = rowAt(rows, system, policy, f);
       if (r === undefined || !r.feasible || r.power_W === null) return 'infeasible';
-      return `${si(r.power_W, 'W')} (${ratio(rowAt(rows, baselineSystem, 'best', f), r)})`;
+      return `${si(r.power_W, 'W')}, ${si(r.energy_per_inference_J ?? NaN, 'J')} (${ratio(rowAt(rows, baselineSystem, 'best', f), r)})`;
     });
     return [system, policy, any?.area_mm2.toFixed(2) ?? '-', any?.maxFps.toFixed(0) ?? '-', ...cells];
   });

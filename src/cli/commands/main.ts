@@ -85,7 +85,8 @@ export async function comparisonSummary(): Promise<string> {
   const report = await writeReport(OUT, { baseline: `${baseline}:best`, rates: COMPARISON.tableRates });
   return (
     `MaxNVM comparison on ${COMPARISON.trace}: NVDLA nv_full + LPDDR4 under each DRAM idle policy vs NVDLA + MLC eNVM weights\n` +
-    `(× = power of the baseline under its best idle policy / power of the system at the same rate; equal to the ratio of energy per frame)\n` +
+    `× = the baseline's power under its best idle policy / the system's power at the same rate. At one rate, power = energy per frame × rate,\n` +
+    `so the power ratio and the energy-per-frame ratio are the same number; they differ only between different rates.\n` +
     `${comparisonTable(result, baseline, COMPARISON.tableRates)}\n` +
     `sweep, plots and report written to ${OUT}/ (${report.plots.length} plots, ${report.reportPath})\n`
   );
