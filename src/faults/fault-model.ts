@@ -14,7 +14,7 @@ import type { StorageChoice, StreamName } from '../storage/types.js';
 import { faultTable, type FaultTable } from './cell-faults.js';
 import { checkMapping, type LevelMapping } from './level-mapping.js';
 import { errorMatrix, meanFaultRate, type LevelModel } from './level-model.js';
-import { technologyLevelModel } from './technology-levels.js';
+import { borrowedLevelsNote, technologyLevelModel } from './technology-levels.js';
 
 export interface FaultModel {
   /** Label for tables: the technology, or the levels file's name. */
@@ -22,6 +22,8 @@ export interface FaultModel {
   readonly mapping: LevelMapping;
   /** One level model per bits per cell the model defines, in increasing bits per cell. */
   readonly levelModels: readonly LevelModel[];
+  /** Said plainly with every result when the levels are not the technology's own data (CTT, PCM, STT borrow RRAM's). */
+  readonly assumption?: string;
 }
 
 /** Bits per cell a technology's published (or borrowed) level data cover: technology-levels.ts. */
@@ -31,7 +33,8 @@ export const TECHNOLOGY_BITS_PER_CELL: readonly number[] = [1, 2, 3];
 export function technologyFaultModel(technology: string, mapping: LevelMapping, sigmaScale = 1): FaultModel {
   checkMapping(mapping);
   const levelModels = TECHNOLOGY_BITS_PER_CELL.map((b) => technologyLevelModel(technology, b, sigmaScale));
-  return { name: technology.toUpperCase(), mapping, levelModels };
+  const assumption = borrowedLevelsNote(technology);
+  return { name: technology.toUpperCase(), mapping, levelModels, ...(assumption === undefined ? {} : { assumption }) };
 }
 
 /** Bits per cell the model defines. */

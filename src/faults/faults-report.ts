@@ -104,18 +104,18 @@ export function searchTable(r: SearchReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** One row per search step. */
+/** One row per search step; accuracies are fractions 0..1, named so (search.json keeps accuracy.mean, .low, .high). */
 export function searchCsv(r: SearchReport): string {
-  const columns = ['step', 'stream', 'bitsPerCell', 'accuracy', 'accuracyLow', 'accuracyHigh', 'accuracyLoss_pp', 'accepted'];
+  const columns = ['step', 'stream', 'bitsPerCell', 'accuracy_fraction', 'accuracyLow_fraction', 'accuracyHigh_fraction', 'accuracyLoss_pp', 'accepted'];
   return toCsv(
     columns,
     r.search.steps.map((s, i) => ({
       step: i,
       stream: s.stream ?? 'start',
       bitsPerCell: settingText(s.bitsPerCell),
-      accuracy: s.accuracy.mean,
-      accuracyLow: s.accuracy.low,
-      accuracyHigh: s.accuracy.high,
+      accuracy_fraction: s.accuracy.mean,
+      accuracyLow_fraction: s.accuracy.low,
+      accuracyHigh_fraction: s.accuracy.high,
       accuracyLoss_pp: s.accuracyLoss_pp,
       accepted: s.accepted,
     })),

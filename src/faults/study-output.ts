@@ -47,20 +47,29 @@ export function studyTable(r: StudyReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * One row per study row. Accuracies are fractions 0..1, named so (`accuracy_fraction`,
+ * `accuracyLow_fraction`); study.json keeps the StudyRow names `accuracy` and `accuracyLow`.
+ */
 export function studyCsv(r: StudyReport): string {
   const bpcColumns = STREAM_ORDER.map((s) => `bitsPerCell_${s}`);
   const columns = [
-    'encoding', 'protection', 'label', 'meetsTolerance', ...bpcColumns, 'accuracy', 'accuracyLow', 'accuracyLoss_pp',
+    'encoding', 'protection', 'label', 'meetsTolerance', ...bpcColumns, 'accuracy_fraction', 'accuracyLow_fraction', 'accuracyLoss_pp',
     'mnistCells', 'mnistDenseSlcCells', 'traceCells', 'traceDenseSlcCells', 'traceCellsRatioToDenseSlc', 'traceExpectedFaultyCells',
   ];
   return toCsv(
     columns,
-    r.rows.map(({ bitsPerCell, choice: _choice, search: _search, ...scalars }) => ({
+    r.rows.map(({ bitsPerCell, choice: _choice, search: _search, accuracy, accuracyLow, ...scalars }) => ({
       ...scalars,
+      accuracy_fraction: accuracy,
+      accuracyLow_fraction: accuracyLow,
       ...Object.fromEntries(STREAM_ORDER.map((s) => [`bitsPerCell_${s}`, bitsPerCell[s]])),
     })),
   );
 }
+
+/** The y axis reaches at least this multiple of the tallest bar (assumption: 8 % leaves room for a 9 px label on a 260 px plot). */
+const LABEL_HEADROOM = 1.08;
 
 /** Vega-Lite spec: cells of the size trace relative to dense SLC, per encoding, one bar per protection. */
 export function studyPlotSpec(r: StudyReport): PlotSpec {
@@ -71,17 +80,20 @@ export function studyPlotSpec(r: StudyReport): PlotSpec {
     cells_pct: Math.round(1000 * row.traceCellsRatioToDenseSlc) / 10,
   }));
   return {
-    ...plotFrame(
-      `${r.sizeTrace.name}: cells at the found bits per cell`,
-      `most bits per cell within ${r.tolerance_pp} pp on MNIST (${r.faultModel}, ${r.trials} trials/step)`,
-    ),
+    // One fact per subtitle line; plotFrame wraps any line still too long (a long trace or level model name).
+    ...plotFrame('Cells at the found bits per cell', [
+      `${r.sizeTrace.name}, relative to dense SLC`,
+      `most bits per cell within ${r.tolerance_pp} pp of the MNIST accuracy`,
+      `fault model ${r.faultModel}, ${r.trials} trials per search step`,
+    ]),
     width: 420,
     height: 260,
     data: { values },
     encoding: {
       x: { field: 'encoding', type: 'nominal', sort: ['dense', 'clustered', 'bitmask', 'CSR'], title: 'encoding', axis: { labelAngle: 0 } },
       xOffset: { field: 'protection', type: 'nominal', sort: protections },
-      y: { field: 'cells_pct', type: 'quantitative', title: 'cells, % of dense SLC' },
+      // Headroom above the tallest bar for its value label, which would otherwise run into the subtitle.
+      y: { field: 'cells_pct', type: 'quantitative', title: 'cells, % of dense SLC', scale: { domainMax: LABEL_HEADROOM * Math.max(0, ...values.map((v) => v.cells_pct)), nice: true } },
     },
     layer: [
       { mark: 'bar', encoding: { color: { field: 'protection', type: 'nominal', sort: protections, title: 'protection' } } },

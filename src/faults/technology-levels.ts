@@ -1,8 +1,9 @@
 /**
  * Level models per eNVM technology and bits per cell. Only MLC RRAM has
  * public level distributions (reference/mlc-rram-levels.json); every other
- * technology's model here is an assumption, said so in its `source`, and a
- * user can replace any of them with measured levels via `makeLevelModel`.
+ * technology's model here is an assumption, said so in its `source` and in
+ * every table (borrowedLevelsNote), and a user can replace any of them with
+ * measured levels: `maxnvm faults --levels FILE` (levels-file.ts).
  */
 
 import { UserError, nearest } from '../errors.js';
@@ -43,21 +44,39 @@ export const RRAM_SOURCE = 'reference/mlc-rram-levels.json (NVMExplorer nvmFI ml
 export type FaultTechnology = 'RRAM' | 'CTT' | 'PCM' | 'STT';
 export const FAULT_TECHNOLOGIES: readonly FaultTechnology[] = ['RRAM', 'CTT', 'PCM', 'STT'];
 
+/** Where a user puts measured levels instead, for suggestions and notes. */
+export const LEVELS_FILE_HINT = '--levels FILE (format: examples/faults/levels-example.json)';
+
 /**
  * Why each non-RRAM technology borrows the RRAM distributions. These are
  * placeholders so a sweep can run, not data: replace them with measured levels.
  */
-const BORROWED_ASSUMPTION: Record<Exclude<FaultTechnology, 'RRAM'>, string> = {
-  CTT:
-    'assumption: no public CTT level distributions were found (reference/README.md), so CTT uses the MLC RRAM ' +
-    'distributions unchanged; the true CTT fault rates may differ by orders of magnitude. Replace with measured levels.',
-  PCM:
-    'assumption: PCM uses the MLC RRAM distributions unchanged (no PCM level data in reference/; resistance drift ' +
-    'is not modelled). Replace with measured levels.',
-  STT:
-    'assumption: STT uses the MLC RRAM distributions unchanged (no STT level data in reference/; STT-MRAM is ' +
-    'essentially single-level, so only 1 bit per cell is meaningful). Replace with measured levels.',
+const BORROWED_REASON: Record<Exclude<FaultTechnology, 'RRAM'>, string> = {
+  CTT: 'no public CTT level distributions were found (reference/README.md); the true CTT fault rates may differ by orders of magnitude',
+  PCM: 'no PCM level data in reference/; resistance drift is not modelled',
+  STT: 'no STT level data in reference/; STT-MRAM is essentially single-level, so only 1 bit per cell is meaningful',
 };
+
+const isBorrowing = (tech: string): tech is Exclude<FaultTechnology, 'RRAM'> => Object.hasOwn(BORROWED_REASON, tech);
+
+/** The `source` of a borrowed level model. */
+function borrowedSource(tech: Exclude<FaultTechnology, 'RRAM'>): string {
+  return `assumption: ${tech} uses the MLC RRAM distributions unchanged (${BORROWED_REASON[tech]}). Replace with measured levels: ${LEVELS_FILE_HINT}.`;
+}
+
+/**
+ * For the tables: a plain statement that a technology's level model is the
+ * MLC RRAM one (CTT, PCM, STT), with the reason; undefined for RRAM, whose
+ * distributions are published. Case-insensitive; unknown names give undefined.
+ */
+export function borrowedLevelsNote(technology: string): string | undefined {
+  const tech = technology.toUpperCase();
+  if (!isBorrowing(tech)) return undefined;
+  return (
+    `ASSUMPTION: the ${tech} level model borrows the MLC RRAM level distributions (reference/mlc-rram-levels.json) unchanged; ` +
+    `it is not ${tech} data (${BORROWED_REASON[tech]}). Replace with measured levels: ${LEVELS_FILE_HINT}.`
+  );
+}
 
 /**
  * The level model of a technology (case-insensitive) at a number of bits per cell, optionally
@@ -70,14 +89,14 @@ export function technologyLevelModel(technology: string, bitsPerCell: number, si
     const guess = nearest(technology, FAULT_TECHNOLOGIES);
     throw new UserError(`no fault model for technology "${technology}"`, {
       expected: FAULT_TECHNOLOGIES.join(' | '),
-      suggestion: guess !== undefined ? `did you mean "${guess}"?` : 'supply measured levels with makeLevelModel',
+      suggestion: guess !== undefined ? `did you mean "${guess}"?` : `supply measured levels with ${LEVELS_FILE_HINT}`,
     });
   }
   const levels = RRAM_LEVELS[bitsPerCell as 1 | 2 | 3];
   if (levels === undefined) {
     throw new UserError(`no ${tech} level distributions for ${bitsPerCell} bits per cell`, {
       expected: '1, 2 or 3 bits per cell',
-      suggestion: 'supply measured levels for other densities with makeLevelModel',
+      suggestion: `supply measured levels for other densities with ${LEVELS_FILE_HINT}`,
     });
   }
   if (!(sigmaScale > 0 && isFinite(sigmaScale))) {
@@ -86,7 +105,7 @@ export function technologyLevelModel(technology: string, bitsPerCell: number, si
       suggestion: 'use 1 for the published distributions',
     });
   }
-  const base = tech === 'RRAM' ? RRAM_SOURCE : BORROWED_ASSUMPTION[tech];
+  const base = isBorrowing(tech) ? borrowedSource(tech) : RRAM_SOURCE;
   const source = sigmaScale === 1 ? base : `${base}; every sigma scaled by ${sigmaScale} (user choice)`;
   const name = `${tech}-${bitsPerCell}bpc${sigmaScale === 1 ? '' : `-sigmax${sigmaScale}`}`;
   return makeLevelModel({ name, source, levels: levels.map(([m, s]) => [m, s * sigmaScale]) });

@@ -109,13 +109,31 @@ function manifestInputs(args: FaultsArgs, s: CampaignSettings): Record<string, u
   return { network: s.network, faultModel: s.faultModel, levelsFile: args.levels, mode: s.mode, trials: s.trials, seed: s.seed, confidence: s.confidence };
 }
 
+/** --tolerance-pp, checked to lie in 0..100 whatever the mode, so a mistyped value never passes silently. */
+function toleranceOf(args: FaultsArgs): number {
+  const tolerance = number('tolerance-pp', args['tolerance-pp'] ?? DEFAULT_TOLERANCE_PP, () => true, 'a number', String(DEFAULT_TOLERANCE_PP));
+  checkTolerance(tolerance);
+  return tolerance;
+}
+
+type Output = { stdout: string; stderr: string };
+
+/**
+ * A fault model that is an assumption (CTT, PCM, STT borrow the RRAM levels) says so with every result:
+ * first in a table, as a "note:" on stderr beside JSON and CSV (which must stay machine-readable).
+ */
+function sayAssumption(out: Output, format: 'table' | 'json' | 'csv', model: FaultModel): Output {
+  if (model.assumption === undefined) return out;
+  return format === 'table' ? { ...out, stdout: `${model.assumption}\n\n${out.stdout}` } : { ...out, stderr: `note: ${model.assumption}\n${out.stderr}` };
+}
+
 /** Everything `maxnvm faults` does but printing: returns what goes to stdout and to stderr. */
-export async function runFaultsCommand(args: FaultsArgs, progress: (line: string) => void = () => {}): Promise<{ stdout: string; stderr: string }> {
+export async function runFaultsCommand(args: FaultsArgs, progress: (line: string) => void = () => {}): Promise<Output> {
   const format = parseChoice('format', args.format ?? 'table', ['table', 'json', 'csv'] as const);
   const technology = (args.technology ?? param<string>('technology')).toUpperCase();
   technologyLevelModel(technology, 1); // a UserError with a suggestion when the technology is unknown, even with --levels
-  if (args.study === true) return study(args, format, technology, progress);
-  const tolerance = number('tolerance-pp', args['tolerance-pp'] ?? DEFAULT_TOLERANCE_PP, () => true, 'a number', String(DEFAULT_TOLERANCE_PP));
+  const tolerance = toleranceOf(args);
+  if (args.study === true) return study(args, format, technology, tolerance, progress);
   if (args.search === true && (args['bits-per-cell'] !== undefined || args['stream-bits-per-cell'] !== undefined)) {
     throw new UserError('--search chooses the bits per cell itself', {
       jsonPath: args['bits-per-cell'] !== undefined ? '--bits-per-cell' : '--stream-bits-per-cell',
@@ -123,7 +141,6 @@ export async function runFaultsCommand(args: FaultsArgs, progress: (line: string
       suggestion: 'drop the bits-per-cell flags, or drop --search to evaluate one setting',
     });
   }
-  if (args.search === true) checkTolerance(tolerance);
   const settings = settingsOf(args, param<number>('trials'));
   // The choice's shape is validated as `maxnvm size` does; which densities have area figures is size's concern, so
   // it is checked against the technology with all three (RRAM), and the fault model checks its own densities.
@@ -138,7 +155,7 @@ export async function runFaultsCommand(args: FaultsArgs, progress: (line: string
       writeFileAtomic(join(args.out, 'choices.json'), toJson(r.choicesFile));
       writeFileAtomic(join(args.out, 'weight-storage.json'), toJson({ weightStorage: r.weightStorage }));
     }
-    return { stdout: format === 'json' ? toJson(r) : format === 'csv' ? searchCsv(r) : searchTable(r), stderr: '' };
+    return sayAssumption({ stdout: format === 'json' ? toJson(r) : format === 'csv' ? searchCsv(r) : searchTable(r), stderr: '' }, format, settings.faultModel);
   }
   const r = await runFaults(settings, choice);
   if (args.out !== undefined) {
@@ -147,10 +164,10 @@ export async function runFaultsCommand(args: FaultsArgs, progress: (line: string
     writeFileAtomic(join(args.out, 'layers.csv'), faultsCsv(r));
   }
   const note = r.accuracyNote !== undefined && format !== 'table' ? `note: ${r.accuracyNote}\n` : '';
-  return { stdout: format === 'json' ? toJson(r) : format === 'csv' ? faultsCsv(r) : faultsTable(r), stderr: note };
+  return sayAssumption({ stdout: format === 'json' ? toJson(r) : format === 'csv' ? faultsCsv(r) : faultsTable(r), stderr: note }, format, settings.faultModel);
 }
 
-async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technology: string, progress: (line: string) => void): Promise<{ stdout: string; stderr: string }> {
+async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technology: string, tolerance: number, progress: (line: string) => void): Promise<Output> {
   if (hasInlineChoice(args) || args.search === true) {
     throw new UserError('--study runs its own storage choices and searches', {
       jsonPath: '--study',
@@ -162,15 +179,13 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
   if ((args.network ?? 'mnist') !== 'mnist') {
     throw new UserError('the study measures accuracy on the MNIST model', { jsonPath: '--network', expected: '--network mnist (the default)', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
   }
-  const tolerance = number('tolerance-pp', args['tolerance-pp'] ?? DEFAULT_TOLERANCE_PP, () => true, 'a number', String(DEFAULT_TOLERANCE_PP));
-  checkTolerance(tolerance);
   const settings = settingsOf(args, STUDY_DEFAULT_TRIALS);
   const sizeFile = args['size-trace'] ?? STUDY_DEFAULT_SIZE_TRACE;
   const r = await runStudy({ settings, tolerance_pp: tolerance, technology, sizeTrace: { file: sizeFile, trace: loadTrace(sizeFile) }, progress });
   const manifest = manifestFor('faults --study', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology, sizeTrace: sizeFile });
   const files = await writeStudy(args.out, r, manifest);
   const stdout = format === 'json' ? toJson(r) : format === 'csv' ? studyCsv(r) : `${studyTable(r)}\nwrote ${files.join(', ')}\n`;
-  return { stdout, stderr: '' };
+  return sayAssumption({ stdout, stderr: '' }, format, settings.faultModel);
 }
 
 export const faultsCommand: CommandModule<object, FaultsArgs> = {

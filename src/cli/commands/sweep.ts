@@ -34,14 +34,21 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     y
       .option('arch', { type: 'string', array: true, demandOption: true, describe: 'architecture configs (arch-configs/*.json), one or more' })
       .option('trace', { type: 'string', array: true, demandOption: true, describe: 'workload traces (traces/*.json), one or more' })
-      .option('fps', { type: 'string', describe: 'comma-separated frame rates, e.g. 1,10,30' })
-      .option('fps-range', { type: 'string', describe: 'log-spaced rates min:max:count, e.g. 0.1:300:200' })
+      // nargs 1: take the next word as the value even when it starts with "-" ("-1:5:3"), so a negative rate is
+      // reported by the rate checks (what is wrong, with a suggestion) instead of as an unknown flag "-1".
+      .option('fps', { type: 'string', nargs: 1, describe: 'comma-separated frame rates, e.g. 1,10,30' })
+      .option('fps-range', { type: 'string', nargs: 1, describe: 'log-spaced rates min:max:count, e.g. 0.1:300:200' })
       .option('policies', { type: 'string', describe: `DRAM idle policies, comma-separated (${IDLE_POLICIES.join(', ')}); default: each config's own` })
       .option('workers', { type: 'number', describe: 'worker threads (default: all cores; 0 runs in the main thread)' })
       .option('out', { type: 'string', demandOption: true, describe: 'output folder: sweep.csv, sweep.json, and the state to resume an interrupted sweep' })
       .option('seed', { type: 'number', default: 1, describe: 'seed of every random stream (synthetic sparsity patterns)' })
       .option('exact', { type: 'boolean', default: false, describe: 'replay 3 frames per point instead of composing it from one inference' })
-      .option('format', { type: 'string', default: 'table', describe: 'stdout: table (a short summary) | json | csv (the data files)' }),
+      .option('format', { type: 'string', default: 'table', describe: 'stdout: table (a short summary) | json | csv (the data files)' })
+      .fail((msg, err) => {
+        // Thrown, it ends the parse as a UserError (exit 2); otherwise the program's own handler reports the failure.
+        const missing = missingRateValue(msg ?? err?.message ?? '');
+        if (missing !== undefined) throw missing;
+      }),
   handler: async (args) => {
     const format = parseChoice('format', args.format, ['table', 'json', 'csv'] as const);
     const grid: SweepGrid = {
@@ -64,6 +71,16 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     else process.stdout.write(sweepSummary(outcome.units, args.out));
   },
 };
+
+/** yargs' complaint about a rate flag given without its value (nargs 1), as a UserError; undefined for any other failure. */
+export function missingRateValue(message: string): UserError | undefined {
+  const flag = /^Not enough arguments following: (fps|fps-range)$/.exec(message)?.[1];
+  if (flag === undefined) return undefined;
+  return new UserError(`--${flag} needs a value`, {
+    expected: flag === 'fps' ? 'comma-separated frame rates after --fps' : 'min:max:count after --fps-range',
+    suggestion: flag === 'fps' ? 'e.g. --fps 1,10,30, or log-spaced rates with --fps-range 0.1:300:200' : 'e.g. --fps-range 0.1:300:200, or a list of rates with --fps 1,10,30',
+  });
+}
 
 function ratesOf(args: SweepArgs): number[] {
   const list = args.fps;

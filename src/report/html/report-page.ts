@@ -27,7 +27,7 @@ export interface ReportModel {
 
 /** What each plot shows, under it on the page. */
 const CAPTIONS: Record<string, string> = {
-  'power-vs-fps': 'Average power over whole frame periods in steady state, by frame rate. Colour: system; dash: DRAM idle policy. A line stops at the highest rate its system sustains.',
+  'power-vs-fps': 'Average power over whole frame periods in steady state, by frame rate. Each system and DRAM idle policy has its own colour, and the dash pattern repeats the policy; "best" (the cheapest policy for each idle gap) is the wide pale band under the policy it follows. A line stops at the highest rate its system sustains.',
   'energy-vs-fps': 'Energy per frame period: one inference plus the idle time until the next frame. Infeasible rates are left out.',
   'energy-breakdown': 'Energy per inference split by component at the chosen rates; each panel has its own scale.',
   'area-breakdown': 'On-chip area by component. Off-chip LPDDR4 is not counted.',

@@ -2,8 +2,8 @@ import type { SimulationResult } from '../../system/simulate.js';
 import { componentTotals } from '../../system/energy-ledger.js';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 
-/** device → state → s, flattened to "device.state" → s as in SweepRow. */
-function flatResidency(nested: Record<string, Record<string, number>>): Record<string, number> {
+/** device → state → value (s or J), flattened to "device.state" → value as in SweepRow. */
+function flatByState(nested: Record<string, Record<string, number>>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [d, states] of Object.entries(nested)) for (const [s, v] of Object.entries(states)) out[`${d}.${s}`] = v;
   return out;
@@ -51,7 +51,9 @@ export function rowsFromSimulation(r: SimulationResult, manifest: unknown): Swee
           power_W: p.power_W,
           energy_per_inference_J: p.energy_per_inference_J,
           energyByComponent_J: componentTotals(p.breakdown_J),
-          residency_s: flatResidency(p.residency_s),
+          residency_s: flatByState(p.residency_s),
+          // Older summaries have no per-state energy: nothing to show rather than a guess.
+          stateEnergy_J: p.state_energy_J === undefined ? {} : flatByState(p.state_energy_J),
         }
       : {
           ...common,
@@ -64,6 +66,7 @@ export function rowsFromSimulation(r: SimulationResult, manifest: unknown): Swee
           energy_per_inference_J: null,
           energyByComponent_J: {},
           residency_s: {},
+          stateEnergy_J: {},
         },
   );
 }

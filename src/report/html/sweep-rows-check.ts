@@ -36,7 +36,7 @@ function isKind(v: unknown, kind: Kind): boolean {
  * `rows` array. Checks every field the report reads, so a malformed file is a
  * UserError naming the row and field, not a crash inside the plotting code.
  * Optional fields the report only displays (reason, latency_s, archFile,
- * traceFile, period_s, residency_s) get neutral defaults when absent.
+ * traceFile, period_s, residency_s, stateEnergy_J) get neutral defaults when absent.
  */
 export function checkSweepRows(value: unknown, file: string): SweepRow[] {
   const isObj = typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -75,6 +75,7 @@ export function checkSweepRows(value: unknown, file: string): SweepRow[] {
       period_s: period,
       latency_s: typeof r.latency_s === 'number' ? r.latency_s : null,
       residency_s: isKind(r.residency_s, 'record') ? (r.residency_s as Record<string, number>) : {},
+      stateEnergy_J: isKind(r.stateEnergy_J, 'record') ? (r.stateEnergy_J as Record<string, number>) : {},
     };
   });
 }

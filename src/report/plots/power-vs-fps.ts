@@ -1,5 +1,5 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { systemColors } from './colors.js';
+import { seriesColors } from './colors.js';
 import { lineVsFpsSpec } from './line-vs-fps.js';
 import { linePoints } from './series.js';
 import type { PlotSpec } from './theme.js';
@@ -13,7 +13,7 @@ export function powerVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
       subtitle: 'a line ends where its system cannot keep up',
       yQuantity: 'average power',
       yUnit: 'W',
-      systemColors: systemColors(rows),
+      seriesColors: seriesColors(rows),
       siPrefix: true,
     },
   );

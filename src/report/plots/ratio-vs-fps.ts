@@ -1,5 +1,5 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { systemColors } from './colors.js';
+import { seriesColors } from './colors.js';
 import { baselineLabel, ratioPoints, type Baseline } from './baseline.js';
 import { lineVsFpsSpec } from './line-vs-fps.js';
 import type { PlotSpec } from './theme.js';
@@ -11,7 +11,7 @@ export function ratioVsFpsSpec(rows: readonly SweepRow[], baseline: Baseline): P
     subtitle: [`baseline: ${baselineLabel(baseline)}`, 'above 1 the system needs less power and energy'],
     yQuantity: 'power ratio',
     yUnit: '×',
-    systemColors: systemColors(rows),
+    seriesColors: seriesColors(rows),
     siPrefix: false,
     referenceY: 1,
   });

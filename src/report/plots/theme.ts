@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { wrapToWidth } from './wrap-text.js';
 
 /** A vega-lite specification, as the plot builders return it. */
 export type PlotSpec = TopLevelSpec;
@@ -21,24 +22,37 @@ export const PLOT_HEIGHT_px = 300;
 export const LABEL_LIMIT_px = 480;
 export const PLOT_FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
-/** Shared look: white background, no interactive padding tricks, no animation. */
+const TITLE_FONT_px = 14;
+const SUBTITLE_FONT_px = 11;
+
+/**
+ * Shared look: white background, no interactive padding tricks, no animation.
+ * No line or point mark config: vega-lite lets a mark config value override an
+ * encoding, which would flatten the per-series line widths (line-vs-fps.ts).
+ */
 export const PLOT_CONFIG: PlotConfig = {
   font: PLOT_FONT,
   background: 'white',
   padding: 8,
   axis: { labelFontSize: 11, titleFontSize: 12, grid: true },
   legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: LABEL_LIMIT_px },
-  // Long titles are cut with an ellipsis rather than widening the SVG past the plot.
-  title: { fontSize: 14, subtitleFontSize: 11, anchor: 'start', limit: PLOT_WIDTH_px },
-  line: { strokeWidth: 2 },
-  point: { size: 36, filled: true },
+  // plotFrame wraps titles to this width, so the limit never has to cut one with an ellipsis.
+  title: { fontSize: TITLE_FONT_px, subtitleFontSize: SUBTITLE_FONT_px, anchor: 'start', limit: PLOT_WIDTH_px },
 };
 
-/** The header every plot shares. */
+/**
+ * The header every plot shares. Title and subtitle (one string per line)
+ * are wrapped at spaces to the plot width, so a long trace or fault model
+ * name adds a line instead of being cut.
+ */
 export function plotFrame(title: string, subtitle: string | string[] | undefined): Pick<TopLevelSpec, '$schema' | 'title' | 'config'> {
+  const text = wrapToWidth(title, PLOT_WIDTH_px, TITLE_FONT_px);
+  const sub = subtitle === undefined ? undefined : (Array.isArray(subtitle) ? subtitle : [subtitle]).flatMap((l) => wrapToWidth(l, PLOT_WIDTH_px, SUBTITLE_FONT_px));
+  // One line stays a plain string, so unchanged titles render exactly as before.
+  const one = (lines: string[]): string | string[] => (lines.length === 1 ? (lines[0] as string) : lines);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: subtitle === undefined ? { text: title } : { text: title, subtitle },
+    title: sub === undefined ? { text: one(text) } : { text: one(text), subtitle: one(sub) },
     config: PLOT_CONFIG,
   };
 }

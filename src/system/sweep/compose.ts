@@ -46,6 +46,8 @@ export interface ColdInference {
   energy_J: ComponentEnergy;
   /** Time in each power state during the inference, s. */
   residency_s: Record<string, Record<string, number>>;
+  /** Background energy in each power state during the inference, J (same keys as residency_s). */
+  stateEnergy_J: Record<string, Record<string, number>>;
   /** Events the inference took. */
   events: number;
 }
@@ -60,6 +62,8 @@ export type PeriodResult =
       latency_s: number;
       energy_J: ComponentEnergy;
       residency_s: Record<string, Record<string, number>>;
+      /** Background energy by device and power state, J (part of energy_J). */
+      stateEnergy_J: Record<string, Record<string, number>>;
     }
   | { fps: number; period_s: number; feasible: false; reason: string; latency_s: number };
 
@@ -76,6 +80,7 @@ export function coldInference(sys: System): ColdInference {
     latency_ps: run.end - run.start,
     energy_J: diffNested(before.energy_J, after.energy_J),
     residency_s: diffNested(before.residency_s, after.residency_s),
+    stateEnergy_J: diffNested(before.stateEnergy_J, after.stateEnergy_J),
     events: sys.sim.eventsProcessed - eventsBefore,
   };
 }
@@ -90,6 +95,7 @@ interface IdlePiece {
   wake_ps: Picoseconds;
   energy_J: ComponentEnergy;
   residency_s: Record<string, Record<string, number>>;
+  stateEnergy_J: Record<string, Record<string, number>>;
 }
 
 /**
@@ -105,7 +111,12 @@ function idlePiece(fresh: System, cold: ColdInference, w: Picoseconds, period: P
   sleepUntilNextFrame(fresh, end, period);
   const ready = wakeForFrame(fresh, period);
   const b = ledger.snapshot(ready);
-  return { wake_ps: ready - period, energy_J: diffNested(a.energy_J, b.energy_J), residency_s: diffNested(a.residency_s, b.residency_s) };
+  return {
+    wake_ps: ready - period,
+    energy_J: diffNested(a.energy_J, b.energy_J),
+    residency_s: diffNested(a.residency_s, b.residency_s),
+    stateEnergy_J: diffNested(a.stateEnergy_J, b.stateEnergy_J),
+  };
 }
 
 /** Most wake-ups a composition tries before declaring the wake-up rules inconsistent (a bug). */
@@ -181,6 +192,7 @@ function steady(fps: number, period: Picoseconds, cold: ColdInference, used: Idl
     latency_s: psToSeconds(cold.latency_ps + Math.max(...used.map((p) => p.wake_ps))),
     energy_J: addNested(cold.energy_J, average(used.map((p) => p.energy_J))),
     residency_s: addNested(cold.residency_s, average(used.map((p) => p.residency_s))),
+    stateEnergy_J: addNested(cold.stateEnergy_J, average(used.map((p) => p.stateEnergy_J))),
   };
 }
 

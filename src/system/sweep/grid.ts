@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadArchConfig, withDramIdlePolicy, type ArchConfig } from '../../config/arch-config.js';
 import { nearest, UserError } from '../../errors.js';
 import { IDLE_POLICIES, type DramIdlePolicy } from '../../hw/dram/spec.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import type { Trace } from '../../workload/layer.js';
+import { buildEverySystem } from './preflight.js';
 
 /**
  * A sweep's grid: frame rates × architecture configs × traces × DRAM idle
@@ -13,7 +15,7 @@ import type { Trace } from '../../workload/layer.js';
  */
 
 export interface SweepGrid {
-  /** Architecture config files, as given (they appear in the rows). */
+  /** Architecture config files; the rows and the sweep's identity hold them normalized (`normalizePath`). */
   archFiles: readonly string[];
   traceFiles: readonly string[];
   /** Frame rates, 1/s. Sorted and deduplicated when resolved. */
@@ -62,16 +64,20 @@ export interface GridIdentity {
  */
 export const MIN_FPS = 1e-3;
 
-/** Check every input and cut the grid into units. Throws UserError (exit code 2) on any problem. */
+/**
+ * Check every input, build every system once (preflight.ts), and cut the grid
+ * into units. Throws UserError (exit code 2) on any problem.
+ */
 export function resolveGrid(grid: SweepGrid): ResolvedGrid {
   const fps = checkRates(grid.fps);
   const policies = grid.policies === undefined ? undefined : checkPolicies(grid.policies);
   if (grid.archFiles.length === 0) throw new UserError('the sweep names no architecture config', { expected: '--arch FILE...', suggestion: 'e.g. --arch arch-configs/nvdla-full-lpddr4.json' });
   if (grid.traceFiles.length === 0) throw new UserError('the sweep names no trace', { expected: '--trace FILE...', suggestion: 'e.g. --trace traces/tiny-conv.json' });
-  const archFiles = unique(grid.archFiles);
-  const traceFiles = unique(grid.traceFiles);
+  const archFiles = unique(grid.archFiles.map(normalizePath));
+  const traceFiles = unique(grid.traceFiles.map(normalizePath));
   const archs = archFiles.map((f) => loadArchConfig(f));
   const traces = traceFiles.map((f) => loadTrace(f));
+  buildEverySystem(archs, traces.map((trace, i) => ({ file: traceFiles[i] as string, trace })), grid.seed);
   const units: SweepUnit[] = [];
   for (const arch of archs) {
     for (const [ti, trace] of traces.entries()) {
@@ -96,6 +102,19 @@ export function resolveGrid(grid: SweepGrid): ResolvedGrid {
       traces: traces.map((t, i) => ({ file: traceFiles[i] as string, name: t.name, sha256: hashOf(t) })),
     },
   };
+}
+
+/**
+ * One spelling per file, so that `./arch-configs/x.json` and
+ * `arch-configs/x.json` are the same sweep: relative to the working directory
+ * with forward slashes; absolute for files outside it (a path climbing out
+ * with ../ would be as long and say less).
+ */
+export function normalizePath(file: string): string {
+  const abs = resolve(file);
+  const rel = relative(process.cwd(), abs);
+  const outside = rel === '' || isAbsolute(rel) || rel.split(sep)[0] === '..';
+  return (outside ? abs : rel).split(sep).join('/');
 }
 
 /** The config a unit runs: its file resolved, with the unit's DRAM policy in place of the config's own. */

@@ -6,6 +6,7 @@ import type { System } from '../system.js';
 import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdInference, type Composer, type PeriodResult } from './compose.js';
 import { unitConfig, unitTrace, type SweepUnit } from './grid.js';
 import type { SweepRow } from './sweep-row.js';
+import { inSystemContext } from './unit-error.js';
 
 /**
  * One work unit of a sweep: build the system, run one cold inference, then
@@ -52,8 +53,23 @@ export interface UnitResult {
   rows: SweepRow[];
 }
 
-/** `onPoint` is told after each rate, for progress bars. */
-export function runUnit(unit: SweepUnit, fps: readonly number[], opts: { seed: number; exact: boolean; onPoint?: () => void }): UnitResult {
+export interface UnitOptions {
+  seed: number;
+  exact: boolean;
+  /** Told after each rate, for progress bars. */
+  onPoint?: () => void;
+}
+
+/** Run every rate of one unit. Bad input found on the way is a UserError naming the unit's config and trace. */
+export function runUnit(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): UnitResult {
+  try {
+    return runRates(unit, fps, opts);
+  } catch (e) {
+    throw inSystemContext(e, unit.archFile, unit.traceFile);
+  }
+}
+
+function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): UnitResult {
   const config = unitConfig(unit);
   const trace = unitTrace(unit);
   const fresh = (): System => buildSystem(config, trace, { seed: opts.seed });
@@ -112,7 +128,7 @@ function pointAt(fps: number, cold: ColdInference, comp: Composer | undefined, f
   const r = replayFrames(fresh(), fps, EXACT_FRAMES);
   work.framesReplayed += EXACT_FRAMES;
   if (!r.feasible) return { fps, period_s: r.period_s, feasible: false, reason: r.reason, latency_s: r.latency_s };
-  return { fps, period_s: r.period_s, feasible: true, latency_s: r.latency_s, energy_J: r.breakdown_J, residency_s: r.residency_s };
+  return { fps, period_s: r.period_s, feasible: true, latency_s: r.latency_s, energy_J: r.breakdown_J, residency_s: r.residency_s, stateEnergy_J: r.state_energy_J };
 }
 
 type RowBase = Pick<SweepRow, 'system' | 'archFile' | 'trace' | 'traceFile' | 'dramPolicy' | 'area_mm2' | 'areaByComponent_mm2'>;
@@ -135,7 +151,7 @@ function rowOf(base: RowBase, maxFps: number, p: PeriodResult): SweepRow {
   const area = { area_mm2: base.area_mm2, areaByComponent_mm2: base.areaByComponent_mm2 };
   const latency = Number.isNaN(p.latency_s) ? null : p.latency_s;
   if (!p.feasible) {
-    return { ...common, reason: p.reason, maxFps, period_s: p.period_s, latency_s: latency, power_W: null, energy_per_inference_J: null, energyByComponent_J: {}, ...area, residency_s: {} };
+    return { ...common, reason: p.reason, maxFps, period_s: p.period_s, latency_s: latency, power_W: null, energy_per_inference_J: null, energyByComponent_J: {}, ...area, residency_s: {}, stateEnergy_J: {} };
   }
   const energy = sumNested(p.energy_J);
   return {
@@ -149,6 +165,7 @@ function rowOf(base: RowBase, maxFps: number, p: PeriodResult): SweepRow {
     energyByComponent_J: componentTotals(p.energy_J),
     ...area,
     residency_s: flatten(p.residency_s),
+    stateEnergy_J: flatten(p.stateEnergy_J),
   };
 }
 

@@ -3,19 +3,21 @@ import type { SweepRow } from './sweep-row.js';
 
 /**
  * sweep.csv: one line per point, SI units in the column names. The fixed
- * columns come first; then energy by component, area by component and time by
- * power state, each in the order the keys first appear in the sweep's rows (the
- * rows are in the grid's canonical order, so the columns are the same for the
- * same sweep however it was run).
+ * columns come first; then energy by component, area by component, time by
+ * power state and background energy by power state, each in the order the
+ * keys first appear in the sweep's rows (the rows are in the grid's canonical
+ * order, so the columns are the same for the same sweep however it was run).
  */
 export function sweepCsv(rows: readonly SweepRow[]): string {
   const energyKeys = keysInOrder(rows.map((r) => r.energyByComponent_J));
   const areaKeys = keysInOrder(rows.map((r) => r.areaByComponent_mm2));
   const residencyKeys = keysInOrder(rows.map((r) => r.residency_s));
+  const stateEnergyKeys = keysInOrder(rows.map((r) => r.stateEnergy_J));
   const col = {
     energy: (k: string): string => `energy_${k}_J`,
     area: (k: string): string => `area_${k}_mm2`,
     residency: (k: string): string => `residency_${k.replace('.', '_')}_s`,
+    stateEnergy: (k: string): string => `state_energy_${k.replace('.', '_')}_J`,
   };
   const columns = [
     'system',
@@ -35,6 +37,7 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
     'area_mm2',
     ...areaKeys.map(col.area),
     ...residencyKeys.map(col.residency),
+    ...stateEnergyKeys.map(col.stateEnergy),
   ];
   const records = rows.map((r) => {
     const rec: Record<string, CsvValue> = {
@@ -56,6 +59,7 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
     for (const [k, v] of Object.entries(r.energyByComponent_J)) rec[col.energy(k)] = v;
     for (const [k, v] of Object.entries(r.areaByComponent_mm2)) rec[col.area(k)] = v;
     for (const [k, v] of Object.entries(r.residency_s)) rec[col.residency(k)] = v;
+    for (const [k, v] of Object.entries(r.stateEnergy_J)) rec[col.stateEnergy(k)] = v;
     return rec;
   });
   return toCsv(columns, records);

@@ -5,6 +5,7 @@ import { UserError } from '../../errors.js';
 import { toJson, writeFileAtomic } from '../../report/atomic-write.js';
 import type { GridIdentity, ResolvedGrid, SweepUnit } from './grid.js';
 import type { UnitResult } from './run-unit.js';
+import { codeHash } from './source-hash.js';
 import { sweepCsv } from './sweep-csv.js';
 import type { SweepRow } from './sweep-row.js';
 
@@ -27,12 +28,14 @@ export interface SweepManifest extends GridIdentity {
   tool: 'maxnvm';
   command: 'sweep';
   version: string;
+  /** sha256 of the simulator's code (source-hash.ts): results of other code are not resumed, even at the same version. */
+  code_sha256: string;
   format: number;
   units: SweepUnit[];
 }
 
 export function manifestOf(grid: ResolvedGrid): SweepManifest {
-  return { tool: 'maxnvm', command: 'sweep', version: maxnvmVersion(), format: FORMAT, ...grid.identity, units: grid.units };
+  return { tool: 'maxnvm', command: 'sweep', version: maxnvmVersion(), code_sha256: codeHash(), format: FORMAT, ...grid.identity, units: grid.units };
 }
 
 /**
@@ -50,7 +53,7 @@ export function prepareFolder(dir: string, manifest: SweepManifest): void {
     if (diff !== undefined) {
       throw new UserError(`output folder holds a different sweep (${diff} differs)`, {
         file,
-        expected: 'the same configs, traces, policies, rates, seed, method and maxnvm version to resume',
+        expected: 'the same configs, traces, policies, rates, seed, method, maxnvm version and code to resume',
         suggestion: 'choose another --out, or delete the folder to start over',
       });
     }

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { SweepUnit } from './grid.js';
 import { startModuleWorker } from './module-worker.js';
 import type { UnitResult } from './run-unit.js';
-import { UserError } from '../../errors.js';
+import { errorFromMessage, type ErrorMessage } from './unit-error.js';
 
 /**
  * Run sweep units on worker threads: each worker takes the next pending unit
@@ -22,7 +22,7 @@ export type WorkerMessage =
   | { kind: 'ready' }
   | { kind: 'point' }
   | { kind: 'unit'; result: UnitResult }
-  | { kind: 'error'; message: string; stack: string; user?: string };
+  | ErrorMessage;
 
 /** Messages to a worker. */
 export type PoolMessage = { kind: 'run'; unit: SweepUnit } | { kind: 'stop' };
@@ -67,7 +67,7 @@ export function runUnitsOnWorkers(units: readonly SweepUnit[], workers: number, 
           case 'point':
             return cb.onPoint();
           case 'error':
-            return fail(m.user !== undefined ? new UserError(m.user) : new Error(`sweep worker: ${m.stack || m.message}`));
+            return fail(errorFromMessage(m));
           case 'unit':
             try {
               cb.onUnit(m.result);

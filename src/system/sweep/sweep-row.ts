@@ -33,4 +33,10 @@ export interface SweepRow {
   areaByComponent_mm2: Record<string, number>;
   /** Time per frame period in each power state, s, keyed "device.state". */
   residency_s: Record<string, number>;
+  /**
+   * Background (standby, leakage, retention) energy per frame period in each
+   * power state, J, keyed "device.state" as residency_s; part of
+   * energyByComponent_J. Empty when infeasible.
+   */
+  stateEnergy_J: Record<string, number>;
 }

@@ -6,9 +6,9 @@
  */
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { UserError } from '../../errors.js';
 import { runUnit } from './run-unit.js';
 import type { PoolMessage, WorkerData, WorkerMessage } from './sweep-pool.js';
+import { errorToMessage } from './unit-error.js';
 
 const { fps, seed, exact } = workerData as WorkerData;
 const port = parentPort;
@@ -24,8 +24,8 @@ port.on('message', (message: PoolMessage) => {
     const result = runUnit(message.unit, fps, { seed, exact, onPoint: () => send({ kind: 'point' }) });
     send({ kind: 'unit', result });
   } catch (e) {
-    const err = e as Error;
-    send({ kind: 'error', message: err.message, stack: err.stack ?? '', user: e instanceof UserError ? err.message : undefined });
+    // Plain data: a thrown UserError would arrive as a bare Error without its details.
+    send(errorToMessage(e));
   }
 });
 send({ kind: 'ready' });

@@ -25,12 +25,25 @@ const folder = (out: string): Record<string, string> => {
 describe('maxnvm sweep: a bad grid exits with code 2 and a clear message before any point runs', () => {
   const badConfig = join(dir, 'bad.json');
   writeFileSync(badConfig, JSON.stringify({ name: 'x', placement: { weights: 'dram', activations: 'dram' }, nvdla: { build: 'nv_fulll' }, dram: {} }));
+  // Valid and buildable, but its CBUF (2 usable banks of 64 B) cannot hold tiny-conv's first layer: found only by planning it.
+  const tinyCbuf = join(dir, 'tiny-cbuf.json');
+  const dram = JSON.parse(readFileSync(DRAM, 'utf8')) as { nvdla: Record<string, unknown> };
+  writeFileSync(tinyCbuf, JSON.stringify({ ...dram, nvdla: { ...dram.nvdla, cbufBanks: 3, cbufBankDepth: 1 } }));
   const cases: { name: string; args: string[]; expect: RegExp }[] = [
     { name: 'empty rate list', args: ['--fps', ''], expect: /--fps needs a comma-separated list/ },
     { name: 'negative rate', args: ['--fps', '1,-5'], expect: /-5 must be positive/ },
     { name: 'rates given twice', args: ['--fps', '1', '--fps-range', '1:10:3'], expect: /not both/ },
     { name: 'no rates', args: [], expect: /needs frame rates/ },
     { name: 'bad range', args: ['--fps-range', '10:1:5'], expect: /max is below min/ },
+    // A value starting with "-" is the range's value, not a flag: the message says what is wrong with it.
+    { name: 'negative range', args: ['--fps-range', '-1:5:3'], expect: /error: --fps-range "-1:5:3": rates must be positive\n.*\n  suggestion: / },
+    { name: 'negative rate first', args: ['--fps', '-1,5'], expect: /error: --fps: -1 must be positive/ },
+    { name: 'range without a value', args: ['--fps-range'], expect: /error: --fps-range needs a value\n  expected: min:max:count after --fps-range\n  suggestion: / },
+    {
+      name: 'CBUF too small for a layer, on 2 workers',
+      args: ['--fps', '1', '--arch', DRAM, tinyCbuf, '--workers', '2'],
+      expect: /layer conv_a does not fit in CBUF.*\n  file: .*tiny-cbuf\.json\n  at: \/nvdla\/cbufBanks\n  expected: .+\n  suggestion: increase cbufBanks or cbufBankDepth/,
+    },
     { name: 'unknown policy', args: ['--fps', '1', '--policies', 'power-down,deep-sleep'], expect: /unknown DRAM idle policy "deep-sleep"/ },
     { name: 'config failing validation', args: ['--fps', '1', '--arch', badConfig], expect: /did you mean "nv_full"/ },
   ];
@@ -55,6 +68,18 @@ describe('maxnvm sweep: a bad grid exits with code 2 and a clear message before 
     expect(r.stderr).toMatch(/output folder holds a different sweep/);
     expect(r.stderr).toMatch(/suggestion: choose another --out, or delete the folder/);
     expect(folder(out)).toEqual(before);
+  });
+});
+
+describe('maxnvm sweep: one sweep however its files are spelled', () => {
+  it('a sweep given ./arch-configs/x.json resumes with arch-configs/x.json, and the rows name the file one way', () => {
+    const out = join(dir, 'spelled');
+    const first = sweep('--arch', `./${DRAM}`, '--trace', `./${TINY}`, '--fps', '1', '--out', out, '--workers', '0', '--format', 'csv');
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout.split('\n')[1]).toMatch(new RegExp(`^nvdla-full-lpddr4,${DRAM},tiny-conv,${TINY},`));
+    const again = sweep('--arch', DRAM, '--trace', TINY, '--fps', '1', '--out', out, '--workers', '0');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/resumed 1 of 1 units/);
   });
 });
 

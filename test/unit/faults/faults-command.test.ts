@@ -35,10 +35,22 @@ describe('maxnvm faults: bad campaign parameters', () => {
     }
   });
 
-  it('a tolerance outside 0..100', async () => {
+  it('a tolerance outside 0..100, with --search and also in a plain campaign that does not use it', async () => {
+    for (const tol of ['150', '-1', '100.5']) {
+      for (const search of [true, false]) {
+        const e = await rejection({ search, 'tolerance-pp': tol, workers: '0' });
+        expect(e.message).toMatch(/outside 0\.\.100/);
+        expect(e.details.jsonPath).toBe('--tolerance-pp');
+      }
+    }
+  });
+
+  it('through the command line: --tolerance-pp 150 or -1 exits with code 2 before any trial runs', () => {
     for (const tol of ['150', '-1']) {
-      const e = await rejection({ search: true, 'tolerance-pp': tol, workers: '0' });
-      expect(e.message).toMatch(/outside 0\.\.100/);
+      const r = spawnSync(process.execPath, ['bin/maxnvm.js', 'faults', '--tolerance-pp', tol, '--trials', '2', '--workers', '0'], { encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^error: tolerance ${tol} percentage points is outside 0\\.\\.100`));
+      expect(r.stdout).toBe('');
     }
   });
 
@@ -75,6 +87,18 @@ describe('maxnvm faults: bad campaign parameters', () => {
 });
 
 describe('maxnvm faults: runs', () => {
+  it('CTT results say first, plainly, that its level model is the RRAM one; RRAM results do not', async () => {
+    const ctt = await runFaultsCommand({ technology: 'ctt', trials: '2', workers: '0' });
+    expect(ctt.stdout).toMatch(/^ASSUMPTION: the CTT level model borrows the MLC RRAM level distributions/);
+    expect(ctt.stdout).toMatch(/\nfault model: CTT,/);
+    // JSON stays parseable: the statement goes to stderr.
+    const json = await runFaultsCommand({ technology: 'ctt', trials: '2', workers: '0', format: 'json' });
+    expect(() => JSON.parse(json.stdout)).not.toThrow();
+    expect(json.stderr).toMatch(/^note: ASSUMPTION: the CTT level model borrows/);
+    const rram = await runFaultsCommand({ technology: 'rram', trials: '2', workers: '0' });
+    expect(rram.stdout).not.toMatch(/ASSUMPTION/);
+  });
+
   const choice: FaultsArgs = { encoding: 'bitmask', clustered: true, 'bits-per-cell': '2', 'stream-bits-per-cell': 'values=3', trials: '3', seed: '5' };
 
   it('writes byte-identical files for the same seed, whatever the worker count', async () => {
@@ -109,5 +133,11 @@ describe('maxnvm faults: runs', () => {
     expect(entries[0]?.technology).toBe('RRAM');
     const block = JSON.parse(readFileSync(join(out, 'weight-storage.json'), 'utf8')) as { weightStorage: unknown };
     expect(validateStorageChoice(block.weightStorage, 'weight-storage.json', '/weightStorage')).toEqual(entries[0]?.choice);
+    // search.csv: accuracies are fractions 0..1 and their columns say so.
+    const [header, step0] = readFileSync(join(out, 'search.csv'), 'utf8').split('\n').map((l) => l.split(','));
+    expect(header).toEqual(['step', 'stream', 'bitsPerCell', 'accuracy_fraction', 'accuracyLow_fraction', 'accuracyHigh_fraction', 'accuracyLoss_pp', 'accepted']);
+    const search = JSON.parse(readFileSync(join(out, 'search.json'), 'utf8')) as { search: { steps: { accuracy: { mean: number; low: number; high: number } }[] } };
+    const acc = search.search.steps[0]!.accuracy;
+    expect(step0?.slice(3, 6).map(Number)).toEqual([acc.mean, acc.low, acc.high]);
   });
 });

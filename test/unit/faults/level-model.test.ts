@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
 import { UserError } from '../../../src/errors.js';
@@ -14,7 +14,8 @@ import {
   senseLevel,
   type LevelModel,
 } from '../../../src/faults/level-model.js';
-import { RRAM_LEVELS, technologyLevelModel } from '../../../src/faults/technology-levels.js';
+import { borrowedLevelsNote, RRAM_LEVELS, technologyLevelModel } from '../../../src/faults/technology-levels.js';
+import { technologyFaultModel } from '../../../src/faults/fault-model.js';
 
 const rram = (bpc: number): LevelModel => technologyLevelModel('rram', bpc);
 const density = (x: number, [m, s]: readonly [number, number]): number =>
@@ -189,5 +190,35 @@ describe('validation and technologies', () => {
       expect((e as UserError).details.suggestion).toMatch(/"RRAM"/);
     }
     expect(() => technologyLevelModel('rram', 4)).toThrow(UserError);
+  });
+
+  it('suggestions point CLI users to --levels FILE and the example file, not to a code function', () => {
+    const suggestionOf = (f: () => unknown): string => {
+      try {
+        f();
+      } catch (e) {
+        return String((e as UserError).details.suggestion);
+      }
+      throw new Error('no error thrown');
+    };
+    // "flash" is no edit-distance neighbour of any technology, so the suggestion is the levels file.
+    for (const s of [suggestionOf(() => technologyLevelModel('flash', 2)), suggestionOf(() => technologyLevelModel('rram', 4))]) {
+      expect(s).toContain('--levels FILE');
+      expect(s).toContain('examples/faults/levels-example.json');
+      expect(s).not.toMatch(/makeLevelModel/);
+    }
+    expect(existsSync(new URL('../../../examples/faults/levels-example.json', import.meta.url))).toBe(true);
+  });
+
+  it('CTT, PCM and STT say plainly that they borrow the RRAM distributions; RRAM has nothing to say', () => {
+    for (const tech of ['CTT', 'pcm', 'Stt']) {
+      const note = borrowedLevelsNote(tech);
+      expect(note).toMatch(new RegExp(`^ASSUMPTION: the ${tech.toUpperCase()} level model borrows the MLC RRAM level distributions`));
+      expect(note).toContain('--levels FILE');
+      expect(technologyFaultModel(tech, 'gray').assumption).toBe(note);
+    }
+    expect(borrowedLevelsNote('rram')).toBeUndefined();
+    expect(technologyFaultModel('RRAM', 'gray').assumption).toBeUndefined();
+    expect(borrowedLevelsNote('toString')).toBeUndefined();
   });
 });

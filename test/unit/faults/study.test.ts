@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { technologyFaultModel } from '../../../src/faults/fault-model.js';
 import { runStudy, studyRows, type StudyReport } from '../../../src/faults/study.js';
-import { studyCsv, studyTable, writeStudy } from '../../../src/faults/study-output.js';
+import { studyCsv, studyPlotSvg, studyTable, writeStudy } from '../../../src/faults/study-output.js';
 import { loadChoicesFile } from '../../../src/sizing/choices-file.js';
 import { loadTrace } from '../../../src/workload/load-trace.js';
 
@@ -40,8 +40,25 @@ describe('the study', () => {
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toMatch(/dense/);
     expect(studyCsv(a).split('\n')[0]).toMatch(/^encoding,protection,label,meetsTolerance,bitsPerCell_values,/);
+    // Accuracies are fractions 0..1 and their columns say so; the values are the rows' own (not blank).
+    const [header, first] = studyCsv(a).split('\n').map((l) => l.split(','));
+    const col = (name: string): string | undefined => first?.[header?.indexOf(name) ?? -1];
+    expect(header).not.toContain('accuracy');
+    expect(Number(col('accuracy_fraction'))).toBe(a.rows[0]!.accuracy);
+    expect(Number(col('accuracyLow_fraction'))).toBe(a.rows[0]!.accuracyLow);
+    expect(a.rows[0]!.accuracy).toBeGreaterThan(0.5); // a fraction of the MNIST test set, not a percentage
+    expect(a.rows[0]!.accuracy).toBeLessThanOrEqual(1);
     expect(studyTable(a)).toMatch(/tiny-conv cells/);
     expect(loadChoicesFile(join(dirs[0]!, 'study-choices.json')).length).toBe(3);
+  });
+
+  it('study.svg fits long trace and fault model names: wrapped, never cut with "…"', async () => {
+    const r = await study();
+    const long = { ...r, sizeTrace: { file: 'x.json', name: 'resnet50-v1.5-str81-c16-retrained-on-imagenet-subset' }, faultModel: 'my-lab-measured-levels-2bpc-sigmax2' };
+    const svg = await studyPlotSvg(long);
+    expect(svg).not.toContain('…');
+    expect(svg).toContain('resnet50-v1.5-str81-c16-retrained-on-imagenet-subset');
+    expect(svg).toContain('my-lab-measured-levels-2bpc-sigmax2');
   });
 
   it('cells of the size trace follow from the found bits per cell (dense int8: 8 bits per weight)', async () => {

@@ -30,6 +30,7 @@ export function row(system: string, dramPolicy: string, fps: number, power_W: nu
     area_mm2: 1,
     areaByComponent_mm2: { nvdla: 1 },
     residency_s: {},
+    stateEnergy_J: {},
     ...extra,
   };
 }

@@ -81,3 +81,24 @@ export function markItems(svg: XmlNode, markType: string): XmlNode[] {
 export function axisTitles(svg: XmlNode): string[] {
   return findAll(svg, (x) => x.name === 'g' && hasClass(x, 'role-axis-title')).map(textOf);
 }
+
+/** A legend entry: its label and how its symbol is drawn. */
+export interface LegendEntry {
+  label: string;
+  attrs: Record<string, string>;
+}
+
+/** The entries of every legend, in document order (each entry has one symbol and one label). */
+export function legendEntries(svg: XmlNode): LegendEntry[] {
+  const symbols = findAll(svg, (x) => x.name === 'g' && hasClass(x, 'role-legend-symbol')).flatMap((g) => g.children);
+  const labels = findAll(svg, (x) => x.name === 'g' && hasClass(x, 'role-legend-label')).flatMap((g) => g.children);
+  if (symbols.length !== labels.length) throw new Error(`${symbols.length} legend symbols but ${labels.length} labels`);
+  return labels.map((l, i) => ({ label: textOf(l), attrs: (symbols[i] as XmlNode).attrs }));
+}
+
+/** The series a line or point of a line plot belongs to, from its aria-label ("...; series: NAME"). */
+export function seriesOfItem(item: XmlNode): string {
+  const m = /; series: ([^;]*)/.exec(item.attrs['aria-label'] ?? '');
+  if (m === null) throw new Error(`no series in ${item.attrs['aria-label'] ?? '(no aria-label)'}`);
+  return m[1] as string;
+}

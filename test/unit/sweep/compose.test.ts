@@ -83,6 +83,15 @@ function expectAgreement(config: ArchConfig, fps: number): { composed_J: number;
     const bound = comp === 'backingStore' ? 1e-9 * Math.abs(replayed) : comp === 'dram' ? refresh_J + rel : (mean_W[comp] ?? 0) * (tRFC_s + CLOCK_PHASE_s) + rel;
     expect(Math.abs(composed - replayed), `${config.name} ${config.dram?.idlePolicy ?? ''} @ ${fps} fps: ${comp}`).toBeLessThanOrEqual(bound);
   }
+  // Background energy by state: within the bound of the device's component (it is part of that component's energy).
+  for (const [device, states] of Object.entries(r.state_energy_J)) {
+    const replayed = rc[device] ?? NaN;
+    const bound = device === 'dram' ? refresh_J + REL * Math.abs(replayed) : (mean_W[device] ?? 0) * (tRFC_s + CLOCK_PHASE_s) + REL * Math.abs(replayed);
+    for (const [state, e] of Object.entries(states)) {
+      const composed = c.stateEnergy_J[device]?.[state] ?? NaN;
+      expect(Math.abs(composed - e), `${config.name} ${config.dram?.idlePolicy ?? ''} @ ${fps} fps: ${device}.${state} background`).toBeLessThanOrEqual(bound);
+    }
+  }
   expect(Math.abs(c.latency_s - r.latency_s)).toBeLessThanOrEqual(tRFC_s + CLOCK_PHASE_s);
   // Every device is in exactly one state at a time: its residencies sum to the period.
   for (const [device, states] of Object.entries(c.residency_s)) {
@@ -146,7 +155,7 @@ describe('the steady wake-up: fixed point or two-frame cycle', () => {
    * i.e. for gaps over 1 nJ / 1 W = 1 ns; wakes in 5 ns. One inference: 10 ns.
    */
   const L = 10_000;
-  const cold: ColdInference = { latency_ps: L, energy_J: { dev: { inference: 1e-8 } }, residency_s: { dev: { on: 1e-8 } }, events: 0 };
+  const cold: ColdInference = { latency_ps: L, energy_J: { dev: { inference: 1e-8 } }, residency_s: { dev: { on: 1e-8 } }, stateEnergy_J: { dev: { on: 1e-8 } }, events: 0 };
   const fresh = (): System => {
     const gate = new PowerGate({ enabled: true, wakeUp_ps: 5000, wakeUpEnergy_J: 1e-9, leakage_W: 1, gatedLeakage_W: 0 });
     const dev: EnergyAccount & PowerManaged = {

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { logSpacedRates, parseFpsRange, resolveGrid, unitConfig, type SweepGrid } from '../../../src/system/sweep/grid.js';
+import { logSpacedRates, normalizePath, parseFpsRange, resolveGrid, unitConfig, type SweepGrid } from '../../../src/system/sweep/grid.js';
 
 const DRAM = 'arch-configs/nvdla-full-lpddr4.json';
 const ENVM = 'arch-configs/maxnvm-rram-2bpc-bitmask-slc-metadata.json';
@@ -81,6 +81,20 @@ describe('resolving a grid', () => {
     expect(resolveGrid(grid({ exact: true })).identity).not.toEqual(a);
     expect(a.archs[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
+  it('one spelling per file: ./x, x and the absolute path of x are the same config, in the units and the identity', () => {
+    const plain = resolveGrid(grid());
+    const spelled = resolveGrid(grid({ archFiles: [`./${DRAM}`, DRAM, resolve(DRAM)], traceFiles: [`./traces/../${TINY}`, TINY] }));
+    expect(spelled.identity).toEqual(plain.identity);
+    expect(spelled.units).toEqual(plain.units);
+    expect(spelled.units.map((u) => [u.archFile, u.traceFile])).toEqual([[DRAM, TINY]]);
+  });
+  it('normalizes to a path relative to the working directory with forward slashes, or absolute outside it', () => {
+    expect(normalizePath('./arch-configs//x.json')).toBe('arch-configs/x.json');
+    expect(normalizePath(resolve('traces', 'a.json'))).toBe('traces/a.json');
+    const outside = resolve('..', 'elsewhere', 'x.json');
+    expect(normalizePath(outside)).toBe(outside.split(/[\\/]/).join('/'));
+    expect(normalizePath('../elsewhere/x.json')).toBe(normalizePath(outside));
+  });
 });
 
 describe('a bad grid is refused before any point runs', () => {
@@ -98,6 +112,34 @@ describe('a bad grid is refused before any point runs', () => {
   });
   it('suggests the nearest policy', () => {
     expect(userError(() => resolveGrid(grid({ policies: ['self_refresh' as 'off'] }))).details.suggestion).toMatch(/did you mean self-refresh/);
+  });
+  it('a config whose CBUF cannot hold a layer of the trace is refused while resolving, naming config, trace and key', () => {
+    // Schema-valid and buildable: only planning the convolution finds it (it used to surface in a worker after other units ran).
+    // 3 banks of 64 B × 1 entry, one reserved for the weight mask: 2 banks of 64 B, below tiny-conv's first layer.
+    const tiny = JSON.parse(readFileSync(DRAM, 'utf8')) as { nvdla: Record<string, unknown> };
+    tiny.nvdla.cbufBanks = 3;
+    tiny.nvdla.cbufBankDepth = 1;
+    const file = join(dir, 'tiny-cbuf.json');
+    writeFileSync(file, JSON.stringify(tiny));
+    const e = userError(() => resolveGrid(grid({ archFiles: [ENVM, file] })));
+    expect(e.message).toBe(`${file} on ${TINY}: layer conv_a does not fit in CBUF: one kernel group (81 B) and 3 entries of input rows need more than 2 banks of 64 B`);
+    expect(e.details).toMatchObject({ file, jsonPath: '/nvdla/cbufBanks', suggestion: 'increase cbufBanks or cbufBankDepth' });
+  });
+  it('a config without eNVM figures for its bits per cell (STT at 2) is refused while resolving', () => {
+    const stt = JSON.parse(readFileSync('arch-configs/maxnvm-rram-safe-csr4.json', 'utf8')) as { envm: { technology: string } };
+    stt.envm.technology = 'STT';
+    const file = join(dir, 'stt.json');
+    writeFileSync(file, JSON.stringify(stt));
+    const e = userError(() => resolveGrid(grid({ archFiles: [ENVM, file] })));
+    expect(e.message).toMatch(/no readLatency_ns figure for STT at 2 bit\(s\) per cell/);
+    expect(e.details.file).toBe(file);
+  });
+  it('a system that merely cannot run the trace is not an error while resolving (its unit reports it infeasible)', () => {
+    const small = JSON.parse(readFileSync('arch-configs/maxnvm-rram-1bpc-dense.json', 'utf8')) as { sram: { capacity_B: number } };
+    small.sram.capacity_B = 64;
+    const file = join(dir, 'small.json');
+    writeFileSync(file, JSON.stringify(small));
+    expect(resolveGrid(grid({ archFiles: [file] })).units).toHaveLength(1);
   });
   it('a config that fails validation names its file and the key', () => {
     const bad = join(dir, 'bad.json');

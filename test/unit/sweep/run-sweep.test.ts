@@ -6,7 +6,9 @@ import { UserError } from '../../../src/errors.js';
 import { resolveGrid, type SweepGrid } from '../../../src/system/sweep/grid.js';
 import { runSweep, runSweepUnits } from '../../../src/system/sweep/run-sweep.js';
 import { runUnit } from '../../../src/system/sweep/run-unit.js';
+import { codeHash } from '../../../src/system/sweep/source-hash.js';
 import { loadSweepRows, MANIFEST_FILE, SWEEP_CSV, SWEEP_JSON } from '../../../src/system/sweep/sweep-folder.js';
+import { loadArchConfig } from '../../../src/config/arch-config.js';
 
 const GRID: SweepGrid = {
   archFiles: ['arch-configs/nvdla-full-lpddr4.json', 'arch-configs/maxnvm-rram-2bpc-bitmask-slc-metadata.json'],
@@ -43,6 +45,55 @@ describe('sweep outputs', () => {
     expect(loadSweepRows(outDir('w2'))).toEqual(rows);
     // Power is energy per period over the period.
     for (const r of rows.filter((x) => x.feasible)) expect(r.power_W).toBeCloseTo((r.energy_per_inference_J as number) / r.period_s, 12);
+  });
+
+  it('background energy by power state: per device at most its energy, leakage × time for the core, a constant power per DRAM state', async () => {
+    // The first test's sweep, when it ran.
+    const rows = existsSync(join(outDir('w0'), SWEEP_JSON)) ? loadSweepRows(outDir('w0')) : await runSweep(GRID, { workers: 0 });
+    const nvdla = loadArchConfig('arch-configs/nvdla-full-lpddr4.json').nvdla;
+    const dramStatePower_W = new Map<string, number>();
+    for (const r of rows.filter((x) => x.feasible)) {
+      expect(Object.keys(r.stateEnergy_J).sort()).toEqual(Object.keys(r.residency_s).sort());
+      const byDevice = new Map<string, number>();
+      for (const [k, e] of Object.entries(r.stateEnergy_J)) {
+        expect(e).toBeGreaterThanOrEqual(0);
+        const device = k.split('.')[0] as string;
+        byDevice.set(device, (byDevice.get(device) ?? 0) + e);
+      }
+      for (const [device, e] of byDevice) expect(e).toBeLessThanOrEqual((r.energyByComponent_J[device] ?? 0) * (1 + 1e-12));
+      // The core leaks leakage_mW while on and nothing while gated (src/hw/nvdla/core.ts): E_on = leakage_mW × 1e-3 × t_on.
+      expect(r.stateEnergy_J['nvdla.on']).toBeCloseTo(nvdla.leakage_mW * 1e-3 * (r.residency_s['nvdla.on'] as number), 15);
+      expect(r.stateEnergy_J['nvdla.gated']).toBe(0);
+      // An LPDDR4 state draws the same background power at every rate and policy (energy over mean-per-channel time).
+      for (const [k, e] of Object.entries(r.stateEnergy_J)) {
+        const t = r.residency_s[k] as number;
+        if (!k.startsWith('dram.') || t < 1e-6) continue;
+        const seen = dramStatePower_W.get(k);
+        if (seen === undefined) dramStatePower_W.set(k, e / t);
+        else expect(Math.abs(e / t - seen), `${k} @ ${r.dramPolicy} ${r.fps} fps`).toBeLessThanOrEqual(1e-9 * seen);
+      }
+    }
+    // self-refresh and off both appear at 0.5 fps; off draws no background.
+    expect(dramStatePower_W.get('dram.self_refresh')).toBeGreaterThan(0);
+    expect(dramStatePower_W.get('dram.off')).toBe(0);
+    for (const r of rows.filter((x) => !x.feasible)) expect(r.stateEnergy_J).toEqual({});
+  });
+
+  it('a config whose CBUF cannot hold a layer is refused before any unit runs, with nothing written (2 workers)', async () => {
+    const config = JSON.parse(readFileSync('arch-configs/nvdla-full-lpddr4.json', 'utf8')) as { name: string; nvdla: Record<string, unknown> };
+    config.name = 'tiny-cbuf';
+    config.nvdla.cbufBanks = 3;
+    config.nvdla.cbufBankDepth = 1;
+    const file = join(base, 'tiny-cbuf.json');
+    writeFileSync(file, JSON.stringify(config));
+    const out = outDir('refused');
+    let ran = 0;
+    // The bad config comes last: its units would have run after the good ones.
+    const attempt = runSweep({ ...GRID, archFiles: [...GRID.archFiles, file] }, { out, workers: 2, onUnitDone: () => ran++ });
+    await expect(attempt).rejects.toThrow(UserError);
+    await expect(attempt).rejects.toThrow(/tiny-cbuf\.json on traces\/tiny-conv\.json: layer conv_a does not fit in CBUF/);
+    expect(ran).toBe(0);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('an infeasible rate is reported with its reason and not computed', async () => {
@@ -118,6 +169,21 @@ describe('resume', () => {
     await expect(attempt).rejects.toThrow(/output folder holds a different sweep \("fps" differs\)/);
     expect(ran).toBe(0);
     expect(files(dir)).toEqual(before);
+  });
+
+  it('the manifest holds the hash of the code; a folder written by other code (same version) is refused', async () => {
+    const dir = outDir('other-code');
+    await runSweep({ ...GRID, fps: [1] }, { out: dir, workers: 0 });
+    const file = join(dir, MANIFEST_FILE);
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { code_sha256: string };
+    // This process's hash of src/ (source-hash.test.ts checks it against the tree).
+    expect(manifest.code_sha256).toBe(codeHash());
+    expect(manifest.code_sha256).toMatch(/^[0-9a-f]{64}$/);
+    // What a checkout with one edited source file would have written.
+    writeFileSync(file, JSON.stringify({ ...manifest, code_sha256: '0'.repeat(64) }));
+    const attempt = runSweep({ ...GRID, fps: [1] }, { out: dir, workers: 0 });
+    await expect(attempt).rejects.toThrow(UserError);
+    await expect(attempt).rejects.toThrow(/output folder holds a different sweep \("code_sha256" differs\)/);
   });
 
   it('a non-empty folder that holds no sweep is refused', async () => {

@@ -20,6 +20,7 @@ const dramRow: SweepRow = {
   area_mm2: 3,
   areaByComponent_mm2: { nvdla: 3 },
   residency_s: { 'dram.off': 0.09, 'dram.active_standby': 0.01 },
+  stateEnergy_J: { 'dram.off': 0, 'dram.active_standby': 0.004 },
 };
 const envmInfeasible: SweepRow = {
   ...dramRow,
@@ -35,6 +36,7 @@ const envmInfeasible: SweepRow = {
   area_mm2: 5,
   areaByComponent_mm2: { nvdla: 3, envm: 2 },
   residency_s: {},
+  stateEnergy_J: {},
 };
 
 describe('sweep.csv', () => {
@@ -42,13 +44,14 @@ describe('sweep.csv', () => {
   it('names every column with its unit; per-component columns follow first appearance in row order', () => {
     expect(header).toBe(
       'system,arch_file,trace,trace_file,dram_policy,fps,feasible,reason,max_fps,period_s,latency_s,power_W,energy_per_inference_J,' +
-        'energy_nvdla_J,energy_dram_J,area_mm2,area_nvdla_mm2,area_envm_mm2,residency_dram_off_s,residency_dram_active_standby_s',
+        'energy_nvdla_J,energy_dram_J,area_mm2,area_nvdla_mm2,area_envm_mm2,residency_dram_off_s,residency_dram_active_standby_s,' +
+        'state_energy_dram_off_J,state_energy_dram_active_standby_J',
     );
   });
   it('writes numbers at full precision and leaves columns a row does not have empty', () => {
-    expect(first).toBe('a,a.json,t,t.json,off,10,true,,100,0.1,0.01,2,0.2,0.15,0.05,3,3,,0.09,0.01');
+    expect(first).toBe('a,a.json,t,t.json,off,10,true,,100,0.1,0.01,2,0.2,0.15,0.05,3,3,,0.09,0.01,0,0.004');
   });
   it('an infeasible point has its reason (quoted: it holds a comma) and no power or energy', () => {
-    expect(second).toBe('b,b.json,t,t.json,-,1000,false,"infeasible at 1000 fps: one inference takes 10 ms, more than 1 ms",100,0.1,0.01,,,,,5,3,2,,');
+    expect(second).toBe('b,b.json,t,t.json,-,1000,false,"infeasible at 1000 fps: one inference takes 10 ms, more than 1 ms",100,0.1,0.01,,,,,5,3,2,,,,');
   });
 });
