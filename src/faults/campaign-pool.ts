@@ -11,11 +11,8 @@
  * build the new campaign's trial runner.
  */
 
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/module-worker.js';
 import type { TrialOutcome, TrialSpec } from './campaign.js';
 
 export interface PoolJob {
@@ -122,29 +119,7 @@ export async function runOnWorkers(job: PoolJob & { readonly workers: number }):
   }
 }
 
-/** URL of tsx's ESM API (`tsx/esm/api`, import condition), read from its package exports. */
-function tsxEsmApi(): string {
-  const pkgPath = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(pkgPath, 'utf8')) as {
-    exports: Record<string, { import?: { default?: string } } | string>;
-  };
-  const entry = pkg.exports['./esm/api'];
-  const file = typeof entry === 'object' ? entry.import?.default : undefined;
-  if (file === undefined) throw new Error(`tsx at ${pkgPath} has no ESM API to load TypeScript in workers`);
-  return pathToFileURL(join(dirname(pkgPath), file)).href;
-}
-
-/**
- * Start campaign-worker. From TypeScript sources (tsx, vitest) the worker has no
- * TypeScript loader of its own, so a one-line bootstrap registers tsx first;
- * from compiled JavaScript the worker file is started directly.
- */
+/** Start campaign-worker (from TypeScript sources or compiled JavaScript alike). */
 function startWorker(): Worker {
-  const isTypeScript = import.meta.url.endsWith('.ts');
-  const entry = new URL(isTypeScript ? './campaign-worker.ts' : './campaign-worker.js', import.meta.url);
-  if (!isTypeScript) return new Worker(entry);
-  const bootstrap =
-    `import(${JSON.stringify(tsxEsmApi())})` +
-    `.then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(bootstrap, { eval: true });
+  return startModuleWorker(new URL('./campaign-worker.ts', import.meta.url), undefined);
 }

@@ -17,7 +17,9 @@ const runs: [string, string, string][] = [
 ];
 
 function golden(file: string, actual: string): void {
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  // A missing golden fails: it is written only on request, never silently during `npm test`.
+  expect(existsSync(file), `${file} is missing; run UPDATE_GOLDEN=1 npx vitest run test/golden`).toBe(true);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { SweepUnit } from './grid.js';
-import { startModuleWorker } from './module-worker.js';
+import { startModuleWorker } from '../../util/module-worker.js';
 import type { UnitResult } from './run-unit.js';
 import { errorFromMessage, type ErrorMessage } from './unit-error.js';
 
