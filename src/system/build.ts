@@ -6,6 +6,7 @@ import { EnvmArray } from '../hw/envm/envm-array.js';
 import type { EnergyAccount, MemoryDevice, WeightSource } from '../hw/memory.js';
 import { nvdlaArea } from '../hw/nvdla/area.js';
 import { NvdlaCore } from '../hw/nvdla/core.js';
+import { groupIndices } from '../hw/nvdla/fusion.js';
 import { MemoryWeightSource, denseInt8Bytes, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
 import { MemoryPort } from '../hw/port.js';
 import { SramBuffer } from '../hw/sram/sram-buffer.js';
@@ -108,6 +109,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
 
   // Activations.
   let features: MemoryDevice;
+  let sramToCheck: SramBuffer | undefined;
   let addressOf: (tensor: string) => number;
   if (config.placement.activations === 'dram') {
     if (dramPort === undefined) throw new Error('placement.activations = dram without a DRAM');
@@ -116,14 +118,20 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   } else {
     if (config.sram === undefined) throw new Error('placement.activations = sram without an sram section');
     const sram = new SramBuffer(config.sram);
-    const fit = sram.checkFits(peakLiveActivationBytes(trace));
-    if (fit !== undefined) reasons.push(fit);
+    sramToCheck = sram;
     ledger.addAccount('sram', sram);
     ledger.addPowerManaged('sram', sram);
     area_mm2.sram = sram.area_mm2();
     memories.push({ name: 'sram', device: sram });
     features = sram;
     addressOf = planTensorAddresses(trace, 0, TENSOR_ALIGN_B, config.sram.capacity_B);
+  }
+
+  // Activations must fit the SRAM as the core runs them: tensors that fused layers never write take no space.
+  if (sramToCheck !== undefined) {
+    const groups = core.planGroups(trace.layers, { weights, features, addressOf });
+    const fit = sramToCheck.checkFits(peakLiveActivationBytes(trace, groups.map((g) => groupIndices(g).map((i) => layerAt(trace, i).name))));
+    if (fit !== undefined) reasons.push(fit);
   }
 
   return {

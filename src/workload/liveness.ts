@@ -40,7 +40,18 @@ interface Interval {
   last: number;
 }
 
-function intervals(trace: Trace): Interval[] {
+/**
+ * Layers that run as one hardware layer (a convolution with the add and/or
+ * pool NVDLA fuses into it), head first. Their intermediate outputs are never
+ * written to memory and take no space; the last one is written while the head
+ * runs, so it is live from the head's step.
+ */
+export type FusedChain = readonly string[];
+
+function intervals(trace: Trace, chains: readonly FusedChain[]): Interval[] {
+  const notMaterialized = new Set(chains.flatMap((c) => c.slice(0, -1)));
+  const writtenWith = new Map(chains.filter((c) => c.length > 1).map((c) => [c[c.length - 1]!, c[0]!]));
+  const stepOf = new Map(trace.layers.map((l, i) => [l.name, i]));
   const out: Interval[] = [];
   const byName = new Map<string, Interval>();
   trace.layers.forEach((l, i) => {
@@ -54,15 +65,18 @@ function intervals(trace: Trace): Interval[] {
       if (t === undefined) throw new Error(`liveness: layer ${l.name} reads ${name}, which no earlier layer produces`);
       t.last = i;
     }
-    const own: Interval = { tensor: l.name, bytes: tensorBytes(outputElements(l), trace.activationBits), first: i, last: i };
+    const bytes = notMaterialized.has(l.name) ? 0 : tensorBytes(outputElements(l), trace.activationBits);
+    const head = writtenWith.get(l.name);
+    const first = head === undefined ? i : (stepOf.get(head) ?? i);
+    const own: Interval = { tensor: l.name, bytes, first, last: i };
     byName.set(l.name, own);
     out.push(own);
   });
   return out;
 }
 
-export function activationLiveness(trace: Trace): ActivationLiveness {
-  const all = intervals(trace);
+export function activationLiveness(trace: Trace, chains: readonly FusedChain[] = []): ActivationLiveness {
+  const all = intervals(trace, chains);
   const perLayer = trace.layers.map((l, i): LayerLiveness => {
     const live = all.filter((t) => t.first <= i && i <= t.last);
     return { layer: l.name, live_bytes: live.reduce((s, t) => s + t.bytes, 0), liveTensors: live.map((t) => t.tensor) };
@@ -74,6 +88,6 @@ export function activationLiveness(trace: Trace): ActivationLiveness {
 }
 
 /** Largest total of activations held at once, in bytes at trace.activationBits. */
-export function peakLiveActivationBytes(trace: Trace): number {
-  return activationLiveness(trace).peak_bytes;
+export function peakLiveActivationBytes(trace: Trace, chains: readonly FusedChain[] = []): number {
+  return activationLiveness(trace, chains).peak_bytes;
 }

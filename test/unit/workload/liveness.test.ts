@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { activationLiveness, peakLiveActivationBytes, tensorBytes } from '../../../src/workload/liveness.js';
 import { buildTinyConvTrace } from '../../../src/workload/tiny-trace.js';
 import { buildResNet50 } from '../../../src/workload/resnet50.js';
@@ -56,5 +56,19 @@ describe.each(['v1.5', 'v1'] as const)('activation liveness, ResNet-50 %s', (var
       const own = outputElements(l) + l.inputs.length * inputElements(l);
       expect(r.perLayer[i]!.live_bytes, l.name).toBeGreaterThanOrEqual(own);
     });
+  });
+});
+
+describe('liveness of fused hardware layers', () => {
+  test('a tensor that a fused layer never writes takes no space: ResNet-50 peak 2,408,448 B → 1,806,336 B', () => {
+    const trace = buildResNet50('v1.5');
+    // Unfused, res2a runs with res2a_branch1, res2a_branch2c and its own output live: 3 × 56·56·256 = 2,408,448 B.
+    expect(peakLiveActivationBytes(trace)).toBe(3 * 56 * 56 * 256);
+    // With every add fused into its branch2c convolution, the branch2c outputs are never written and each sum is
+    // written while its convolution runs. The peak moves to res2a_branch2c + res2a: branch1's output and the sum
+    // (56·56·256 each) plus branch2b's output (56·56·64) = 1,806,336 B.
+    const chains = trace.layers.filter((l) => l.op === 'eltwise').map((l) => [l.inputs.find((i) => i.endsWith('branch2c'))!, l.name]);
+    expect(chains).toHaveLength(16);
+    expect(peakLiveActivationBytes(trace, chains)).toBe(2 * 56 * 56 * 256 + 56 * 56 * 64);
   });
 });
