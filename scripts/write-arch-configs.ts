@@ -89,7 +89,7 @@ const variants: Parameters<typeof envmSystem>[] = [['RRAM', 'dense', 1, 'none'],
 for (const tech of ['RRAM', 'CTT'] as const) {
   for (const encoding of ['bitmask', 'csr'] as const) {
     for (const bpc of [1, 2, 3]) variants.push([tech, encoding, bpc, bpc === 1 ? 'none' : 'slc-metadata']);
-    variants.push([tech, encoding, 3, 'ecc-idxsync']);
+    for (const bpc of [2, 3]) variants.push([tech, encoding, bpc, 'ecc-idxsync']);
   }
 }
 for (const v of variants) {

@@ -7,6 +7,7 @@ import type { EnergyAccount, MemoryDevice, WeightSource } from '../hw/memory.js'
 import { nvdlaArea } from '../hw/nvdla/area.js';
 import { NvdlaCore } from '../hw/nvdla/core.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
+import { perLayerCompressedBytes } from '../hw/nvdla/weight-compression.js';
 import { MemoryWeightSource, denseInt8Bytes, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
 import { MemoryPort } from '../hw/port.js';
 import { SramBuffer } from '../hw/sram/sram-buffer.js';
@@ -58,8 +59,9 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   let weightsEnd_B = 0;
   if (config.placement.weights === 'dram') {
     if (dramPort === undefined) throw new Error('placement.weights = dram without a DRAM');
+    // NVDLA's compiler compresses a layer only when that is smaller than dense (weight-compression.ts).
     const bytesOf: KernelBytesFn = config.nvdla.weightCompression
-      ? (i, k0, k1) => nvdlaCompressedBytes(layerAt(trace, i), k0, k1, config.nvdla.macAtomicK, { seed: opts.seed })
+      ? perLayerCompressedBytes(trace.layers, config.nvdla.macAtomicK, (l, k0, k1, atomicK) => nvdlaCompressedBytes(l, k0, k1, atomicK, { seed: opts.seed }))
       : denseInt8Bytes(trace.layers);
     const src = new MemoryWeightSource(dramPort, trace.layers, 0, bytesOf);
     for (const [i, l] of trace.layers.entries()) if (hasWeights(l)) weightsEnd_B += bytesOf(i, 0, l.outputChannels).stored_B;
@@ -98,7 +100,11 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
         return { startBit: before, bits };
       },
     });
-    area_mm2.weightPath = src.area_mm2();
+    // The weight path's units, each on its own line of the area breakdown.
+    const units = src.areaBreakdown_mm2();
+    area_mm2.sparseDecode = units.decode;
+    if (units.ecc > 0) area_mm2.eccDecoders = units.ecc;
+    if (units.idxsync > 0) area_mm2.idxSync = units.idxsync;
     memories.push({ name: 'envm', device: array });
     weights = src;
     // The source reports the array's energy with its own (envm_read, envm_leakage, ..., decode, ecc, idxsync):

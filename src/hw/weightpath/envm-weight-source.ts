@@ -150,10 +150,18 @@ export class EnvmWeightSource implements WeightSource {
   }
 
   area_mm2(): number {
+    const a = this.areaBreakdown_mm2();
+    return a.decode + a.ecc + a.idxsync;
+  }
+
+  /** Area of each unit in use, mm² (ECC decoders and the IdxSync unit only when the storage choice uses them). */
+  areaBreakdown_mm2(): { decode: number; ecc: number; idxsync: number } {
     const p = this.o.params;
-    const eccArea = this.o.storage?.ecc === undefined ? 0 : p.eccDecoders * p.eccDecoderArea_mm2;
-    const syncArea = this.o.storage?.idxSync === undefined ? 0 : p.idxSyncArea_mm2;
-    return p.decodeArea_mm2 + eccArea + syncArea;
+    return {
+      decode: p.decodeArea_mm2,
+      ecc: this.o.storage?.ecc === undefined ? 0 : p.eccDecoders * p.eccDecoderArea_mm2,
+      idxsync: this.o.storage?.idxSync === undefined ? 0 : p.idxSyncArea_mm2,
+    };
   }
 
   advanceTo(t: Picoseconds): void {
