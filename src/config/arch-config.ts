@@ -74,7 +74,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
         file,
         jsonPath: `/${key}`,
         expected: `a "${key}" section`,
-        suggestion: `add "${key}": {} to take every default (see \`maxnvm describe ${key === 'weightStorage' ? 'envm' : key}\`), or change "placement"`,
+        suggestion: `add "${key}": {} to take every default (see \`maxnvm describe ${key}\`), or change "placement"`,
       });
     }
   }

@@ -19,6 +19,8 @@ export interface ParamSpec {
   readonly source: string;
   /** JSON Schema of the value (type, minimum, enum, ...). */
   readonly schema: JsonSchema;
+  /** A key without a default that may still be left out (its absence means "not used"). */
+  readonly optional?: boolean;
 }
 
 export interface StatSpec {
@@ -51,7 +53,7 @@ export function sectionSchema(spec: ComponentSpec): JsonSchema {
   for (const p of spec.params) {
     const s: JsonSchema = { ...p.schema, description: `${p.description} [${p.unit}] (default source: ${p.source})` };
     if (p.default !== undefined) s.default = p.default;
-    else required.push(p.key);
+    else if (p.optional !== true) required.push(p.key);
     properties[p.key] = s;
   }
   const out: JsonSchema = {

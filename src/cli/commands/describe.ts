@@ -9,7 +9,7 @@ export function describeText(specs: readonly ComponentSpec[]): string {
   for (const spec of specs) {
     out.push(`${spec.name}: ${spec.description}`, '  parameters:');
     for (const p of spec.params) {
-      const def = p.default === undefined ? 'required' : `default ${JSON.stringify(p.default)}`;
+      const def = p.default !== undefined ? `default ${JSON.stringify(p.default)}` : p.optional === true ? 'optional' : 'required';
       out.push(`    ${p.key} [${p.unit}] (${def})`, `        ${p.description}`, `        source: ${p.source}`);
     }
     if (spec.stats.length > 0) {
