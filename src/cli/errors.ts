@@ -19,12 +19,21 @@ export function reportErrorAndExit(e: unknown): never {
 
 /**
  * Turn a yargs validation message into a UserError with a suggestion: the
- * nearest known flag or command.
+ * nearest known flag or command. `typed` is the first word of the command
+ * line, the command the user meant to run.
  */
-export function flagError(message: string, knownFlags: readonly string[], knownCommands: readonly string[]): UserError {
+export function flagError(message: string, knownFlags: readonly string[], knownCommands: readonly string[], typed?: string): UserError {
   const unknown = /Unknown arguments?: (.+)/.exec(message);
-  if (unknown?.[1] !== undefined) {
-    const words = unknown[1].split(',').map((w) => w.trim());
+  const words = unknown?.[1]?.split(',').map((w) => w.trim()) ?? [];
+  // yargs says "Did you mean X?" (its own guess) or "Unknown argument: X" about a mistyped command.
+  if (typed !== undefined && !knownCommands.includes(typed) && (/^Did you mean/.test(message.trim()) || words[0] === typed)) {
+    const near = nearest(typed, knownCommands);
+    return new UserError(`unknown command "${typed}"${near !== undefined ? `; did you mean ${near}?` : ''}`, {
+      expected: `a command: ${knownCommands.join(', ')}`,
+      suggestion: near !== undefined ? `run \`maxnvm ${near} --help\`` : 'run `maxnvm --help` to list the commands',
+    });
+  }
+  if (words.length > 0) {
     const first = words[0] ?? '';
     const near = nearest(first.replace(/^-+/, ''), [...knownFlags, ...knownCommands]);
     const isCommand = near !== undefined && knownCommands.includes(near);

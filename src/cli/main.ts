@@ -2,12 +2,14 @@ import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { flagError, reportErrorAndExit } from './errors.js';
 import { commands } from './commands/index.js';
+import { rejectRepeatedFlags } from './repeated-flags.js';
 
 /**
  * The maxnvm command line: thin commands that parse, call the library and print.
  * Every failure of the user's input ends with exit code 2 and no stack trace.
  */
 async function main(argv: string[]): Promise<void> {
+  const typed = argv.find((a) => !a.startsWith('-'));
   let parser: Argv = yargs(argv)
     .scriptName('maxnvm')
     .usage('$0 <command> [options]')
@@ -17,9 +19,10 @@ async function main(argv: string[]): Promise<void> {
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .help()
     .version()
+    .middleware((args) => rejectRepeatedFlags(args, commands))
     .fail((msg, err) => {
       if (err !== undefined && err !== null) reportErrorAndExit(err);
-      reportErrorAndExit(flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name)));
+      reportErrorAndExit(flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name), typed));
     });
   for (const c of commands) parser = parser.command(c.module);
   knownFlagsCache = commands.flatMap((c) => c.flags);

@@ -44,19 +44,69 @@ export function readJsonFile(file: string, what: string): unknown {
   }
 }
 
-/** Validate `data` against `schema`; throw one UserError describing the most useful failure. */
+/** At most this many problems of one file are listed; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 10;
+
+/** Validate `data` against `schema`; throw one UserError listing every problem found (up to MAX_LISTED_PROBLEMS). */
 export function validateOrThrow(schema: JsonSchema, data: unknown, file: string, what: string): void {
   const validate = validatorFor(schema);
   if (validate(data)) return;
-  const errors = validate.errors ?? [];
-  throw toUserError(pickError(errors), schema, file, what, errors.length);
+  const [first, ...rest] = usefulErrors(validate.errors ?? []).map((e) => toUserError(e, schema, file, what));
+  if (first === undefined) throw new UserError(`${what} does not match its schema`, { file, suggestion: '`maxnvm describe` lists every parameter' });
+  if (rest.length === 0) throw first;
+  const listed = rest.slice(0, MAX_LISTED_PROBLEMS - 1);
+  throw new UserError(first.message, {
+    ...first.details,
+    more: {
+      basePath: first.details.jsonPath ?? '',
+      problems: listed.map((u) => ({ message: u.message, jsonPath: u.details.jsonPath, expected: u.details.expected, suggestion: u.details.suggestion })),
+      omitted: rest.length - listed.length,
+    },
+  });
 }
 
-/** Prefer the most specific error: unknown keys and enum mismatches over "must match a schema in oneOf". */
-function pickError(errors: ErrorObject[]): ErrorObject {
-  const rank = (e: ErrorObject): number =>
-    e.keyword === 'additionalProperties' ? 0 : e.keyword === 'required' ? 1 : e.keyword === 'enum' ? 2 : e.keyword === 'type' ? 3 : e.keyword === 'oneOf' || e.keyword === 'anyOf' ? 9 : 5;
-  return [...errors].sort((a, b) => rank(a) - rank(b) || b.instancePath.length - a.instancePath.length)[0]!;
+/** Keywords that only say "some branch failed"; the branch's own errors say what. */
+const UMBRELLA = new Set(['oneOf', 'anyOf', 'if', 'allOf']);
+
+/** Most specific first: unknown keys, missing keys, enum mismatches, wrong types, then the rest. */
+function rank(e: ErrorObject): number {
+  const r: Record<string, number> = { additionalProperties: 0, required: 1, enum: 2, const: 2, type: 3 };
+  return UMBRELLA.has(e.keyword) ? 9 : r[e.keyword] ?? 5;
+}
+
+/**
+ * One error per problem, most useful first. Of the branches of a oneOf/anyOf
+ * only the closest is kept (the one whose type matched, then the one with the
+ * fewest errors), umbrella errors go when a branch says more, and of several
+ * errors about one value the most specific stays.
+ */
+function usefulErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const u of errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf')) {
+    const prefix = `${u.schemaPath}/`;
+    const branches = new Map<string, ErrorObject[]>();
+    for (const e of kept) {
+      if (!e.schemaPath.startsWith(prefix)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
+      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+    }
+    if (branches.size < 2) continue;
+    // A branch whose type matched (no type error on the value itself) is the one the user meant.
+    const typeMiss = (es: ErrorObject[]): number => (es.some((e) => e.keyword === 'type' && e.instancePath === u.instancePath) ? 1 : 0);
+    const best = [...branches.values()].sort((a, b) => typeMiss(a) - typeMiss(b) || a.length - b.length)[0] ?? [];
+    const drop = new Set([...branches.values()].flat().filter((e) => !best.includes(e)));
+    kept = kept.filter((e) => !drop.has(e));
+  }
+  const specific = kept.filter((e) => !UMBRELLA.has(e.keyword));
+  const byProblem = new Map<string, ErrorObject>();
+  for (const e of kept) {
+    if (UMBRELLA.has(e.keyword) && specific.some((s) => s.instancePath === e.instancePath || s.instancePath.startsWith(`${e.instancePath}/`))) continue;
+    const p = e.params as { additionalProperty?: string; missingProperty?: string };
+    const key = `${e.instancePath}\0${p.additionalProperty ?? p.missingProperty ?? ''}`;
+    const prev = byProblem.get(key);
+    if (prev === undefined || rank(e) < rank(prev)) byProblem.set(key, e);
+  }
+  return [...byProblem.values()].sort((a, b) => rank(a) - rank(b) || a.instancePath.localeCompare(b.instancePath));
 }
 
 /** Resolve a schema node by an ajv schemaPath like `#/properties/nvdla/properties/x`. */
@@ -70,8 +120,7 @@ function schemaAt(root: JsonSchema, schemaPath: string): JsonSchema | undefined 
   return node as JsonSchema | undefined;
 }
 
-function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: string, count: number): UserError {
-  const more = count > 1 ? ` (${count - 1} more problem${count > 2 ? 's' : ''} after this one)` : '';
+function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: string): UserError {
   const path = e.instancePath;
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -80,7 +129,7 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
       const parent = (e.parentSchema as JsonSchema | undefined) ?? schemaAt(root, e.schemaPath.replace(/\/additionalProperties$/, ''));
       const allowed = Object.keys((parent?.properties as Record<string, unknown> | undefined) ?? {});
       const near = nearest(key, allowed);
-      return new UserError(`unknown key "${key}" in ${what}${more}`, {
+      return new UserError(`unknown key "${key}" in ${what}`, {
         file,
         jsonPath: `${path}/${key}`,
         expected: allowed.length > 0 ? `one of: ${allowed.join(', ')}` : 'no further keys',
@@ -89,18 +138,18 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
     }
     case 'required': {
       const key = String((e.params as { missingProperty: string }).missingProperty);
-      return new UserError(`missing required key "${key}" in ${what}${more}`, {
+      return new UserError(`missing required key "${key}" in ${what}`, {
         file,
         jsonPath: `${path}/${key}`,
         expected: `a value for "${key}"`,
         suggestion: 'add it; `maxnvm describe` lists every parameter with its unit and default',
       });
     }
-    case 'enum': {
-      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      const value = valueAtPath(e.data);
+    case 'enum':
+    case 'const': {
+      const allowed = (e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues ?? [] : [(e.params as { allowedValue: unknown }).allowedValue]).map(String);
       const near = typeof e.data === 'string' ? nearest(e.data, allowed) : undefined;
-      return new UserError(`invalid value ${value} in ${what}${more}`, {
+      return new UserError(`invalid value ${valueAtPath(e.data)} in ${what}`, {
         file,
         jsonPath: path,
         expected: `one of: ${allowed.join(', ')}`,
@@ -110,7 +159,7 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
     default: {
       const schema = (e.parentSchema as JsonSchema | undefined) ?? schemaAt(root, e.schemaPath.replace(/\/[^/]+$/, ''));
       const desc = typeof schema?.description === 'string' ? ` (${schema.description})` : '';
-      return new UserError(`invalid value ${valueAtPath(e.data)} in ${what}: ${e.message ?? 'does not match the schema'}${more}`, {
+      return new UserError(`invalid value ${valueAtPath(e.data)} in ${what}: ${e.message ?? 'does not match the schema'}`, {
         file,
         jsonPath: path,
         expected: `${e.message ?? 'a valid value'}${desc}`,

@@ -71,5 +71,7 @@ export interface WeightSource extends EnergyAccount {
   cbufBytes(layerIndex: number, k0: number, k1: number): number;
   /** Bytes read from the backing store so far (encoded form). */
   readonly bytesFetched: number;
+  /** Whether CBUF holds this layer's weights in NVDLA's compressed form (weights + mask); absent: judged by size. */
+  isCompressed?(layerIndex: number): boolean;
   area_mm2(): number;
 }

@@ -15,7 +15,7 @@ const flat = (description: string): JsonSchema => ({ type: 'object', description
 const layer: JsonSchema = {
   type: 'object',
   additionalProperties: false,
-  required: ['name', 'op', 'start_s', 'cycles', 'time_s', 'bound', 'macs', 'mac_utilization', 'cbufMode', 'bytes', 'energy_J', 'energyByComponent_J'],
+  required: ['name', 'op', 'start_s', 'cycles', 'time_s', 'bound', 'macs', 'mac_utilization', 'effective_mac_utilization', 'cbufMode', 'bytes', 'energy_J', 'energyByComponent_J'],
   properties: {
     name: { type: 'string' },
     op: { enum: ['conv', 'fc', 'pool', 'eltwise'] },
@@ -24,7 +24,8 @@ const layer: JsonSchema = {
     time_s: num('duration, s'),
     bound: { enum: ['compute', 'memory'], description: 'memory when waiting on memory added cycles' },
     macs: { type: 'integer', minimum: 0 },
-    mac_utilization: { type: 'number', minimum: 0, maximum: 1 },
+    mac_utilization: { type: 'number', minimum: 0, maximum: 1, description: 'multiplies performed / (cycles × array MACs)' },
+    effective_mac_utilization: { type: 'number', minimum: 0, description: 'network MACs / (cycles × array MACs); above 1 with Winograd (2.25× fewer multiplies)' },
     cbufMode: { type: 'string' },
     bytes: {
       type: 'object',

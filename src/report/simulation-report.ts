@@ -85,11 +85,11 @@ export function layersCsv(r: SimulationResult): string {
   }
   const memCols = [...mems].flatMap((m) => [`${m}_read_B`, `${m}_written_B`]);
   const compCols = [...comps].map((c) => `energy_${c}_J`);
-  const columns = ['name', 'op', 'fused_into', 'start_s', 'time_s', 'cycles', 'bound', 'macs', 'mac_utilization', 'cbuf_mode', ...memCols, 'energy_J', ...compCols];
+  const columns = ['name', 'op', 'fused_into', 'start_s', 'time_s', 'cycles', 'bound', 'macs', 'mac_utilization', 'effective_mac_utilization', 'cbuf_mode', ...memCols, 'energy_J', ...compCols];
   const rows = r.layers.map((l) => {
     const row: Record<string, CsvValue> = {
       name: l.name, op: l.op, fused_into: l.fusedInto, start_s: l.start_s, time_s: l.time_s, cycles: l.cycles, bound: l.bound, macs: l.macs,
-      mac_utilization: l.mac_utilization, cbuf_mode: l.cbufMode, energy_J: l.energy_J,
+      mac_utilization: l.mac_utilization, effective_mac_utilization: l.effective_mac_utilization, cbuf_mode: l.cbufMode, energy_J: l.energy_J,
     };
     for (const [m, b] of Object.entries(l.bytes)) {
       row[`${m}_read_B`] = b.read_B;

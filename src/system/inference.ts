@@ -18,6 +18,7 @@ export interface LayerReport {
   bound: 'compute' | 'memory';
   macs: number;
   mac_utilization: number;
+  effective_mac_utilization: number;
   cbufMode: string;
   bytes: MemoryBytes;
   energy_J: number;
@@ -51,6 +52,7 @@ function fusedReport(layer: Layer, head: LayerReport): LayerReport {
     bound: head.bound, // it ran under the head's bound
     macs: layerMacs(layer),
     mac_utilization: 0,
+    effective_mac_utilization: 0,
     cbufMode: 'none',
     bytes,
     energy_J: 0,
@@ -105,6 +107,7 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
         bound: r.bound,
         macs: layerMacs(head),
         mac_utilization: r.macUtilization,
+        effective_mac_utilization: r.effectiveMacUtilization,
         cbufMode: r.cbufMode,
         bytes,
         energy_J: sumNested(energy),

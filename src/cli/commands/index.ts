@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { describeCommand } from './describe.js';
 import { mainCommand } from './main.js';
-import { simulateCommand } from './simulate.js';
+import { SIMULATE_FLAGS, simulateCommand } from './simulate.js';
 import { SIZE_FLAGS, sizeCommand } from './size.js';
 import { FAULTS_FLAGS, faultsCommand } from './faults.js';
 import { SWEEP_FLAGS, sweepCommand } from './sweep.js';
@@ -12,14 +12,16 @@ import { validateCommand } from './validate.js';
 export interface CliCommand {
   name: string;
   flags: string[];
+  /** Flags that may be given more than once (their values add up); every other flag takes one value. */
+  repeatable?: string[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   module: CommandModule<any, any>;
 }
 
 export const commands: CliCommand[] = [
-  { name: 'simulate', flags: ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy', 'weight-storage'], module: simulateCommand },
+  { name: 'simulate', flags: SIMULATE_FLAGS, repeatable: ['fps'], module: simulateCommand },
   { name: 'size', flags: SIZE_FLAGS, module: sizeCommand },
-  { name: 'sweep', flags: SWEEP_FLAGS, module: sweepCommand },
+  { name: 'sweep', flags: SWEEP_FLAGS, repeatable: ['arch', 'trace', 'fps'], module: sweepCommand },
   { name: 'faults', flags: FAULTS_FLAGS, module: faultsCommand },
   { name: 'report', flags: REPORT_FLAGS, module: reportCommand },
   { name: 'validate', flags: [], module: validateCommand },

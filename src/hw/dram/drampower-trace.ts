@@ -1,4 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { temporarySibling } from '../../report/atomic-write.js';
 import type { DramCommandSink, TraceCommandName } from './commands.js';
 
 /**
@@ -84,14 +85,16 @@ export function channelTracePath(path: string, ch: number, channels: number): st
 
 /**
  * `--dram-trace <path>`: traces written to files as the simulation runs, one per
- * channel (see channelTracePath). A file is opened at its channel's first
- * command and closed at its END line (Lpddr4Memory.endTrace); `close()` ends
- * and closes the rest, each at its last command.
+ * channel (see channelTracePath). A channel's trace is written to a temporary
+ * sibling from its first command and renamed to its name at its END line
+ * (Lpddr4Memory.endTrace), so an interrupted run never leaves a half trace
+ * under the final name; `close()` ends and renames the rest, each at its last
+ * command; `discard()` deletes what an aborted run wrote.
  */
 export class DramTraceFiles implements DramCommandSink {
-  /** Files opened so far. */
+  /** Files opened so far, by their final names. */
   readonly files: string[] = [];
-  private readonly fds = new Map<number, number>();
+  private readonly open = new Map<number, { fd: number; file: string; tmp: string }>();
   private readonly csv: DrampowerTraceWriter;
 
   constructor(
@@ -114,21 +117,33 @@ export class DramTraceFiles implements DramCommandSink {
     this.csv.endAll();
   }
 
+  /** Close and delete every trace still being written (the run failed). */
+  discard(): void {
+    for (const { fd, tmp } of this.open.values()) {
+      closeSync(fd);
+      rmSync(tmp, { force: true });
+    }
+    this.open.clear();
+  }
+
   private fd(ch: number): number {
-    let fd = this.fds.get(ch);
-    if (fd === undefined) {
+    let f = this.open.get(ch);
+    if (f === undefined) {
       const file = channelTracePath(this.path, ch, this.channels);
-      fd = openSync(file, 'w');
-      this.fds.set(ch, fd);
+      const tmp = temporarySibling(file);
+      f = { fd: openSync(tmp, 'w'), file, tmp };
+      this.open.set(ch, f);
       this.files.push(file);
     }
-    return fd;
+    return f.fd;
   }
 
   private closeFile(ch: number): void {
-    const fd = this.fds.get(ch);
-    if (fd !== undefined) closeSync(fd);
-    this.fds.delete(ch);
+    const f = this.open.get(ch);
+    if (f === undefined) return;
+    closeSync(f.fd);
+    renameSync(f.tmp, f.file);
+    this.open.delete(ch);
   }
 }
 

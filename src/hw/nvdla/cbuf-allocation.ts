@@ -10,7 +10,10 @@ import type { NvdlaParams } from './spec.js';
  * weights (as many kernel groups as fit, ping-pong when two or more do, a single
  * group otherwise); and, when the input does not fit, the input split by rows
  * (partial-H), each row chunk refilling the data banks. Banks are allotted
- * whole; with weight compression one bank holds the weight mask (WMB).
+ * whole; a layer whose weights CBUF holds compressed gives one bank to the
+ * weight mask (WMB). Compression is chosen per hardware layer (CDMA's
+ * D_WEIGHT_FORMAT and D_BANK are per-layer registers: nvdla/hw
+ * vmod/nvdla/cdma/NV_NVDLA_CDMA_dual_reg.v), so a dense layer keeps every bank.
  */
 export type CbufMode = 'full-input-full-weights' | 'full-input-partial-weights' | 'row-split';
 
@@ -18,6 +21,14 @@ export type CbufMode = 'full-input-full-weights' | 'full-input-partial-weights' 
 export interface KernelGroup {
   k0: number;
   k1: number;
+}
+
+/** A convolution's weights as CBUF holds them. */
+export interface CbufWeights {
+  /** Bytes kernels [k0, k1) occupy in CBUF. */
+  bytesOf: (k0: number, k1: number) => number;
+  /** Held in NVDLA's compressed format: one bank is reserved for the weight mask. */
+  compressed: boolean;
 }
 
 export interface CbufAllocation {
@@ -55,12 +66,12 @@ export function allocateCbuf(
   m: ConvMapping,
   p: NvdlaParams,
   groups: readonly KernelGroup[],
-  cbufBytesOf: (k0: number, k1: number) => number,
+  weights: CbufWeights,
 ): CbufAllocation {
   const bankBytes = p.cbufBankWidth_B * p.cbufBankDepth;
-  const available = p.cbufBanks - (p.weightCompression ? 1 : 0);
+  const available = p.cbufBanks - (weights.compressed ? 1 : 0);
   const banksFor = (bytes: number): number => Math.ceil(bytes / bankBytes);
-  const groupBytes = groups.map((g) => cbufBytesOf(g.k0, g.k1));
+  const groupBytes = groups.map((g) => weights.bytesOf(g.k0, g.k1));
   const totalWeights = groupBytes.reduce((s, b) => s + b, 0);
   const largestGroup = Math.max(...groupBytes);
   const slotsIn = (banks: number): number => Math.min(groups.length, Math.floor((banks * bankBytes) / largestGroup));

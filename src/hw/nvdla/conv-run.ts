@@ -7,7 +7,7 @@ import type { LayerResult } from './layer-result.js';
 import { completeLayer, cyclesSince, type RunContext } from './layer-run.js';
 import type { LayerIo } from './memory-interface.js';
 import { planConvolution, type ConvPlan } from './tiling.js';
-import { cbufWeightBytes } from './weight-source.js';
+import { cbufWeightBytes, cbufWeightsOf } from './weight-source.js';
 
 /**
  * One convolution (or fully connected) layer on the core. CDMA fetches follow
@@ -50,7 +50,7 @@ export class ConvLayerRun {
   ) {
     this.t0 = ctx.sim.now;
     this.output = new ConvOutputPath(ctx, layer, fusion, io);
-    this.plan = planConvolution(layer, ctx.p, (k0, k1) => this.cbufWeightBytes(k0, k1));
+    this.plan = planConvolution(layer, ctx.p, cbufWeightsOf(ctx.p, io.weights, layer, layerIndex));
     this.plan.inputFetches.forEach((f, i) => push(this.inputByStep, f.issueAfterStep, i));
     this.plan.weightFetches.forEach((f, i) => push(this.weightByStep, f.issueAfterStep, i));
   }

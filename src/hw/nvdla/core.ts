@@ -12,7 +12,7 @@ import type { RunContext } from './layer-run.js';
 import { MemoryInterface, type LayerIo } from './memory-interface.js';
 import { runPostOp } from './post-op-run.js';
 import type { NvdlaParams } from './spec.js';
-import { cbufWeightBytes } from './weight-source.js';
+import { cbufWeightsOf } from './weight-source.js';
 
 /**
  * The NVDLA core: runs one hardware layer at a time on the simulator
@@ -59,9 +59,9 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
     });
   }
 
-  /** The hardware layers this core runs `layers` as (fusion.ts), with CBUF weight sizes from `io`'s weight source. */
+  /** The hardware layers this core runs `layers` as (fusion.ts), with CBUF weights as `io`'s weight source delivers them. */
   planGroups(layers: readonly Layer[], io: LayerIo): FusedGroup[] {
-    return fusedGroups(layers, this.params, (i, k0, k1) => cbufWeightBytes(this.params, io.weights, layers[i]!, i, k0, k1));
+    return fusedGroups(layers, this.params, (i) => cbufWeightsOf(this.params, io.weights, layers[i]!, i));
   }
 
   /**

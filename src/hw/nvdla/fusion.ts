@@ -1,4 +1,5 @@
 import type { Layer } from '../../workload/layer.js';
+import type { CbufWeights } from './cbuf-allocation.js';
 import { planConvolution } from './tiling.js';
 import type { NvdlaParams } from './spec.js';
 
@@ -26,8 +27,8 @@ export interface FusedGroup {
   pool?: number;
 }
 
-/** Bytes kernels [k0, k1) of trace layer `layerIndex` occupy in CBUF (decides whether a convolution is split). */
-export type CbufBytesOf = (layerIndex: number, k0: number, k1: number) => number;
+/** Trace layer `layerIndex`'s weights as CBUF holds them (they decide whether a convolution is split). */
+export type CbufWeightsOf = (layerIndex: number) => CbufWeights;
 
 /** Trace indices of a group's layers, in trace order. */
 export function groupIndices(g: FusedGroup): number[] {
@@ -63,11 +64,11 @@ export function pdpMaxFlyingWidth(p: NvdlaParams, pool: Layer): number {
   return Math.floor((p.pdpLineBuffer_B * 8) / (pdpOverlapLines(pool) * p.macAtomicK * PDP_PARTIAL_BITS_INT8));
 }
 
-const denseCbufBytes =
-  (layers: readonly Layer[]): CbufBytesOf =>
-  (i, k0, k1) => {
+const denseCbufWeights =
+  (layers: readonly Layer[]): CbufWeightsOf =>
+  (i) => {
     const l = layers[i]!;
-    return (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
+    return { bytesOf: (k0, k1) => (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth, compressed: false };
   };
 
 /** How many layers read each tensor (a layer reading a tensor twice counts once). */
@@ -95,21 +96,21 @@ function eltwiseFuses(layers: readonly Layer[], e: number, readers: Map<string, 
 }
 
 /** The pooling at `j` runs on the fly after the group ending at `j − 1`, whose head is the convolution `head`. */
-function poolFuses(layers: readonly Layer[], head: number, j: number, p: NvdlaParams, cbufBytesOf: CbufBytesOf, readers: Map<string, number>): boolean {
+function poolFuses(layers: readonly Layer[], head: number, j: number, p: NvdlaParams, cbufWeightsOf: CbufWeightsOf, readers: Map<string, number>): boolean {
   const last = layers[j - 1]!;
   const pool = layers[j];
   const conv = layers[head]!;
   if (pool?.op !== 'pool' || pool.inputs.length !== 1 || pool.inputs[0] !== last.name) return false;
   if (readers.get(last.name) !== 1 || conv.groups !== 1) return false;
   if (pool.outputWidth > pdpMaxFlyingWidth(p, pool)) return false;
-  return planConvolution(conv, p, (k0, k1) => cbufBytesOf(head, k0, k1)).allocation.mode !== 'row-split';
+  return planConvolution(conv, p, cbufWeightsOf(head)).allocation.mode !== 'row-split';
 }
 
 /**
- * The hardware layers of a trace, in order; every layer is in exactly one group. `cbufBytesOf` gives the CBUF size
- * of a convolution's kernels (the weight source's, with compression); dense int8 when not given.
+ * The hardware layers of a trace, in order; every layer is in exactly one group. `cbufWeightsOf` gives a
+ * convolution's weights as CBUF holds them (the weight source's, with compression); dense int8 when not given.
  */
-export function fusedGroups(layers: readonly Layer[], p: NvdlaParams, cbufBytesOf: CbufBytesOf = denseCbufBytes(layers)): FusedGroup[] {
+export function fusedGroups(layers: readonly Layer[], p: NvdlaParams, cbufWeightsOf: CbufWeightsOf = denseCbufWeights(layers)): FusedGroup[] {
   const readers = readerCounts(layers);
   const indexOf = new Map(layers.map((l, i) => [l.name, i]));
   const groups: FusedGroup[] = [];
@@ -119,7 +120,7 @@ export function fusedGroups(layers: readonly Layer[], p: NvdlaParams, cbufBytesO
     const op = layers[i]!.op;
     if (op === 'conv' || op === 'fc') {
       if (p.fuseEltwise && eltwiseFuses(layers, next, readers, indexOf)) group.eltwise = next++;
-      if (p.fusePooling && poolFuses(layers, i, next, p, cbufBytesOf, readers)) group.pool = next++;
+      if (p.fusePooling && poolFuses(layers, i, next, p, cbufWeightsOf, readers)) group.pool = next++;
     }
     groups.push(group);
     i = next;

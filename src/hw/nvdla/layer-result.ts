@@ -21,8 +21,10 @@ export interface LayerResult {
   /** 'memory' when waiting for memory added more cycles than the prologue (stallCycles > prologueCycles). */
   bound: 'compute' | 'memory';
   macs: number;
-  /** macs / (cycles × macAtomicC × macAtomicK). */
+  /** Multiplies the MAC array performed / (cycles × macAtomicC × macAtomicK): at most 1. */
   macUtilization: number;
+  /** macs / (cycles × macAtomicC × macAtomicK): the network's MACs; above 1 is possible in Winograd mode. */
+  effectiveMacUtilization: number;
   cbufMode: CbufMode | 'none';
   convMode: ConvMode | 'none';
   /** Scheduled steps (one event each): kernel group × row range for convolutions, 1 otherwise. */

@@ -51,6 +51,7 @@ export function completeLayer(
   const { p, clock } = ctx;
   const end_ps = t0 + clock.cycles(cycles);
   const macs = layerMacs(layer);
+  const arrayMacs = p.macAtomicC * p.macAtomicK;
   const energy_J = { ...dynamicEnergy_J(p, tally.activity), leakage: leakageEnergy_J(p, end_ps - t0) };
   const result: LayerResult = {
     name: layer.name,
@@ -65,7 +66,9 @@ export function completeLayer(
     // Memory-bound: memory held the layer up after its first data had arrived.
     bound: cycles - tally.computeCycles > tally.prologueCycles ? 'memory' : 'compute',
     macs,
-    macUtilization: cycles > 0 ? macs / (cycles * p.macAtomicC * p.macAtomicK) : 0,
+    // The array's own figure counts the multiplies it performed (Winograd: 2.25× fewer than the network's MACs).
+    macUtilization: cycles > 0 ? tally.activity.multiplies / (cycles * arrayMacs) : 0,
+    effectiveMacUtilization: cycles > 0 ? macs / (cycles * arrayMacs) : 0,
     cbufMode: tally.cbufMode,
     convMode: tally.convMode,
     steps: tally.steps,

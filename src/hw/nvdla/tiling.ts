@@ -1,5 +1,5 @@
 import type { Layer } from '../../workload/layer.js';
-import { allocateCbuf, kernelGroups, type CbufAllocation, type KernelGroup } from './cbuf-allocation.js';
+import { allocateCbuf, kernelGroups, type CbufAllocation, type CbufWeights, type KernelGroup } from './cbuf-allocation.js';
 import { inputRowsFor, mapConvolution, type ConvMapping } from './conv-mapping.js';
 import type { NvdlaParams } from './spec.js';
 
@@ -86,10 +86,10 @@ function capacityRowChunks(l: Layer, m: ConvMapping, entries: number): [number, 
   return out;
 }
 
-export function planConvolution(l: Layer, p: NvdlaParams, cbufBytesOf: (k0: number, k1: number) => number): ConvPlan {
+export function planConvolution(l: Layer, p: NvdlaParams, weights: CbufWeights): ConvPlan {
   const mapping = mapConvolution(l, p);
   const groups = kernelGroups(l, p.macAtomicK);
-  const allocation = allocateCbuf(l, mapping, p, groups, cbufBytesOf);
+  const allocation = allocateCbuf(l, mapping, p, groups, weights);
   const rowSplit = allocation.mode === 'row-split';
   const chunks = rowSplit
     ? capacityRowChunks(l, mapping, allocation.dataEntries)

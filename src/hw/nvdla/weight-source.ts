@@ -1,6 +1,7 @@
 import type { Picoseconds } from '../../engine/time.js';
-import { layerWeightCount, type Layer } from '../../workload/layer.js';
+import { hasWeights, layerWeightCount, type Layer } from '../../workload/layer.js';
 import type { EnergyBreakdown, MemoryDevice, WeightSource } from '../memory.js';
+import type { CbufWeights } from './cbuf-allocation.js';
 import type { NvdlaParams } from './spec.js';
 
 /** Bytes of kernels [k0, k1) of a layer: as stored in memory and as held in CBUF. */
@@ -25,6 +26,31 @@ export function denseInt8Bytes(layers: readonly Layer[]): KernelBytesFn {
 export function cbufWeightBytes(p: NvdlaParams, weights: WeightSource, l: Layer, layerIndex: number, k0: number, k1: number): number {
   if (p.weightCompression) return weights.cbufBytes(layerIndex, k0, k1);
   return (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
+}
+
+/** A weight source that says which layers it delivers in NVDLA's compressed format (proposed for WeightSource). */
+type CompressionReporting = WeightSource & { isCompressed?: (layerIndex: number) => boolean };
+
+/**
+ * Whether CBUF holds a layer's weights compressed (and so reserves the weight-mask bank): never without the
+ * core's compression; else as the source delivers them. A source that does not say is read from its sizes: dense
+ * int8 delivered is exactly one byte per weight, and a layer the DRAM baseline stores compressed is always
+ * smaller than that (weight-compression.ts). (An eNVM path writing NVDLA-compressed data, padded surfaces, could
+ * by chance total exactly one byte per weight: such a source should say, through isCompressed.)
+ */
+export function cbufHoldsCompressed(p: NvdlaParams, weights: WeightSource, l: Layer, layerIndex: number): boolean {
+  if (!p.weightCompression || !hasWeights(l)) return false;
+  const reporting = weights as CompressionReporting;
+  if (reporting.isCompressed !== undefined) return reporting.isCompressed(layerIndex);
+  return weights.cbufBytes(layerIndex, 0, l.outputChannels) !== layerWeightCount(l);
+}
+
+/** A convolution's weights as CBUF holds them: their sizes and whether they need the weight-mask bank. */
+export function cbufWeightsOf(p: NvdlaParams, weights: WeightSource, l: Layer, layerIndex: number): CbufWeights {
+  return {
+    bytesOf: (k0, k1) => cbufWeightBytes(p, weights, l, layerIndex, k0, k1),
+    compressed: cbufHoldsCompressed(p, weights, l, layerIndex),
+  };
 }
 
 /**

@@ -149,6 +149,11 @@ export class EnvmWeightSource implements WeightSource {
     );
   }
 
+  /** The weight path delivers NVDLA's compressed format to CBUF exactly when configured to. */
+  isCompressed(): boolean {
+    return this.o.params.cbufFormat === 'nvdla-compressed';
+  }
+
   area_mm2(): number {
     const a = this.areaBreakdown_mm2();
     return a.decode + a.ecc + a.idxsync;

@@ -20,6 +20,7 @@ describe('NVDLA convolution cycles (nv_full, ideal memory)', () => {
     // 16·64·32 = 32768 MACs over 64 cycles × 2048 MACs = 0.25.
     expect(result.macs).toBe(32768);
     expect(result.macUtilization).toBeCloseTo(0.25, 12);
+    expect(result.effectiveMacUtilization).toBeCloseTo(0.25, 12);
     expect(result.end_ps - result.start_ps).toBe(64_000);
   });
 
@@ -82,6 +83,25 @@ describe('NVDLA convolution cycles (nv_full, ideal memory)', () => {
     expect(direct.cycles).toBe(656);
     // MAC-array cycles: 576 direct vs 256 Winograd.
     expect((direct.cycles - 16 - 64) / (wino.cycles - 16 - 128)).toBeCloseTo(2.25, 12);
+    // MACs 64·32·64·9 = 1,179,648; the array performs 16 tiles · 16 · 64 · 32 = 524,288 multiplies (÷ 2.25).
+    expect(wino.macUtilization).toBeCloseTo(524_288 / (400 * 2048), 12); // 0.64
+    expect(wino.effectiveMacUtilization).toBeCloseTo(1_179_648 / (400 * 2048), 12); // 1.44
+    // Direct mode performs every MAC: both figures agree.
+    expect(direct.macUtilization).toBeCloseTo(1_179_648 / (656 * 2048), 12);
+    expect(direct.effectiveMacUtilization).toBe(direct.macUtilization);
+  });
+
+  it('ResNet-50 res2a_branch2b in Winograd: the array is at most fully used, the network figure is 2.25x that', () => {
+    // 56×56×64 → 64, 3×3 pad 1: S = 16 blocks; 784 tiles → 25 stripes (9 of 32, 16 of 31), all compute-bound
+    // (c = 16·L > d = 32·L·4/16 = 8L). Input (7 banks) and weights (2 banks) resident: the 2 kernel groups run back
+    // to back after the first weight load: 16 + 2·16·784 + 8·31 (last drain) = 25,352 cycles.
+    const { result } = runLayer(idealParams(), conv({ H: 56, W: 56, C: 64, K: 64, R: 3, pad: 1 }));
+    expect(result.convMode).toBe('winograd');
+    expect(result.cycles).toBe(25_352);
+    // Multiplies 784·16·64·64 = 51,380,224; MACs 56·56·64·64·9 = 115,605,504.
+    expect(result.macUtilization).toBeCloseTo(51_380_224 / (25_352 * 2048), 12); // 0.9896
+    expect(result.macUtilization).toBeLessThanOrEqual(1);
+    expect(result.effectiveMacUtilization).toBeCloseTo(115_605_504 / (25_352 * 2048), 12); // 2.227
   });
 
   it('Winograd needs output H and W divisible by 4', () => {

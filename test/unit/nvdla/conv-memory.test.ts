@@ -81,9 +81,10 @@ describe('NVDLA convolution with memory', () => {
   });
 
   it('with weight compression CBUF holds the compressed weights the source reports', () => {
-    // Same layer and CBUF as the partial-weights case, plus the mask bank (12 banks, 11 usable): dense groups
-    // (18432 B) leave it in partial-weights mode; at a quarter of the size (4608 B per group, 18432 B for all four
-    // = 4.5 → 5 banks) everything fits beside the 1-bank input.
+    // Same layer and CBUF as the partial-weights case, plus a bank (12 banks): dense groups (18432 B, all 12 banks
+    // usable: dense weights reserve no mask bank) leave it in partial-weights mode; at a quarter of the size, held
+    // compressed (11 banks usable; 4608 B per group, 18432 B for all four = 4.5 → 5 banks) everything fits beside
+    // the 1-bank input.
     const layer = conv({ H: 8, W: 8, C: 64, K: 128, R: 3, pad: 1 });
     const run = (quarter: boolean): LayerResult => {
       const sim = new Simulator();

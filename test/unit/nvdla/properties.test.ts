@@ -29,6 +29,14 @@ function randomLayers(seed: number, count: number): Layer[] {
   return out;
 }
 
+/** Random Winograd-eligible convolutions (3×3, stride 1, pad 1, output H and W multiples of 4), which randomLayers rarely draws. */
+function randomWinogradLayers(seed: number, count: number): Layer[] {
+  const rnd = randomStream(seed, 'test/nvdla/properties/winograd');
+  return Array.from({ length: count }, (_, i) =>
+    conv({ name: `w${i}`, H: 4 * (1 + rnd.int(8)), W: 4 * (1 + rnd.int(8)), C: 1 + rnd.int(300), K: 1 + rnd.int(200), R: 3, pad: 1 }),
+  );
+}
+
 /** Run, or undefined when one kernel group does not fit the build's CBUF (NVDLA cannot run it: a UserError). */
 function tryRun(p: NvdlaParams, l: Layer, memory?: FixedMemory): LayerResult | undefined {
   try {
@@ -63,12 +71,20 @@ describe('NVDLA core invariants on random layers', () => {
     }
   });
 
-  it('Winograd at most 2.25x beyond the MAC array', () => {
+  it('every mode (Winograd, image, direct): the array is never used beyond 1; the network figure at most 2.25x', () => {
     const p = idealParams('nv_full');
-    for (const l of layers) {
+    const modes = new Set<string>();
+    for (const l of [...layers, ...randomWinogradLayers(11, 15)]) {
       const r = runLayer(p, l).result; // nv_full's CBUF holds every layer generated here
+      modes.add(r.convMode);
       expect(r.cycles).toBeGreaterThanOrEqual(r.macs / (WINOGRAD_SPEEDUP * p.macAtomicC * p.macAtomicK));
+      expect(r.macUtilization).toBeLessThanOrEqual(1);
+      expect(r.macUtilization).toBeGreaterThan(0);
+      // The two figures differ by the multiplies Winograd saves, and only there.
+      const saved = r.convMode === 'winograd' ? WINOGRAD_SPEEDUP : 1;
+      expect(r.effectiveMacUtilization).toBeCloseTo(r.macUtilization * saved, 12);
     }
+    expect([...modes].sort()).toEqual(['direct', 'image', 'winograd']);
   });
 
   it('a slower memory never makes a layer faster, and stalls are never negative', () => {

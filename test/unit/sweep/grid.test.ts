@@ -115,14 +115,15 @@ describe('a bad grid is refused before any point runs', () => {
   });
   it('a config whose CBUF cannot hold a layer of the trace is refused while resolving, naming config, trace and key', () => {
     // Schema-valid and buildable: only planning the convolution finds it (it used to surface in a worker after other units ran).
-    // 3 banks of 64 B × 1 entry, one reserved for the weight mask: 2 banks of 64 B, below tiny-conv's first layer.
+    // 3 banks of 64 B × 1 entry, below tiny-conv's first layer: its dense weights (4 kernels × 2 × 3 × 3 = 72 B; dense
+    // layers are not compressed, so no bank is reserved for a weight mask) and 3 entries of input rows.
     const tiny = JSON.parse(readFileSync(DRAM, 'utf8')) as { nvdla: Record<string, unknown> };
     tiny.nvdla.cbufBanks = 3;
     tiny.nvdla.cbufBankDepth = 1;
     const file = join(dir, 'tiny-cbuf.json');
     writeFileSync(file, JSON.stringify(tiny));
     const e = userError(() => resolveGrid(grid({ archFiles: [ENVM, file] })));
-    expect(e.message).toBe(`${file} on ${TINY}: layer conv_a does not fit in CBUF: one kernel group (81 B) and 3 entries of input rows need more than 2 banks of 64 B`);
+    expect(e.message).toBe(`${file} on ${TINY}: layer conv_a does not fit in CBUF: one kernel group (72 B) and 3 entries of input rows need more than 3 banks of 64 B`);
     expect(e.details).toMatchObject({ file, jsonPath: '/nvdla/cbufBanks', suggestion: 'increase cbufBanks or cbufBankDepth' });
   });
   it('a config without eNVM figures for its bits per cell (STT at 2) is refused while resolving', () => {
