@@ -9,6 +9,7 @@ import { simulate } from '../../src/system/simulate.js';
 import { readFileSync } from 'node:fs';
 import { buildSystem } from '../../src/system/build.js';
 import { runInference } from '../../src/system/inference.js';
+import { loadTrace } from '../../src/workload/load-trace.js';
 import { arch, archFrom, tinyTrace } from './helpers.js';
 
 const TINY_SYSTEM = 'test/fixtures/tiny-lpddr4-1ch.json';
@@ -20,6 +21,16 @@ describe('simulate on a tiny trace', () => {
       const r = simulate(arch(file), tinyTrace(), { fps: [1, 1e6], frames: 3, seed: 1 });
       expect(validate(JSON.parse(JSON.stringify(r))), JSON.stringify(validate.errors)).toBe(true);
     }
+  });
+
+  test('ResNet-50 results (Winograd layers, fused adds, compressed and dense layers) validate against the schema too', () => {
+    const validate = new Ajv2020({ strict: false }).compile(resultSchema);
+    const r = simulate(arch('arch-configs/nvdla-full-lpddr4.json'), loadTrace('traces/resnet50-v1.5.json'), { fps: [30], frames: 2, seed: 1 });
+    expect(validate(JSON.parse(JSON.stringify(r))), JSON.stringify(validate.errors)).toBe(true);
+    if (!r.feasible) throw new Error('must fit');
+    const winograd = r.layers.filter((l) => l.effective_mac_utilization > 1);
+    expect(winograd.length).toBeGreaterThan(0); // the 3×3 stride-1 layers with output sides divisible by 4
+    for (const l of winograd) expect(l.mac_utilization).toBeLessThanOrEqual(1);
   });
 
   test('same inputs and seed give identical results', () => {
