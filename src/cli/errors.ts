@@ -44,3 +44,21 @@ export function flagError(message: string, knownFlags: readonly string[], knownC
   }
   return new UserError(message, { suggestion: 'run with --help to see the usage' });
 }
+
+/**
+ * Run `work`; a UserError it throws that names no file but a place in one
+ * (the models check config sections such as /nvdla or /envm as they build,
+ * as the sweep assumes too: src/system/sweep/unit-error.ts) is re-thrown
+ * naming `file`. Errors about flags (`--x`) or about no place are left alone.
+ * `onError` runs first on any error (to remove partial output).
+ */
+export function withInputFile<T>(file: string, work: () => T, onError?: () => void): T {
+  try {
+    return work();
+  } catch (e) {
+    onError?.();
+    const path = e instanceof UserError ? e.details.jsonPath : undefined;
+    if (e instanceof UserError && path !== undefined && !path.startsWith('--')) throw e.inFile(file);
+    throw e;
+  }
+}

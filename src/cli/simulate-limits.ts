@@ -8,8 +8,8 @@ import { UserError } from '../errors.js';
 /**
  * Simulated time is an integer number of picoseconds in a JS number, exact
  * up to 2^53 ps ≈ 9007 s (src/engine/time.ts). A frame replay simulates
- * frames / fps seconds on a fresh system per rate; 9000 s leaves room for the
- * wake-up and the inference of the last frame.
+ * frames / fps seconds on a fresh system per rate; 9000 s leaves room for
+ * events scheduled past the last frame (idle thresholds, at most 1 s).
  */
 export const MAX_SIMULATED_S = 9000;
 
@@ -39,20 +39,4 @@ export function checkSimulatedTime(fps: readonly number[], frames: number): void
       `${fewer}a rate of at least ${(frames / MAX_SIMULATED_S).toPrecision(3)} fps; for low rates, \`maxnvm sweep\` composes each point ` +
       'from one inference and its idle time instead of replaying the frames, down to 0.001 fps',
   });
-}
-
-/**
- * Run `work`; a UserError it throws that names no file but a place in a file
- * (the models check config sections such as /nvdla or /envm as they build)
- * is re-thrown naming `file`. Errors about flags (`--x`) are left alone.
- * `onError` runs first on any error (to remove partial output).
- */
-export function withInputFile<T>(file: string, work: () => T, onError?: () => void): T {
-  try {
-    return work();
-  } catch (e) {
-    onError?.();
-    if (e instanceof UserError && !(e.details.jsonPath ?? '').startsWith('--')) throw e.inFile(file);
-    throw e;
-  }
 }

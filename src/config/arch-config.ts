@@ -2,7 +2,7 @@ import { withDefaults, type ComponentSpec } from '../engine/spec.js';
 import { UserError } from '../errors.js';
 import { dramSpec, type DramParams } from '../hw/dram/spec.js';
 import { curvesFor } from '../hw/envm/figure-curves.js';
-import { envmSpec, type EnvmParams } from '../hw/envm/spec.js';
+import { checkEnvmParams, envmSpec, type EnvmParams } from '../hw/envm/spec.js';
 import { resolveNvdlaParams } from '../hw/nvdla/params.js';
 import type { NvdlaParams } from '../hw/nvdla/spec.js';
 import { sramSpec, type SramParams } from '../hw/sram/spec.js';
@@ -95,6 +95,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
   if (dram !== undefined) validateDramParams(dram, file);
   const envm = opt<EnvmParams>('envm', envmSpec);
   const weightStorage = needs.weightStorage ? validateStorageChoice(raw.weightStorage, file, '/weightStorage') : undefined;
+  if (envm !== undefined) checkEnvmParams(envm, '/envm', file);
   if (envm !== undefined && weightStorage !== undefined) checkEnvmFigures(envm, weightStorage, file);
   return {
     file,

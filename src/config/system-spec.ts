@@ -1,4 +1,4 @@
-import { type ComponentSpec, nonNegNum, oneOf, posNum } from '../engine/spec.js';
+import { type ComponentSpec, nonNegNum, num, oneOf } from '../engine/spec.js';
 
 /**
  * System-level choices that belong to no single component: where weights and
@@ -26,6 +26,13 @@ export const placementSpec: ComponentSpec = {
   stats: [],
 };
 
+/**
+ * The lowest bandwidth accepted, 1 MB/s: ResNet-50's 25.5 MB of int8 weights
+ * then take 26 s per inference. Far lower (1e-12 GB/s) would push event times
+ * past 2^53 ps, where integer-picosecond time stops being exact.
+ */
+const MIN_BANDWIDTH_GBPS = 0.001;
+
 export const memoryPortSpec: ComponentSpec = {
   name: 'memoryPort',
   description:
@@ -34,11 +41,12 @@ export const memoryPortSpec: ComponentSpec = {
     {
       key: 'peakBandwidth_GBps',
       unit: 'GB/s',
-      description: 'Peak bandwidth of the accelerator memory port (1 GB/s = 1e9 B/s)',
+      description:
+        'Peak bandwidth of the accelerator memory port (1 GB/s = 1e9 B/s); at least 0.001 GB/s (1 MB/s, at which ResNet-50\'s 25.5 MB of weights take 26 s), a sanity bound that keeps event times far below the simulator\'s limit of 2^53 ps (about 9007 s)',
       default: 20,
       source:
         'reference/nvdla-area-power.csv (NVDLA primer): 20 GB/s for the 2048-MAC, 512 KiB point; 1 GB/s for 64 MACs, 128 KiB',
-      schema: posNum(),
+      schema: num({ minimum: MIN_BANDWIDTH_GBPS }),
     },
   ],
   stats: [{ key: 'portBusy_s', unit: 's', description: 'Time the port spent transferring' }],
@@ -64,11 +72,11 @@ export const backingStoreSpec: ComponentSpec = {
     {
       key: 'readBandwidth_GBps',
       unit: 'GB/s',
-      description: 'sustained sequential read bandwidth of the backing store',
+      description: 'sustained sequential read bandwidth of the backing store; at least 0.001 GB/s (1 MB/s, at which reloading ResNet-50\'s 25.5 MB of weights takes 26 s), a sanity bound that keeps event times far below the simulator\'s limit of 2^53 ps (about 9007 s)',
       default: 1,
       source:
         'assumption: a mobile UFS 2.x device (two lanes of HS-Gear 3, 2 × 5.8 Gb/s raw ≈ 1.2 GB/s after 8b/10b coding, JEDEC JESD220C); override for eMMC (~0.3 GB/s) or UFS 3.x (~2 GB/s)',
-      schema: posNum(),
+      schema: num({ minimum: MIN_BANDWIDTH_GBPS }),
     },
     {
       key: 'readEnergy_pJ_per_B',

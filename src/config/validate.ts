@@ -158,7 +158,9 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
     }
     default: {
       const schema = (e.parentSchema as JsonSchema | undefined) ?? schemaAt(root, e.schemaPath.replace(/\/[^/]+$/, ''));
-      const desc = typeof schema?.description === 'string' ? ` (${schema.description})` : '';
+      // A branch of a oneOf has no description of its own; the key's schema around it has.
+      const owner = schema?.description === undefined ? schemaAt(root, e.schemaPath.replace(/\/(oneOf|anyOf)\/.*$/, '')) : schema;
+      const desc = typeof owner?.description === 'string' ? ` (${owner.description})` : '';
       return new UserError(`invalid value ${valueAtPath(e.data)} in ${what}: ${e.message ?? 'does not match the schema'}`, {
         file,
         jsonPath: path,

@@ -1,4 +1,5 @@
 import { Priority } from '../engine/event-queue.js';
+import { si } from '../report/format.js';
 import { PS_PER_S, psToSeconds, type Picoseconds } from '../engine/time.js';
 import { diffNested, sumNested, type LedgerSnapshot } from './energy-ledger.js';
 import { preloadBeforeFrame, sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
@@ -59,7 +60,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
           failure =
             `infeasible at ${fps} fps: one inference takes ${fmtS(psToSeconds(latency))}` +
             (wake > 0 ? ` (including ${fmtS(psToSeconds(wake))} of wake-up)` : '') +
-            ` but the frame period is ${fmtS(period_s)}; the highest sustainable rate is about ` +
+            ` but the frame period is ${fmtS(1 / fps)}; the highest sustainable rate is about ` +
             `${(PS_PER_S / latency).toPrecision(4)} fps`;
           return;
         }
@@ -104,8 +105,5 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
 }
 
 function fmtS(s: number): string {
-  if (s >= 1) return `${s.toPrecision(4)} s`;
-  if (s >= 1e-3) return `${(s * 1e3).toPrecision(4)} ms`;
-  if (s >= 1e-6) return `${(s * 1e6).toPrecision(4)} µs`;
-  return `${(s * 1e9).toPrecision(4)} ns`;
+  return si(s, 's', 4);
 }

@@ -9,7 +9,8 @@ import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
 import { UserError } from '../../errors.js';
 import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
-import { checkSimulatedTime, withInputFile } from '../simulate-limits.js';
+import { checkSimulatedTime } from '../simulate-limits.js';
+import { withInputFile } from '../errors.js';
 
 interface SimulateArgs {
   arch: string;

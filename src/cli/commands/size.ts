@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../errors.js';
-import { toJson, writeFileAtomic } from '../../report/atomic-write.js';
+import { checkOutputFolder, toJson, writeFileAtomic } from '../../report/atomic-write.js';
+import { envmSpec } from '../../hw/envm/spec.js';
+import { withInputFile } from '../errors.js';
 import type { SizingBudget } from '../../sizing/budget.js';
 import { loadChoicesFile } from '../../sizing/choices-file.js';
 import { type InlineChoiceFlags, hasInlineChoice, inlineChoice } from '../../sizing/inline-choice.js';
@@ -39,11 +41,22 @@ function positiveNumber(flag: string, raw: unknown): number {
   return v;
 }
 
+/** The eNVM's bank limit, from its declaration (`maxnvm describe envm`). */
+const MAX_BANKS = Number(envmSpec.params.find((p) => p.key === 'banks')?.schema.maximum ?? Infinity);
+
+function parseBanks(raw: unknown): number {
+  const banks = parseInteger('banks', raw, 1);
+  if (banks > MAX_BANKS) {
+    throw new UserError(`--banks ${banks} is more than ${MAX_BANKS}`, { jsonPath: '--banks', expected: `1 to ${MAX_BANKS} banks per sub-array (a sanity bound, as envm.banks)`, suggestion: 'e.g. --banks 8' });
+  }
+  return banks;
+}
+
 /** Everything `maxnvm size` does but printing: returns what goes to stdout, and notes for stderr. */
 export function runSize(args: SizeArgs): { stdout: string; stderr: string } {
   const format = parseChoice('format', args.format ?? 'table', ['table', 'json', 'csv'] as const);
   const seed = parseInteger('seed', args.seed ?? 1, 0);
-  const banks = args.banks === undefined ? undefined : parseInteger('banks', args.banks, 1);
+  const banks = args.banks === undefined ? undefined : parseBanks(args.banks);
   const technology = args.technology === undefined ? undefined : parseTechnology(args.technology, { jsonPath: '--technology' });
   const budget: SizingBudget = {};
   if (args['budget-cells'] !== undefined) budget.cells = parseInteger('budget-cells', args['budget-cells'], 1);
@@ -55,9 +68,13 @@ export function runSize(args: SizeArgs): { stdout: string; stderr: string } {
       suggestion: 'put the inline choice into the choices file, or drop --choices',
     });
   }
+  if (args.out !== undefined) checkOutputFolder(args.out, '--out');
   const trace = loadTrace(args.trace);
-  const entries = args.choices !== undefined ? loadChoicesFile(args.choices, technology) : [inlineChoice(args, technology ?? DEFAULT_SIZING_TECHNOLOGY)];
-  const { report, layers } = sizeChoices(trace, entries, { seed, budget, banks });
+  const choices = args.choices;
+  const entries = choices !== undefined ? loadChoicesFile(choices, technology) : [inlineChoice(args, technology ?? DEFAULT_SIZING_TECHNOLOGY)];
+  const sized = () => sizeChoices(trace, entries, { seed, budget, banks });
+  // A problem found while sizing a choice from a file is in that file.
+  const { report, layers } = choices === undefined ? sized() : withInputFile(choices, sized);
   if (args.out !== undefined) {
     const manifest = manifestFor('size', { trace: { file: args.trace, name: trace.name }, choices: args.choices ?? entries.map((e) => e.choice), technology, budget, banks: report.envm.banks, seed });
     writeFileAtomic(join(args.out, 'manifest.json'), toJson(manifest));

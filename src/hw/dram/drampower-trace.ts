@@ -89,7 +89,7 @@ export function channelTracePath(path: string, ch: number, channels: number): st
  * sibling from its first command and renamed to its name at its END line
  * (Lpddr4Memory.endTrace), so an interrupted run never leaves a half trace
  * under the final name; `close()` ends and renames the rest, each at its last
- * command; `discard()` deletes what an aborted run wrote.
+ * command; `discard()` deletes what a failed run wrote.
  */
 export class DramTraceFiles implements DramCommandSink {
   /** Files opened so far, by their final names. */
@@ -117,13 +117,14 @@ export class DramTraceFiles implements DramCommandSink {
     this.csv.endAll();
   }
 
-  /** Close and delete every trace still being written (the run failed). */
+  /** The run failed: close and delete every trace of it, finished or not. */
   discard(): void {
     for (const { fd, tmp } of this.open.values()) {
       closeSync(fd);
       rmSync(tmp, { force: true });
     }
     this.open.clear();
+    for (const file of this.files) rmSync(file, { force: true });
   }
 
   private fd(ch: number): number {

@@ -1,6 +1,7 @@
 import {
   nonNegInt,
   nonNegNum,
+  num,
   oneOf,
   posInt,
   posNum,
@@ -79,22 +80,31 @@ const CURRENTS: ReadonlyArray<readonly [IddState, number, number, number, string
   ['idd6', 0.3, 0.5, 0.1, 'self-refresh'],
 ];
 
-const count = (key: string, def: number, description: string, source = REF): ParamSpec => ({
+/**
+ * Upper bounds are sanity bounds, far beyond any real part: they keep a typo
+ * (1e9 channels) from exhausting memory or simulated time, and say so.
+ */
+const bounded = (description: string, max: number): string => `${description} (at most ${max.toLocaleString('en-US')}, a sanity bound no real part approaches)`;
+const count = (key: string, def: number, description: string, max: number, source = REF): ParamSpec => ({
   key,
   unit: 'count',
-  description,
+  description: bounded(description, max),
   default: def,
   source,
-  schema: posInt(),
+  schema: posInt({ maximum: max }),
 });
+/** Timing parameters: JEDEC values are below 10,000 cycles (tREFI, 6246 here). */
+const MAX_TIMING_CYCLES = 100_000;
 const cycles = (key: string, def: number, description: string): ParamSpec => ({
   key,
   unit: 'cycles of tCK',
-  description,
+  description: bounded(description, MAX_TIMING_CYCLES),
   default: def,
   source: `${REF} timing_cycles`,
-  schema: nonNegInt(),
+  schema: nonNegInt({ maximum: MAX_TIMING_CYCLES }),
 });
+/** Idle thresholds and the power-up time: JEDEC values are milliseconds at most; 1 s keeps every event time far below 2^53 ps. */
+const MAX_DELAY_NS = 1e9;
 const volts = (key: string, def: number, rail: string): ParamSpec => ({
   key,
   unit: 'V',
@@ -116,20 +126,27 @@ const currentParams: ParamSpec[] = CURRENTS.flatMap(([state, vdd1, vdd2, vddq, w
 );
 
 const params: ParamSpec[] = [
-  count('channels', 1, 'x16 LPDDR4 channels, each with its own banks, command and data bus', `${REF} (one x16 channel)`),
-  count('banks', 8, 'banks per channel', `${REF} architecture.banks`),
-  count('rows', 65536, 'rows per bank', `${REF} architecture.rows`),
-  count('columns', 1024, 'columns per row (one column = channelWidth_bits)', `${REF} architecture.columns`),
+  count('channels', 1, 'x16 LPDDR4 channels, each with its own banks, command and data bus', 64, `${REF} (one x16 channel)`),
+  count('banks', 8, 'banks per channel (LPDDR4 has 8, LPDDR5 16)', 32, `${REF} architecture.banks`),
+  count('rows', 65536, 'rows per bank', 1 << 20, `${REF} architecture.rows`),
+  count('columns', 1024, 'columns per row (one column = channelWidth_bits)', 1 << 16, `${REF} architecture.columns`),
   {
     key: 'channelWidth_bits',
     unit: 'bits',
-    description: 'data bus width of one channel',
+    description: bounded('data bus width of one channel', 128),
     default: 16,
     source: `${REF} architecture.width_bits`,
-    schema: posInt(),
+    schema: posInt({ maximum: 128 }),
   },
-  count('burstLength', 16, 'burst length BL in beats; one burst moves channelWidth_bits × BL / 8 bytes in BL/2 cycles (double data rate)', `${REF} architecture.burstLength`),
-  { key: 'tCK_ns', unit: 'ns', description: 'clock period', default: 0.625, source: `${REF} timing_cycles.tCK_ns`, schema: posNum() },
+  count('burstLength', 16, 'burst length BL in beats; one burst moves channelWidth_bits × BL / 8 bytes in BL/2 cycles (double data rate)', 64, `${REF} architecture.burstLength`),
+  {
+    key: 'tCK_ns',
+    unit: 'ns',
+    description: 'clock period, 0.1 ns (10 GHz) to 100 ns (10 MHz): sanity bounds around every LPDDR generation (0.3 to 1.9 ns); a shorter period would round to 0 ps',
+    default: 0.625,
+    source: `${REF} timing_cycles.tCK_ns`,
+    schema: num({ minimum: 0.1, maximum: 100 }),
+  },
   cycles('tRCD_cycles', 29, 'ACT to RD/WR, same bank'),
   cycles('tRPpb_cycles', 29, 'PRE to ACT/REF, same bank'),
   cycles('tRPab_cycles', 34, 'PREA to ACT/REF'),
@@ -165,10 +182,10 @@ const params: ParamSpec[] = [
   {
     key: 'interleave_B',
     unit: 'B',
-    description: 'bytes placed in one channel before the next address goes to the next channel (a multiple of one burst)',
+    description: bounded('bytes placed in one channel before the next address goes to the next channel (a multiple of one burst)', 1 << 20),
     default: 32,
     source: 'assumption: one burst (16 bits × BL16 = 32 B), so every transfer of 32·channels bytes or more uses all channels',
-    schema: posInt(),
+    schema: posInt({ maximum: 1 << 20 }),
   },
   {
     key: 'idlePolicy',
@@ -183,29 +200,29 @@ const params: ParamSpec[] = [
   {
     key: 'powerDownIdleThreshold_ns',
     unit: 'ns',
-    description: 'idle time after which the controller closes rows and enters power-down',
+    description: bounded('idle time after which the controller closes rows and enters power-down', MAX_DELAY_NS),
     default: 0,
     source:
       'DRAMSys staggered power-down policy (tukl-msd/DRAMSys src/DRAMSys/controller/powerdown/PowerDownManagerStaggered.cpp): power-down is entered as soon as the controller is idle',
-    schema: nonNegNum(),
+    schema: nonNegNum({ maximum: MAX_DELAY_NS }),
   },
   {
     key: 'selfRefreshIdleThreshold_ns',
     unit: 'ns',
-    description: 'idle time after which the controller moves to self-refresh (self-refresh policy)',
+    description: bounded('idle time after which the controller moves to self-refresh (self-refresh policy)', MAX_DELAY_NS),
     default: 3903.75,
     source:
       'assumption: one refresh interval (tREFI = 6246 × 0.625 ns), after the DRAMSys staggered policy, which moves from precharge power-down to self-refresh at the first refresh due while idle',
-    schema: nonNegNum(),
+    schema: nonNegNum({ maximum: MAX_DELAY_NS }),
   },
   {
     key: 'powerUpTime_ns',
     unit: 'ns',
-    description: 'time from supplies on to the first command after an off period; the device draws precharge-standby current meanwhile (assumption)',
+    description: bounded('time from supplies on to the first command after an off period; the device draws precharge-standby current meanwhile (assumption)', MAX_DELAY_NS),
     default: 2203000,
     source:
       'JESD209-4 power-up sequence minima: tINIT1 200 µs (RESET_n low) + tINIT3 2 ms (to CKE high) + tINIT5 2 µs + tZQCAL 1 µs; training not counted',
-    schema: nonNegNum(),
+    schema: nonNegNum({ maximum: MAX_DELAY_NS }),
   },
 ];
 

@@ -28,6 +28,12 @@ export function validateDramParams(p: DramParams, file?: string): void {
   if (p.tREFI_cycles <= refreshSlot) {
     fail('tREFI_cycles', `tREFI_cycles ${p.tREFI_cycles} leaves no time between refreshes (tRFCab + tXP + tCKE + tRPab = ${refreshSlot})`, `more than ${refreshSlot}`, 'check the timing values against the datasheet');
   }
+  // One row access (activate, read, precharge) and a refresh must fit between two refreshes, or a refresh
+  // would always close the row before its read could follow (the scheduler would never finish).
+  const accessSlot = p.tRCpb_cycles + p.tRCD_cycles + p.RL_cycles + p.burstLength / 2 + p.tRFCab_cycles;
+  if (p.tREFI_cycles <= accessSlot) {
+    fail('tRCD_cycles', `one row access and a refresh (tRCpb + tRCD + RL + BL/2 + tRFCab = ${accessSlot} cycles) do not fit in tREFI_cycles ${p.tREFI_cycles}`, `tRCpb + tRCD + RL + BL/2 + tRFCab < tREFI (${p.tREFI_cycles})`, 'check the timing values against the datasheet (LPDDR4-3200: tRCD 29, tRCpb 97, RL 28, tRFCab 448, tREFI 6246)');
+  }
   // Command energies are increments over a background current; a negative one is a typo.
   const above = (hi: IddState, lo: IddState): void => {
     for (const r of RAILS) {

@@ -26,8 +26,8 @@ const overridePointSchema: JsonSchema = {
   type: 'object',
   properties: {
     bitsPerCell: posInt({ maximum: 8, description: 'bits per cell of the simulated array' }),
-    capacity_cells: posInt({ description: 'capacity of the simulated array, cells' }),
-    readLatency_ns: posNum(),
+    capacity_cells: posInt({ maximum: 1e12, description: 'capacity of the simulated array, cells (at most 1e12, a sanity bound no real design approaches)' }),
+    readLatency_ns: posNum({ maximum: 1e6, description: 'read latency of one access, ns (at most 1 ms, a sanity bound no real design approaches)' }),
     readEnergy_pJ_per_access: posNum(),
     leakage_mW: posNum(),
     area_mm2: posNum(),
@@ -60,26 +60,26 @@ export const envmSpec: ComponentSpec = {
     {
       key: 'capacity_cells',
       unit: 'cells',
-      description: 'provisioned cells (spare cells beyond what is stored are provisioned at `bitsPerCell`), or "stored" to size each sub-array to the cells stored in it',
+      description: 'provisioned cells (spare cells beyond what is stored are provisioned at `bitsPerCell`; at most 1e12, a sanity bound no real design approaches), or "stored" to size each sub-array to the cells stored in it',
       default: 'stored',
       source: 'assumption: an eNVM sized to its weights, as MaxNVM sizes its arrays',
-      schema: { oneOf: [posInt(), { const: 'stored' }] },
+      schema: { oneOf: [posInt({ maximum: 1e12 }), { const: 'stored' }] },
     },
     {
       key: 'banks',
       unit: 'count',
-      description: 'banks per sub-array; word w is in bank w mod banks; a bank serves one access per read latency',
+      description: 'banks per sub-array; word w is in bank w mod banks; a bank serves one access per read latency (at most 4096, a sanity bound no real design approaches)',
       default: 8,
       source: 'assumption: the fewest (power of two) banks of 1024 KiB-cell SLC RRAM arrays (64 bits / 0.7749 ns = 10.3 GB/s each, reference/envm-arrays.csv) that cover nv_full\'s 512-bit memory interface at 1 GHz (64 GB/s, reference/nvdla-builds.csv)',
-      schema: posInt(),
+      schema: posInt({ maximum: 4096 }),
     },
     {
       key: 'accessWidth_cells',
       unit: 'cells',
-      description: 'cells read per access (data bits per access = cells × bits per cell); energy per access scales with it, latency, leakage and area do not',
+      description: 'cells read per access (data bits per access = cells × bits per cell); energy per access scales with it, latency, leakage and area do not (at most 4096, a sanity bound no real design approaches)',
       default: 64,
       source: 'reference/envm-arrays.csv: 64 cells per access in every row',
-      schema: posInt(),
+      schema: posInt({ maximum: 4096 }),
     },
     {
       key: 'sensing',
@@ -92,10 +92,10 @@ export const envmSpec: ComponentSpec = {
     {
       key: 'senseStep_ns',
       unit: 'ns',
-      description: 'latency of one sensing step (sequential mode adds bits − 1 of them)',
+      description: 'latency of one sensing step (sequential mode adds bits − 1 of them; at most 1000 ns, a sanity bound no real design approaches)',
       default: 0.1,
       source: 'reference/README.md: current-sense amplifier below 22 nm in lpentecost/nvsim-merged is 0.1 ns',
-      schema: nonNegNum(),
+      schema: nonNegNum({ maximum: 1000 }),
     },
     {
       key: 'senseEnergy_fJ',
@@ -121,7 +121,7 @@ export const envmSpec: ComponentSpec = {
       source: 'DESIGN.md section 9 (optional gating between layers); off by default: with NVDLA fusing adds and pooling into convolutions few such layers remain, and each costs a wake-up',
       schema: bool(),
     },
-    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum() },
+    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access (at most 1 s, a sanity bound no real design approaches)', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum({ maximum: 1e9 }) },
     {
       key: 'wakeUpEnergy_pJ',
       unit: 'pJ',
@@ -156,9 +156,10 @@ export const envmSpec: ComponentSpec = {
 };
 
 /** Checks the schema cannot express. */
-export function checkEnvmParams(p: EnvmParams, section = '/envm'): void {
+export function checkEnvmParams(p: EnvmParams, section = '/envm', file?: string): void {
   if (p.technology === 'SRAM' && p.powerGating) {
     throw new UserError('SRAM as a weight store is volatile: gating it would lose the weights', {
+      file,
       jsonPath: `${section}/powerGating`,
       expected: 'powerGating false when technology is SRAM',
       suggestion: 'set "powerGating": false, or choose a non-volatile technology (RRAM, CTT, STT, PCM)',

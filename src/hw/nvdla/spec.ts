@@ -1,4 +1,4 @@
-import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
+import { bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
 import { WAKE_UP_DEFAULTS } from '../power-gate.js';
 import { calibratedArea, calibratedEnergy } from './calibration.js';
 
@@ -94,6 +94,9 @@ export function nvdlaBuildDefaults(build: NvdlaBuild): NvdlaParams {
 }
 
 const FULL = nvdlaBuildDefaults('nv_full');
+/** Upper bounds are sanity bounds: they keep a typo (1e9 MACs) from exhausting memory or time, and say so. */
+const S = 'a sanity bound no real design approaches';
+const atMost = (max: number): string => `at most ${max.toLocaleString('en-US')}, ${S}`;
 const param = (
   key: keyof NvdlaParams,
   unit: string,
@@ -108,20 +111,20 @@ export const nvdlaSpec: ComponentSpec = {
     'NVDLA convolution core (CDMA, CBUF, CSC/CMAC, CACC) with SDP and PDP, following nvdla/doc unit_description: atomic, stripe, block, channel and group operations. Defaults are nv_full; `build: "nv_small"` switches every default not given to nv_small.',
   params: [
     param('build', '-', 'build whose figures fill the keys not given', `${BUILDS_CSV} (nv_full and nv_small rows)`, oneOf(NVDLA_BUILDS)),
-    param('clock_GHz', 'GHz', 'core clock', 'nvdla/doc primer.rst: all example figures at 1 GHz', posNum()),
-    param('macAtomicC', 'channels', 'input channels per atomic operation (feature atom)', BUILDS_CSV, posInt()),
-    param('macAtomicK', 'kernels', 'kernels per atomic operation (one kernel group)', BUILDS_CSV, posInt()),
-    param('cbufBanks', 'count', 'convolution buffer banks, shared by input data and weights', BUILDS_CSV, posInt({ minimum: 2 })),
-    param('cbufBankWidth_B', 'B', 'bytes per CBUF entry', BUILDS_CSV, posInt()),
-    param('cbufBankDepth', 'entries', 'entries per CBUF bank', BUILDS_CSV, posInt()),
-    param('stripeMin', 'atomic ops', 'documented shortest stripe: stripes are cut balanced, so every stripe reaches it when a group has that many atomic ops (needs stripeMax >= 2 × stripeMin − 1); shorter stripes are padded to weightLoad_cycles', 'nvdla/doc unit_description.rst, Stripe Operation (lower limit 16)', posInt()),
-    param('stripeMax', 'atomic ops', 'longest stripe (accumulator size)', 'nvdla/doc unit_description.rst, Stripe Operation (upper limit 32)', posInt()),
-    param('weightLoad_cycles', 'cycles', 'cycles to load the next stripe\'s weights into the MAC cells; a shorter stripe is padded to this', 'nvdla/doc unit_description.rst, Multi-Batch Mode ("needs 16 cycles to load weight")', posInt()),
-    param('caccDrain_elementsPerCycle', 'elements/cycle', 'CACC delivery buffer to SDP rate', 'nvdla/doc unit_description.rst, Convolution Accumulator ("output is always 16 elements per cycle")', posInt()),
-    param('sdpThroughput_elementsPerCycle', 'elements/cycle', 'SDP elements per cycle (conv output and element-wise layers)', `${BUILDS_CSV} sdp_bs_throughput`, posInt()),
-    param('pdpThroughput_elementsPerCycle', 'elements/cycle', 'PDP input elements per cycle', `${BUILDS_CSV} pdp_throughput`, posInt()),
-    param('pdpLineBuffer_B', 'B', 'PDP share line buffer; it bounds the output width of a pooling layer run on the fly after SDP (see fusePooling)', 'nvdla/doc unit_description.rst, Planar Data Processor, Buffer Size Estimation ("the share line buffer size is set as 7Kbyte"); nvdla/sw PDPNode::calculateMaxWidth (PDP_BUF_SIZE 7·1024)', posInt()),
-    param('memifWidth_B', 'B/cycle', 'CDMA/SDP memory interface width per direction (read and write are separate AXI channels)', `${BUILDS_CSV} primary_memif_bits / 8`, posInt()),
+    param('clock_GHz', 'GHz', 'core clock, 0.001 to 10 GHz: sanity bounds no real design approaches; 1 MHz keeps one ResNet-50 inference (a few million cycles on nv_full) far below the simulator\'s limit of 2^53 ps (about 9007 s)', 'nvdla/doc primer.rst: all example figures at 1 GHz', num({ minimum: 0.001, maximum: 10 })),
+    param('macAtomicC', 'channels', `input channels per atomic operation (feature atom; ${atMost(4096)})`, BUILDS_CSV, posInt({ maximum: 4096 })),
+    param('macAtomicK', 'kernels', `kernels per atomic operation (one kernel group; ${atMost(4096)})`, BUILDS_CSV, posInt({ maximum: 4096 })),
+    param('cbufBanks', 'count', `convolution buffer banks, shared by input data and weights (${atMost(1024)})`, BUILDS_CSV, posInt({ minimum: 2, maximum: 1024 })),
+    param('cbufBankWidth_B', 'B', `bytes per CBUF entry (${atMost(4096)})`, BUILDS_CSV, posInt({ maximum: 4096 })),
+    param('cbufBankDepth', 'entries', `entries per CBUF bank (${atMost(1 << 20)})`, BUILDS_CSV, posInt({ maximum: 1 << 20 })),
+    param('stripeMin', 'atomic ops', `documented shortest stripe: stripes are cut balanced, so every stripe reaches it when a group has that many atomic ops (needs stripeMax >= 2 × stripeMin − 1); shorter stripes are padded to weightLoad_cycles (${atMost(1024)})`, 'nvdla/doc unit_description.rst, Stripe Operation (lower limit 16)', posInt({ maximum: 1024 })),
+    param('stripeMax', 'atomic ops', `longest stripe (accumulator size; ${atMost(1024)})`, 'nvdla/doc unit_description.rst, Stripe Operation (upper limit 32)', posInt({ maximum: 1024 })),
+    param('weightLoad_cycles', 'cycles', `cycles to load the next stripe's weights into the MAC cells; a shorter stripe is padded to this (${atMost(100_000)})`, 'nvdla/doc unit_description.rst, Multi-Batch Mode ("needs 16 cycles to load weight")', posInt({ maximum: 100_000 })),
+    param('caccDrain_elementsPerCycle', 'elements/cycle', `CACC delivery buffer to SDP rate (${atMost(4096)})`, 'nvdla/doc unit_description.rst, Convolution Accumulator ("output is always 16 elements per cycle")', posInt({ maximum: 4096 })),
+    param('sdpThroughput_elementsPerCycle', 'elements/cycle', `SDP elements per cycle (conv output and element-wise layers; ${atMost(4096)})`, `${BUILDS_CSV} sdp_bs_throughput`, posInt({ maximum: 4096 })),
+    param('pdpThroughput_elementsPerCycle', 'elements/cycle', `PDP input elements per cycle (${atMost(4096)})`, `${BUILDS_CSV} pdp_throughput`, posInt({ maximum: 4096 })),
+    param('pdpLineBuffer_B', 'B', `PDP share line buffer; it bounds the output width of a pooling layer run on the fly after SDP (see fusePooling; ${atMost(1 << 24)})`, 'nvdla/doc unit_description.rst, Planar Data Processor, Buffer Size Estimation ("the share line buffer size is set as 7Kbyte"); nvdla/sw PDPNode::calculateMaxWidth (PDP_BUF_SIZE 7·1024)', posInt({ maximum: 1 << 24 })),
+    param('memifWidth_B', 'B/cycle', `CDMA/SDP memory interface width per direction (read and write are separate AXI channels; ${atMost(4096)})`, `${BUILDS_CSV} primary_memif_bits / 8`, posInt({ maximum: 4096 })),
     param('weightCompression', '-', 'CBUF holds weights in NVDLA sparse format (values + WMB mask); one bank is reserved for the mask', `${BUILDS_CSV} weight_compression; unit_description.rst, Convolution Buffer (bank 15 for WMB)`, bool()),
     param('winograd', '-', 'run 3×3 stride-1 convolutions with output H and W divisible by 4 in Winograd mode', `${BUILDS_CSV} winograd; unit_description.rst, Winograd Convolution`, bool()),
     param('imageInput', '-', 'run a layer reading the network input with at most 4 channels in image-input mode (channel pre-extension)', 'nvdla/doc unit_description.rst, Convolution with Image Input', bool()),
@@ -135,7 +138,7 @@ export const nvdlaSpec: ComponentSpec = {
     param('pdpEnergy_pJ_per_element', 'pJ', 'PDP energy per input element', 'assumption: a 16-bit add (Horowitz ISSCC 2014 ratio) plus one read and one write of a 14-bit partial result at the CBUF energy per byte', nonNegNum()),
     param('leakage_mW', 'mW', 'static power of the core while powered', CAL, nonNegNum()),
     param('powerGating', '-', 'gate the core between frames (no leakage while gated; it holds no state across frames)', 'assumption: NVDLA is a power domain of its own in the SoC, gated when idle, as mobile SoCs gate idle accelerators', bool()),
-    param('wakeUp_ns', 'ns', 'time from ungating to the first cycle', WAKE_UP_DEFAULTS.wakeUp_source, nonNegNum()),
+    param('wakeUp_ns', 'ns', `time from ungating to the first cycle (${atMost(1e9)})`, WAKE_UP_DEFAULTS.wakeUp_source, nonNegNum({ maximum: 1e9 })),
     param('wakeUpEnergy_pJ', 'pJ', 'energy to recharge the gated domain', WAKE_UP_DEFAULTS.wakeUpEnergy_source, nonNegNum()),
     param('macArea_mm2_per_MAC', 'mm²/MAC', 'area per int8 MAC at 16 nm', CAL, nonNegNum()),
     param('cbufArea_mm2_per_KiB', 'mm²/KiB', 'CBUF area per KiB at 16 nm', CAL, nonNegNum()),
