@@ -62,6 +62,13 @@ const hundred = framesBench('arch-configs/nvdla-full-lpddr4.json', R50, 1, 100);
 process.stdout.write(
   `100 frames at 1 fps (nv_full + LPDDR4): ${hundred.toFixed(2)} s = ${(hundred / one).toFixed(1)} × one inference (${one.toFixed(3)} s); idle time costs O(1) events (target ≈ 100×)\n`,
 );
+// The cost of a frame must not depend on how long the idle time after it is.
+const perFrame = (fps: number): number => framesBench('arch-configs/nvdla-full-lpddr4.json', R50, fps, 20) / 20;
+const busy = perFrame(200);
+const sparse = perFrame(0.01);
+process.stdout.write(
+  `  wall time per frame: ${(busy * 1e3).toFixed(1)} ms at 200 fps (no idle), ${(sparse * 1e3).toFixed(1)} ms at 0.01 fps (100 s idle per frame)\n`,
+);
 
 process.stdout.write(`peak memory of the simulator benchmarks (max RSS so far): ${peakRss_MB().toFixed(0)} MB (target < 500 MB)\n`);
 
