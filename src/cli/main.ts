@@ -25,13 +25,11 @@ async function main(argv: string[]): Promise<void> {
       reportErrorAndExit(flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name), typed));
     });
   for (const c of commands) parser = parser.command(c.module);
-  knownFlagsCache = commands.flatMap((c) => c.flags);
   await parser.parseAsync();
 }
 
-let knownFlagsCache: string[] = [];
 function knownFlags(): string[] {
-  return knownFlagsCache;
+  return commands.flatMap((c) => c.flags);
 }
 
 main(hideBin(process.argv)).catch(reportErrorAndExit);

@@ -49,14 +49,17 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
   const section = (name: string): Record<string, unknown> | undefined => raw[name] as Record<string, unknown> | undefined;
   const placement = withDefaults<Placement>(placementSpec, section('placement'));
 
+  const weightsInDram = placement.weights === 'dram';
+  const usesDram = weightsInDram || placement.activations === 'dram';
+  const weightsInEnvm = placement.weights === 'envm';
   const needs = {
-    dram: placement.weights === 'dram' || placement.activations === 'dram',
-    memoryPort: placement.weights === 'dram' || placement.activations === 'dram',
-    envm: placement.weights === 'envm',
-    weightPath: placement.weights === 'envm',
-    weightStorage: placement.weights === 'envm',
+    dram: usesDram,
+    memoryPort: usesDram,
+    envm: weightsInEnvm,
+    weightPath: weightsInEnvm,
+    weightStorage: weightsInEnvm,
     sram: placement.activations === 'sram',
-    backingStore: placement.weights === 'dram',
+    backingStore: weightsInDram,
   };
   const why: Record<keyof typeof needs, string> = {
     dram: 'placement puts weights or activations in DRAM',

@@ -38,7 +38,6 @@ export class PowerGate {
   private accountedTo: Picoseconds = 0;
   private onTime_ps = 0;
   private gatedTime_ps = 0;
-  leakageEnergy_J = 0;
   private onLeakage_J = 0;
   private gatedLeakage_J = 0;
   wakeUpEnergy_J = 0;
@@ -51,9 +50,9 @@ export class PowerGate {
     return this.state === 'gated';
   }
 
-  /** Time up to which background energy has been accounted. */
-  get accountedUntil(): Picoseconds {
-    return this.accountedTo;
+  /** Leakage over all time, J: on and gated (retention) together. */
+  get leakageEnergy_J(): number {
+    return this.onLeakage_J + this.gatedLeakage_J;
   }
 
   advanceTo(t: Picoseconds): void {
@@ -62,11 +61,9 @@ export class PowerGate {
     if (this.state === 'on') {
       this.onTime_ps += dt;
       this.onLeakage_J += this.config.leakage_W * dt * 1e-12;
-      this.leakageEnergy_J = this.onLeakage_J + this.gatedLeakage_J;
     } else {
       this.gatedTime_ps += dt;
       this.gatedLeakage_J += this.config.gatedLeakage_W * dt * 1e-12;
-      this.leakageEnergy_J = this.onLeakage_J + this.gatedLeakage_J;
     }
     this.accountedTo = t;
   }

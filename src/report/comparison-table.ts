@@ -1,7 +1,7 @@
 import type { ComparisonResult } from '../system/comparison.js';
-import { rowAt } from '../system/comparison.js';
 import type { SweepRow } from '../system/sweep/sweep-row.js';
 import { si, textTable } from './format.js';
+import { pairsOf } from './plots/baseline.js';
 
 /**
  * The terminal table of the MaxNVM comparison: per system, area and maximum
@@ -10,7 +10,7 @@ import { si, textTable } from './format.js';
  */
 export function comparisonTable(result: ComparisonResult, baselineSystem: string, rates: number[]): string {
   const { rows, baselineMaxFps } = result;
-  const systems = uniqueSeries(rows);
+  const systems = pairsOf(rows).map((b) => ({ system: b.system, policy: b.dramPolicy }));
   const cols = [...rates, baselineMaxFps];
   const label = (f: number): string => (f === baselineMaxFps ? `max ${f.toFixed(0)} fps` : `${f} fps`);
   const header = ['system', 'DRAM policy', 'area mm²', 'max fps', ...cols.map((f) => `${label(f)}: power, energy/frame (×)`)];
@@ -27,20 +27,13 @@ export function comparisonTable(result: ComparisonResult, baselineSystem: string
 }
 
 /** Baseline power over system power at the same rate (equal to the energy-per-frame ratio). */
-export function ratio(base: SweepRow | undefined, sys: SweepRow | undefined): string {
+function ratio(base: SweepRow | undefined, sys: SweepRow | undefined): string {
   if (base?.power_W == null || sys?.power_W == null || !base.feasible || !sys.feasible) return '-';
   return `${(base.power_W / sys.power_W).toFixed(2)}×`;
 }
 
-function uniqueSeries(rows: readonly SweepRow[]): { system: string; policy: string }[] {
-  const seen = new Set<string>();
-  const out: { system: string; policy: string }[] = [];
-  for (const r of rows) {
-    const key = `${r.system}\u0000${r.dramPolicy}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ system: r.system, policy: r.dramPolicy });
-    }
-  }
-  return out;
+
+/** The row of `system` (and DRAM policy) at `fps`, if the sweep has it. */
+function rowAt(rows: readonly SweepRow[], system: string, policy: string, fps: number): SweepRow | undefined {
+  return rows.find((r) => r.system === system && r.dramPolicy === policy && r.fps === fps);
 }

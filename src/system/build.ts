@@ -146,7 +146,6 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     sim,
     core,
     io: { weights, features, addressOf },
-    weights,
     memories,
     ledger,
     area_mm2,

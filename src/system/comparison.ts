@@ -5,9 +5,10 @@ import type { DramIdlePolicy } from '../hw/dram/spec.js';
 
 /**
  * The MaxNVM comparison: the NVDLA + LPDDR4 baseline under every DRAM idle
- * policy against NVDLA + MLC eNVM systems, on one trace, over frame rates
- * from `minFps` to the fastest system's maximum (log-spaced), plus the rates
- * the table reports and the baseline's own maximum.
+ * policy against NVDLA + MLC eNVM systems, on one trace, over `rateCount`
+ * log-spaced frame rates from `minFps` to `maxFps`, plus the rates the table
+ * reports and the baseline's own maximum. Rates a system cannot sustain are
+ * reported infeasible for it.
  */
 export interface ComparisonSpec {
   baselineArch: string;
@@ -44,7 +45,3 @@ export async function runComparison(spec: ComparisonSpec, opts: SweepOptions): P
   return { rows, baselineMaxFps };
 }
 
-/** The row of `system` (and DRAM policy) at `fps`, if the sweep has it. */
-export function rowAt(rows: readonly SweepRow[], system: string, policy: string, fps: number): SweepRow | undefined {
-  return rows.find((r) => r.system === system && r.dramPolicy === policy && r.fps === fps);
-}

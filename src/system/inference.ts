@@ -3,7 +3,7 @@ import { psToSeconds, type Picoseconds } from '../engine/time.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
 import type { LayerResult } from '../hw/nvdla/layer-result.js';
 import { hasWeights, layerMacs, type Layer } from '../workload/layer.js';
-import { componentTotals, diffNested, sumNested } from './energy-ledger.js';
+import { componentTotals, diffNested, sumNested, type ComponentEnergy } from './energy-ledger.js';
 import type { System } from './system.js';
 
 type MemoryBytes = Record<string, { read_B: number; written_B: number }>;
@@ -121,4 +121,36 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
     });
   };
   runNext();
+}
+
+/** One inference from a cold start: the frame-rate-independent part of every frame (simulate and sweep). */
+export interface ColdInference {
+  latency_ps: Picoseconds;
+  /** Energy of the inference by component and term, J. */
+  energy_J: ComponentEnergy;
+  /** Time in each power state during the inference, s. */
+  residency_s: Record<string, Record<string, number>>;
+  /** Background energy in each power state during the inference, J (same keys as residency_s). */
+  stateEnergy_J: Record<string, Record<string, number>>;
+  /** Events the inference took. */
+  events: number;
+}
+
+/** Run one inference on a freshly built system whose devices are all awake at t = 0. */
+export function coldInference(sys: System): ColdInference & { run: InferenceRun } {
+  const before = sys.ledger.snapshot(0);
+  const eventsBefore = sys.sim.eventsProcessed;
+  let run: InferenceRun | undefined;
+  runInference(sys, (r) => (run = r));
+  sys.sim.run();
+  if (run === undefined) throw new Error('inference did not complete: an event chain stopped early');
+  const after = sys.ledger.snapshot(run.end);
+  return {
+    run,
+    latency_ps: run.end - run.start,
+    energy_J: diffNested(before.energy_J, after.energy_J),
+    residency_s: diffNested(before.residency_s, after.residency_s),
+    stateEnergy_J: diffNested(before.stateEnergy_J, after.stateEnergy_J),
+    events: sys.sim.eventsProcessed - eventsBefore,
+  };
 }

@@ -1,8 +1,7 @@
 import { Priority } from '../engine/event-queue.js';
-import { si } from '../report/format.js';
-import { PS_PER_S, psToSeconds, type Picoseconds } from '../engine/time.js';
+import { psToSeconds, type Picoseconds } from '../engine/time.js';
 import { diffNested, sumNested, type LedgerSnapshot } from './energy-ledger.js';
-import { preloadBeforeFrame, sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
+import { infeasibleReason, periodOf, preloadBeforeFrame, sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
 import { runInference, type InferenceRun } from './inference.js';
 import type { System } from './system.js';
 
@@ -36,7 +35,7 @@ export type FramePoint =
  */
 export function replayFrames(sys: System, fps: number, frames: number): FramePoint {
   const { sim, ledger } = sys;
-  const period: Picoseconds = Math.round(PS_PER_S / fps);
+  const period: Picoseconds = periodOf(fps);
   const period_s = psToSeconds(period);
   const snapshots: LedgerSnapshot[] = [];
   let worstLatency = 0;
@@ -56,12 +55,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
         const latency = run.end - frameStart;
         worstLatency = Math.max(worstLatency, latency);
         if (latency > period) {
-          const wake = ready - frameStart;
-          failure =
-            `infeasible at ${fps} fps: one inference takes ${fmtS(psToSeconds(latency))}` +
-            (wake > 0 ? ` (including ${fmtS(psToSeconds(wake))} of wake-up)` : '') +
-            ` but the frame period is ${fmtS(1 / fps)}; the highest sustainable rate is about ` +
-            `${(PS_PER_S / latency).toPrecision(4)} fps`;
+          failure = infeasibleReason(fps, period, latency - (ready - frameStart), ready - frameStart);
           return;
         }
         k++;
@@ -104,6 +98,3 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
   };
 }
 
-function fmtS(s: number): string {
-  return si(s, 's', 4);
-}

@@ -4,8 +4,8 @@ import type { DramCommandSink } from '../hw/dram/commands.js';
 import { summarizeTrace } from '../workload/summary.js';
 import type { Trace } from '../workload/layer.js';
 import { buildSystem } from './build.js';
-import { componentTotals, diffNested, sumNested } from './energy-ledger.js';
-import { runInference, type InferenceRun, type LayerReport } from './inference.js';
+import { componentTotals, sumNested } from './energy-ledger.js';
+import { coldInference, type InferenceRun, type LayerReport } from './inference.js';
 import { replayFrames, type FramePoint } from './replay.js';
 import type { System } from './system.js';
 
@@ -75,24 +75,17 @@ export function simulate(config: ArchConfig, trace: Trace, opts: SimulateOptions
 }
 
 function singleInference(sys: System): { run: InferenceRun; inference: InferenceSummary } {
-  const before = sys.ledger.snapshot(0);
-  let result: InferenceRun | undefined;
-  runInference(sys, (r) => (result = r));
-  sys.sim.run();
-  if (result === undefined) throw new Error('inference did not complete: an event chain stopped early');
-  const run = result;
-  const after = sys.ledger.snapshot(run.end);
-  const breakdown = diffNested(before.energy_J, after.energy_J);
-  const latency_s = psToSeconds(run.end - run.start);
+  const cold = coldInference(sys);
+  const latency_s = psToSeconds(cold.latency_ps);
   return {
-    run,
+    run: cold.run,
     inference: {
-      cycles: sys.core.clock.cycleAt(run.end - run.start),
+      cycles: sys.core.clock.cycleAt(cold.latency_ps),
       latency_s,
-      energy_J: sumNested(breakdown),
-      breakdown_J: breakdown,
-      byComponent_J: componentTotals(breakdown),
-      events: sys.sim.eventsProcessed,
+      energy_J: sumNested(cold.energy_J),
+      breakdown_J: cold.energy_J,
+      byComponent_J: componentTotals(cold.energy_J),
+      events: cold.events,
       maxFps: 1 / latency_s,
     },
   };

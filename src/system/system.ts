@@ -1,10 +1,10 @@
 import type { ArchConfig } from '../config/arch-config.js';
-import { Simulator } from '../engine/event-queue.js';
-import type { MemoryDevice, WeightSource } from '../hw/memory.js';
+import type { Simulator } from '../engine/event-queue.js';
+import type { MemoryDevice } from '../hw/memory.js';
 import type { NvdlaCore } from '../hw/nvdla/core.js';
 import type { LayerIo } from '../hw/nvdla/memory-interface.js';
 import type { Trace } from '../workload/layer.js';
-import { EnergyLedger } from './energy-ledger.js';
+import type { EnergyLedger } from './energy-ledger.js';
 
 /** A built system: the core, its memories and weight source wired on one simulator, ready to replay frames. */
 export interface System {
@@ -13,7 +13,6 @@ export interface System {
   sim: Simulator;
   core: NvdlaCore;
   io: LayerIo;
-  weights: WeightSource;
   /** Memories with byte counters, for per-layer traffic (name → device). */
   memories: { name: string; device: MemoryDevice }[];
   ledger: EnergyLedger;
@@ -37,4 +36,3 @@ export interface BuildOptions {
   dramTrace?: import('../hw/dram/commands.js').DramCommandSink;
 }
 
-export { Simulator, EnergyLedger };

@@ -4,7 +4,7 @@ import { UserError } from '../errors.js';
 export function parsePositiveList(flag: string, raw: unknown): number[] {
   const text = Array.isArray(raw) ? raw.map(String).join(',') : String(raw);
   const parts = text.split(',').map((s) => s.trim());
-  if (parts.length === 0 || parts.some((p) => p === '')) {
+  if (parts.some((p) => p === '')) {
     throw new UserError(`--${flag} needs a comma-separated list of numbers, got "${text}"`, {
       expected: 'e.g. --' + flag + ' 1,10,30',
       suggestion: 'remove empty entries and stray commas',

@@ -14,7 +14,7 @@ export function baselineLabel(b: Baseline): string {
 }
 
 /** Distinct (system, policy) pairs in sweep order. */
-function pairsOf(rows: readonly SweepRow[]): Baseline[] {
+export function pairsOf(rows: readonly SweepRow[]): Baseline[] {
   const out: Baseline[] = [];
   for (const r of rows) if (!out.some((b) => b.system === r.system && b.dramPolicy === r.dramPolicy)) out.push({ system: r.system, dramPolicy: r.dramPolicy });
   return out;

@@ -1,9 +1,10 @@
 import { PS_PER_S, psToSeconds, type Picoseconds } from '../../engine/time.js';
-import { si } from '../../report/format.js';
 import { diffNested, type ComponentEnergy, type LedgerSnapshot } from '../energy-ledger.js';
-import { runInference, type InferenceRun } from '../inference.js';
 import type { System } from '../system.js';
-import { sleepUntilNextFrame, wakeForFrame } from '../frame-protocol.js';
+import { coldInference, type ColdInference } from '../inference.js';
+
+export { coldInference, periodOf, type ColdInference };
+import { infeasibleReason, periodOf, sleepUntilNextFrame, wakeForFrame } from '../frame-protocol.js';
 
 /**
  * Steady-state frame periods composed from measured pieces instead of
@@ -40,17 +41,6 @@ import { sleepUntilNextFrame, wakeForFrame } from '../frame-protocol.js';
  */
 
 /** The cold-start inference of a system: everything the frame rate does not change. */
-export interface ColdInference {
-  latency_ps: Picoseconds;
-  /** Energy of the inference by component and term, J. */
-  energy_J: ComponentEnergy;
-  /** Time in each power state during the inference, s. */
-  residency_s: Record<string, Record<string, number>>;
-  /** Background energy in each power state during the inference, J (same keys as residency_s). */
-  stateEnergy_J: Record<string, Record<string, number>>;
-  /** Events the inference took. */
-  events: number;
-}
 
 /** One frame period at one rate, composed or replayed. Infeasible periods carry a reason and no numbers. */
 export type PeriodResult =
@@ -67,28 +57,7 @@ export type PeriodResult =
     }
   | { fps: number; period_s: number; feasible: false; reason: string; latency_s: number };
 
-/** Run one inference on a freshly built system whose devices are all awake at t = 0. */
-export function coldInference(sys: System): ColdInference {
-  const before = sys.ledger.snapshot(0);
-  const eventsBefore = sys.sim.eventsProcessed;
-  let run: InferenceRun | undefined;
-  runInference(sys, (r) => (run = r));
-  sys.sim.run();
-  if (run === undefined) throw new Error('inference did not complete: an event chain stopped early');
-  const after = sys.ledger.snapshot(run.end);
-  return {
-    latency_ps: run.end - run.start,
-    energy_J: diffNested(before.energy_J, after.energy_J),
-    residency_s: diffNested(before.residency_s, after.residency_s),
-    stateEnergy_J: diffNested(before.stateEnergy_J, after.stateEnergy_J),
-    events: sys.sim.eventsProcessed - eventsBefore,
-  };
-}
 
-/** The frame period in ps, rounded as `replayFrames` rounds it. */
-export function periodOf(fps: number): Picoseconds {
-  return Math.round(PS_PER_S / fps);
-}
 
 interface IdlePiece {
   /** Wake-up latency at the next frame start, ps. */
@@ -198,11 +167,7 @@ function steady(fps: number, period: Picoseconds, cold: ColdInference, used: Idl
 
 export function infeasible(fps: number, period: Picoseconds, latency: Picoseconds, wake: Picoseconds): PeriodResult {
   const total = latency + wake;
-  const reason =
-    `infeasible at ${fps} fps: one inference takes ${si(psToSeconds(total), 's', 4)}` +
-    (wake > 0 ? ` (including ${si(psToSeconds(wake), 's', 4)} of wake-up)` : '') +
-    ` but the frame period is ${si(psToSeconds(period), 's', 4)}; the highest sustainable rate is about ` +
-    `${(PS_PER_S / total).toPrecision(4)} fps`;
+  const reason = infeasibleReason(fps, period, latency, wake);
   return { fps, period_s: psToSeconds(period), feasible: false, reason, latency_s: psToSeconds(total) };
 }
 

@@ -1,7 +1,7 @@
 import type { ArchConfig } from '../../config/arch-config.js';
 import { planConvolution } from '../../hw/nvdla/tiling.js';
 import { cbufWeightsOf } from '../../hw/nvdla/weight-source.js';
-import type { Trace } from '../../workload/layer.js';
+import { hasWeights, type Trace } from '../../workload/layer.js';
 import { buildSystem } from '../build.js';
 import type { System } from '../system.js';
 import { inSystemContext } from './unit-error.js';
@@ -39,6 +39,6 @@ export function buildEverySystem(archs: readonly ArchConfig[], traces: readonly 
 function planEveryConvolution(sys: System): void {
   const p = sys.config.nvdla;
   sys.trace.layers.forEach((l, i) => {
-    if (l.op === 'conv' || l.op === 'fc') planConvolution(l, p, cbufWeightsOf(p, sys.weights, l, i));
+    if (hasWeights(l)) planConvolution(l, p, cbufWeightsOf(p, sys.io.weights, l, i));
   });
 }
