@@ -1,3 +1,4 @@
+import { nonNegNum, type ParamSpec } from '../engine/spec.js';
 import type { Picoseconds } from '../engine/time.js';
 
 /**
@@ -19,6 +20,14 @@ export const WAKE_UP_DEFAULTS = {
   wakeUpEnergy_source:
     'assumption: recharging the gated rail, C·V² with C ≈ 1 nF (a few nF per mm² of switched logic, 0.2–0.5 mm² of array periphery) at 0.8–1 V ≈ 0.6–1 nJ; three to four orders of magnitude below the leakage a gated frame gap saves; override from a circuit model',
 } as const;
+
+/** The two wake-up parameters of a gated memory's config section, declared once for all of them. */
+export function wakeUpParams(energyDescription: string): ParamSpec[] {
+  return [
+    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access (at most 1 s, a sanity bound no real design approaches)', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum({ maximum: 1e9 }) },
+    { key: 'wakeUpEnergy_pJ', unit: 'pJ', description: energyDescription, default: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ, source: WAKE_UP_DEFAULTS.wakeUpEnergy_source, schema: nonNegNum() },
+  ];
+}
 
 export type PowerState = 'on' | 'gated';
 

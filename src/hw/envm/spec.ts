@@ -2,7 +2,7 @@ import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSc
 import { UserError } from '../../errors.js';
 import type { FigureOverridePoint } from './figure-curves.js';
 import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
-import { WAKE_UP_DEFAULTS } from '../power-gate.js';
+import { wakeUpParams } from '../power-gate.js';
 import { TECHNOLOGIES, type Technology } from './reference-table.js';
 
 /** The `envm` config section: the on-chip non-volatile weight store. */
@@ -121,15 +121,7 @@ export const envmSpec: ComponentSpec = {
       source: 'DESIGN.md section 9 (optional gating between layers); off by default: with NVDLA fusing adds and pooling into convolutions few such layers remain, and each costs a wake-up',
       schema: bool(),
     },
-    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access (at most 1 s, a sanity bound no real design approaches)', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum({ maximum: 1e9 }) },
-    {
-      key: 'wakeUpEnergy_pJ',
-      unit: 'pJ',
-      description: 'energy of one wake-up of the whole eNVM',
-      default: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ,
-      source: WAKE_UP_DEFAULTS.wakeUpEnergy_source,
-      schema: nonNegNum(),
-    },
+    ...wakeUpParams('energy of one wake-up of the whole eNVM'),
     {
       key: 'overrides',
       unit: '-',

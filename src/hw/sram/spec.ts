@@ -1,5 +1,5 @@
 import { bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
-import { WAKE_UP_DEFAULTS } from '../power-gate.js';
+import { wakeUpParams } from '../power-gate.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */
 export interface SramOverrides {
@@ -81,15 +81,7 @@ export const sramSpec: ComponentSpec = {
       source: 'Qin et al., "SRAM leakage suppression by minimizing standby supply voltage", ISQED 2004: data kept at sub-300 mV standby supply with more than 90 % leakage saved',
       schema: nonNegNum({ maximum: 1 }),
     },
-    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access (at most 1 s, a sanity bound no real design approaches)', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum({ maximum: 1e9 }) },
-    {
-      key: 'wakeUpEnergy_pJ',
-      unit: 'pJ',
-      description: 'energy of one wake-up',
-      default: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ,
-      source: WAKE_UP_DEFAULTS.wakeUpEnergy_source,
-      schema: nonNegNum(),
-    },
+    ...wakeUpParams('energy of one wake-up'),
     {
       key: 'overrides',
       unit: '-',
