@@ -6,28 +6,13 @@ import type { Technology } from '../../../src/hw/envm/reference-table.js';
 import type { SizingEntry } from '../../../src/sizing/sizing-entry.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 import type { Layer, Trace } from '../../../src/workload/layer.js';
+import { convLayer } from '../storage/fixtures.js';
 
 /** Shared builders for the sizing tests. */
 
-/** A conv layer of `kernels` × `channels` × r × s int8 weights at `density`. */
+/** A conv layer of `kernels` × `channels` × r × s int8 weights at `density`, padded to keep its 8×8 output. */
 export function conv(name: string, kernels: number, channels: number, r: number, s: number, density: number): Layer {
-  return {
-    name,
-    op: 'conv',
-    inputs: ['input'],
-    inputHeight: 8,
-    inputWidth: 8,
-    inputChannels: channels,
-    outputChannels: kernels,
-    kernelHeight: r,
-    kernelWidth: s,
-    stride: 1,
-    padding: (r - 1) / 2,
-    groups: 1,
-    outputHeight: 8,
-    outputWidth: 8,
-    weights: { density, valueBits: 8 },
-  };
+  return { ...convLayer(name, kernels, channels, r, s, density), padding: (r - 1) / 2 };
 }
 
 export function traceOf(...layers: Layer[]): Trace {
