@@ -18,6 +18,8 @@ export class ActivityCounters {
   act = 0;
   /** Banks closed by PRE or PREA (energy is per bank closed). */
   pre = 0;
+  /** PRE commands issued (a CA bus command even when its bank was already closed). */
+  preCommands = 0;
   prea = 0;
   rd = 0;
   wr = 0;
