@@ -89,11 +89,11 @@ export class InterfaceEnergyModel {
     };
   }
 
-  /** Cycles with the clock running. */
+  /** Cycles with the clock running: CKE high, or any powered cycle without clock stop. */
   clockCycles(a: ActivityCounters): number {
-    const cke = a.rankActive_cycles + a.prechargeStandby_cycles;
-    if (this.p.ioClockStopWhileCkeLow) return cke;
-    return cke + a.activePowerDown_cycles + a.prechargePowerDown_cycles + a.selfRefresh_cycles;
+    const standby = a.rankActive_cycles + a.prechargeStandby_cycles;
+    if (this.p.ioClockStopWhileCkeLow) return standby - a.selfRefreshEntryRefresh_cycles;
+    return standby + a.activePowerDown_cycles + a.prechargePowerDown_cycles + a.selfRefresh_cycles;
   }
 
   /** Termination and switching energy summed over lines, J. */
