@@ -194,7 +194,7 @@ const params: ParamSpec[] = [
       'which bank count IDD3N is measured with, fixing the per-bank share of the active background: all-banks-IDD3N adds (IDD3N − I_rho)/banks per open bank (DRAMPower 6.2, as its DDR4/DDR5 models: I_1 = (IDD3N + (B−1)·I_rho)/B, E_ACT = V·(IDD0 − I_1)·tRAS, E_REF = V·(IDD5 − IDD3N)·tRFC); one-bank-IDD3N adds IDD3N − I_rho per open bank (earlier DRAMPower LPDDR4, E_ACT with IDD3N, E_REF with I_rho + B·(IDD3N − I_rho)). Identical when activeBackgroundRho = 1',
     default: 'all-banks-IDD3N',
     source:
-      "DRAMPower 6.2 (tukl-msd/DRAMPower PR #152, 'unify I_rho calculations/definition across DDR and LPDDR'), following src/DRAMPower/DRAMPower/standards/ddr4/core_calculation_DDR4.cpp and ddr5/core_calculation_DDR5.cpp; JESD209-4 measures IDD3N with all banks active",
+      "DRAMPower 6.2 (tukl-msd/DRAMPower PR #152, 'unify I_rho calculations/definition across DDR and LPDDR'), following src/DRAMPower/DRAMPower/standards/ddr4/core_calculation_DDR4.cpp and ddr5/core_calculation_DDR5.cpp (the LPDDR4 file after that change was not available to read; earlier LPDDR4: standards/lpddr4/core_calculation_LPDDR4.cpp)",
     schema: oneOf(BACKGROUND_FORMS),
   },
   ...interfaceParams,
