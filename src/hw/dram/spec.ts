@@ -182,7 +182,7 @@ const params: ParamSpec[] = [
     key: 'activeBackgroundRho',
     unit: '-',
     description:
-      "DRAMPower's bank-wise factor rho: active background = V·I_rho·(time with any bank open) + V·(IDD3N − I_rho)·(sum over banks of open time), I_rho = IDD2N + rho·(IDD3N − IDD2N). 1 gives the plain V·IDD3N·time of the reference note",
+      "DRAMPower's bank-wise factor rho: active background = V·I_rho·(time with any bank open) + V·ΔI·(sum over banks of open time), I_rho = IDD2N + rho·(IDD3N − IDD2N), ΔI per activeBackgroundForm. 1 gives the plain V·IDD3N·time of the reference note",
     default: 1,
     source: `${REF} power_states.note; DRAMPower src/DRAMPower/DRAMPower/memspec/MemSpecLPDDR4.cpp (factRho defaults to 1)`,
     schema: { type: 'number', minimum: 0, maximum: 1 },
