@@ -1,11 +1,11 @@
 import { nsToPs, type Picoseconds } from '../../engine/time.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, PowerManaged, TrafficClass } from '../memory.js';
 import { atAccessWidth } from './access-width.js';
-import type { ArrayFigures, CurvePoint } from './capacity-scaling.js';
+import { capacityNote } from './capacity-note.js';
+import type { ArrayFigures } from './capacity-scaling.js';
 import { curvesFor, figuresAt } from './figure-curves.js';
 import { InterleavedBanks, wordSpan } from './interleaved-banks.js';
 import { withSensing } from './mlc-sensing.js';
-import { belowSmallest } from './periphery-model.js';
 import { GatedDevice, PowerGate } from '../power-gate.js';
 import { CTT_CAVEAT, includesMlcSensing, REFERENCE_ACCESS_WIDTH_CELLS } from './reference-table.js';
 import { checkEnvmParams, type EnvmParams } from './spec.js';
@@ -97,7 +97,8 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
       readLatency_ns: included(curves.origins.readLatency_ns),
       readEnergy_pJ_per_access: included(curves.origins.readEnergy_pJ_per_access),
     });
-    if (cells > 0) this.noteOutOfRange(bitsPerCell, cellsPerBank, curves.curves.area_mm2);
+    const note = cells > 0 ? capacityNote(bitsPerCell, cellsPerBank, curves.curves.area_mm2, p) : undefined;
+    if (note !== undefined) this.notes.push(note);
     const access_ps = nsToPs(perBank.readLatency_ns);
     const wordBits = p.accessWidth_cells * bitsPerCell;
     const banksBuilt = cells > 0 ? p.banks : 0;
@@ -114,24 +115,6 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
       banksState: new InterleavedBanks(p.banks),
       energyPerAccess_J: perBank.readEnergy_pJ_per_access * 1e-12,
     };
-  }
-
-  /** Say when a bank lies outside the characterized capacities, and what the rule does there. */
-  private noteOutOfRange(bitsPerCell: number, cellsPerBank: number, area: readonly CurvePoint[]): void {
-    const smallest = area[0]!.capacity_cells;
-    const largest = area[area.length - 1]!.capacity_cells;
-    const at = `${bitsPerCell} bit(s) per cell: ${cellsPerBank} cells per bank is`;
-    if (cellsPerBank < smallest) {
-      const { periphery, fitted } = belowSmallest(area, cellsPerBank, this.params);
-      this.notes.push(
-        `${at} below the smallest characterized array (${smallest} cells): latency and energy per access held, leakage and area as periphery + cells (area periphery ${periphery.toPrecision(4)} mm² per bank, ${fitted ? 'fitted' : 'the floor'})`,
-      );
-    } else if (cellsPerBank > largest) {
-      const tiles = Math.floor(cellsPerBank / largest);
-      this.notes.push(
-        `${at} beyond the largest characterized array (${largest} cells): ${tiles} whole tile(s) of it plus a remainder tile of ${cellsPerBank - tiles * largest} cells, each with its own leakage and area`,
-      );
-    }
   }
 
   /** The sub-array holding cells at `bitsPerCell` (figures for reports and tests). */
@@ -226,9 +209,6 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
     if (ready > t) for (const s of this.subs.values()) s.banksState.blockUntil(ready);
     return ready;
   }
-
-
-
 
   /** Statistics, keyed as declared in envmSpec.stats. */
   stats(): Record<string, number> {
