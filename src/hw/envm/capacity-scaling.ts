@@ -1,18 +1,21 @@
+import { belowSmallest } from './periphery-model.js';
+import { beyondLargest } from './tiling.js';
+
 /**
- * How an array figure varies with capacity, from a few reference points.
- *
- * The rule (one place, used by eNVM and SRAM alike):
- * - Between two points: log-log interpolation, y = y0 · (c / c0)^(ln(y1/y0) / ln(c1/c0)).
- *   Exact at the points; NVSim's figures grow roughly as a power of capacity, so a straight
- *   line in log-log space is the least-assuming curve through them.
- * - Beyond the largest point: the array is built from tiles of the largest size, with a
- *   fractional tile count n = c / c_max. Per-access figures (latency, energy per access) stay
- *   those of one largest tile, since each access is served by one tile; per-cell figures
- *   (leakage, area) scale with n. The reference data supports linear scaling there:
- *   RRAM 1 bit per cell from 4096 to 16384 KiB of cells multiplies area by 4.00 and leakage by 4.00.
- * - Below the smallest point: per-access figures are held at the smallest point (conservative:
- *   a smaller array would be somewhat faster and cheaper per access); per-cell figures scale
- *   linearly down to zero (optimistic: real periphery does not shrink with the cell count).
+ * How an array figure varies with capacity, from a few reference points (the rule is
+ * explained, with the data behind each choice, in src/hw/envm/README.md):
+ * - At a point: the point's value, exactly (per-cell figures after the monotone clamp below).
+ * - Between two points: a straight line in capacity. NVSim picks its own bank/mat layout per
+ *   size, so figures jump between rows (RRAM 1 bit per cell leakage ×3.5 from 256 to 512 KiB
+ *   of cells, then ×1.15 to 1024); no curve form is supported between them, and a straight
+ *   line stays between its two neighbours without assuming a power law.
+ * - Below the smallest point: per-access figures held there; per-cell figures (leakage, area)
+ *   by a periphery + cells model fitted to the two smallest points, with a periphery floor
+ *   (periphery-model.ts).
+ * - Beyond the largest point: whole tiles of the largest array, each with its full figures,
+ *   plus one remainder tile sized by this rule (tiling.ts).
+ * - Per-cell figures are clamped non-decreasing in capacity: a smaller array can always be
+ *   built as a larger characterized one with cells left unused, so it never costs more.
  */
 
 export interface ArrayFigures {
@@ -25,14 +28,23 @@ export interface ArrayFigures {
 export type FigureKey = keyof ArrayFigures;
 export const FIGURE_KEYS: readonly FigureKey[] = ['readLatency_ns', 'readEnergy_pJ_per_access', 'leakage_mW', 'area_mm2'];
 
-/** Per-access figures belong to one access of one array; per-cell figures add up over tiles. */
-export type FigureKind = 'perAccess' | 'perCell';
+/**
+ * 'latency' and 'perAccess' belong to one access of one array (a tiled bank is timed by its
+ * slowest tile, charged by the tile an access hits); 'perCell' figures add up over tiles.
+ */
+export type FigureKind = 'latency' | 'perAccess' | 'perCell';
 export const FIGURE_KIND: Readonly<Record<FigureKey, FigureKind>> = {
-  readLatency_ns: 'perAccess',
+  readLatency_ns: 'latency',
   readEnergy_pJ_per_access: 'perAccess',
   leakage_mW: 'perCell',
   area_mm2: 'perCell',
 };
+
+/** Parameters of the rule that are assumptions rather than data (see the eNVM spec). */
+export interface CapacityRule {
+  /** Least periphery a bank keeps below the smallest point, as a fraction of that point's figure. */
+  peripheryFloor_fraction: number;
+}
 
 export interface CurvePoint {
   capacity_cells: number;
@@ -55,23 +67,34 @@ export function checkedCurve(points: readonly CurvePoint[], what: string): Curve
   return sorted;
 }
 
-/** The figure at `capacity_cells` (>= 0) from points sorted by `checkedCurve`. */
-export function figureAt(sorted: readonly CurvePoint[], capacity_cells: number, kind: FigureKind): number {
-  const first = sorted[0]!;
-  const last = sorted[sorted.length - 1]!;
-  if (capacity_cells <= first.capacity_cells) {
-    return kind === 'perAccess' ? first.value : (first.value * capacity_cells) / first.capacity_cells;
-  }
-  if (capacity_cells >= last.capacity_cells) {
-    return kind === 'perAccess' ? last.value : (last.value * capacity_cells) / last.capacity_cells;
-  }
+/** Each value lowered to the least value at any larger capacity (running minimum from the right). */
+export function nonDecreasing(sorted: readonly CurvePoint[]): CurvePoint[] {
+  const out = sorted.map((p) => ({ ...p }));
+  for (let i = out.length - 2; i >= 0; i--) out[i]!.value = Math.min(out[i]!.value, out[i + 1]!.value);
+  return out;
+}
+
+/** Straight line between the two points around `capacity_cells` (inside the curve's range). */
+export function between(sorted: readonly CurvePoint[], capacity_cells: number): number {
   for (let i = 1; i < sorted.length; i++) {
     const hi = sorted[i]!;
     if (capacity_cells > hi.capacity_cells) continue;
     if (capacity_cells === hi.capacity_cells) return hi.value; // exact at the points, no rounding
     const lo = sorted[i - 1]!;
-    const slope = Math.log(hi.value / lo.value) / Math.log(hi.capacity_cells / lo.capacity_cells);
-    return lo.value * Math.pow(capacity_cells / lo.capacity_cells, slope);
+    const t = (capacity_cells - lo.capacity_cells) / (hi.capacity_cells - lo.capacity_cells);
+    return lo.value + t * (hi.value - lo.value);
   }
   throw new Error('unreachable: capacity inside the curve but no segment found');
+}
+
+/** The figure at `capacity_cells` (>= 0) from points sorted by `checkedCurve`. */
+export function figureAt(sorted: readonly CurvePoint[], capacity_cells: number, kind: FigureKind, rule: CapacityRule): number {
+  const pts = kind === 'perCell' ? nonDecreasing(sorted) : sorted;
+  const first = pts[0]!;
+  const last = pts[pts.length - 1]!;
+  if (capacity_cells < first.capacity_cells) return kind === 'perCell' ? belowSmallest(pts, capacity_cells, rule).value : first.value;
+  if (capacity_cells > last.capacity_cells) {
+    return beyondLargest(pts, capacity_cells, kind, (c) => figureAt(pts, c, kind, rule));
+  }
+  return capacity_cells === first.capacity_cells ? first.value : between(pts, capacity_cells);
 }

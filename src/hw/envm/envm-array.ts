@@ -1,12 +1,13 @@
 import { nsToPs, type Picoseconds } from '../../engine/time.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, PowerManaged, TrafficClass } from '../memory.js';
 import { atAccessWidth } from './access-width.js';
+import { capacityNote } from './capacity-note.js';
 import type { ArrayFigures } from './capacity-scaling.js';
 import { curvesFor, figuresAt } from './figure-curves.js';
 import { InterleavedBanks, wordSpan } from './interleaved-banks.js';
 import { withSensing } from './mlc-sensing.js';
 import { GatedDevice, PowerGate } from '../power-gate.js';
-import { CTT_CAVEAT, REFERENCE_ACCESS_WIDTH_CELLS } from './reference-table.js';
+import { CTT_CAVEAT, includesMlcSensing, REFERENCE_ACCESS_WIDTH_CELLS } from './reference-table.js';
 import { checkEnvmParams, type EnvmParams } from './spec.js';
 
 /**
@@ -15,7 +16,8 @@ import { checkEnvmParams, type EnvmParams } from './spec.js';
  * Organization: one sub-array per bits-per-cell level in use (MLC levels need their own
  * sense amplifiers and references), each split into `banks` equal banks. Each bank is an
  * array of ceil(cells / banks) cells whose figures follow the capacity rule
- * (capacity-scaling.ts) and the MLC sensing model (mlc-sensing.ts). A read of a word
+ * (capacity-scaling.ts, README.md) and the MLC sensing model (mlc-sensing.ts). A sub-array
+ * holding no cells has no banks (no area, no leakage). A read of a word
  * (accessWidth_cells cells = accessWidth_cells × bitsPerCell bits) occupies its bank for
  * one read latency; words are interleaved over the banks, sub-arrays work in parallel.
  * So the bandwidth of a sub-array is banks × accessWidth_cells × bitsPerCell / readLatency,
@@ -88,18 +90,18 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
     const p = this.params;
     const curves = curvesFor(p.technology, bitsPerCell, p.overrides);
     const cellsPerBank = Math.ceil(cells / p.banks);
-    const scaled = atAccessWidth(figuresAt(curves, cellsPerBank), p.accessWidth_cells, REFERENCE_ACCESS_WIDTH_CELLS);
-    const perBank = withSensing(scaled, bitsPerCell, p.accessWidth_cells, p);
-    const lat = curves.curves.readLatency_ns;
-    const smallest = lat[0]!.capacity_cells;
-    const largest = lat[lat.length - 1]!.capacity_cells;
-    if (cells > 0 && (cellsPerBank < smallest || cellsPerBank > largest)) {
-      this.notes.push(
-        `${bitsPerCell} bit(s) per cell: ${cellsPerBank} cells per bank is ${cellsPerBank < smallest ? 'below the smallest' : 'beyond the largest'} characterized array (${cellsPerBank < smallest ? smallest : largest} cells): ${cellsPerBank < smallest ? 'latency and energy per access held, leakage and area scaled linearly' : 'tiles of the largest array: latency and energy per access held, leakage and area scaled with the tile count'}`,
-      );
-    }
+    const scaled = atAccessWidth(figuresAt(curves, cellsPerBank, p), p.accessWidth_cells, REFERENCE_ACCESS_WIDTH_CELLS);
+    const included = (o: (typeof curves.origins)[keyof typeof curves.origins]): boolean =>
+      o === 'override' ? p.overridesIncludeMlcSensing : includesMlcSensing(o);
+    const perBank = withSensing(scaled, bitsPerCell, p.accessWidth_cells, p, {
+      readLatency_ns: included(curves.origins.readLatency_ns),
+      readEnergy_pJ_per_access: included(curves.origins.readEnergy_pJ_per_access),
+    });
+    const note = cells > 0 ? capacityNote(bitsPerCell, cellsPerBank, curves.curves.area_mm2, p) : undefined;
+    if (note !== undefined) this.notes.push(note);
     const access_ps = nsToPs(perBank.readLatency_ns);
     const wordBits = p.accessWidth_cells * bitsPerCell;
+    const banksBuilt = cells > 0 ? p.banks : 0;
     return {
       bitsPerCell,
       cells,
@@ -107,8 +109,8 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
       perBank,
       access_ps,
       wordBits,
-      leakage_mW: p.banks * perBank.leakage_mW,
-      area_mm2: p.banks * perBank.area_mm2,
+      leakage_mW: banksBuilt * perBank.leakage_mW,
+      area_mm2: banksBuilt * perBank.area_mm2,
       peakBandwidth_Bps: (p.banks * wordBits) / 8 / (perBank.readLatency_ns * 1e-9),
       banksState: new InterleavedBanks(p.banks),
       energyPerAccess_J: perBank.readEnergy_pJ_per_access * 1e-12,
@@ -207,9 +209,6 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
     if (ready > t) for (const s of this.subs.values()) s.banksState.blockUntil(ready);
     return ready;
   }
-
-
-
 
   /** Statistics, keyed as declared in envmSpec.stats. */
   stats(): Record<string, number> {

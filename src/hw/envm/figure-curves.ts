@@ -5,10 +5,18 @@ import {
   FIGURE_KIND,
   figureAt,
   type ArrayFigures,
+  type CapacityRule,
   type CurvePoint,
   type FigureKey,
 } from './capacity-scaling.js';
-import { CELLS_PER_KIB, REFERENCE_ROWS, sourceOf, type ReferenceRow, type Technology } from './reference-table.js';
+import {
+  CELLS_PER_KIB,
+  REFERENCE_ROWS,
+  sourceOf,
+  type ReferenceRow,
+  type ReferenceTool,
+  type Technology,
+} from './reference-table.js';
 
 /**
  * The capacity curves of one technology at one number of bits per cell: from the
@@ -42,6 +50,8 @@ export interface FigureCurves {
   readonly curves: Readonly<Record<FigureKey, readonly CurvePoint[]>>;
   /** Where each figure's curve comes from. */
   readonly sources: Readonly<Record<FigureKey, string>>;
+  /** The tool behind each figure's curve, or 'override' (decides whether MLC sensing is included). */
+  readonly origins: Readonly<Record<FigureKey, ReferenceTool | 'override'>>;
 }
 
 function referenceRowsFor(technology: Technology, bitsPerCell: number): ReferenceRow[] {
@@ -66,6 +76,7 @@ export function curvesFor(
   const mine = overrides.filter((o) => o.bitsPerCell === bitsPerCell);
   const curves = {} as Record<FigureKey, CurvePoint[]>;
   const sources = {} as Record<FigureKey, string>;
+  const origins = {} as Record<FigureKey, ReferenceTool | 'override'>;
   for (const key of FIGURE_KEYS) {
     const given = mine.filter((o) => o[key] !== undefined);
     if (given.length > 0) {
@@ -85,12 +96,14 @@ export function curvesFor(
         `${technology} ${key} override`,
       );
       sources[key] = `user override (${configPath})`;
+      origins[key] = 'override';
     } else if (rows.length > 0) {
       curves[key] = checkedCurve(
         rows.map((r) => ({ capacity_cells: r.capacity_cells_KiB * CELLS_PER_KIB, value: r[key] })),
         `${technology} ${key}`,
       );
       sources[key] = sourceOf(rows[0]!.tool);
+      origins[key] = rows[0]!.tool;
     } else {
       const have = referenceBitsPerCell(technology);
       throw new UserError(`no ${key} figure for ${technology} at ${bitsPerCell} bit(s) per cell`, {
@@ -100,12 +113,12 @@ export function curvesFor(
       });
     }
   }
-  return { technology, bitsPerCell, curves, sources };
+  return { technology, bitsPerCell, curves, sources, origins };
 }
 
 /** All four figures of one array of `capacity_cells` cells, by the capacity rule. */
-export function figuresAt(curves: FigureCurves, capacity_cells: number): ArrayFigures {
+export function figuresAt(curves: FigureCurves, capacity_cells: number, rule: CapacityRule): ArrayFigures {
   const out = {} as ArrayFigures;
-  for (const key of FIGURE_KEYS) out[key] = figureAt(curves.curves[key], capacity_cells, FIGURE_KIND[key]);
+  for (const key of FIGURE_KEYS) out[key] = figureAt(curves.curves[key], capacity_cells, FIGURE_KIND[key], rule);
   return out;
 }

@@ -2,8 +2,28 @@ export { EnvmArray, type EnvmSubArray } from './envm-array.js';
 export { envmSpec, checkEnvmParams, type EnvmParams } from './spec.js';
 export { cellsByBitsPerCell } from './stored-cells.js';
 export { curvesFor, figuresAt, referenceBitsPerCell, type FigureCurves, type FigureOverridePoint } from './figure-curves.js';
-export { figureAt, checkedCurve, FIGURE_KEYS, FIGURE_KIND, type ArrayFigures, type CurvePoint, type FigureKey } from './capacity-scaling.js';
-export { withSensing, extraComparisons, extraSenseSteps, SENSING_MODES, type SensingMode, type SensingParams } from './mlc-sensing.js';
+export {
+  figureAt,
+  checkedCurve,
+  nonDecreasing,
+  FIGURE_KEYS,
+  FIGURE_KIND,
+  type ArrayFigures,
+  type CapacityRule,
+  type CurvePoint,
+  type FigureKey,
+} from './capacity-scaling.js';
+export { belowSmallest, fittedPeriphery } from './periphery-model.js';
+export { beyondLargest } from './tiling.js';
+export {
+  withSensing,
+  extraComparisons,
+  extraSenseSteps,
+  SENSING_MODES,
+  type SensingIncluded,
+  type SensingMode,
+  type SensingParams,
+} from './mlc-sensing.js';
 export { PowerGate, WAKE_UP_DEFAULTS, type PowerGateConfig, type PowerState } from '../power-gate.js';
 export { InterleavedBanks, wordSpan } from './interleaved-banks.js';
 export { atAccessWidth } from './access-width.js';
@@ -12,6 +32,7 @@ export {
   TECHNOLOGIES,
   CELLS_PER_KIB,
   CTT_CAVEAT,
+  includesMlcSensing,
   REFERENCE_ACCESS_WIDTH_CELLS,
   type ReferenceRow,
   type Technology,

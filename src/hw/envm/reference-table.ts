@@ -5,6 +5,7 @@
  * Capacity counts cells: the data an array holds is cells × bits per cell.
  * `capacity_cells_KiB` follows the CSV (KiB-worth of cells: 1024 KiB = 8,388,608 cells,
  * i.e. 1 MB of data at 1 bit per cell, the size at which NVMExplorer published RRAM).
+ * The NVSim-fork series run from 128 to 16384 KiB of cells (128, 256, 512, 1024, 4096, 16384).
  */
 
 export const TECHNOLOGIES = ['SRAM', 'RRAM', 'STT', 'PCM', 'CTT'] as const;
@@ -65,6 +66,24 @@ const ROWS: RowTuple[] = [
   ['RRAM', 3, 1024, 0.9293, 4.783, 3.432, 0.346273, 'nvsim-fork'],
   ['RRAM', 3, 4096, 1.464, 10.224, 13.738, 1.182, 'nvsim-fork'],
   ['RRAM', 3, 16384, 3.06, 21.897, 33.78, 3.904, 'nvsim-fork'],
+  ['RRAM', 1, 128, 0.6669, 1.289, 0.4288, 0.030947, 'nvsim-fork'],
+  ['RRAM', 1, 256, 0.6833, 1.93, 0.858, 0.061679, 'nvsim-fork'],
+  ['RRAM', 1, 512, 0.6086, 3.098, 2.995, 0.131457, 'nvsim-fork'],
+  ['RRAM', 2, 128, 0.7028, 1.311, 0.4288, 0.041464, 'nvsim-fork'],
+  ['RRAM', 2, 256, 0.731, 2.145, 0.8577, 0.082927, 'nvsim-fork'],
+  ['RRAM', 2, 512, 0.7519, 2.897, 1.716, 0.144049, 'nvsim-fork'],
+  ['RRAM', 3, 128, 0.7638, 1.35, 0.4467, 0.056195, 'nvsim-fork'],
+  ['RRAM', 3, 256, 0.792, 2.184, 0.8935, 0.11239, 'nvsim-fork'],
+  ['RRAM', 3, 512, 0.8165, 3.072, 1.716, 0.173137, 'nvsim-fork'],
+  ['CTT', 1, 128, 2.213, 1.54, 10.236, 0.021175, 'nvsim-fork'],
+  ['CTT', 1, 256, 1.594, 2.753, 41.058, 0.079746, 'nvsim-fork'],
+  ['CTT', 1, 512, 2.084, 2.935, 41.043, 0.092416, 'nvsim-fork'],
+  ['CTT', 2, 128, 8.454, 1.116, 2.554, 0.017821, 'nvsim-fork'],
+  ['CTT', 2, 256, 11.093, 1.177, 5.096, 0.023753, 'nvsim-fork'],
+  ['CTT', 2, 512, 11.099, 1.546, 10.192, 0.047506, 'nvsim-fork'],
+  ['CTT', 3, 128, 14.217, 1.081, 2.548, 0.01902, 'nvsim-fork'],
+  ['CTT', 3, 256, 14.22, 1.372, 5.096, 0.038041, 'nvsim-fork'],
+  ['CTT', 3, 512, 17.544, 1.477, 5.104, 0.046813, 'nvsim-fork'],
 ];
 
 export const REFERENCE_ROWS: readonly ReferenceRow[] = ROWS.map(
@@ -79,6 +98,16 @@ export const REFERENCE_ROWS: readonly ReferenceRow[] = ROWS.map(
     tool,
   }),
 );
+
+/**
+ * Whether a tool's rows already include MLC sensing (reference/README.md): the NVSim fork's
+ * RRAM and CTT rows at 1, 2 and 3 bits per cell do (current-sense mode: one fixed 0.1 ns and
+ * 8 fJ sensing whatever the number of levels, sense-amplifier area for levels − 1 comparators);
+ * NVMExplorer's 2 MB rows are single-level cells and model no MLC sensing.
+ */
+export function includesMlcSensing(tool: ReferenceTool): boolean {
+  return tool === 'nvsim-fork';
+}
 
 export function sourceOf(tool: ReferenceTool): string {
   return tool === 'nvmexplorer' ? SOURCE_NVMEXPLORER : SOURCE_NVSIM_FORK;

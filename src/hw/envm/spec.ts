@@ -15,6 +15,8 @@ export interface EnvmParams {
   sensing: SensingMode;
   senseStep_ns: number;
   senseEnergy_fJ: number;
+  overridesIncludeMlcSensing: boolean;
+  peripheryFloor_fraction: number;
   powerGating: boolean;
   gateBetweenLayers: boolean;
   wakeUp_ns: number;
@@ -39,7 +41,7 @@ const overridePointSchema: JsonSchema = {
 export const envmSpec: ComponentSpec = {
   name: 'envm',
   description:
-    'On-chip eNVM weight store: one sub-array per bits-per-cell level in use, each of `banks` word-interleaved banks. Figures by technology, bits per cell and capacity from reference/envm-arrays.csv (log-log between points, tiles beyond the largest, held/linear below the smallest), MLC sensing adjustment, power gating between uses.',
+    'On-chip eNVM weight store: one sub-array per bits-per-cell level in use, each of `banks` word-interleaved banks. Figures by technology, bits per cell and capacity from reference/envm-arrays.csv (straight lines between points; below the smallest a periphery + cells model with a periphery floor; beyond the largest whole tiles of it plus a remainder tile: src/hw/envm/README.md), MLC sensing added only to figures that lack it, power gating between uses.',
   params: [
     {
       key: 'technology',
@@ -84,15 +86,15 @@ export const envmSpec: ComponentSpec = {
     {
       key: 'sensing',
       unit: '-',
-      description: 'MLC sensing: "parallel" (levels − 1 comparators at once: + energy) or "sequential" (one step per bit: + latency); the reference figures count one 0.1 ns / 8 fJ sensing and the area of levels − 1 comparators',
+      description: 'MLC sensing added to figures that do not include it (NVMExplorer rows, overrides with overridesIncludeMlcSensing false): "parallel" (levels − 1 comparators at once: + energy) or "sequential" (one step per bit: + latency). The NVSim-fork rows of RRAM and CTT at 1/2/3 bits per cell already include MLC sensing and get nothing added',
       default: 'parallel',
-      source: 'reference/README.md (MLC sensing in lpentecost/nvsim-merged SenseAmp.cpp: the area scales with levels − 1, as parallel sensing needs)',
+      source: 'reference/README.md (MLC sensing in lpentecost/nvsim-merged SenseAmp.cpp: one fixed 0.1 ns / 8 fJ sensing in current-sense mode, area of levels − 1 comparators, as parallel sensing needs)',
       schema: oneOf(SENSING_MODES),
     },
     {
       key: 'senseStep_ns',
       unit: 'ns',
-      description: 'latency of one sensing step (sequential mode adds bits − 1 of them; at most 1000 ns, a sanity bound no real design approaches)',
+      description: 'latency of one sensing step (sequential mode adds bits − 1 of them to figures without MLC sensing; at most 1000 ns, a sanity bound no real design approaches)',
       default: 0.1,
       source: 'reference/README.md: current-sense amplifier below 22 nm in lpentecost/nvsim-merged is 0.1 ns',
       schema: nonNegNum({ maximum: 1000 }),
@@ -100,10 +102,26 @@ export const envmSpec: ComponentSpec = {
     {
       key: 'senseEnergy_fJ',
       unit: 'fJ',
-      description: 'energy of one comparison of one column (added for comparisons the reference figures do not count)',
+      description: 'energy of one comparison of one column (added, per the sensing mode, to figures without MLC sensing)',
       default: 8,
       source: 'reference/README.md: current-sense amplifier below 22 nm in lpentecost/nvsim-merged is 8 fJ per column',
       schema: nonNegNum(),
+    },
+    {
+      key: 'overridesIncludeMlcSensing',
+      unit: '-',
+      description: 'whether override figures already include MLC sensing (then no sensing adder, as for the NVSim-fork reference rows); false adds the `sensing` scheme to them',
+      default: true,
+      source: 'assumption: overrides come from the same MLC-aware NVSim fork as the reference rows (reference/README.md)',
+      schema: bool(),
+    },
+    {
+      key: 'peripheryFloor_fraction',
+      unit: '-',
+      description: 'below the smallest characterized array, a bank costs periphery + cells (fitted to the two smallest points); its periphery (leakage and area at zero cells) is at least this fraction of the smallest point\'s figure',
+      default: 0.125,
+      source: 'assumption: the NVSim-fork rows scale in proportion from 128 to 256 KiB of cells (reference/envm-arrays.csv: replicated mats, fitted periphery about 0), so the data shows no fixed periphery; a macro keeps at least one mat\'s decoders, drivers and sense amplifiers, taken as 1/8 of the smallest array, as if the 128 KiB one were 8 mats of 16 KiB of cells (512 × 256 cells each)',
+      schema: nonNegNum({ maximum: 1 }),
     },
     {
       key: 'powerGating',

@@ -31,7 +31,7 @@ export const SRAM_WRITE_SOURCE =
 export const sramSpec: ComponentSpec = {
   name: 'sram',
   description:
-    'On-chip SRAM for activations when no DRAM is present: word-interleaved banks, read and write energy per access, leakage, area, power gating with optional retention. Figures from the 2 MB SRAM of reference/envm-arrays.csv; per-access figures held and leakage and area scaled linearly with capacity (src/hw/envm/capacity-scaling.ts).',
+    'On-chip SRAM for activations when no DRAM is present: word-interleaved banks, read and write energy per access, leakage, area, power gating with optional retention. Figures from the 2 MB SRAM of reference/envm-arrays.csv; per-access figures held and leakage and area scaled linearly with capacity, no periphery floor (one point, nothing to fit: src/hw/sram/sram-figures.ts, src/hw/envm/README.md).',
   params: [
     {
       key: 'capacity_B',

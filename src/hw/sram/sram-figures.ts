@@ -1,5 +1,5 @@
 import { atAccessWidth } from '../envm/access-width.js';
-import { checkedCurve, figureAt } from '../envm/capacity-scaling.js';
+import { checkedCurve, figureAt, type CapacityRule } from '../envm/capacity-scaling.js';
 import { curvesFor, figuresAt } from '../envm/figure-curves.js';
 import { CELLS_PER_KIB, REFERENCE_ACCESS_WIDTH_CELLS, REFERENCE_ROWS } from '../envm/reference-table.js';
 import type { SramParams } from './spec.js';
@@ -12,6 +12,11 @@ import type { SramParams } from './spec.js';
  * leakage and area scale linearly with the cells (below 2 MB: conservative for latency and
  * energy, optimistic for area and leakage; beyond: tiles of 2 MB). Energy per access scales
  * with the access width. Overrides replace the derived values.
+ *
+ * No periphery floor (SRAM_RULE): with one point there is nothing to fit, and the default
+ * buffer (2 MiB in 64 banks) is the characterized array itself, split as NVMExplorer's own
+ * organization splits it; the eNVM floor, a fraction of a 128 KiB-cell array, does not carry
+ * over to a 2 MiB one. Small SRAM buffers therefore remain optimistic in leakage and area.
  */
 
 export interface SramFigures {
@@ -29,13 +34,16 @@ export interface SramFigures {
 const SRAM_WRITE_LATENCY_NS = 4.679;
 const SRAM_WRITE_ENERGY_PJ = 17.016;
 
+/** Assumption (see above): linear below the one SRAM point, no periphery floor. */
+const SRAM_RULE: CapacityRule = { peripheryFloor_fraction: 0 };
+
 export function sramFigures(p: SramParams): SramFigures {
   const bankCells = Math.ceil((p.capacity_B * 8) / p.banks);
-  const read = atAccessWidth(figuresAt(curvesFor('SRAM', 1), bankCells), p.accessWidth_bits, REFERENCE_ACCESS_WIDTH_CELLS);
+  const read = atAccessWidth(figuresAt(curvesFor('SRAM', 1), bankCells, SRAM_RULE), p.accessWidth_bits, REFERENCE_ACCESS_WIDTH_CELLS);
   const row = REFERENCE_ROWS.find((r) => r.technology === 'SRAM')!;
   const refCells = row.capacity_cells_KiB * CELLS_PER_KIB;
-  const writeLatency = figureAt(checkedCurve([{ capacity_cells: refCells, value: SRAM_WRITE_LATENCY_NS }], 'SRAM write latency'), bankCells, 'perAccess');
-  const writeEnergy = figureAt(checkedCurve([{ capacity_cells: refCells, value: SRAM_WRITE_ENERGY_PJ }], 'SRAM write energy'), bankCells, 'perAccess');
+  const writeLatency = figureAt(checkedCurve([{ capacity_cells: refCells, value: SRAM_WRITE_LATENCY_NS }], 'SRAM write latency'), bankCells, 'latency', SRAM_RULE);
+  const writeEnergy = figureAt(checkedCurve([{ capacity_cells: refCells, value: SRAM_WRITE_ENERGY_PJ }], 'SRAM write energy'), bankCells, 'perAccess', SRAM_RULE);
   const derived: SramFigures = {
     readLatency_ns: read.readLatency_ns,
     writeLatency_ns: writeLatency,

@@ -21,25 +21,38 @@ describe('EnvmArray reads at 1, 2 and 3 bits per cell (RRAM, 8 banks, parallel s
     expect(a.peakBandwidth_Bps() / 1e9).toBeCloseTo(82.591, 3);
   });
 
-  it('2 bits per cell: 128-bit words, 0.8647 ns, 4.607 + 1.024 pJ (two comparators the table does not count)', () => {
+  it('2 bits per cell: 128-bit words, 0.8647 ns, 4.607 pJ (the NVSim-fork row already includes MLC sensing)', () => {
     const a = new EnvmArray(envmParams({ bitsPerCell: 2 }), at(2));
     expect(a.subArray(2).wordBits).toBe(128);
     expect(a.readStream(128, 2, 0)).toBe(865); // round(0.8647 ns)
-    // 4.607 + 64 × 2 × 8 fJ = 5.631 pJ
-    expect(a.energy_J().read).toBeCloseTo(5.631e-12, 20);
+    expect(a.energy_J().read).toBeCloseTo(4.607e-12, 20); // no parallel-sensing adder on this row
     // Peak: 8 × 16 B / 0.8647 ns = 148.028 GB/s
     expect(a.peakBandwidth_Bps() / 1e9).toBeCloseTo(148.028, 3);
   });
 
-  it('3 bits per cell: 192-bit words, 0.9293 ns, 4.783 + 3.072 pJ; sequential sensing is slower instead', () => {
-    const a = new EnvmArray(envmParams({ bitsPerCell: 3 }), at(3));
-    expect(a.readStream(192, 3, 0)).toBe(929);
-    expect(a.energy_J().read).toBeCloseTo(7.855e-12, 20); // 4.783 + 64 × 6 × 8 fJ
-    expect(a.peakBandwidth_Bps() / 1e9).toBeCloseTo(206.607, 3); // 8 × 24 B / 0.9293 ns
-    const s = new EnvmArray(envmParams({ bitsPerCell: 3, sensing: 'sequential' }), at(3));
-    expect(s.readStream(192, 3, 0)).toBe(1129); // 0.9293 + 2 × 0.1 ns
-    expect(s.energy_J().read).toBeCloseTo(5.807e-12, 20); // 4.783 + 64 × 2 × 8 fJ
-    expect(s.peakBandwidth_Bps() / 1e9).toBeCloseTo(170.017, 3); // 8 × 24 B / 1.1293 ns
+  it('3 bits per cell: 192-bit words, 0.9293 ns, 4.783 pJ, whichever sensing scheme (the row includes it)', () => {
+    for (const sensing of ['parallel', 'sequential'] as const) {
+      const a = new EnvmArray(envmParams({ bitsPerCell: 3, sensing }), at(3));
+      expect(a.readStream(192, 3, 0)).toBe(929);
+      expect(a.energy_J().read).toBeCloseTo(4.783e-12, 20);
+      expect(a.peakBandwidth_Bps() / 1e9).toBeCloseTo(206.607, 3); // 8 × 24 B / 0.9293 ns
+    }
+  });
+
+  it('MLC adders apply to override figures that do not include MLC sensing', () => {
+    const own = [{ bitsPerCell: 3, capacity_cells: REF_CELLS, readLatency_ns: 1, readEnergy_pJ_per_access: 4 }];
+    const withIt = new EnvmArray(envmParams({ bitsPerCell: 3, overrides: own }), at(3));
+    expect(withIt.readStream(192, 3, 0)).toBe(1000);
+    expect(withIt.energy_J().read).toBeCloseTo(4e-12, 20); // default: overrides include it
+    const parallel = new EnvmArray(envmParams({ bitsPerCell: 3, overrides: own, overridesIncludeMlcSensing: false }), at(3));
+    expect(parallel.readStream(192, 3, 0)).toBe(1000);
+    expect(parallel.energy_J().read).toBeCloseTo(7.072e-12, 20); // 4 + 64 × 6 × 8 fJ
+    const sequential = new EnvmArray(
+      envmParams({ bitsPerCell: 3, overrides: own, overridesIncludeMlcSensing: false, sensing: 'sequential' }),
+      at(3),
+    );
+    expect(sequential.readStream(192, 3, 0)).toBe(1200); // 1 + 2 × 0.1 ns
+    expect(sequential.energy_J().read).toBeCloseTo(5.024e-12, 20); // 4 + 64 × 2 × 8 fJ
   });
 
   it('an unaligned read touches every word it overlaps', () => {
@@ -128,5 +141,16 @@ describe('overrides and configuration checks', () => {
   it('notes when a bank is outside the characterized capacities', () => {
     const small = new EnvmArray(envmParams(), new Map([[2, 1000]]));
     expect(small.notes.join('\n')).toMatch(/below the smallest/);
+    const large = new EnvmArray(envmParams({ banks: 1 }), new Map([[2, 3 * 16 * REF_CELLS + 5]]));
+    expect(large.notes.join('\n')).toMatch(/3 whole tile\(s\) of it plus a remainder tile of 5 cells/);
+  });
+
+  it('a sub-array that holds no cells has no banks: no area, no leakage', () => {
+    // The default bits per cell (1) gets a sub-array even when every stream is at 3.
+    const a = new EnvmArray(envmParams(), new Map([[3, 8 * REF_CELLS]]));
+    expect(a.subArray(1).cells).toBe(0);
+    expect(a.subArray(1).area_mm2).toBe(0);
+    expect(a.subArray(1).leakage_mW).toBe(0);
+    expect(a.area_mm2()).toBeCloseTo(8 * 0.346273, 9);
   });
 });

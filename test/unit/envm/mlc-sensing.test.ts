@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withSensing } from '../../../src/hw/envm/mlc-sensing.js';
+import { includesMlcSensing } from '../../../src/hw/envm/reference-table.js';
 
 const base = { readLatency_ns: 1, readEnergy_pJ_per_access: 4, leakage_mW: 3, area_mm2: 0.5 };
 const defaults = { senseStep_ns: 0.1, senseEnergy_fJ: 8 };
@@ -29,5 +30,23 @@ describe('MLC sensing model', () => {
     const f3 = withSensing(base, 3, 64, p);
     expect(f3.readLatency_ns).toBeCloseTo(1.2, 12);
     expect(f3.readEnergy_pJ_per_access).toBeCloseTo(5.024, 12);
+  });
+});
+
+describe('MLC sensing where the figures already include it', () => {
+  it('adds nothing to a figure marked as including MLC sensing', () => {
+    const included = { readLatency_ns: true, readEnergy_pJ_per_access: true };
+    for (const sensing of ['parallel', 'sequential'] as const) {
+      expect(withSensing(base, 3, 64, { sensing, ...defaults }, included)).toEqual(base);
+    }
+    // Only the energy included: sequential still adds its 2 × 0.1 ns of latency.
+    const f = withSensing(base, 3, 64, { sensing: 'sequential', ...defaults }, { readLatency_ns: false, readEnergy_pJ_per_access: true });
+    expect(f.readLatency_ns).toBeCloseTo(1.2, 12);
+    expect(f.readEnergy_pJ_per_access).toBe(4);
+  });
+
+  it('the NVSim-fork rows include it, the NVMExplorer rows do not', () => {
+    expect(includesMlcSensing('nvsim-fork')).toBe(true);
+    expect(includesMlcSensing('nvmexplorer')).toBe(false);
   });
 });

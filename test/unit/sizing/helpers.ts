@@ -48,15 +48,33 @@ export function tempJson(name: string, content: unknown): string {
 
 /** The RRAM and CTT reference rows used by the hand computations (reference/envm-arrays.csv, NVSim fork, area mm²). */
 export const REF = {
+  cells128KiB: 128 * 8192, // 1,048,576 cells: the smallest characterized array
+  cells512KiB: 512 * 8192, // 4,194,304 cells
   cells1024KiB: 1024 * 8192, // 8,388,608 cells
   cells4096KiB: 4096 * 8192, // 33,554,432 cells
+  cells16384KiB: 16384 * 8192, // 134,217,728 cells: the largest
+  rram1b128: 0.030947,
+  rram2b128: 0.041464,
+  rram1b512: 0.131457,
   rram1b1024: 0.246715,
   rram1b4096: 0.986859,
   rram2b1024: 0.288099,
   rram3b1024: 0.346273,
   ctt1b1024: 0.318984,
   ctt1b4096: 0.427568,
+  ctt1b16384: 1.71,
+  ctt1b128: 0.021175,
+  ctt2b128: 0.017821,
+  ctt2b256: 0.023753,
 };
+
+/** The eNVM default periphery floor: a fraction of the smallest array's figure (src/hw/envm/spec.ts). */
+export const PERIPHERY_FLOOR = 0.125;
+
+/** Area of one bank of `cells` below the smallest (128 KiB) array of area `a128`, periphery `periphery`. */
+export function belowSmallest(a128: number, periphery: number, cells: number): number {
+  return periphery + ((a128 - periphery) * cells) / REF.cells128KiB;
+}
 
 /** The default eNVM organization the sizing assumes (envmSpec: 8 banks). */
 export const BANKS = 8;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sizeChoices } from '../../../src/sizing/size-choices.js';
-import { BANKS, REF, choice, conv, entry, traceOf } from './helpers.js';
+import { BANKS, PERIPHERY_FLOOR, REF, belowSmallest, choice, conv, entry, traceOf } from './helpers.js';
 
 /**
  * One 3×3 convolution, 32 kernels × 16 channels: N = 32·16·9 = 4608 weights, density 0.25, so the synthetic pattern
@@ -18,10 +18,13 @@ import { BANKS, REF, choice, conv, entry, traceOf } from './helpers.js';
  *   dense SLC:  8 · 4608 = 36864 cells
  *
  * Area (RRAM, NVSim-fork rows; 8 banks per sub-array). Every bank here is below the smallest characterized array
- * (1024 KiB of cells = 8,388,608 cells), where the capacity rule scales area linearly:
- *   1 bit/cell: 8 banks × 0.246715 mm² × (6912/8) / 8388608 = 0.246715 × 6912 / 8388608 = 2.032869e-4 mm²
- *   2 bit/cell: 0.288099 × 4608 / 8388608 = 1.582575e-4 mm²
- *   dense SLC:  0.246715 × 36864 / 8388608 = 1.084196e-3 mm²
+ * (128 KiB of cells = 1,048,576 cells), where the capacity rule charges periphery + cells: the line through the
+ * 128 and 256 KiB rows, its periphery at least 1/8 of the 128 KiB row (the default floor). RRAM's fitted
+ * periphery is about zero (1 b/cell: 0.030947 − (0.061679 − 0.030947) = 0.000215 mm²), so the floor applies:
+ *   1 bit/cell, 864 cells per bank:  8 × (0.003868375 + (0.030947 − 0.003868375) × 864 / 1048576) = 0.031125 mm²
+ *   2 bit/cell, 576 cells per bank:  8 × (0.005183 + (0.041464 − 0.005183) × 576 / 1048576) = 0.041623 mm²
+ *   dense SLC, 4608 cells per bank:  8 × (0.003868375 + 0.027078625 × 4608 / 1048576) = 0.031899 mm²
+ * Tiny arrays are periphery: a third of the cells of dense SLC, but more than twice its area (0.0727 mm²).
  */
 const N = 4608;
 const trace = traceOf(conv('c', 32, 16, 3, 3, 0.25));
@@ -58,14 +61,17 @@ describe('sizing a hand-checkable layer', () => {
   });
 
   it('area per bits-per-cell sub-array from the reference table, and per stream by its share of cells', () => {
-    const a1 = (REF.rram1b1024 * 6912) / REF.cells1024KiB;
-    const a2 = (REF.rram2b1024 * 4608) / REF.cells1024KiB;
+    const floor1 = PERIPHERY_FLOOR * REF.rram1b128;
+    const a1 = BANKS * belowSmallest(REF.rram1b128, floor1, 6912 / BANKS);
+    const a2 = BANKS * belowSmallest(REF.rram2b128, PERIPHERY_FLOOR * REF.rram2b128, 4608 / BANKS);
     expect(s.subArrays.map((x) => x.bitsPerCell)).toEqual([1, 2]);
     expect(s.subArrays[0]!.cells).toBe(6912);
     expect(s.subArrays[0]!.area_mm2).toBeCloseTo(a1, 12);
     expect(s.subArrays[1]!.area_mm2).toBeCloseTo(a2, 12);
-    expect(a1).toBeCloseTo(2.032869e-4, 9);
-    expect(a2).toBeCloseTo(1.582575e-4, 9);
+    expect(a1).toBeCloseTo(0.031125, 6);
+    expect(a2).toBeCloseTo(0.041623, 6);
+    // never below the periphery floor of its banks
+    expect(a1).toBeGreaterThan(BANKS * floor1);
     expect(s.area_mm2).toBeCloseTo(a1 + a2, 12);
     // the mask holds 5120 of the 6912 SLC cells, so 5120/6912 of that sub-array's area
     expect(s.streams.find((x) => x.stream === 'mask')!.area_mm2).toBeCloseTo((a1 * 5120) / 6912, 12);
@@ -75,10 +81,10 @@ describe('sizing a hand-checkable layer', () => {
   });
 
   it('ratios to dense SLC: 8·N cells of the same technology', () => {
-    const slcArea = (REF.rram1b1024 * 8 * N) / REF.cells1024KiB;
+    const slcArea = BANKS * belowSmallest(REF.rram1b128, PERIPHERY_FLOOR * REF.rram1b128, (8 * N) / BANKS);
     expect(s.denseSlc.cells).toBe(36864);
     expect(s.denseSlc.area_mm2).toBeCloseTo(slcArea, 12);
-    expect(slcArea).toBeCloseTo(1.084196e-3, 8);
+    expect(slcArea).toBeCloseTo(0.031899, 6);
     expect(s.cellsRatioToDenseSlc).toBe(11520 / 36864); // 0.3125
     expect(s.areaRatioToDenseSlc).toBeCloseTo(s.area_mm2 / slcArea, 12);
   });
@@ -92,9 +98,13 @@ describe('sizing a hand-checkable layer', () => {
     const ctt = sizeChoices(trace, [entry(c, 'CTT')], { atomicK: 32 }).report;
     const x = ctt.choices[0]!;
     expect(x.totalCells).toBe(11520);
-    // CTT 1 bit/cell 1024 KiB: 0.318984 mm²; 2 bits/cell: 0.095012 mm²
-    expect(x.area_mm2).toBeCloseTo((0.318984 * 6912 + 0.095012 * 4608) / REF.cells1024KiB, 12);
-    expect(x.denseSlc.area_mm2).toBeCloseTo((REF.ctt1b1024 * 36864) / REF.cells1024KiB, 12);
+    // CTT 1 bit/cell: fitted periphery 0.021175 − (0.079746 − 0.021175) < 0, so the floor 0.125 × 0.021175.
+    // 2 bits/cell: fitted periphery 0.017821 − (0.023753 − 0.017821) = 0.011889 mm², above its floor: used.
+    const a1 = BANKS * belowSmallest(REF.ctt1b128, PERIPHERY_FLOOR * REF.ctt1b128, 864);
+    const a2 = BANKS * belowSmallest(REF.ctt2b128, 2 * REF.ctt2b128 - REF.ctt2b256, 576);
+    expect(2 * REF.ctt2b128 - REF.ctt2b256).toBeCloseTo(0.011889, 12);
+    expect(x.area_mm2).toBeCloseTo(a1 + a2, 12);
+    expect(x.denseSlc.area_mm2).toBeCloseTo(BANKS * belowSmallest(REF.ctt1b128, PERIPHERY_FLOOR * REF.ctt1b128, 4608), 12);
     expect(ctt.notes.join(' ')).toMatch(/CTT figures are a rough indication/);
   });
 });

@@ -88,10 +88,12 @@ describe('a fetch through ECC, IdxSync and the sparse decoder, by hand', () => {
     // 15 sync points (none at weight 0: src/storage/idxsync.ts); kernels [0, 8): floor(15 · 8/16) = 7 × 0.1 pJ
     expect(e.idxsync).toBeCloseTo(7 * 0.1e-12, 20);
     expect(e.envm_leakage).toBe(0);
-    // Leakage through the array: 2 sub-arrays × 8 banks of 125,000 cells, each 1 mW × 125,000 / 8,388,608
-    // (below the override point: linear) = 0.238419 mW; over 1 µs: 2.38419e-10 J.
+    // Leakage through the array: 2 sub-arrays × 8 banks of 125,000 cells, below the one override point (1 mW at
+    // 8,388,608 cells): periphery floor 0.125 mW + 0.875 mW × 125,000 / 8,388,608 = 0.138039 mW per bank;
+    // × 16 banks = 2.208616 mW; over 1 µs: 2.208616e-9 J.
     ws.advanceTo(1_000_000);
-    expect(ws.energy_J().envm_leakage).toBeCloseTo(2.38419e-10, 15);
+    expect(ws.energy_J().envm_leakage).toBeCloseTo(16 * (0.125 + (0.875 * 125_000) / 8_388_608) * 1e-3 * 1e-6, 18);
+    expect(ws.energy_J().envm_leakage).toBeCloseTo(2.208616e-9, 14);
   });
 
   it('the units in use set the area', () => {
