@@ -46,8 +46,9 @@ export interface CbufAllocation {
 }
 
 /**
- * Weight banks the compiler gives a split-H convolution at most (nvdla/sw engine-ast ConvCoreNode::splitNodesInternal,
- * the profile's weight-bank cap for partial-H). Weights are kept across row chunks only when all of them fit.
+ * Weight banks the compiler gives a split-H convolution at most (nvdla/sw umd/core/src/compiler include/priv/Profile.h
+ * m_CONVWeightBanksAllotted(8), used by engine-ast ConvCoreNode::splitNodesInternal). Weights are kept across row
+ * chunks only when all of them fit (ConvCoreNode::splitData, setReuseWeights).
  */
 export const COMPILER_SPLIT_WEIGHT_BANKS = 8;
 

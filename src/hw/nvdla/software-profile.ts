@@ -20,26 +20,29 @@ export interface BuildCapabilities {
 }
 
 /**
- * Time from a hardware operation's completion interrupt to the next dependent operation's first cycle, in the
- * released driver. Assumption, with its reasoning: the firmware (kmd/firmware scheduler.c) learns of a completion
- * only from the NVDLA interrupt; on the reference Linux KMD the interrupt wakes a kernel thread that runs the
- * firmware's event processing (dla_process_events → dla_update_consumers) and writes the consumer's enable
- * register over CSB. An interrupt-to-thread wake-up on an application-class ARM core under Linux takes a few
- * microseconds (typical IRQ-to-task latencies 2–10 µs), plus a few hundred ns of register writes; 5 µs is the
- * middle of that range. Override from a measurement of your SoC.
+ * Time from a hardware layer's completion interrupt to the next dependent layer's first cycle, in the released
+ * driver. Assumption, with its reasoning: a consumer of data waits for its producer's OP_COMPLETED event (nvdla/sw
+ * engine-ast EngineNode.cpp Node::resolveComputeDependencies); the firmware learns of it only from the NVDLA
+ * interrupt: on the reference Linux KMD the ISR (kmd/port/linux nvdla_engine_isr → dla_isr_handler) completes the
+ * submit thread, which runs dla_process_events → dla_op_completion → dla_update_consumers → dla_enable_operation
+ * (kmd/firmware scheduler.c). The next operation is already programmed in the other register group
+ * (dla_dequeue_operation), so what remains is an interrupt-to-thread wake-up on an application-class ARM core under
+ * Linux (typically 2–10 µs) plus a few register accesses over CSB; 5 µs is the middle of that range. Override from
+ * a measurement of your SoC.
  */
 export const NVDLA_SW_OP_LAUNCH_NS = 5000;
 
+const SW = 'nvdla/sw umd/core/src/compiler';
 export const SOFTWARE_SOURCES = {
   weightCompression:
-    'nvdla-sw: off: the released compiler emits every convolution with uncompressed weights (nvdla/sw umd/core/src/compiler/engine-ast/ConvolutionOp.cpp, ConvCoreConvolutionOpNode::emitOp sets weightFormat_Uncompressed); hardware-limit: on where the build has it (reference/nvdla-builds.csv weight_compression)',
+    `nvdla-sw: off: the released compiler emits every convolution with uncompressed weights (${SW}/engine-ast/ConvolutionOp.cpp ConvCoreConvolutionOpNode::emitOp sets weightFormat_Uncompressed; include/priv/Profile.h canCompressWeights false); hardware-limit: on where the build has it (reference/nvdla-builds.csv weight_compression)`,
   winograd:
-    'nvdla-sw: off: the released compiler takes Winograd only for fp16, never for int8 (nvdla/sw engine-ast ConvCoreNode, Winograd eligibility checks the precision); hardware-limit: on where the build has it (reference/nvdla-builds.csv winograd)',
+    `nvdla-sw: off: the compiler takes Winograd only when the profile allows it and the layer is not int8 (${SW}/engine-ast/EngineNodeFactory.cpp NodeFactory::newConvCoreConvolutionOpNode, "!isInt8"; Profile.h canWinograd false); hardware-limit: on where the build has it (reference/nvdla-builds.csv winograd)`,
   fuseEltwise:
-    'nvdla-sw: off: in int8 the compiler cannot fuse the residual add into the convolution\'s SDP (nvdla/sw engine-ast SDPNode::fuseSDPSubEngineOp / isFeasibleToFuseSDPEltwiseOp); the add runs as a standalone SDP operation reading both operands from memory; hardware-limit: on (nvdla/doc unit_description.rst, SDP element-wise operand fetched from memory while the convolution streams in)',
+    `nvdla-sw: off: in int8 the residual add is not fused into the convolution's SDP: SDPNode::isFeasibleToFuseSDPSubEngineOp refuses a producer whose output converter is not unity, and per-kernel int8 rescaling puts the requantisation there (${SW}/engine-ast/SDPNode.cpp, BiasOp.cpp SDPBiasOpNode::performPerKernelRescaling; EngineGraph.cpp Graph::fuseSDPSubEngineOps); the add runs as a standalone SDP operation reading both operands from memory (SDPEltWiseOp.cpp); hardware-limit: on (nvdla/doc unit_description.rst, SDP element-wise operand fetched from memory while the convolution streams in)`,
   fusePooling:
-    'nvdla-sw: off: nvdla/sw PDPNode::fuseOnTheFlyNodes runs only when the profile sets sdp_pdp_on_fly, which no shipped profile does (umd/core/src/compiler/Profile.cpp); hardware-limit: on (unit_description.rst, Planar Data Processor: on-the-fly input from SDP)',
-  opLaunch_ns: `nvdla-sw: ${NVDLA_SW_OP_LAUNCH_NS} ns, an assumption: see NVDLA_SW_OP_LAUNCH_NS in src/hw/nvdla/software-profile.ts (interrupt-driven launch by the driver, kmd/firmware scheduler.c); hardware-limit: 0`,
+    `nvdla-sw: off: PDPNode::fuseOnTheFlyNodes runs only when the profile sets sdp_pdp_on_fly, which no named profile does (${SW}/engine-ast/PDPNode.cpp; include/priv/Profile.h canSDPPDPOnFly false; Profile.cpp); hardware-limit: on (unit_description.rst, Planar Data Processor: on-the-fly input from SDP)`,
+  opLaunch_ns: `nvdla-sw: ${NVDLA_SW_OP_LAUNCH_NS} ns, an assumption: see NVDLA_SW_OP_LAUNCH_NS in src/hw/nvdla/software-profile.ts (interrupt-driven launch, nvdla/sw kmd/firmware scheduler.c); hardware-limit: 0`,
 } as const;
 
 export function softwareDefaults(software: NvdlaSoftware, hw: BuildCapabilities): SoftwareKeys {
