@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { loadTrace } from '../../../src/workload/load-trace.js';
+import { sheetLayers } from '../../../src/validation/perf-estimator/sheet-layers.js';
+import { estimateLayer, estimateNetwork, type EstimatorPoint } from '../../../src/validation/perf-estimator/estimator.js';
+import { ALL_CORRECTED, AS_PUBLISHED } from '../../../src/validation/perf-estimator/corrections.js';
+import { PRIMER_CLOCK_MHz, PRIMER_POINTS, SHEET_DEFAULT } from '../../../src/validation/perf-estimator/primer-points.js';
+
+const rows = sheetLayers(loadTrace('traces/resnet50-v1.json'));
+const at = (macs: number, cbuf_KiB: number, bandwidth_GBps: number): EstimatorPoint => ({
+  macs, cbuf_KiB, bandwidth_GBps, clock_MHz: PRIMER_CLOCK_MHz, atomicK: 32, winograd: true,
+});
+
+describe("NVIDIA's performance sheet as published", () => {
+  test('the sheet\'s default point (2048 MACs, 512 KiB, 10 GB/s) is 7,113,691 cycles exactly', () => {
+    expect(estimateNetwork(rows, at(SHEET_DEFAULT.macs, SHEET_DEFAULT.cbuf_KiB, SHEET_DEFAULT.bandwidth_GBps), AS_PUBLISHED).cycles).toBe(
+      SHEET_DEFAULT.cycles,
+    );
+  });
+
+  test.each(PRIMER_POINTS.map((p) => [p.macs, p] as const))('%i MACs: the primer\'s fps to the digits it gives', (_, p) => {
+    const fps = estimateNetwork(rows, at(p.macs, p.cbuf_KiB, p.bandwidth_GBps), AS_PUBLISHED).fps;
+    expect(fps.toFixed(p.fpsDecimals)).toBe(p.fps.toFixed(p.fpsDecimals));
+  });
+
+  test('rows: 53 convolutions and fc1000; 16 residual adds and pool1, pool5 fused in', () => {
+    expect(rows).toHaveLength(54);
+    expect(rows.filter((r) => r.eltwise).map((r) => r.name).every((n) => n.endsWith('branch2c'))).toBe(true);
+    expect(rows.filter((r) => r.eltwise)).toHaveLength(16);
+    expect(rows.find((r) => r.name === 'conv1')).toMatchObject({ A: 56, B: 56, first: true });
+    expect(rows.find((r) => r.name === 'res5c_branch2c')).toMatchObject({ A: 1, B: 1 });
+  });
+});
+
+describe('one layer by hand', () => {
+  // res3a_branch1: 56×56×256 → 28×28×512, 1×1 stride 2, at 2048 MACs, 512 KiB, 10 GB/s.
+  const row = rows.find((r) => r.name === 'res3a_branch1')!;
+
+  test('as published: stride folding makes C′ = 1024 and weights 4·C·K', () => {
+    const e = estimateLayer(row, at(2048, 512, 10), AS_PUBLISHED);
+    // X = 1024·28·28/1024 = 784 KB; AB = 1024·512/1024 = 512 KB; Z = 28·28·512/1024 = 392 KB. X ≥ AB: weights
+    // resident; Y = 1024·1·28/1024 = 28; AB = 512 > 512 − 28 → ceil(512/484) = 2 input passes: 2·784 + 512 + 392.
+    expect(e.traffic_KiB).toBe(2472);
+    expect(e.dramCycles).toBe(247_200);
+    // MAC: 1024·28·28·512·1·1/4/2048 (K = 512 is a multiple of 128) = 50,176, the true MACs / 2048.
+    expect(e.macCycles).toBe(50_176);
+  });
+
+  test('corrected: C·K weights, KiB counted as 1024 B', () => {
+    const e = estimateLayer(row, at(2048, 512, 10), ALL_CORRECTED);
+    // X = 256·56·56/1024 = 784; AB = 256·512/1024 = 128; weights resident (Y = 256·1·56/1024 = 14, 128 < 498).
+    expect(e.traffic_KiB).toBe(784 + 128 + 392);
+    expect(e.dramCycles).toBe(Math.ceil((1304 * 1.024) / 10 * 1000));
+    expect(e.macCycles).toBe((256 * 28 * 28 * 512) / 2048);
+  });
+
+  test('corrected Winograd: only with a Winograd build, output padded to a multiple of 4', () => {
+    const r5 = rows.find((r) => r.name === 'res5a_branch2b')!; // 7×7×512 → 7×7×512, 3×3
+    const withW = estimateLayer(r5, at(2048, 512, 10), ALL_CORRECTED);
+    expect(withW.macCycles).toBeCloseTo((512 * 8 * 8 * 512 * 9) / 2048 / 2.25, 6);
+    const without = estimateLayer(r5, { ...at(2048, 512, 10), winograd: false }, ALL_CORRECTED);
+    expect(without.macCycles).toBe((512 * 7 * 7 * 512 * 9) / 2048);
+    expect(without.winograd).toBe(false);
+  });
+});
