@@ -1,9 +1,10 @@
 import { UserError } from '../../errors.js';
-import { NVDLA_BUILDS, nvdlaBuildDefaults, nvdlaSpec, type NvdlaBuild, type NvdlaParams } from './spec.js';
+import { NVDLA_BUILDS, NVDLA_SOFTWARE, nvdlaBuildDefaults, nvdlaSpec, type NvdlaBuild, type NvdlaParams, type NvdlaSoftware } from './spec.js';
 
 /**
  * Resolve the `nvdla` config section: the chosen build's defaults (nv_full
- * when `build` is absent) overlaid with the keys given. Use this instead of
+ * when `build` is absent) under the chosen software profile (nvdla-sw when
+ * `software` is absent) overlaid with the keys given. Use this instead of
  * the generic withDefaults, whose defaults are nv_full's only. The section is
  * assumed schema-valid (sectionSchema(nvdlaSpec)); the cross-key rules that a
  * schema cannot express are checked here.
@@ -17,7 +18,15 @@ export function resolveNvdlaParams(section: Record<string, unknown> | undefined,
       expected: `one of: ${NVDLA_BUILDS.join(', ')}`,
     });
   }
-  const out: Record<string, unknown> = { ...nvdlaBuildDefaults(build) };
+  const software = (section?.software ?? 'nvdla-sw') as NvdlaSoftware;
+  if (!NVDLA_SOFTWARE.includes(software)) {
+    throw new UserError(`unknown NVDLA software profile ${JSON.stringify(software)}`, {
+      file,
+      jsonPath: '/nvdla/software',
+      expected: `one of: ${NVDLA_SOFTWARE.join(', ')}`,
+    });
+  }
+  const out: Record<string, unknown> = { ...nvdlaBuildDefaults(build, software) };
   for (const p of nvdlaSpec.params) {
     const v = section?.[p.key];
     if (v !== undefined) out[p.key] = v;

@@ -1,10 +1,12 @@
 import { bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
 import { WAKE_UP_DEFAULTS } from '../power-gate.js';
 import { calibratedArea, calibratedEnergy } from './calibration.js';
+import { SOFTWARE_SOURCES, softwareDefaults } from './software-profile.js';
 
 /** The `nvdla` config section: the convolution core, its post-processors and their energy and area. */
 export interface NvdlaParams {
   build: NvdlaBuild;
+  software: NvdlaSoftware;
   clock_GHz: number;
   macAtomicC: number;
   macAtomicK: number;
@@ -25,6 +27,7 @@ export interface NvdlaParams {
   channelPostExtension: boolean;
   fuseEltwise: boolean;
   fusePooling: boolean;
+  opLaunch_ns: number;
   macEnergy_pJ: number;
   cbufReadEnergy_pJ_per_B: number;
   cbufWriteEnergy_pJ_per_B: number;
@@ -42,6 +45,13 @@ export interface NvdlaParams {
 export const NVDLA_BUILDS = ['nv_full', 'nv_small'] as const;
 export type NvdlaBuild = (typeof NVDLA_BUILDS)[number];
 
+/**
+ * Who decides how the hardware is used (software-profile.ts): `nvdla-sw` mirrors NVIDIA's released compiler and
+ * driver (nvdla/sw), `hardware-limit` uses every capability the hardware has, fully and at no launch cost.
+ */
+export const NVDLA_SOFTWARE = ['nvdla-sw', 'hardware-limit'] as const;
+export type NvdlaSoftware = (typeof NVDLA_SOFTWARE)[number];
+
 const BUILDS_CSV = 'reference/nvdla-builds.csv';
 const CAL = 'calibrated to reference/nvdla-area-power.csv by src/hw/nvdla/calibration.ts (see CALIBRATION.md)';
 
@@ -58,12 +68,16 @@ const PDP_LINE_BUFFER_B = 7 * 1024;
 const STRIPE_MIN = 16;
 const STRIPE_MAX = 32;
 
-/** Every parameter of one build, with the energy and area calibrated for its MAC count and CBUF size. */
-export function nvdlaBuildDefaults(build: NvdlaBuild): NvdlaParams {
+/**
+ * Every parameter of one build under one software profile, with the energy and area calibrated for its MAC count
+ * and CBUF size. The profile fills the keys that say how the hardware is used (softwareDefaults).
+ */
+export function nvdlaBuildDefaults(build: NvdlaBuild, software: NvdlaSoftware = 'nvdla-sw'): NvdlaParams {
   const hw = BUILD_HW[build];
   const cbuf_KiB = (hw.cbufBanks * hw.cbufBankWidth_B * hw.cbufBankDepth) / 1024;
   return {
     build,
+    software,
     clock_GHz: 1,
     macAtomicC: hw.macAtomicC,
     macAtomicK: hw.macAtomicK,
@@ -78,12 +92,9 @@ export function nvdlaBuildDefaults(build: NvdlaBuild): NvdlaParams {
     pdpThroughput_elementsPerCycle: hw.pdp,
     pdpLineBuffer_B: PDP_LINE_BUFFER_B,
     memifWidth_B: hw.memifBits / 8,
-    weightCompression: hw.compression,
-    winograd: hw.winograd,
     imageInput: true,
     channelPostExtension: true,
-    fuseEltwise: true,
-    fusePooling: true,
+    ...softwareDefaults(software, hw),
     // Power gating between frames: the core keeps no state across frames (weights and activations live in memory).
     powerGating: true,
     wakeUp_ns: WAKE_UP_DEFAULTS.wakeUp_ns,
@@ -94,6 +105,8 @@ export function nvdlaBuildDefaults(build: NvdlaBuild): NvdlaParams {
 }
 
 const FULL = nvdlaBuildDefaults('nv_full');
+const SOURCES_FUSE_ELTWISE = SOFTWARE_SOURCES.fuseEltwise;
+const SOURCES_FUSE_POOLING = SOFTWARE_SOURCES.fusePooling;
 /** Upper bounds are sanity bounds: they keep a typo (1e9 MACs) from exhausting memory or time, and say so. */
 const S = 'a sanity bound no real design approaches';
 const atMost = (max: number): string => `at most ${max.toLocaleString('en-US')}, ${S}`;
@@ -111,6 +124,7 @@ export const nvdlaSpec: ComponentSpec = {
     'NVDLA convolution core (CDMA, CBUF, CSC/CMAC, CACC) with SDP and PDP, following nvdla/doc unit_description: atomic, stripe, block, channel and group operations. Defaults are nv_full; `build: "nv_small"` switches every default not given to nv_small.',
   params: [
     param('build', '-', 'build whose figures fill the keys not given', `${BUILDS_CSV} (nv_full and nv_small rows)`, oneOf(NVDLA_BUILDS)),
+    param('software', '-', 'software profile whose decisions fill the keys not given: "nvdla-sw" runs the hardware as NVIDIA\'s released compiler and driver do (no int8 Winograd, no weight compression, no fused add or on-the-fly pooling, the compiler\'s CBUF allocation and split-H rules, an interrupt-driven launch per hardware operation); "hardware-limit" uses every capability of the build at no launch cost', 'nvdla/sw umd/core/src/compiler and kmd/firmware (each rule cites its function in src/hw/nvdla/software-profile.ts and cbuf-allocation.ts)', oneOf(NVDLA_SOFTWARE)),
     param('clock_GHz', 'GHz', 'core clock, 0.001 to 10 GHz: sanity bounds no real design approaches; 1 MHz keeps one ResNet-50 inference (a few million cycles on nv_full) far below the simulator\'s limit of 2^53 ps (about 9007 s)', 'nvdla/doc primer.rst: all example figures at 1 GHz', num({ minimum: 0.001, maximum: 10 })),
     param('macAtomicC', 'channels', `input channels per atomic operation (feature atom; ${atMost(4096)})`, BUILDS_CSV, posInt({ maximum: 4096 })),
     param('macAtomicK', 'kernels', `kernels per atomic operation (one kernel group; ${atMost(4096)})`, BUILDS_CSV, posInt({ maximum: 4096 })),
@@ -125,12 +139,13 @@ export const nvdlaSpec: ComponentSpec = {
     param('pdpThroughput_elementsPerCycle', 'elements/cycle', `PDP input elements per cycle (${atMost(4096)})`, `${BUILDS_CSV} pdp_throughput`, posInt({ maximum: 4096 })),
     param('pdpLineBuffer_B', 'B', `PDP share line buffer; it bounds the output width of a pooling layer run on the fly after SDP (see fusePooling; ${atMost(1 << 24)})`, 'nvdla/doc unit_description.rst, Planar Data Processor, Buffer Size Estimation ("the share line buffer size is set as 7Kbyte"); nvdla/sw PDPNode::calculateMaxWidth (PDP_BUF_SIZE 7·1024)', posInt({ maximum: 1 << 24 })),
     param('memifWidth_B', 'B/cycle', `CDMA/SDP memory interface width per direction (read and write are separate AXI channels; ${atMost(4096)})`, `${BUILDS_CSV} primary_memif_bits / 8`, posInt({ maximum: 4096 })),
-    param('weightCompression', '-', 'CBUF holds weights in NVDLA sparse format (values + WMB mask); one bank is reserved for the mask', `${BUILDS_CSV} weight_compression; unit_description.rst, Convolution Buffer (bank 15 for WMB)`, bool()),
-    param('winograd', '-', 'run 3×3 stride-1 convolutions with output H and W divisible by 4 in Winograd mode', `${BUILDS_CSV} winograd; unit_description.rst, Winograd Convolution`, bool()),
+    param('weightCompression', '-', 'CBUF holds weights in NVDLA sparse format (values + WMB mask) where that is smaller than dense; one bank is reserved for the mask. Default by software profile', `${SOFTWARE_SOURCES.weightCompression}; ${BUILDS_CSV} weight_compression; unit_description.rst, Convolution Buffer (bank 15 for WMB)`, bool()),
+    param('winograd', '-', 'run 3×3 stride-1 convolutions in Winograd mode F(2×2,3×3), the output padded to a multiple of 4 as the compiler pads it, the weights pre-transformed (4×4 per 3×3: 16/9 of the bytes). Default by software profile', `${SOFTWARE_SOURCES.winograd}; unit_description.rst, Winograd Convolution`, bool()),
     param('imageInput', '-', 'run a layer reading the network input with at most 4 channels in image-input mode (channel pre-extension)', 'nvdla/doc unit_description.rst, Convolution with Image Input', bool()),
     param('channelPostExtension', '-', 'in image-input mode, combine 2 or 4 kernel rows per atomic operation when the channel limits allow', 'nvdla/doc unit_description.rst, Channel Post-Extension', bool()),
-    param('fuseEltwise', '-', 'run an element-wise add that directly follows the convolution producing one of its operands inside that convolution\'s hardware layer: SDP adds the other operand, read by its own DMA, to the convolution output on the fly, so the convolution output is never written and read back', 'nvdla/doc unit_description.rst, Single Data Point Processor (element-wise in X1/X2/Y, operand "fetched from MEM" per element; on-flying source from Conv-Core); nvdla/sw compiler engine-ast SDPNode::fuseSDPSubEngineOp (element-wise into X2), enabled by the fast-math profile, nvdla_compiler\'s default (umd/apps/compiler/main.cpp, Profile::setFastMathProfile)', bool()),
-    param('fusePooling', '-', 'run a pooling layer that directly follows a convolution (or its fused add) on the fly: SDP feeds PDP without memory, when the convolution is not split by rows, has one group, its output has no other reader, and the pooled width fits the PDP line buffer', 'nvdla/doc unit_description.rst, Planar Data Processor: PDP "shall directly receive data from point processing unit" when the line-buffer condition is met (default true: what the hardware is designed for); conditions as in nvdla/sw PDPNode::fuseOnTheFlyNodes. Note: nvdla/sw applies it only when its profile sets sdp_pdp_on_fly (off by default)', bool()),
+    param('fuseEltwise', '-', 'run an element-wise add that directly follows the convolution producing one of its operands inside that convolution\'s hardware layer: SDP adds the other operand, read by its own DMA, to the convolution output on the fly, so the convolution output is never written and read back', 'nvdla/doc unit_description.rst, Single Data Point Processor (element-wise in X1/X2/Y, operand "fetched from MEM" per element; on-flying source from Conv-Core); nvdla/sw compiler engine-ast SDPNode::fuseSDPSubEngineOp (element-wise into X2). Default by software profile: ' + SOURCES_FUSE_ELTWISE, bool()),
+    param('fusePooling', '-', 'run a pooling layer that directly follows a convolution (or its fused add) on the fly: SDP feeds PDP without memory, when the convolution is not split by rows, has one group, its output has no other reader, and the pooled width fits the PDP line buffer', 'nvdla/doc unit_description.rst, Planar Data Processor: PDP "shall directly receive data from point processing unit" when the line-buffer condition is met (default true: what the hardware is designed for); conditions as in nvdla/sw PDPNode::fuseOnTheFlyNodes. Default by software profile: ' + SOURCES_FUSE_POOLING, bool()),
+    param('opLaunch_ns', 'ns', `time from a hardware operation's completion to the next operation's first cycle: the driver launches each operation (a convolution chunk with its SDP operation, a standalone SDP or PDP operation) from the previous one's interrupt (${atMost(1e9)}). Default by software profile`, SOFTWARE_SOURCES.opLaunch_ns, nonNegNum({ maximum: 1e9 })),
     param('macEnergy_pJ', 'pJ', 'energy per useful int8 MAC (MAC cells, CSC sequencing, CACC accumulation)', CAL, nonNegNum()),
     param('cbufReadEnergy_pJ_per_B', 'pJ/B', 'CBUF read energy per byte', 'reference/envm-arrays.csv SRAM row (1.128 pJ per 64-bit access, 2 MB, 22 nm); assumption: CBUF banks cost the same per byte', nonNegNum()),
     param('cbufWriteEnergy_pJ_per_B', 'pJ/B', 'CBUF write energy per byte', 'assumption: equal to the read energy per byte (reference/envm-arrays.csv gives reads only)', nonNegNum()),

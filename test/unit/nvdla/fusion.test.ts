@@ -6,7 +6,7 @@ import type { Layer } from '../../../src/workload/layer.js';
 import { loadTrace } from '../../../src/workload/load-trace.js';
 import { add, conv, pooling } from './helpers.js';
 
-const FULL = nvdlaBuildDefaults('nv_full');
+const FULL = nvdlaBuildDefaults('nv_full', 'hardware-limit');
 const without = (overrides: Partial<NvdlaParams>): NvdlaParams => ({ ...FULL, ...overrides });
 const singles = (n: number): FusedGroup[] => Array.from({ length: n }, (_, head) => ({ head }));
 
@@ -110,7 +110,7 @@ describe('fusedGroups on whole traces', () => {
   it('ResNet-50 v1.5: all 16 adds fuse on both builds; pool1 fuses on nv_full only (nv_small splits conv1 by rows)', () => {
     const layers = loadTrace('traces/resnet50-v1.5.json').layers;
     for (const build of ['nv_full', 'nv_small'] as const) {
-      const groups = fusedGroups(layers, nvdlaBuildDefaults(build));
+      const groups = fusedGroups(layers, nvdlaBuildDefaults(build, 'hardware-limit'));
       const fusedAdds = groups.filter((g) => g.eltwise !== undefined);
       expect(fusedAdds).toHaveLength(16);
       // Each add fuses into its residual branch's last convolution (res2a ← res2a_branch2c).

@@ -13,7 +13,7 @@ import type { Layer, LayerOp } from '../../../src/workload/layer.js';
  * cycle counts are the closed-form compute cycles and can be checked by hand.
  */
 export function idealParams(build: NvdlaBuild = 'nv_full', overrides: Partial<NvdlaParams> = {}): NvdlaParams {
-  return { ...nvdlaBuildDefaults(build), memifWidth_B: Infinity, ...overrides };
+  return { ...nvdlaBuildDefaults(build, 'hardware-limit'), memifWidth_B: Infinity, ...overrides };
 }
 
 /** Every transfer done the instant it is requested. */

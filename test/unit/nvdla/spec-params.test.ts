@@ -37,7 +37,9 @@ describe('nvdla spec', () => {
     const full = nvdlaBuildDefaults('nv_full');
     expect([full.macAtomicC, full.macAtomicK, full.cbufBanks, full.cbufBankWidth_B, full.cbufBankDepth]).toEqual([64, 32, 16, 64, 512]);
     expect([full.sdpThroughput_elementsPerCycle, full.pdpThroughput_elementsPerCycle, full.memifWidth_B]).toEqual([16, 8, 64]);
-    expect([full.weightCompression, full.winograd]).toEqual([true, true]);
+    expect([full.weightCompression, full.winograd]).toEqual([false, false]); // nvdla-sw uses neither
+    const fullHw = nvdlaBuildDefaults('nv_full', 'hardware-limit');
+    expect([fullHw.weightCompression, fullHw.winograd]).toEqual([true, true]); // the build has both
     const small = nvdlaBuildDefaults('nv_small');
     expect([small.macAtomicC, small.macAtomicK, small.cbufBanks, small.cbufBankWidth_B, small.cbufBankDepth]).toEqual([8, 8, 32, 8, 512]);
     expect([small.sdpThroughput_elementsPerCycle, small.pdpThroughput_elementsPerCycle, small.memifWidth_B]).toEqual([1, 1, 8]);
@@ -65,6 +67,7 @@ describe('resolveNvdlaParams', () => {
     expect(err({ stripeMin: 40 }).details.jsonPath).toBe('/nvdla/stripeMin');
     expect(err({ stripeMax: 20 }).details.jsonPath).toBe('/nvdla/stripeMax'); // < 2·16 − 1
     expect(err({ build: 'nv_small', winograd: true }).details.jsonPath).toBe('/nvdla/winograd');
+    expect(err({ software: 'tensorrt' }).details.jsonPath).toBe('/nvdla/software');
     expect(err({ clock_GHz: 0.3 }).details.jsonPath).toBe('/nvdla/clock_GHz');
     expect(err({ build: 'nv_huge' }).details).toMatchObject({ jsonPath: '/nvdla/build', file: 'arch.json' });
     // Boundary: stripeMax = 2·stripeMin − 1 is accepted.

@@ -13,7 +13,7 @@ const dense = (l: ReturnType<typeof conv>, compressed = false): CbufWeights => (
 });
 
 describe('CBUF allocation', () => {
-  const p = nvdlaBuildDefaults('nv_full'); // 16 banks of 32 KiB; a layer held compressed keeps one for the weight mask
+  const p = nvdlaBuildDefaults('nv_full', 'hardware-limit'); // 16 banks of 32 KiB; a layer held compressed keeps one for the weight mask
 
   it('full input and full weights when both fit', () => {
     // 56×56×64: 56 entries per row, 3136 entries = 7 banks; weights 64·64 = 4 KiB = 1 bank.
@@ -61,7 +61,7 @@ describe('CBUF allocation', () => {
 });
 
 describe('tiling plan', () => {
-  const p = nvdlaBuildDefaults('nv_full');
+  const p = nvdlaBuildDefaults('nv_full', 'hardware-limit');
   it('streams the resident input to the first kernel group in row chunks; later groups take all rows', () => {
     const l = conv({ H: 56, W: 56, C: 64, K: 64 });
     const plan = planConvolution(l, p, dense(l));
