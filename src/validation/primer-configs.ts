@@ -16,8 +16,8 @@ export const hasSoftwareProfile = (): boolean => nvdlaSpec.params.some((p) => p.
  * (nv_medium_1024_full 32×32), 512 (nv_medium_512 32×16), 256 (nv_small_256 32×8) and 64 (nv_small 8×8).
  * 128 and 32 have no NVIDIA build; assumption: 16×8 and 8×4, nv_small with atomic-C or atomic-K changed.
  * A CBUF entry holds one atom (bank width = atomic-C bytes, as in every build listed); the bank count and depth
- * of the base build are kept, except depth where the primer's CBUF size needs it. Winograd stays only on nv_full
- * (every other build in the list has it off).
+ * of the base build are kept, depth sized to the primer's CBUF. Winograd and weight compression stay available only
+ * on nv_full (every other build in the list has them off); whether they are used is the software profile's choice.
  */
 export interface PrimerBuild {
   point: PrimerPoint;
@@ -56,9 +56,9 @@ export function primerConfigData(b: PrimerBuild, software?: SoftwareProfile): Re
     cbufBanks: banks,
     cbufBankWidth_B: b.atomicC,
     cbufBankDepth: depth,
-    winograd: isFull && b.atomicC === 64,
-    weightCompression: isFull && b.atomicC === 64,
   };
+  // nv_full's own split keeps its capabilities for the software profile to use or not; the other builds lack them.
+  if (!(isFull && b.atomicC === 64)) Object.assign(nvdla, { winograd: false, weightCompression: false });
   if (software !== undefined && hasSoftwareProfile()) nvdla.software = software;
   const name = `primer-${b.point.macs}${software === undefined ? '' : `-${software}`}`;
   return {

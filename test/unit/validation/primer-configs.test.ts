@@ -11,7 +11,10 @@ describe("the primer's seven points as NVDLA configs", () => {
     expect(c.nvdla.clock_GHz).toBe(1);
   });
 
-  test('Winograd only on the nv_full split, as in reference/nvdla-builds.csv', () => {
-    expect(PRIMER_BUILDS.filter((b) => primerConfig(b).nvdla.winograd).map((b) => b.point.macs)).toEqual([2048]);
+  test('Winograd only on the nv_full split under hardware-limit, nowhere under nvdla-sw', () => {
+    const used = (p: 'nvdla-sw' | 'hardware-limit'): number[] =>
+      PRIMER_BUILDS.filter((b) => primerConfig(b, p).nvdla.winograd).map((b) => b.point.macs);
+    expect(used('hardware-limit')).toEqual([2048]);
+    expect(used('nvdla-sw')).toEqual([]);
   });
 });
