@@ -31,6 +31,17 @@ const KIB = 1024;
  * in KiB as the sheet keeps them; each line names the sheet quantity it computes.
  */
 export function estimateLayer(row: SheetLayer, pt: EstimatorPoint, fix: Corrections): LayerEstimate {
+  const is3x3 = row.R === 3 && row.S === 3;
+  if (!fix.winogradWhereUsable) return estimateMode(row, pt, fix, is3x3);
+  // Corrected, Winograd is a choice: where the build has it, the faster of the two modes (the bound must hold for
+  // either; pre-transformed weights can make Winograd the slower one when weights dominate the traffic).
+  const direct = estimateMode(row, pt, fix, false);
+  if (!(is3x3 && row.stride === 1 && pt.winograd)) return direct;
+  const winograd = estimateMode(row, pt, fix, true);
+  return winograd.cycles < direct.cycles ? winograd : direct;
+}
+
+function estimateMode(row: SheetLayer, pt: EstimatorPoint, fix: Corrections, winograd: boolean): LayerEstimate {
   const C = fix.res2aBranch2aChannels || row.name !== 'res2a_branch2a' ? row.C : 256;
   const fold = fix.noStrideFolding ? 1 : row.stride; // sh = sw
   const Cf = fix.noStrideFolding && row.stride > 1 ? C : roundUp(C * fold * fold, 16); // C′
@@ -38,8 +49,6 @@ export function estimateLayer(row: SheetLayer, pt: EstimatorPoint, fix: Correcti
   const Wf = Math.ceil(row.W / fold);
   const Rf = Math.ceil(row.R / fold);
   const Sf = Math.ceil(row.S / fold);
-  const is3x3 = row.R === 3 && row.S === 3;
-  const winograd = fix.winogradWhereUsable ? is3x3 && row.stride === 1 && pt.winograd : is3x3;
   const b = row.batch;
 
   const X = (Cf * Hf * Wf) / KIB;

@@ -53,12 +53,15 @@ describe('one layer by hand', () => {
     expect(e.macCycles).toBe((256 * 28 * 28 * 512) / 2048);
   });
 
-  test('corrected Winograd: only with a Winograd build, output padded to a multiple of 4', () => {
-    const r5 = rows.find((r) => r.name === 'res5a_branch2b')!; // 7×7×512 → 7×7×512, 3×3
-    const withW = estimateLayer(r5, at(2048, 512, 10), ALL_CORRECTED);
-    expect(withW.macCycles).toBeCloseTo((512 * 8 * 8 * 512 * 9) / 2048 / 2.25, 6);
-    const without = estimateLayer(r5, { ...at(2048, 512, 10), winograd: false }, ALL_CORRECTED);
-    expect(without.macCycles).toBe((512 * 7 * 7 * 512 * 9) / 2048);
-    expect(without.winograd).toBe(false);
+  test('corrected Winograd: only with a Winograd build, padded to a multiple of 4, where it beats direct', () => {
+    // res2a_branch2b, 56×56×64 → 64, 3×3: direct 64·56·56·64·9/2048 = 56,448 MAC cycles; Winograd 25,088 against
+    // (196 + 36·16/9 + 196) KiB · 1.024 / 20 GB/s = 23,347.2 → 23,348 DRAM cycles: Winograd wins.
+    const r2 = rows.find((r) => r.name === 'res2a_branch2b')!;
+    expect(estimateLayer(r2, at(2048, 512, 20), ALL_CORRECTED)).toMatchObject({ winograd: true, macCycles: 25_088, dramCycles: 23_348 });
+    expect(estimateLayer(r2, { ...at(2048, 512, 20), winograd: false }, ALL_CORRECTED)).toMatchObject({ winograd: false, macCycles: 56_448 });
+    // res5a_branch2b, 7×7×512 → 512: Winograd on 8×8 would take 512·64·512·9/2048/2.25 = 32,768 MAC cycles but
+    // (24.5 + 2304·16/9 + 24.5) KiB of traffic; direct moves 2353 KiB: 120,474 DRAM cycles, the faster.
+    const r5 = rows.find((r) => r.name === 'res5a_branch2b')!;
+    expect(estimateLayer(r5, at(2048, 512, 20), ALL_CORRECTED)).toMatchObject({ winograd: false, cycles: 120_474 });
   });
 });
