@@ -10,6 +10,7 @@ export interface Corrections {
   kernelGroupAtomicK: boolean;
   weightGroupAtomicK: boolean;
   winogradWhereUsable: boolean;
+  residualAtOutputSize: boolean;
   kibibytes: boolean;
 }
 
@@ -27,6 +28,8 @@ export const CORRECTION_REASONS: Record<CorrectionName, string> = {
     'The minimum weight group CBUF must hold is one kernel group of atomic-K kernels, not 32.',
   winogradWhereUsable:
     'Winograd (÷2.25 MACs, 16/9 weight bytes) only on 3×3 stride-1 layers of a build that has it, on the output padded to a multiple of 4 (as nvdla/sw pads it), and only where it beats direct convolution (pre-transformed weights can make it slower); the sheet takes every 3×3 as Winograd.',
+  residualAtOutputSize:
+    'The residual add reads its operand at the convolution\'s output size, before pooling; the sheet adds Z after the fused pooling (res5c_branch2c: 1×1×2048 instead of 7×7×2048).',
   kibibytes:
     'Traffic is counted in KiB (1024 B) but divided as if KB were 1000 B; corrected, DRAM cycles are bytes / (GB/s) exactly.',
 };

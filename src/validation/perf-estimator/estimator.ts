@@ -64,7 +64,7 @@ function estimateMode(row: SheetLayer, pt: EstimatorPoint, fix: Corrections, win
   } else if (AB > pt.cbuf_KiB - Y) {
     traffic = Math.ceil(AB / (pt.cbuf_KiB - Y)) * X + AB + Z;
   }
-  if (row.eltwise) traffic += Z;
+  if (row.eltwise) traffic += fix.residualAtOutputSize ? (row.P * row.Q * roundUp(row.K, 16)) / KIB : Z;
   const bytesPerKB = fix.kibibytes ? KIB : 1000;
   // traffic [KB] / bandwidth [GB/s] × clock [MHz] = cycles when 1 KB = 1000 B (the sheet's operation order).
   const dramCycles = Math.ceil(((traffic * (bytesPerKB / 1000)) / pt.bandwidth_GBps) * pt.clock_MHz);

@@ -53,6 +53,13 @@ describe('one layer by hand', () => {
     expect(e.macCycles).toBe((256 * 28 * 28 * 512) / 2048);
   });
 
+  test('corrected: the residual operand of res5c_branch2c is 7×7×2048, not the pooled 1×1×2048', () => {
+    const r = rows.find((x) => x.name === 'res5c_branch2c')!;
+    // X = 7·7·512/1024 = 24.5; AB = 512·2048/1024 = 1024; Z = 2048/1024 = 2; operand 7·7·2048/1024 = 98.
+    expect(estimateLayer(r, at(2048, 512, 20), AS_PUBLISHED).traffic_KiB).toBe(24.5 + 1024 + 2 + 2);
+    expect(estimateLayer(r, at(2048, 512, 20), ALL_CORRECTED).traffic_KiB).toBe(24.5 + 1024 + 2 + 98);
+  });
+
   test('corrected Winograd: only with a Winograd build, padded to a multiple of 4, where it beats direct', () => {
     // res2a_branch2b, 56×56×64 → 64, 3×3: direct 64·56·56·64·9/2048 = 56,448 MAC cycles; Winograd 25,088 against
     // (196 + 36·16/9 + 196) KiB · 1.024 / 20 GB/s = 23,347.2 → 23,348 DRAM cycles: Winograd wins.
