@@ -71,6 +71,10 @@ export interface WeightSource extends EnergyAccount {
   cbufBytes(layerIndex: number, k0: number, k1: number): number;
   /** Bytes read from the backing store so far (encoded form). */
   readonly bytesFetched: number;
+  /** Peak bandwidth at which the store delivers weights, B/s (for the roofline floor); absent: unbounded. */
+  peakBandwidth_Bps?(): number;
+  /** Whether the weights live in `memory` (then they share its bandwidth with the features). */
+  sharesMemoryWith?(memory: MemoryDevice): boolean;
   /** Whether CBUF holds this layer's weights in NVDLA's compressed form (weights + mask); absent: judged by size. */
   isCompressed?(layerIndex: number): boolean;
   area_mm2(): number;

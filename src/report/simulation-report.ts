@@ -18,7 +18,7 @@ export function simulationTable(r: SimulationResult): string {
   const memBound = r.layers.filter((l) => l.bound === 'memory').length;
   lines.push(
     `  one inference: ${si(inf.latency_s, 's')} (${grouped(inf.cycles)} cycles), ${si(inf.energy_J, 'J')}, ` +
-      `max ${inf.maxFps.toPrecision(4)} fps; ${memBound}/${r.layers.length} layers memory-bound; ${grouped(inf.events)} events`,
+      `max ${inf.maxFps.toPrecision(4)} fps; ${memBound}/${r.layers.length} layers memory-bound; ${grouped(inf.hardwareOps)} hardware operations; ${grouped(inf.events)} events`,
   );
   lines.push(`  energy of one inference by component: ${Object.entries(inf.byComponent_J).map(([k, v]) => `${k} ${si(v, 'J')}`).join(', ')}`);
   if (r.points.length > 0) {
@@ -75,6 +75,8 @@ export function pointsCsv(r: SimulationResult): string {
   return toCsv(columns, rows);
 }
 
+const STALL_COLUMNS = ['launch', 'prologue', 'input_wait', 'weight_wait', 'writeback'].map((k) => `stall_${k}_cycles`);
+
 export function layersCsv(r: SimulationResult): string {
   if (!r.feasible) return toCsv(['name'], []);
   const mems = new Set<string>();
@@ -85,12 +87,15 @@ export function layersCsv(r: SimulationResult): string {
   }
   const memCols = [...mems].flatMap((m) => [`${m}_read_B`, `${m}_written_B`]);
   const compCols = [...comps].map((c) => `energy_${c}_J`);
-  const columns = ['name', 'op', 'fused_into', 'start_s', 'time_s', 'cycles', 'bound', 'macs', 'mac_utilization', 'effective_mac_utilization', 'cbuf_mode', ...memCols, 'energy_J', ...compCols];
+  const columns = ['name', 'op', 'fused_into', 'start_s', 'time_s', 'cycles', 'bound', 'macs', 'mac_utilization', 'effective_mac_utilization', 'cbuf_mode', 'compute_cycles', 'memory_floor_cycles', ...STALL_COLUMNS, 'weight_read_B', 'feature_read_B', 'feature_written_B', 'hardware_ops', ...memCols, 'energy_J', ...compCols];
   const rows = r.layers.map((l) => {
     const row: Record<string, CsvValue> = {
       name: l.name, op: l.op, fused_into: l.fusedInto, start_s: l.start_s, time_s: l.time_s, cycles: l.cycles, bound: l.bound, macs: l.macs,
       mac_utilization: l.mac_utilization, effective_mac_utilization: l.effective_mac_utilization, cbuf_mode: l.cbufMode, energy_J: l.energy_J,
+      compute_cycles: l.compute_cycles, memory_floor_cycles: l.memory_floor_cycles, weight_read_B: l.weight_read_B, feature_read_B: l.feature_read_B,
+      feature_written_B: l.feature_written_B, hardware_ops: l.hardware_ops,
     };
+    for (const [k, v] of Object.entries(l.stall_cycles)) row[`stall_${k}_cycles`] = v;
     for (const [m, b] of Object.entries(l.bytes)) {
       row[`${m}_read_B`] = b.read_B;
       row[`${m}_written_B`] = b.written_B;

@@ -1,6 +1,7 @@
 import { Priority } from '../engine/event-queue.js';
 import { psToSeconds, type Picoseconds } from '../engine/time.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
+import type { HardwareOp } from '../hw/nvdla/hardware-op.js';
 import type { LayerResult } from '../hw/nvdla/layer-result.js';
 import { hasWeights, layerMacs, type Layer } from '../workload/layer.js';
 import { componentTotals, diffNested, sumNested, type ComponentEnergy } from './energy-ledger.js';
@@ -20,6 +21,18 @@ export interface LayerReport {
   mac_utilization: number;
   effective_mac_utilization: number;
   cbufMode: string;
+  /** Cycles with every fetch done at once (the pipeline alone). */
+  compute_cycles: number;
+  /** The roofline's memory floor: the layer's bytes at peak bandwidth, cycles (fractional). */
+  memory_floor_cycles: number;
+  /** Where the cycles beyond compute_cycles went (a wait the pipeline hides behind a drain is still counted). */
+  stall_cycles: { launch: number; prologue: number; input_wait: number; weight_wait: number; writeback: number };
+  /** Bytes the core moved: weights read, features read (incl. element-wise operands), features written. */
+  weight_read_B: number;
+  feature_read_B: number;
+  feature_written_B: number;
+  /** Hardware operations launched for the layer (a convolution chunk counts a conv and an SDP operation). */
+  hardware_ops: number;
   bytes: MemoryBytes;
   energy_J: number;
   energyByComponent_J: Record<string, number>;
@@ -35,6 +48,8 @@ export interface InferenceRun {
   start: Picoseconds;
   end: Picoseconds;
   layers: LayerReport[];
+  /** Every hardware operation in launch order. */
+  hardwareOps: HardwareOp[];
 }
 
 /** The report of a layer fused into `head`'s hardware layer: zero time, traffic and energy, same keys. */
@@ -54,6 +69,13 @@ function fusedReport(layer: Layer, head: LayerReport): LayerReport {
     mac_utilization: 0,
     effective_mac_utilization: 0,
     cbufMode: 'none',
+    compute_cycles: 0,
+    memory_floor_cycles: 0,
+    stall_cycles: { launch: 0, prologue: 0, input_wait: 0, weight_wait: 0, writeback: 0 },
+    weight_read_B: 0,
+    feature_read_B: 0,
+    feature_written_B: 0,
+    hardware_ops: 0,
     bytes,
     energy_J: 0,
     energyByComponent_J,
@@ -71,6 +93,7 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
   const { sim, trace, core, ledger } = sys;
   const start = sim.now;
   const layers: LayerReport[] = [];
+  const hardwareOps: HardwareOp[] = [];
   const groups = core.planGroups(trace.layers, sys.io);
   const memBytes = (): MemoryBytes => {
     const out: MemoryBytes = {};
@@ -81,7 +104,7 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
   const runNext = (): void => {
     const group = groups[index];
     if (group === undefined) {
-      onDone({ start, end: sim.now, layers });
+      onDone({ start, end: sim.now, layers, hardwareOps });
       return;
     }
     const head = trace.layers[group.head]!;
@@ -109,11 +132,19 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
         mac_utilization: r.macUtilization,
         effective_mac_utilization: r.effectiveMacUtilization,
         cbufMode: r.cbufMode,
+        compute_cycles: r.computeCycles,
+        memory_floor_cycles: r.memoryFloorCycles,
+        stall_cycles: { launch: r.launchCycles, prologue: r.prologueCycles, input_wait: r.inputWaitCycles, weight_wait: r.weightWaitCycles, writeback: r.writebackCycles },
+        weight_read_B: r.weightFetched_B,
+        feature_read_B: r.featureRead_B,
+        feature_written_B: r.outputWritten_B,
+        hardware_ops: r.hardwareOps.length,
         bytes,
         energy_J: sumNested(energy),
         energyByComponent_J: componentTotals(energy),
       };
       layers.push(report);
+      hardwareOps.push(...r.hardwareOps);
       for (const i of groupIndices(group).slice(1)) layers.push(fusedReport(trace.layers[i]!, report));
       index++;
       // Start the next hardware layer from a fresh event so deep traces never grow the call stack.

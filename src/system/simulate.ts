@@ -25,6 +25,8 @@ export interface InferenceSummary {
   breakdown_J: Record<string, Record<string, number>>;
   byComponent_J: Record<string, number>;
   events: number;
+  /** Hardware operations the driver launched, counted as NVIDIA's compiler counts them (hardware-op.ts). */
+  hardwareOps: number;
   /** The highest frame rate at which one inference fits its period (devices never idle). */
   maxFps: number;
 }
@@ -86,6 +88,7 @@ function singleInference(sys: System): { run: InferenceRun; inference: Inference
       breakdown_J: cold.energy_J,
       byComponent_J: componentTotals(cold.energy_J),
       events: cold.events,
+      hardwareOps: cold.run.hardwareOps.length,
       maxFps: 1 / latency_s,
     },
   };

@@ -53,31 +53,50 @@ export class ConvOutputPath {
   }
 
   /**
-   * A step's results stream through while the step computes: the operand read and then the output write are
-   * requested when the step is scheduled, behind the fetches already queued. The layer cannot end before both.
+   * A step's results stream through while the step computes: the operand read and the output write are requested
+   * when the step is scheduled, behind the fetches already queued; except the results of the step's last
+   * `tailElements` (its last channel operation), which exist only once it drains, so their write is requested at
+   * the step's compute end (flushTail). The layer cannot end before every read and write is done.
+   * Returns the bytes the step reads as operand and writes.
    */
-  step(s: ConvStep): void {
+  step(s: ConvStep, tailElements: number): { operand_B: number; written_B: number } {
     const l = this.conv;
     const kernels = s.k1 - s.k0;
     const bytes = kernels * (s.outRow1 - s.outRow0) * l.outputWidth;
     // Output surface order (unit_description, Output Sequence): kernel group, then rows, then columns. The
     // operand has the output's shape, so it is read in the same order.
     const offset = s.k0 * l.outputHeight * l.outputWidth + s.outRow0 * l.outputWidth * kernels;
+    let operand_B = 0;
     if (this.operandAddress !== undefined) {
       const { memif, sim } = this.ctx;
       this.last = Math.max(this.last, memif.read(this.io, this.operandAddress + offset, bytes, sim.now, 'eltwise'));
       this.operandRead_B += bytes;
+      operand_B = bytes;
     }
     const pool = this.fusion.pool;
-    if (pool === undefined) {
-      this.write(offset, bytes);
-      return;
-    }
+    if (pool === undefined) return { operand_B, written_B: this.writeWithTail(offset, bytes, Math.min(bytes, tailElements)) };
     // PDP writes the pooled rows this step completes (its line buffer holds the overlap with the next step).
     const r0 = pooledRowsDone(pool, s.outRow0);
     const r1 = pooledRowsDone(pool, s.outRow1);
     const pooledOffset = s.k0 * pool.outputHeight * pool.outputWidth + r0 * pool.outputWidth * kernels;
-    this.write(pooledOffset, kernels * (r1 - r0) * pool.outputWidth);
+    const pooled = kernels * (r1 - r0) * pool.outputWidth;
+    const tail = bytes > 0 ? Math.ceil((pooled * Math.min(bytes, tailElements)) / bytes) : 0;
+    return { operand_B, written_B: this.writeWithTail(pooledOffset, pooled, tail) };
+  }
+
+  private pendingTail: { offset: number; bytes: number } | undefined;
+
+  private writeWithTail(offset: number, bytes: number, tail: number): number {
+    this.write(offset, bytes - tail);
+    if (tail > 0) this.pendingTail = { offset: offset + bytes - tail, bytes: tail };
+    return bytes;
+  }
+
+  /** Request the write of the last step's tail: called at its compute end. */
+  flushTail(): void {
+    const t = this.pendingTail;
+    this.pendingTail = undefined;
+    if (t !== undefined) this.write(t.offset, t.bytes);
   }
 
   private write(offset: number, bytes: number): void {

@@ -2,9 +2,10 @@ import { Priority } from '../../engine/event-queue.js';
 import type { Picoseconds } from '../../engine/time.js';
 import { layerMacs, layerWeightCount, type Layer } from '../../workload/layer.js';
 import { ConvOutputPath, type ConvFusion } from './conv-output.js';
+import { ChunkLedger } from './hardware-op.js';
 import { channelOpCosts, IDLE_CACC, runStep, stepCounts, stepWork, type CaccState } from './conv-timing.js';
 import type { LayerResult } from './layer-result.js';
-import { completeLayer, cyclesSince, type RunContext } from './layer-run.js';
+import { completeLayer, cyclesSince, memoryFloorCycles, type RunContext } from './layer-run.js';
 import type { LayerIo } from './memory-interface.js';
 import { planConvolution, type ConvPlan } from './tiling.js';
 import { cbufWeightBytes, cbufWeightsOf } from './weight-source.js';
@@ -27,7 +28,14 @@ export class ConvLayerRun {
   private readonly inputByStep = new Map<number, number[]>();
   private readonly weightByStep = new Map<number, number[]>();
   private cacc: CaccState = IDLE_CACC;
+  /** Stall breakdown (cycles): see LayerTally. */
+  private launch = 0;
   private prologue = 0;
+  private inputWait = 0;
+  private weightWait = 0;
+  /** Row chunk of each step; per chunk, its operations' bytes and times. */
+  private readonly chunkOfStep: number[] = [];
+  private readonly chunks: ChunkLedger;
   /** The same pipeline with every fetch done at cycle 0: the layer's pure compute time. */
   private pure: CaccState = IDLE_CACC;
   private readonly output: ConvOutputPath;
@@ -46,16 +54,22 @@ export class ConvLayerRun {
     private readonly layerIndex: number,
     private readonly io: LayerIo,
     private readonly onDone: (r: LayerResult) => void,
-    fusion: ConvFusion = {},
+    private readonly fusion: ConvFusion = {},
   ) {
     this.t0 = ctx.sim.now;
     this.output = new ConvOutputPath(ctx, layer, fusion, io);
     this.plan = planConvolution(layer, ctx.p, cbufWeightsOf(ctx.p, io.weights, layer, layerIndex));
     this.plan.inputFetches.forEach((f, i) => push(this.inputByStep, f.issueAfterStep, i));
     this.plan.weightFetches.forEach((f, i) => push(this.weightByStep, f.issueAfterStep, i));
+    this.plan.chunks.forEach((c, i) => {
+      for (let s = c.firstStep; s <= c.lastStep; s++) this.chunkOfStep[s] = i;
+    });
+    this.chunks = new ChunkLedger(this.plan.chunks.length);
   }
 
+  /** Start the layer's work now: the driver has launched it (the launch counts from the layer's request, t0). */
   start(): void {
+    this.launch = cyclesSince(this.ctx.clock, this.t0, this.ctx.sim.now);
     this.issueFetches(-1);
     this.computeStep(0);
   }
@@ -72,13 +86,16 @@ export class ConvLayerRun {
   private issueFetches(afterStep: number): void {
     const inputs = this.inputByStep.get(afterStep) ?? [];
     const weights = this.weightByStep.get(afterStep) ?? [];
+    // Fetches issued after a step serve the chunk of the next step (a chunk's operation starts with its fetches).
+    const chunk = this.chunkOfStep[afterStep + 1] ?? this.plan.chunks.length - 1;
+    if (inputs.length + weights.length > 0) this.chunks.started(chunk, this.ctx.sim.now);
     for (let n = 0; n < Math.max(inputs.length, weights.length); n++) {
-      if (n < inputs.length) this.fetchInput(inputs[n]!);
-      if (n < weights.length) this.fetchWeights(weights[n]!);
+      if (n < inputs.length) this.chunks.convRead_B[chunk]! += this.fetchInput(inputs[n]!);
+      if (n < weights.length) this.chunks.convRead_B[chunk]! += this.fetchWeights(weights[n]!);
     }
   }
 
-  private fetchInput(i: number): void {
+  private fetchInput(i: number): number {
     const { memif, sim, clock } = this.ctx;
     const f = this.plan.inputFetches[i]!;
     const rowBytes = this.plan.mapping.inputRowBytes;
@@ -90,15 +107,17 @@ export class ConvLayerRun {
     this.uniqueFeature_B += Math.max(0, f.row1 - Math.max(f.row0, this.rowsSeenEnd)) * rowBytes;
     this.rowsSeenEnd = Math.max(this.rowsSeenEnd, f.row1);
     this.cbufWrite_B += bytes;
+    return bytes;
   }
 
-  private fetchWeights(i: number): void {
+  private fetchWeights(i: number): number {
     const { memif, sim, clock } = this.ctx;
     const f = this.plan.weightFetches[i]!;
     const { done, bytes } = memif.fetchWeights(this.io, this.layerIndex, f.k0, f.k1, sim.now);
     this.weightReady[i] = cyclesSince(clock, this.t0, done);
     this.weightFetched_B += bytes;
     this.cbufWrite_B += this.cbufWeightBytes(f.k0, f.k1);
+    return bytes;
   }
 
   private computeStep(i: number): void {
@@ -108,17 +127,34 @@ export class ConvLayerRun {
     const kernels = step.k1 - step.k0;
     const work = stepWork(m, step, this.layer.outputWidth, kernels);
     const costs = channelOpCosts(m, p, kernels, this.output.drainRate());
-    if (i === 0) this.prologue = Math.max(this.inputReady[step.input]!, this.weightReady[step.weight]!);
-    this.cacc = runStep(this.cacc, this.inputReady[step.input]!, this.weightReady[step.weight]!, work, costs, p.weightLoad_cycles);
+    const inputReady = this.inputReady[step.input]!;
+    const weightsLoaded = this.weightReady[step.weight]! + p.weightLoad_cycles;
+    // A wait is counted against what the step would have waited with every fetch done (the pure schedule).
+    const base = i === 0 ? this.launch + p.weightLoad_cycles : this.cacc.computeEnd;
+    const wait = Math.max(0, Math.max(inputReady, weightsLoaded) - base);
+    if (i === 0) this.prologue = wait;
+    else if (inputReady >= weightsLoaded) this.inputWait += wait;
+    else this.weightWait += wait;
+    this.cacc = runStep(this.cacc, inputReady, this.weightReady[step.weight]!, work, costs, p.weightLoad_cycles);
     this.pure = runStep(this.pure, 0, 0, work, costs, p.weightLoad_cycles);
     const counts = stepCounts(m, work);
     this.atomics += counts.atomics;
     this.weightAtoms += counts.stripes * kernels;
-    this.output.step(step);
+    // The step's last channel operation drains after its compute: those results are written last (conv-output.ts).
+    const lastRun = work.runs[work.runs.length - 1];
+    const tail = lastRun === undefined ? 0 : kernels * lastRun.length * m.positionsPerAtomic;
+    const moved = this.output.step(step, tail);
+    const chunk = this.chunkOfStep[i]!;
+    this.chunks.sdpRead_B[chunk]! += moved.operand_B;
+    this.chunks.written_B[chunk]! += moved.written_B;
     sim.at(this.t0 + clock.cycles(this.cacc.computeEnd), Priority.COMPUTE_DONE, () => this.stepDone(i));
   }
 
   private stepDone(i: number): void {
+    const { clock } = this.ctx;
+    this.output.flushTail();
+    const chunk = this.chunkOfStep[i]!;
+    this.chunks.ended(chunk, Math.max(this.t0 + clock.cycles(this.cacc.computeEnd + this.cacc.drain), this.output.done));
     this.issueFetches(i);
     if (i + 1 < this.plan.steps.length) this.computeStep(i + 1);
     else this.finish();
@@ -128,7 +164,8 @@ export class ConvLayerRun {
     const { p, clock } = this.ctx;
     const l = this.layer;
     const m = this.plan.mapping;
-    const cycles = Math.max(this.cacc.computeEnd + this.cacc.drain, cyclesSince(clock, this.t0, this.output.done));
+    const drained = this.cacc.computeEnd + this.cacc.drain;
+    const cycles = Math.max(drained, cyclesSince(clock, this.t0, this.output.done));
     const macs = layerMacs(l);
     // CBUF holds compressed weights when compression is on: CSC reads them at the same ratio.
     const denseWeights = layerWeightCount(l);
@@ -141,7 +178,17 @@ export class ConvLayerRun {
       cycles,
       {
         computeCycles: this.pure.computeEnd + this.pure.drain,
+        launchCycles: this.launch,
         prologueCycles: this.prologue,
+        inputWaitCycles: this.inputWait,
+        weightWaitCycles: this.weightWait,
+        writebackCycles: cycles - drained,
+        memoryFloorCycles: memoryFloorCycles(this.ctx, this.io, {
+          featureRead_B: this.featureRead_B + this.output.operandRead_B,
+          written_B: this.output.written_B,
+          weight_B: this.weightFetched_B,
+        }),
+        hardwareOps: this.chunks.ops(l.name, this.fusion.eltwise?.name ?? l.name, this.fusion.pool?.name, (a, b) => cyclesSince(clock, a, b)),
         featureRead_B: this.featureRead_B + this.output.operandRead_B,
         refetchedFeature_B: this.featureRead_B - this.uniqueFeature_B,
         outputWritten_B: this.output.written_B,

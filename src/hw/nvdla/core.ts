@@ -1,4 +1,4 @@
-import type { Simulator } from '../../engine/event-queue.js';
+import { Priority, type Simulator } from '../../engine/event-queue.js';
 import { ClockDomain, nsToPs, type Picoseconds } from '../../engine/time.js';
 import type { Layer } from '../../workload/layer.js';
 import type { EnergyAccount, EnergyBreakdown, PowerManaged } from '../memory.js';
@@ -30,6 +30,7 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
   /** End of the last layer: the core may be gated only after it. */
   private lastEnd: Picoseconds = 0;
   private running = false;
+  private readonly launch_ps: Picoseconds;
 
   constructor(
     readonly params: NvdlaParams,
@@ -38,6 +39,7 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
     super();
     this.clock = ClockDomain.fromFrequencyGHz('nvdla', params.clock_GHz);
     this.ctx = { p: params, sim, clock: this.clock, memif: new MemoryInterface(params) };
+    this.launch_ps = nsToPs(params.opLaunch_ns);
     this.dynamic = dynamicEnergy_J(params, NO_ACTIVITY); // every term present from the start
     this.gate = new PowerGate({
       enabled: params.powerGating,
@@ -54,8 +56,8 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
    */
   runLayer(layer: Layer, layerIndex: number, io: LayerIo, onDone: (r: LayerResult) => void): void {
     this.begin(layer.name, onDone, (done) => {
-      if (layer.op === 'conv' || layer.op === 'fc') new ConvLayerRun(this.ctx, layer, layerIndex, io, done).start();
-      else runPostOp(this.ctx, layer, layerIndex, io, done);
+      if (layer.op === 'conv' || layer.op === 'fc') this.launch(new ConvLayerRun(this.ctx, layer, layerIndex, io, done));
+      else runPostOp(this.ctx, layer, layerIndex, io, done, this.launch_ps);
     });
   }
 
@@ -77,7 +79,18 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
       eltwise: group.eltwise === undefined ? undefined : layers[group.eltwise],
       pool: group.pool === undefined ? undefined : layers[group.pool],
     };
-    this.begin(head.name, onDone, (done) => new ConvLayerRun(this.ctx, head, group.head, io, done, fusion).start());
+    this.begin(head.name, onDone, (done) => this.launch(new ConvLayerRun(this.ctx, head, group.head, io, done, fusion)));
+  }
+
+  /**
+   * The driver launches each hardware layer from the previous one's completion interrupt (opLaunch_ns; nvdla/sw
+   * kmd/firmware scheduler.c dla_op_completion → dla_update_consumers → dla_enable_operation). A split-H
+   * convolution's later row chunks follow without it: they depend on the previous chunk by OP_PROGRAMMED and are
+   * already programmed in the other register group (nvdla/sw engine-ast EngineNode.cpp resolveComputeDependencies).
+   */
+  private launch(run: ConvLayerRun): void {
+    if (this.launch_ps === 0) run.start();
+    else this.sim.after(this.launch_ps, Priority.CONTROL, () => run.start());
   }
 
   /** Start a hardware layer: one at a time; its dynamic energy is booked when it ends. */

@@ -3,6 +3,7 @@ import type { LayerOp } from '../../workload/layer.js';
 import type { EnergyBreakdown } from '../memory.js';
 import type { CbufMode } from './cbuf-allocation.js';
 import type { ConvMode } from './conv-mapping.js';
+import type { HardwareOp } from './hardware-op.js';
 
 /** What the core reports for one layer (the per-layer statistics declared in spec.ts). */
 export interface LayerResult {
@@ -16,9 +17,18 @@ export interface LayerResult {
   /** Cycles with every fetch already done (closed form); cycles − computeCycles = stallCycles. */
   computeCycles: number;
   stallCycles: number;
-  /** Cycles until the first step's input rows and weights were in CBUF (the wait any memory causes). */
+  /** Cycles from the request to the first operation's start: the driver's launch. */
+  launchCycles: number;
+  /** Cycles after the launch until the first step's input rows and weights were in CBUF. */
   prologueCycles: number;
-  /** 'memory' when waiting for memory added more cycles than the prologue (stallCycles > prologueCycles). */
+  /** Cycles later steps waited for input rows, and for weights. */
+  inputWaitCycles: number;
+  weightWaitCycles: number;
+  /** Cycles from the last drain to the last output byte written. */
+  writebackCycles: number;
+  /** Cycles the layer's bytes need at peak bandwidth (the roofline's memory floor; fractional). */
+  memoryFloorCycles: number;
+  /** 'memory' when memoryFloorCycles > computeCycles (the roofline criterion), else 'compute'. */
   bound: 'compute' | 'memory';
   macs: number;
   /** Multiplies the MAC array performed / (cycles × macAtomicC × macAtomicK): at most 1. */
@@ -35,6 +45,8 @@ export interface LayerResult {
   refetchedFeature_B: number;
   outputWritten_B: number;
   weightFetched_B: number;
+  /** The hardware operations the driver launched for this layer (hardware-op.ts). */
+  hardwareOps: HardwareOp[];
   /** Energy of the core during the layer, by term (mac, cbuf_read, cbuf_write, sdp, pdp, leakage), J. */
   energy_J: EnergyBreakdown;
   totalEnergy_J: number;

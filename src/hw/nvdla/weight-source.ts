@@ -101,6 +101,14 @@ export class MemoryWeightSource implements WeightSource {
     return this.layerBase[last]! - this.baseAddress + (l.weights !== undefined ? this.bytesOf(last, 0, l.outputChannels).stored_B : 0);
   }
 
+  peakBandwidth_Bps(): number {
+    return this.memory.peakBandwidth_Bps();
+  }
+
+  sharesMemoryWith(memory: MemoryDevice): boolean {
+    return memory === this.memory;
+  }
+
   area_mm2(): number {
     return 0;
   }
