@@ -65,10 +65,14 @@ export function correctedVsSimulator(
   const over = report.cycles / floor.floor - 1;
   if (over > NOTABLE) {
     const computeBound = floor.computeFloor >= floor.memoryFloor;
+    const utilization = Math.round((report.effective_mac_utilization / (floor.winograd ? 2.25 : 1)) * 100);
+    const stalls = Object.entries(report.stall_cycles)
+      .filter(([, c]) => c > NOTABLE * report.cycles)
+      .map(([k, c]) => `${k.replace('_', ' ')} ${Math.round(c).toLocaleString('en-US')}`);
     parts.push(
-      computeBound
-        ? `${Math.round(over * 100)} % above its compute floor (MAC utilization ${Math.round((report.effective_mac_utilization / (floor.winograd ? 2.25 : 1)) * 100)} %${row.first ? ': image input fills few channels of an atom' : ': stripe and weight-load overheads'})`
-        : `${Math.round(over * 100)} % above its bytes at peak bandwidth (fill and drain not overlapped with transfer)`,
+      `${Math.round(over * 100)} % above its ${computeBound ? 'compute' : 'memory'} floor (MAC utilization ${utilization} %` +
+        (row.first ? ', image input fills few channels of an atom' : '') +
+        (stalls.length > 0 ? `; stall cycles: ${stalls.join(', ')})` : ')'),
     );
   }
   return parts.length === 0 ? `at the roofline of its own bytes (${simBytes === 0 ? 'no traffic' : 'within 2 %'})` : parts.join('; ');

@@ -44,8 +44,7 @@ export function layerFloors(config: ArchConfig, layers: readonly LayerReport[]):
     });
 }
 
-/** Bytes the layer moved over the memory port: everything read from or written to DRAM. */
+/** Bytes the core moved over the memory port: weights and features read, features written. */
 export function offChipBytes(l: LayerReport): number {
-  const d = l.bytes.dram;
-  return d === undefined ? 0 : d.read_B + d.written_B;
+  return l.weight_read_B + l.feature_read_B + l.feature_written_B;
 }

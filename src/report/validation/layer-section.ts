@@ -60,8 +60,9 @@ function totalRow(p: PointValidation, profiles: readonly SoftwareProfile[]): str
   }
   const gaps = profiles.map((prof) => {
     const sim = p.sim![prof];
-    const gap = sim.cycles - sim.layers.reduce((s, l) => s + l.cycles, 0);
-    return `${prof}: ${int(gap)} cycles between hardware layers (launch time)`;
+    const launch = sim.layers.reduce((s, l) => s + l.stall_cycles.launch, 0);
+    const ops = sim.layers.reduce((s, l) => s + l.hardware_ops, 0);
+    return `${prof}: ${ops} hardware operations, ${int(launch)} cycles of launch`;
   });
-  return [...cells, ['sums of the layers', ...gaps].join(' · ')];
+  return [...cells, ['sums over the layers', ...gaps].join(' · ')];
 }

@@ -38,6 +38,9 @@ describe('the floor by hand', () => {
   const report = (over: Partial<LayerReport>): LayerReport => ({
     name: 'l', op: 'conv', start_s: 0, cycles: 1000, time_s: 1e-6, bound: 'compute', macs: 2048 * 900,
     mac_utilization: 0.9, effective_mac_utilization: 0.9, cbufMode: 'full-input-full-weights',
+    compute_cycles: 900, memory_floor_cycles: 600,
+    stall_cycles: { launch: 0, prologue: 100, input_wait: 0, weight_wait: 0, writeback: 0 },
+    weight_read_B: 4_000, feature_read_B: 6_000, feature_written_B: 2_000, hardware_ops: 2,
     bytes: { dram: { read_B: 10_000, written_B: 2_000 } }, energy_J: 0, energyByComponent_J: {}, ...over,
   });
 
