@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFileAtomic } from '../src/report/atomic-write.js';
 import { layerSection } from '../src/report/validation/layer-section.js';
 import { replaceRegion } from '../src/report/validation/marked-region.js';
+import { observations } from '../src/report/validation/observations.js';
 import { pointsSection } from '../src/report/validation/points-section.js';
 import { validate } from '../src/validation/validation-data.js';
 import { loadTrace } from '../src/workload/load-trace.js';
@@ -18,6 +19,8 @@ const body = [
   pointsSection(v),
   '',
   layerSection(v, first),
+  '',
+  observations(first),
 ].join('\n');
 const before = existsSync(FILE) ? readFileSync(FILE, 'utf8') : '';
 writeFileAtomic(FILE, replaceRegion(before, 'nvdla', 'scripts/write-validation.ts', body));
