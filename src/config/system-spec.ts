@@ -48,6 +48,16 @@ export const memoryPortSpec: ComponentSpec = {
         'reference/nvdla-area-power.csv (NVDLA primer): 20 GB/s for the 2048-MAC, 512 KiB point; 1 GB/s for 64 MACs, 128 KiB',
       schema: num({ minimum: MIN_BANDWIDTH_GBPS }),
     },
+    {
+      key: 'latency_ns',
+      unit: 'ns',
+      description:
+        'fabric latency of the port: interconnect and memory-controller pipeline between the accelerator and the DRAM, added to every transfer\'s completion (it delays data, it does not take bandwidth; at most 1 ms, a sanity bound)',
+      default: 50,
+      source:
+        'assumption: an AXI interconnect and an LPDDR4 controller pipeline add some 30–100 ns beyond the device\'s own tRCD + RL (load-to-use DRAM latencies of mobile SoCs are about 100–150 ns, of which the LPDDR4-3200 device accounts for about 40 ns); 50 ns is within that range; override from your SoC',
+      schema: nonNegNum({ maximum: 1e6 }),
+    },
   ],
   stats: [{ key: 'portBusy_s', unit: 's', description: 'Time the port spent transferring' }],
 };
@@ -58,6 +68,7 @@ export interface Placement {
 }
 export interface MemoryPortParams {
   peakBandwidth_GBps: number;
+  latency_ns: number;
 }
 
 /**

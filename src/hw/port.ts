@@ -14,6 +14,8 @@ export class MemoryPort implements MemoryDevice {
   constructor(
     readonly inner: MemoryDevice,
     readonly peakBandwidth_GBps: number,
+    /** Fabric latency added to every completion (memoryPort.latency_ns), ps. */
+    readonly latency_ps: Picoseconds = 0,
   ) {
     this.psPerByte = 1000 / peakBandwidth_GBps; // 1 GB/s = 1 byte per ns
   }
@@ -33,7 +35,7 @@ export class MemoryPort implements MemoryDevice {
     const portDone = start + Math.ceil(bytes * this.psPerByte);
     this.busyUntil = portDone;
     const memDone = this.inner.transfer(op, address, bytes, t, traffic);
-    return Math.max(portDone, memDone);
+    return Math.max(portDone, memDone) + this.latency_ps;
   }
 
   peakBandwidth_Bps(): number {

@@ -1,5 +1,6 @@
 import type { ArchConfig } from '../config/arch-config.js';
 import { Simulator } from '../engine/event-queue.js';
+import { nsToPs } from '../engine/time.js';
 import { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
 import { cellsByBitsPerCell } from '../hw/envm/stored-cells.js';
 import { EnvmArray } from '../hw/envm/envm-array.js';
@@ -8,7 +9,7 @@ import { nvdlaArea } from '../hw/nvdla/area.js';
 import { NvdlaCore } from '../hw/nvdla/core.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
 import { perLayerCompressedBytes } from '../hw/nvdla/weight-compression.js';
-import { MemoryWeightSource, denseInt8Bytes, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
+import { MemoryWeightSource, denseInt8Bytes, withWinogradWeights, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
 import { MemoryPort } from '../hw/port.js';
 import { SramBuffer } from '../hw/sram/sram-buffer.js';
 import { EnvmWeightSource } from '../hw/weightpath/envm-weight-source.js';
@@ -33,12 +34,17 @@ const TENSOR_ALIGN_B = 32;
 export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions): System {
   const sim = new Simulator();
   const ledger = new EnergyLedger();
-  const core = new NvdlaCore(config.nvdla, sim);
+  const notes: string[] = [];
+  // Winograd needs its weights pre-transformed (16/9 of the bytes, dense); the eNVM weight path decodes raw sparse
+  // weights and no transform unit is modelled, so a core fed from eNVM runs direct convolution.
+  const winograd = config.nvdla.winograd && config.placement.weights === 'dram';
+  if (config.nvdla.winograd && !winograd) notes.push('Winograd off: the eNVM weight path delivers raw (untransformed) weights');
+  const nvdla = { ...config.nvdla, winograd };
+  const core = new NvdlaCore(nvdla, sim);
   ledger.addAccount('nvdla', core);
   ledger.addPowerManaged('nvdla', core);
   const area_mm2: Record<string, number> = { nvdla: nvdlaArea(config.nvdla).total_mm2 };
   const memories: { name: string; device: MemoryDevice }[] = [];
-  const notes: string[] = [];
   const reasons: string[] = [];
 
   let dramPort: MemoryDevice | undefined;
@@ -49,7 +55,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     dram = new Lpddr4Memory(config.dram, { sink: opts.dramTrace, file: config.file, offReloadEnergy_J: () => reload?.reloadEnergy_J() ?? 0, offReloadLead_ps: () => reload?.reloadDuration_ps() ?? 0 });
     ledger.addAccount('dram', dram);
     ledger.addPowerManaged('dram', dram);
-    dramPort = config.memoryPort === undefined ? dram : new MemoryPort(dram, config.memoryPort.peakBandwidth_GBps);
+    dramPort = config.memoryPort === undefined ? dram : new MemoryPort(dram, config.memoryPort.peakBandwidth_GBps, nsToPs(config.memoryPort.latency_ns));
     memories.push({ name: 'dram', device: dram });
   }
 
@@ -60,9 +66,10 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   if (config.placement.weights === 'dram') {
     if (dramPort === undefined) throw new Error('placement.weights = dram without a DRAM');
     // NVDLA's compiler compresses a layer only when that is smaller than dense (weight-compression.ts).
-    const bytesOf: KernelBytesFn = config.nvdla.weightCompression
+    // Winograd layers hold pre-transformed dense weights, the others as compression chooses.
+    const bytesOf: KernelBytesFn = withWinogradWeights(trace.layers, nvdla, config.nvdla.weightCompression
       ? perLayerCompressedBytes(trace.layers, config.nvdla.macAtomicK, (l, k0, k1, atomicK) => nvdlaCompressedBytes(l, k0, k1, atomicK, { seed: opts.seed }))
-      : denseInt8Bytes(trace.layers);
+      : denseInt8Bytes(trace.layers));
     const src = new MemoryWeightSource(dramPort, trace.layers, 0, bytesOf);
     for (const [i, l] of trace.layers.entries()) if (hasWeights(l)) weightsEnd_B += bytesOf(i, 0, l.outputChannels).stored_B;
     weights = src;

@@ -6,9 +6,10 @@ import type { NvdlaParams } from './spec.js';
  * hierarchy (nvdla/doc unit_description.rst, Convolution Pipeline):
  * - direct: an atomic op is one output position × atomicC channels × atomicK kernels; a block is R×S stripes
  *   over one channel slice; a channel operation is ceil(C/atomicC) blocks.
- * - winograd (3×3, stride 1, output H and W divisible by 4): F(2×2, 3×3) — a 4×4 input tile gives a 2×2 output
- *   tile with 16 instead of 36 multiplies (2.25×); an atomic op is one tile × atomicC/16 channels; a block is one
- *   stripe; a channel operation is ceil(C / (atomicC/16)) blocks.
+ * - winograd (3×3, stride 1): F(2×2, 3×3) — a 4×4 input tile gives a 2×2 output tile with 16 instead of 36
+ *   multiplies (2.25×); an atomic op is one tile × atomicC/16 channels; a block is one stripe; a channel operation
+ *   is ceil(C / (atomicC/16)) blocks. The output is computed padded to a multiple of 4 in H and W, as the compiler
+ *   pads it (nvdla/sw engine-ast ConvCoreNode::determineWinogradParams: 7 → 8, 14 → 16).
  * - image (first layer, ≤ 4 channels): channel pre-extension folds the S kernel columns into the channel
  *   direction (S·C channels per kernel row); post-extension combines 2 or 4 kernel rows per atomic op; stripes are
  *   up to 64 atomic ops and never cross an output row.
@@ -35,9 +36,17 @@ export interface ConvMapping {
   cbufEntriesPerInputRow: number;
   /** Bytes of one input row in memory (int8). */
   inputRowBytes: number;
-  /** Multiplies performed per useful MAC (1/2.25 in Winograd). */
+  /** Multiplies performed per useful MAC (1/2.25 in Winograd, times the padded output's share). */
   multipliesPerMac: number;
+  /** Output width the array computes (padded to a multiple of 4 in Winograd). */
+  computeWidth: number;
 }
+
+/** A multiple of `n` at or above `x`. */
+const alignUp = (x: number, n: number): number => Math.ceil(x / n) * n;
+
+/** Winograd weights are stored pre-transformed: a 4×4 tile per 3×3 kernel and channel (16/9 of the bytes). */
+export const WINOGRAD_WEIGHT_RATIO = 16 / 9;
 
 /** Winograd F(2×2,3×3): 36 direct multiplies per 2×2 output tile and channel, 16 in Winograd. */
 export const WINOGRAD_SPEEDUP = 36 / 16;
@@ -51,21 +60,27 @@ export function winogradEligible(l: Layer, p: NvdlaParams): boolean {
     l.groups === 1 &&
     l.kernelHeight === 3 &&
     l.kernelWidth === 3 &&
-    l.stride === 1 &&
-    l.outputHeight % 4 === 0 &&
-    l.outputWidth % 4 === 0
+    l.stride === 1
   );
 }
 
 export function imageInputEligible(l: Layer, p: NvdlaParams): boolean {
-  return p.imageInput && l.op === 'conv' && l.groups === 1 && l.inputs.includes('input') && l.inputChannels <= 4;
+  return p.imageInput && l.op === 'conv' && l.groups === 1 && l.inputs.includes('input') && l.inputChannels <= p.imagePixelBytes;
+}
+
+/**
+ * Channels an image-input layer reads per pixel: the pixel format's (int8: one byte each), the network's channels
+ * padded to it. The compiler pads the weights to match (nvdla/sw engine-ast ConvCoreNode::mandatoryChnlExtForIMG).
+ */
+export function imageChannels(l: Layer, p: NvdlaParams): number {
+  return Math.max(l.inputChannels, p.imagePixelBytes);
 }
 
 /** Kernel rows combined per atomic op by channel post-extension (1, 2 or 4): unit_description limits table. */
 export function postExtensionLines(l: Layer, p: NvdlaParams): number {
   if (!p.channelPostExtension) return 1;
-  const preExtended = l.kernelWidth * l.inputChannels;
-  const strided = l.stride * l.inputChannels;
+  const preExtended = l.kernelWidth * imageChannels(l, p);
+  const strided = l.stride * imageChannels(l, p);
   // nv_full's limits are 16 and 32 channels: a quarter and a half of its 64-channel atomic op.
   if (preExtended <= p.macAtomicC / 4 && strided <= p.macAtomicC / 4) return 4;
   if (preExtended <= p.macAtomicC / 2 && strided <= p.macAtomicC / 2) return 2;
@@ -78,19 +93,21 @@ export function mapConvolution(l: Layer, p: NvdlaParams): ConvMapping {
   const rowBytes = l.inputWidth * l.inputChannels;
   // Direct and Winograd feature data: each position's channels fill whole CBUF entries.
   const dcEntries = l.inputWidth * Math.ceil(l.inputChannels / p.cbufBankWidth_B);
-  const common = { channelsPerKernel: Cg, kernelsPerConvGroup: Kg, inputRowBytes: rowBytes };
+  const common = { channelsPerKernel: Cg, kernelsPerConvGroup: Kg, inputRowBytes: rowBytes, computeWidth: l.outputWidth };
   if (imageInputEligible(l, p)) {
     const lines = postExtensionLines(l, p);
+    const pixelRowBytes = l.inputWidth * imageChannels(l, p);
     return {
       ...common,
       mode: 'image',
-      stripesPerChannelOp: Math.ceil(l.kernelHeight / lines) * Math.ceil((l.kernelWidth * l.inputChannels) / p.macAtomicC),
+      inputRowBytes: pixelRowBytes,
+      stripesPerChannelOp: Math.ceil(l.kernelHeight / lines) * Math.ceil((l.kernelWidth * imageChannels(l, p)) / p.macAtomicC),
       positionsPerAtomic: 1,
       stripeMax: IMAGE_STRIPE,
       stripesPerRow: true,
       outputRowAlign: 1,
       // Pixel rows are packed compactly in CBUF entries.
-      cbufEntriesPerInputRow: Math.ceil(rowBytes / p.cbufBankWidth_B),
+      cbufEntriesPerInputRow: Math.ceil(pixelRowBytes / p.cbufBankWidth_B),
       multipliesPerMac: 1,
     };
   }
@@ -104,7 +121,8 @@ export function mapConvolution(l: Layer, p: NvdlaParams): ConvMapping {
       stripesPerRow: false,
       outputRowAlign: 4,
       cbufEntriesPerInputRow: dcEntries,
-      multipliesPerMac: 1 / WINOGRAD_SPEEDUP,
+      computeWidth: alignUp(l.outputWidth, 4),
+      multipliesPerMac: (alignUp(l.outputHeight, 4) * alignUp(l.outputWidth, 4)) / (l.outputHeight * l.outputWidth) / WINOGRAD_SPEEDUP,
     };
   }
   return {

@@ -125,7 +125,7 @@ export class ConvLayerRun {
     const step = this.plan.steps[i]!;
     const m = this.plan.mapping;
     const kernels = step.k1 - step.k0;
-    const work = stepWork(m, step, this.layer.outputWidth, kernels);
+    const work = stepWork(m, step, kernels);
     const costs = channelOpCosts(m, p, kernels, this.output.drainRate());
     const inputReady = this.inputReady[step.input]!;
     const weightsLoaded = this.weightReady[step.weight]! + p.weightLoad_cycles;

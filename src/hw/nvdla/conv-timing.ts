@@ -36,9 +36,10 @@ export interface StepRows {
  * across rows, balanced over the whole scope, and the step takes the stripes that end within its own rows
  * (so cutting a resident input into row chunks for streaming does not change the stripes).
  */
-export function stepWork(m: ConvMapping, s: StepRows, outputWidth: number, kernels: number): StepWork {
-  if (m.stripesPerRow) return { runs: fixedStripes(outputWidth, m.stripeMax), repeat: s.outRow1 - s.outRow0, kernels };
-  const units = (rows: number): number => Math.ceil((rows * outputWidth) / m.positionsPerAtomic);
+export function stepWork(m: ConvMapping, s: StepRows, kernels: number): StepWork {
+  if (m.stripesPerRow) return { runs: fixedStripes(m.computeWidth, m.stripeMax), repeat: s.outRow1 - s.outRow0, kernels };
+  // Rows are computed in whole multiples of the row alignment (Winograd pads the last rows to 4).
+  const units = (rows: number): number => Math.ceil((Math.ceil(rows / m.outputRowAlign) * m.outputRowAlign * m.computeWidth) / m.positionsPerAtomic);
   const scope = balancedStripes(units(s.scopeRow1 - s.scopeRow0), m.stripeMax);
   const from = stripesEndingBy(scope, units(s.outRow0 - s.scopeRow0));
   const to = stripesEndingBy(scope, units(s.outRow1 - s.scopeRow0));

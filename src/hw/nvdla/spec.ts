@@ -24,6 +24,7 @@ export interface NvdlaParams {
   weightCompression: boolean;
   winograd: boolean;
   imageInput: boolean;
+  imagePixelBytes: number;
   channelPostExtension: boolean;
   fuseEltwise: boolean;
   fusePooling: boolean;
@@ -93,6 +94,7 @@ export function nvdlaBuildDefaults(build: NvdlaBuild, software: NvdlaSoftware = 
     pdpLineBuffer_B: PDP_LINE_BUFFER_B,
     memifWidth_B: hw.memifBits / 8,
     imageInput: true,
+    imagePixelBytes: 4,
     channelPostExtension: true,
     ...softwareDefaults(software, hw),
     // Power gating between frames: the core keeps no state across frames (weights and activations live in memory).
@@ -142,6 +144,7 @@ export const nvdlaSpec: ComponentSpec = {
     param('weightCompression', '-', 'CBUF holds weights in NVDLA sparse format (values + WMB mask) where that is smaller than dense; one bank is reserved for the mask. Default by software profile', `${SOFTWARE_SOURCES.weightCompression}; ${BUILDS_CSV} weight_compression; unit_description.rst, Convolution Buffer (bank 15 for WMB)`, bool()),
     param('winograd', '-', 'run 3×3 stride-1 convolutions in Winograd mode F(2×2,3×3), the output padded to a multiple of 4 as the compiler pads it, the weights pre-transformed (4×4 per 3×3: 16/9 of the bytes). Default by software profile', `${SOFTWARE_SOURCES.winograd}; unit_description.rst, Winograd Convolution`, bool()),
     param('imageInput', '-', 'run a layer reading the network input with at most 4 channels in image-input mode (channel pre-extension)', 'nvdla/doc unit_description.rst, Convolution with Image Input', bool()),
+    param('imagePixelBytes', 'B', `bytes per pixel of the image surface the network input is read from in image-input mode: the input's channels padded to the pixel format (${atMost(64)})`, 'nvdla_compiler feeds int8 NHWC input as A8B8G8R8, 4 B per pixel (nvdla/sw umd/apps/compiler GenerateTest.cpp updateProfileWithCmdLineArgs; engine-ast generateGraph sets C to 4); NVDLA has no 3-byte pixel format (nvdla/doc unit_description.rst, Convolution with Image Input, supported formats)', posInt({ maximum: 64 })),
     param('channelPostExtension', '-', 'in image-input mode, combine 2 or 4 kernel rows per atomic operation when the channel limits allow', 'nvdla/doc unit_description.rst, Channel Post-Extension', bool()),
     param('fuseEltwise', '-', 'run an element-wise add that directly follows the convolution producing one of its operands inside that convolution\'s hardware layer: SDP adds the other operand, read by its own DMA, to the convolution output on the fly, so the convolution output is never written and read back', 'nvdla/doc unit_description.rst, Single Data Point Processor (element-wise in X1/X2/Y, operand "fetched from MEM" per element; on-flying source from Conv-Core); nvdla/sw compiler engine-ast SDPNode::fuseSDPSubEngineOp (element-wise into X2). Default by software profile: ' + SOURCES_FUSE_ELTWISE, bool()),
     param('fusePooling', '-', 'run a pooling layer that directly follows a convolution (or its fused add) on the fly: SDP feeds PDP without memory, when the convolution is not split by rows, has one group, its output has no other reader, and the pooled width fits the PDP line buffer', 'nvdla/doc unit_description.rst, Planar Data Processor: PDP "shall directly receive data from point processing unit" when the line-buffer condition is met (default true: what the hardware is designed for); conditions as in nvdla/sw PDPNode::fuseOnTheFlyNodes. Default by software profile: ' + SOURCES_FUSE_POOLING, bool()),

@@ -2,6 +2,7 @@ import type { Picoseconds } from '../../engine/time.js';
 import { hasWeights, layerWeightCount, type Layer } from '../../workload/layer.js';
 import type { EnergyBreakdown, MemoryDevice, WeightSource } from '../memory.js';
 import type { CbufWeights } from './cbuf-allocation.js';
+import { WINOGRAD_WEIGHT_RATIO, winogradEligible } from './conv-mapping.js';
 import type { NvdlaParams } from './spec.js';
 
 /** Bytes of kernels [k0, k1) of a layer: as stored in memory and as held in CBUF. */
@@ -22,10 +23,27 @@ export function denseInt8Bytes(layers: readonly Layer[]): KernelBytesFn {
   };
 }
 
+/**
+ * Winograd layers' weights as the compiler stores them: pre-transformed, a 4×4 tile per 3×3 kernel and channel
+ * (16/9 of the bytes; nvdla/sw ConvolutionOp.cpp emitOp, bytesPerKernel of the 4×4×C weight cube), dense (the
+ * transform leaves no zeros to compress). Other layers as `inner` sizes them.
+ */
+export function withWinogradWeights(layers: readonly Layer[], p: NvdlaParams, inner: KernelBytesFn): KernelBytesFn {
+  const dense = denseInt8Bytes(layers);
+  return (layerIndex, k0, k1) => {
+    const l = layers[layerIndex];
+    if (l === undefined || !winogradEligible(l, p)) return inner(layerIndex, k0, k1);
+    const bytes = dense(layerIndex, k0, k1).stored_B * WINOGRAD_WEIGHT_RATIO;
+    return { stored_B: bytes, cbuf_B: bytes };
+  };
+}
+
 /** Bytes kernels [k0, k1) of a layer occupy in CBUF: the weight source's figure with compression, dense int8 without. */
 export function cbufWeightBytes(p: NvdlaParams, weights: WeightSource, l: Layer, layerIndex: number, k0: number, k1: number): number {
+  const dense = (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
+  if (winogradEligible(l, p)) return dense * WINOGRAD_WEIGHT_RATIO;
   if (p.weightCompression) return weights.cbufBytes(layerIndex, k0, k1);
-  return (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
+  return dense;
 }
 
 /** A weight source that says which layers it delivers in NVDLA's compressed format (proposed for WeightSource). */
@@ -39,7 +57,7 @@ type CompressionReporting = WeightSource & { isCompressed?: (layerIndex: number)
  * by chance total exactly one byte per weight: such a source should say, through isCompressed.)
  */
 export function cbufHoldsCompressed(p: NvdlaParams, weights: WeightSource, l: Layer, layerIndex: number): boolean {
-  if (!p.weightCompression || !hasWeights(l)) return false;
+  if (!p.weightCompression || !hasWeights(l) || winogradEligible(l, p)) return false;
   const reporting = weights as CompressionReporting;
   if (reporting.isCompressed !== undefined) return reporting.isCompressed(layerIndex);
   return weights.cbufBytes(layerIndex, 0, l.outputChannels) !== layerWeightCount(l);

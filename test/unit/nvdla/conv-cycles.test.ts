@@ -1,3 +1,4 @@
+import { denseInt8Bytes, withWinogradWeights } from '../../../src/hw/nvdla/weight-source.js';
 import { describe, expect, it } from 'vitest';
 import { conv, idealParams, runLayer } from './helpers.js';
 
@@ -29,8 +30,8 @@ describe('NVDLA convolution cycles (nv_full, ideal memory)', () => {
     // K = 70 → groups of 32, 32, 6: d = ceil(32·18/16) = 36, and ceil(6·18/16) = 7 for the last group.
     // Compute-bound (486 > 36): 16 + 6·486 + 7 = 2939 cycles.
     const layer = conv({ H: 6, W: 6, C: 130, K: 70, R: 3, pad: 1 });
-    const { result } = runLayer(idealParams(), layer);
-    expect(result.convMode).toBe('direct'); // 3x3 stride 1 but output 6 is not a multiple of 4: no Winograd
+    const { result } = runLayer(idealParams('nv_full', { winograd: false }), layer);
+    expect(result.convMode).toBe('direct');
     expect(result.cycles).toBe(2939);
     // MACs 36·70·130·9 = 2,948,400.
     expect(result.macs).toBe(2_948_400);
@@ -104,9 +105,17 @@ describe('NVDLA convolution cycles (nv_full, ideal memory)', () => {
     expect(result.effectiveMacUtilization).toBeCloseTo(115_605_504 / (25_352 * 2048), 12); // 2.227
   });
 
-  it('Winograd needs output H and W divisible by 4', () => {
-    // 7×7 output: direct even though winograd is enabled.
-    expect(runLayer(idealParams(), conv({ H: 7, W: 7, C: 64, K: 32, R: 3, pad: 1 })).result.convMode).toBe('direct');
+  it('Winograd pads the output to a multiple of 4 (7×7 costs what 8×8 does); stride 2 stays direct', () => {
+    // C = 64 in slices of atomicC/16 = 4 channels: 16 stripes per channel op. 8×8 padded output = 16 tiles of 2×2:
+    // one stripe of 16: c = 16·16 = 256, d = ceil(32·16·4/16) = 128. 16 + 256 + 128 = 400 cycles.
+    const seven = runLayer(idealParams(), conv({ H: 7, W: 7, C: 64, K: 32, R: 3, pad: 1 })).result;
+    const eight = runLayer(idealParams(), conv({ H: 8, W: 8, C: 64, K: 32, R: 3, pad: 1 })).result;
+    expect([seven.convMode, seven.cycles]).toEqual(['winograd', 400]);
+    expect([eight.convMode, eight.cycles]).toEqual(['winograd', 400]);
+    // Pre-transformed weights: a 4×4 tile per 3×3 kernel and channel, 32·64·16 B.
+    const l7 = conv({ H: 7, W: 7, C: 64, K: 32, R: 3, pad: 1 });
+    expect(withWinogradWeights([l7], idealParams(), denseInt8Bytes([l7]))(0, 0, 32)).toEqual({ stored_B: 32 * 64 * 16, cbuf_B: 32 * 64 * 16 });
+    expect(withWinogradWeights([l7], idealParams('nv_full', { winograd: false }), denseInt8Bytes([l7]))(0, 0, 32).stored_B).toBe(32 * 64 * 9);
     expect(runLayer(idealParams(), conv({ H: 8, W: 8, C: 64, K: 32, R: 3, pad: 1, stride: 2 })).result.convMode).toBe('direct');
   });
 
