@@ -1,3 +1,4 @@
+import { ranWinograd } from '../../validation/lower-bound.js';
 import { SOFTWARE_PROFILES } from '../../validation/primer-configs.js';
 import type { PointValidation } from '../../validation/validation-data.js';
 import { fix, int } from './md-table.js';
@@ -33,7 +34,8 @@ export function observations(p: PointValidation): string {
       `- \`hardware-limit\` is slower than \`nvdla-sw\` (launch time excluded, by more than 2 %) on ${slower.length} hardware layer(s) that neither profile fuses: ` +
         slower.map((l) => {
           const o = sw.layers.find((x) => x.name === l.name)!;
-          return `${l.name} (${int(l.cycles)} against ${int(o.cycles - o.stall_cycles.launch)}, CBUF ${l.cbufMode} against ${o.cbufMode})`;
+          const mode = (r: typeof l): string => (ranWinograd(r) ? 'Winograd' : 'direct');
+          return `${l.name} (${int(l.cycles)} against ${int(o.cycles - o.stall_cycles.launch)}; ${mode(l)} against ${mode(o)}; CBUF ${l.cbufMode} against ${o.cbufMode})`;
         }).join(', ') + '.',
     );
   }
