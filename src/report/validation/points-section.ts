@@ -1,8 +1,7 @@
-import { CORRECTION_NAMES, CORRECTION_REASONS } from '../../validation/perf-estimator/corrections.js';
+import { AS_PUBLISHED, CORRECTION_NAMES, CORRECTION_REASONS } from '../../validation/perf-estimator/corrections.js';
 import { estimateNetwork } from '../../validation/perf-estimator/estimator.js';
-import { AS_PUBLISHED } from '../../validation/perf-estimator/corrections.js';
 import { PRIMER_CLOCK_MHz, SHEET_DEFAULT } from '../../validation/perf-estimator/primer-points.js';
-import { SOFTWARE_PROFILES } from '../../validation/primer-configs.js';
+import { primerConfig, SOFTWARE_PROFILES } from '../../validation/primer-configs.js';
 import type { Validation } from '../../validation/validation-data.js';
 import { DASH, fix, fps, int, mdTable } from './md-table.js';
 
@@ -25,8 +24,8 @@ export function pointsSection(v: Validation): string {
   const configs = mdTable(
     ['MACs', 'atomic C×K', 'as NVIDIA build', 'from', 'CBUF banks × width B × depth', 'port GB/s', 'Winograd in the build'],
     v.points.map((p) => {
-      const c = (p.sim?.['hardware-limit'].config ?? undefined)?.nvdla;
-      const cbuf = c === undefined ? DASH : `${c.cbufBanks} × ${c.cbufBankWidth_B} × ${c.cbufBankDepth}`;
+      const c = primerConfig(p.build).nvdla;
+      const cbuf = `${c.cbufBanks} × ${c.cbufBankWidth_B} × ${c.cbufBankDepth}`;
       return [int(p.build.point.macs), `${p.build.atomicC}×${p.build.atomicK}`, p.build.build, `arch-configs/${p.build.base}.json`, cbuf, String(p.build.point.bandwidth_GBps), p.estimatorPoint.winograd ? 'yes' : 'no'];
     }),
     'rrllrrl',
