@@ -35,6 +35,8 @@ export class ConvLayerRun {
   private weightWait = 0;
   /** Row chunk of each step; per chunk, its operations' bytes and times. */
   private readonly chunkOfStep: number[] = [];
+  private readonly inputChunk: number[] = [];
+  private readonly weightChunk: number[] = [];
   private readonly chunks: ChunkLedger;
   /** The same pipeline with every fetch done at cycle 0: the layer's pure compute time. */
   private pure: CaccState = IDLE_CACC;
@@ -64,6 +66,11 @@ export class ConvLayerRun {
     this.plan.chunks.forEach((c, i) => {
       for (let s = c.firstStep; s <= c.lastStep; s++) this.chunkOfStep[s] = i;
     });
+    // A fetch belongs to the chunk whose steps use it first (a later chunk's weights may be fetched early).
+    this.plan.steps.forEach((s, i) => {
+      this.inputChunk[s.input] ??= this.chunkOfStep[i]!;
+      this.weightChunk[s.weight] ??= this.chunkOfStep[i]!;
+    });
     this.chunks = new ChunkLedger(this.plan.chunks.length);
   }
 
@@ -86,13 +93,17 @@ export class ConvLayerRun {
   private issueFetches(afterStep: number): void {
     const inputs = this.inputByStep.get(afterStep) ?? [];
     const weights = this.weightByStep.get(afterStep) ?? [];
-    // Fetches issued after a step serve the chunk of the next step (a chunk's operation starts with its fetches).
-    const chunk = this.chunkOfStep[afterStep + 1] ?? this.plan.chunks.length - 1;
-    if (inputs.length + weights.length > 0) this.chunks.started(chunk, this.ctx.sim.now);
+    // A chunk's operation starts with its first fetch.
+    const now = this.ctx.sim.now;
     for (let n = 0; n < Math.max(inputs.length, weights.length); n++) {
-      if (n < inputs.length) this.chunks.convRead_B[chunk]! += this.fetchInput(inputs[n]!);
-      if (n < weights.length) this.chunks.convRead_B[chunk]! += this.fetchWeights(weights[n]!);
+      if (n < inputs.length) this.chunkRead(this.inputChunk[inputs[n]!]!, now, this.fetchInput(inputs[n]!));
+      if (n < weights.length) this.chunkRead(this.weightChunk[weights[n]!]!, now, this.fetchWeights(weights[n]!));
     }
+  }
+
+  private chunkRead(chunk: number, t: Picoseconds, bytes: number): void {
+    this.chunks.started(chunk, t);
+    this.chunks.convRead_B[chunk]! += bytes;
   }
 
   private fetchInput(i: number): number {
@@ -145,6 +156,7 @@ export class ConvLayerRun {
     const tail = lastRun === undefined ? 0 : kernels * lastRun.length * m.positionsPerAtomic;
     const moved = this.output.step(step, tail);
     const chunk = this.chunkOfStep[i]!;
+    this.chunks.started(chunk, sim.now); // a chunk with nothing to fetch (retained rows, resident weights)
     this.chunks.sdpRead_B[chunk]! += moved.operand_B;
     this.chunks.written_B[chunk]! += moved.written_B;
     sim.at(this.t0 + clock.cycles(this.cacc.computeEnd), Priority.COMPUTE_DONE, () => this.stepDone(i));
