@@ -18,9 +18,10 @@ describe('DRAM off policy: power off, power up early, reload the weights before 
     if (!p.feasible) throw new Error(p.reason);
     expect(sys.reload!.reloads).toBe(3);
     expect(sys.reload!.reloaded_B).toBe(3 * sys.reload!.weightBytes);
-    // The reload ran in the gap: the frame's latency is the awake inference plus at most the wake-up of the
-    // gated core (100 ns) and clock alignment, not the reload.
-    expect(p.latency_s).toBeLessThan(awake.inference.latency_s + 200e-9);
+    // The reload ran in the gap: the frame's latency is the awake inference plus at most 1 µs (the wake-up of the
+    // gated core, 100 ns, clock alignment, and a DRAM refresh or power-down exit falling in the driver's 5 µs
+    // launch waits), not the power-up (2.203 ms) and reload.
+    expect(p.latency_s).toBeLessThan(awake.inference.latency_s + 1e-6);
     expect(p.residency_s.dram!.off).toBeGreaterThan(0.0075);
   });
 

@@ -14,10 +14,14 @@ export class ActivityCounters {
   activePowerDown_cycles = 0;
   prechargePowerDown_cycles = 0;
   selfRefresh_cycles = 0;
+  /** Part of rankActive_cycles: the refresh window at self-refresh entry while CKE is low (the clock may stop). */
+  selfRefreshEntryRefresh_cycles = 0;
   off_cycles = 0;
   act = 0;
   /** Banks closed by PRE or PREA (energy is per bank closed). */
   pre = 0;
+  /** PRE commands issued (a CA bus command even when its bank was already closed). */
+  preCommands = 0;
   prea = 0;
   rd = 0;
   wr = 0;
@@ -81,6 +85,7 @@ export function accrue(s: ChannelState, a: ActivityCounters, to: number): void {
     const d = until - from;
     a.rankActive_cycles += d;
     a.bankActive_cycles += s.banks * d;
+    if (s.power === PowerState.SELF_REFRESH) a.selfRefreshEntryRefresh_cycles += d;
     from = until;
   }
   const d = to - from;

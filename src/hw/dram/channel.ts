@@ -112,6 +112,7 @@ export class Lpddr4Channel {
         break;
       case Cmd.PRE:
         if (s.openRow[bank]! >= 0) this.close(bank, cycle);
+        a.preCommands++;
         name = 'PRE';
         break;
       case Cmd.PREA:

@@ -1,3 +1,5 @@
+import { interfaceParams, type InterfaceParams } from './interface-spec.js';
+import { dramStats } from './stats-spec.js';
 import {
   nonNegInt,
   nonNegNum,
@@ -7,8 +9,10 @@ import {
   posNum,
   type ComponentSpec,
   type ParamSpec,
-  type StatSpec,
 } from '../../engine/spec.js';
+
+export { ENERGY_TERMS, RESIDENCY_KEYS, COMMAND_COUNT_KEYS } from './stats-spec.js';
+export type { EnergyTerm, ResidencyKey, CommandCountKey } from './stats-spec.js';
 
 /**
  * The `dram` config section: LPDDR4 channels (x16 each). Every default is a
@@ -27,7 +31,10 @@ export type Rail = (typeof RAILS)[number];
 export type CurrentKey = `${IddState}_${Rail}_mA`;
 export const currentKey = (state: IddState, rail: Rail): CurrentKey => `${state}_${rail}_mA`;
 
-export type DramParams = {
+export const BACKGROUND_FORMS = ['all-banks-IDD3N', 'one-bank-IDD3N'] as const;
+export type BackgroundForm = (typeof BACKGROUND_FORMS)[number];
+
+export type DramParams = InterfaceParams & {
   channels: number;
   banks: number;
   rows: number;
@@ -58,6 +65,7 @@ export type DramParams = {
   vdd2_V: number;
   vddq_V: number;
   activeBackgroundRho: number;
+  activeBackgroundForm: BackgroundForm;
   interleave_B: number;
   idlePolicy: DramIdlePolicy;
   powerDownIdleThreshold_ns: number;
@@ -174,11 +182,22 @@ const params: ParamSpec[] = [
     key: 'activeBackgroundRho',
     unit: '-',
     description:
-      "DRAMPower's bank-wise factor rho: active background = V·I_rho·(time with any bank open) + V·(IDD3N − I_rho)·(sum over banks of open time), I_rho = IDD2N + rho·(IDD3N − IDD2N). 1 gives the plain V·IDD3N·time of the reference note",
+      "DRAMPower's bank-wise factor rho: active background = V·I_rho·(time with any bank open) + V·ΔI·(sum over banks of open time), I_rho = IDD2N + rho·(IDD3N − IDD2N), ΔI per activeBackgroundForm. 1 gives the plain V·IDD3N·time of the reference note",
     default: 1,
     source: `${REF} power_states.note; DRAMPower src/DRAMPower/DRAMPower/memspec/MemSpecLPDDR4.cpp (factRho defaults to 1)`,
     schema: { type: 'number', minimum: 0, maximum: 1 },
   },
+  {
+    key: 'activeBackgroundForm',
+    unit: '-',
+    description:
+      'which bank count IDD3N is measured with, fixing the per-bank share of the active background: all-banks-IDD3N adds (IDD3N − I_rho)/banks per open bank (DRAMPower 6.2, as its DDR4/DDR5 models: I_1 = (IDD3N + (B−1)·I_rho)/B, E_ACT = V·(IDD0 − I_1)·tRAS, E_REF = V·(IDD5 − IDD3N)·tRFC); one-bank-IDD3N adds IDD3N − I_rho per open bank (earlier DRAMPower LPDDR4, E_ACT with IDD3N, E_REF with I_rho + B·(IDD3N − I_rho)). Identical when activeBackgroundRho = 1',
+    default: 'all-banks-IDD3N',
+    source:
+      "DRAMPower 6.2 (tukl-msd/DRAMPower PR #152, 'unify I_rho calculations/definition across DDR and LPDDR'), following src/DRAMPower/DRAMPower/standards/ddr4/core_calculation_DDR4.cpp and ddr5/core_calculation_DDR5.cpp (the LPDDR4 file after that change was not available to read; earlier LPDDR4: standards/lpddr4/core_calculation_LPDDR4.cpp)",
+    schema: oneOf(BACKGROUND_FORMS),
+  },
+  ...interfaceParams,
   {
     key: 'interleave_B',
     unit: 'B',
@@ -226,39 +245,10 @@ const params: ParamSpec[] = [
   },
 ];
 
-const stat = (key: string, unit: string, description: string): StatSpec => ({ key, unit, description });
-
-export const ENERGY_TERMS = ['act', 'pre', 'read', 'write', 'refresh', 'background', 'io'] as const;
-export type EnergyTerm = (typeof ENERGY_TERMS)[number];
-export const RESIDENCY_KEYS = [
-  'active_standby',
-  'precharge_standby',
-  'active_power_down',
-  'precharge_power_down',
-  'self_refresh',
-  'off',
-] as const;
-export type ResidencyKey = (typeof RESIDENCY_KEYS)[number];
-export const COMMAND_COUNT_KEYS = ['act', 'pre', 'prea', 'rd', 'wr', 'ref', 'pde', 'pdx', 'srefen', 'srefex', 'powerOff', 'powerOn'] as const;
-export type CommandCountKey = (typeof COMMAND_COUNT_KEYS)[number];
-
-const stats: StatSpec[] = [
-  ...ENERGY_TERMS.map((t) =>
-    stat(`energy_${t}_J`, 'J', t === 'io' ? 'energy on VDDQ (all states and commands)' : `core (VDD1 + VDD2) energy: ${t}`),
-  ),
-  ...RESIDENCY_KEYS.map((k) => stat(`residency_${k}_s`, 's', `time in ${k.replace(/_/g, ' ')}, mean over channels`)),
-  ...COMMAND_COUNT_KEYS.map((k) => stat(`commands_${k}`, 'count', `${k} commands (pre counts banks closed, also by PREA)`)),
-  stat('bytesRead_B', 'B', 'bytes requested by reads'),
-  stat('bytesWritten_B', 'B', 'bytes requested by writes'),
-  stat('bursts', 'count', 'column bursts (32 B each by default)'),
-  stat('rowHits', 'count', 'bursts served from a row opened for an earlier burst'),
-  stat('rowMisses', 'count', 'bursts that needed their own ACT'),
-];
-
 export const dramSpec: ComponentSpec = {
   name: 'dram',
   description:
-    'LPDDR4 DRAM: x16 channels interleaved by address, banks with open rows, command-level timing (JESD209-4 rules), refresh every tREFI, power-down, self-refresh and off between uses, energy by DRAMPower equations with I/O (VDDQ) separate.',
+    'LPDDR4 DRAM: x16 channels interleaved by address, banks with open rows, command-level timing (JESD209-4 rules), refresh every tREFI, power-down, self-refresh and off between uses, energy by DRAMPower equations: core (VDD1 + VDD2) from IDD currents, interface (VDDQ) from LVSTL termination and switching per line.',
   params,
-  stats,
+  stats: dramStats,
 };

@@ -49,4 +49,13 @@ export function validateDramParams(p: DramParams, file?: string): void {
   above('idd4r', 'idd3n');
   above('idd4w', 'idd3n');
   above('idd5', 'idd3n');
+  // A line can change level at most twice per high bit-time it spends: rate ≤ 2·min(ones, 1 − ones).
+  const toggles = (rateKey: 'ioDataToggleRate' | 'ioCommandToggleRate', onesKey: 'ioDataOnesFraction' | 'ioCommandOnesFraction'): void => {
+    const max = 2 * Math.min(p[onesKey], 1 - p[onesKey]);
+    if (p[rateKey] > max + 1e-12) {
+      fail(rateKey, `${rateKey} ${p[rateKey]} is more than a line high ${p[onesKey]} of the time can toggle`, `at most 2 × min(${onesKey}, 1 − ${onesKey}) = ${max}`, `lower ${rateKey} or move ${onesKey} toward 0.5`);
+    }
+  };
+  toggles('ioDataToggleRate', 'ioDataOnesFraction');
+  toggles('ioCommandToggleRate', 'ioCommandOnesFraction');
 }

@@ -69,6 +69,9 @@ export function paramsOf(m: Memspec): DramParams {
     vdd2_V: m.vdd1_V,
     vddq_V: m.vdd1_V,
     activeBackgroundRho: m.rho,
+    // The patterns' asserted figures come from DRAMPower before 6.2, whose LPDDR4
+    // charged IDD3N − I_rho per open bank (spec.ts activeBackgroundForm).
+    activeBackgroundForm: 'one-bank-IDD3N',
     tRCD_cycles: m.t.RCD ?? 0,
     tRAS_cycles: m.t.RAS ?? 0,
     tRPpb_cycles: m.t.RPpb ?? 0,

@@ -52,12 +52,12 @@ export function replayChecked(params: DramParams, records: readonly Recorded[], 
 }
 
 /**
- * Power of a state on all three rails (reference figures), mW:
- *   IDD2N 1.8×2 + 1.1×27 + 1.1×0.75 = 34.125     IDD2P 1.8×1.2 + 1.1×3 + 1.1×0.75 = 6.285
- *   IDD3N 1.8×2.25 + 1.1×30 + 1.1×0.75 = 37.875  IDD6 1.8×0.3 + 1.1×0.5 + 1.1×0.1 = 1.2
- * E_REF (increment over IDD3N, VDDQ increment 0) = 22386 pJ.
+ * Core power of a state (VDD1 + VDD2, reference figures), mW:
+ *   IDD2N 1.8×2 + 1.1×27 = 33.3       IDD2P 1.8×1.2 + 1.1×3 = 5.46
+ *   IDD3N 1.8×2.25 + 1.1×30 = 37.05   IDD6 1.8×0.3 + 1.1×0.5 = 1.09
+ * E_REF (increment over IDD3N) = 22386 pJ.
  */
-export const P_mW = { idd2n: 34.125, idd2p: 6.285, idd3n: 37.875, idd6: 1.2 };
+export const P_mW = { idd2n: 33.3, idd2p: 5.46, idd3n: 37.05, idd6: 1.09 };
 export const E_REF_pJ = 22386;
 /** pJ for `cycles` at `mW` (0.625 ns per cycle). */
 export const pJ = (mW: number, cycles: number): number => mW * cycles * 0.625;

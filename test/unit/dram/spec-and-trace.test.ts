@@ -70,7 +70,10 @@ describe('dram spec', () => {
     bad({ columns: 1000 }, 'columns');
     bad({ tREFI_cycles: 400 }, 'tREFI_cycles');
     bad({ idd4r_vdd2_mA: 10 }, 'idd4r_vdd2_mA');
+    bad({ ioDataOnesFraction: 0.2, ioDataToggleRate: 0.5 }, 'ioDataToggleRate');
+    bad({ ioCommandOnesFraction: 0.9, ioCommandToggleRate: 0.3 }, 'ioCommandToggleRate');
     expect(() => validateDramParams(refParams())).not.toThrow();
+    expect(() => validateDramParams(refParams({ ioDataOnesFraction: 0.25, ioDataToggleRate: 0.5 }))).not.toThrow();
   });
 });
 

@@ -1,3 +1,4 @@
+import { si } from '../../../src/report/format.js';
 import { describe, expect, it } from 'vitest';
 import { loadArchConfig, withDramIdlePolicy, type ArchConfig } from '../../../src/config/arch-config.js';
 import { PS_PER_S } from '../../../src/engine/time.js';
@@ -143,8 +144,8 @@ describe('feasibility at the maximum rate', () => {
     const above = composePeriod(c, PS_PER_S / (L - 1));
     expect(above.feasible).toBe(false);
     expect(built).toBe(before);
-    const ns = (L / 1000).toFixed(1);
-    if (!above.feasible) expect(above.reason).toContain(`one inference takes ${ns} ns but the frame period is ${ns} ns`);
+    const t = si(L / PS_PER_S, 's', 4);
+    if (!above.feasible) expect(above.reason).toContain(`one inference takes ${t} but the frame period is ${t}`);
   });
 });
 
