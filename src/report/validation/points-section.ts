@@ -68,7 +68,7 @@ export function pointsSection(v: Validation): string {
     '',
     '### Corrections',
     '',
-    'Each is a flag of `Corrections` (`src/validation/perf-estimator/corrections.ts`). Together they make a lower bound: each removes work the hardware need not do or charges a cost it cannot avoid, and Winograd is taken only where it is faster than direct convolution, so no correction can make the roofline slower than a run that chooses well. What they do not correct: the sheet has no CBUF fill or drain time, no launch time, and its traffic model (one tensor resident, the other re-fetched) is its own; the simulator\'s bytes differ from it per layer (table below).',
+    'Each is a flag of `Corrections` (`src/validation/perf-estimator/corrections.ts`). With all of them the compute term is a true floor: each correction removes work the hardware need not do or charges a cost it cannot avoid (a kernel group is computed whole; a KiB is 1024 B on the wire), and Winograd is taken only where it is faster than direct convolution, so the roofline never charges more than a run that chooses well. The traffic term keeps the sheet\'s own model (one tensor resident in CBUF, the other re-fetched) and is no floor: a schedule can move fewer bytes (per-layer table). That is why the lower-bound test below takes the bytes the simulator itself moved. Not corrected, because the sheet leaves them out by design: CBUF fill and drain time, launch time, separate pooling and add operations.',
     '',
     corrections,
     '',
