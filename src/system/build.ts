@@ -1,5 +1,6 @@
 import type { ArchConfig } from '../config/arch-config.js';
 import { Simulator } from '../engine/event-queue.js';
+import { ControlDomain } from '../hw/control-domain.js';
 import { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
 import { cellsByBitsPerCell } from '../hw/envm/stored-cells.js';
 import { EnvmArray } from '../hw/envm/envm-array.js';
@@ -36,6 +37,10 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   const core = new NvdlaCore(config.nvdla, sim);
   ledger.addAccount('nvdla', core);
   ledger.addPowerManaged('nvdla', core);
+  // The always-on domain: the NVDLA control, the PMU and the wake-up timer, in every system.
+  const control = new ControlDomain(config.controlDomain, config.nvdla.controlLeakage_mW);
+  ledger.addAccount('controlDomain', control);
+  ledger.addPowerManaged('controlDomain', control);
   const area_mm2: Record<string, number> = { nvdla: nvdlaArea(config.nvdla).total_mm2 };
   const memories: { name: string; device: MemoryDevice }[] = [];
   const notes: string[] = [];

@@ -2,11 +2,11 @@ import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSc
 import { UserError } from '../../errors.js';
 import type { FigureOverridePoint } from './figure-curves.js';
 import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
-import { wakeUpParams } from '../power-gate.js';
+import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { TECHNOLOGIES, type Technology } from './reference-table.js';
 
 /** The `envm` config section: the on-chip non-volatile weight store. */
-export interface EnvmParams {
+export interface EnvmParams extends PowerDomainParams {
   technology: Technology;
   bitsPerCell: number;
   capacity_cells: number | 'stored';
@@ -15,10 +15,7 @@ export interface EnvmParams {
   sensing: SensingMode;
   senseStep_ns: number;
   senseEnergy_fJ: number;
-  powerGating: boolean;
   gateBetweenLayers: boolean;
-  wakeUp_ns: number;
-  wakeUpEnergy_pJ: number;
   overrides: FigureOverridePoint[];
 }
 
@@ -39,7 +36,7 @@ const overridePointSchema: JsonSchema = {
 export const envmSpec: ComponentSpec = {
   name: 'envm',
   description:
-    'On-chip eNVM weight store: one sub-array per bits-per-cell level in use, each of `banks` word-interleaved banks. Figures by technology, bits per cell and capacity from reference/envm-arrays.csv (log-log between points, tiles beyond the largest, held/linear below the smallest), MLC sensing adjustment, power gating between uses.',
+    'On-chip eNVM weight store: one sub-array per bits-per-cell level in use, each of `banks` word-interleaved banks. Figures by technology, bits per cell and capacity from reference/envm-arrays.csv (log-log between points, tiles beyond the largest, held/linear below the smallest), MLC sensing adjustment, a power domain between uses (power-gated by default).',
   params: [
     {
       key: 'technology',
@@ -105,14 +102,12 @@ export const envmSpec: ComponentSpec = {
       source: 'reference/README.md: current-sense amplifier below 22 nm in lpentecost/nvsim-merged is 8 fJ per column',
       schema: nonNegNum(),
     },
-    {
-      key: 'powerGating',
-      unit: '-',
-      description: 'allow gating between uses: no leakage while gated, contents survive (non-volatile), wake-up costs wakeUp_ns and wakeUpEnergy_pJ',
-      default: true,
-      source: 'DESIGN.md section 6: eNVM is power-gated between uses, the point of non-volatility',
-      schema: bool(),
-    },
+    ...powerDomainParams({
+      kinds: ['always-on', 'power-gated', 'supply-off'],
+      default: 'power-gated',
+      defaultSource: 'assumption: the eNVM macro sits behind on-chip power switches between uses like any gated block (DESIGN.md section 6: gating between uses is the point of non-volatility); its cells keep the weights unpowered, so "supply-off" (0 W, a rail of its own) loses nothing either',
+      contents: 'kept (non-volatile)',
+    }),
     {
       key: 'gateBetweenLayers',
       unit: '-',
@@ -121,7 +116,6 @@ export const envmSpec: ComponentSpec = {
       source: 'DESIGN.md section 9 (optional gating between layers); off by default: with NVDLA fusing adds and pooling into convolutions few such layers remain, and each costs a wake-up',
       schema: bool(),
     },
-    ...wakeUpParams('energy of one wake-up of the whole eNVM'),
     {
       key: 'overrides',
       unit: '-',
@@ -135,12 +129,12 @@ export const envmSpec: ComponentSpec = {
     { key: 'accesses', unit: 'count', description: 'array accesses (one word of accessWidth_cells cells each)' },
     { key: 'bytesRead_B', unit: 'B', description: 'bytes read (encoded form)' },
     { key: 'bankStall_ns', unit: 'ns', description: 'time requests waited for busy banks, summed over the banks they used' },
-    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the gated state' },
+    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the idle state (gated or off)' },
     { key: 'readEnergy_J', unit: 'J', description: 'read energy' },
-    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy while on' },
+    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy, on and idle' },
     { key: 'wakeUpEnergy_J', unit: 'J', description: 'wake-up energy' },
     { key: 'onTime_s', unit: 's', description: 'time powered on' },
-    { key: 'gatedTime_s', unit: 's', description: 'time power-gated' },
+    { key: 'gatedTime_s', unit: 's', description: 'time in the idle state (power-gated or supply-off)' },
     { key: 'leakage_mW', unit: 'mW', description: 'leakage power while on, all sub-arrays' },
     { key: 'area_mm2', unit: 'mm²', description: 'area of all sub-arrays' },
     { key: 'peakBandwidth_GBps', unit: 'GB/s', description: 'peak read bandwidth at the default bits per cell' },
@@ -149,12 +143,12 @@ export const envmSpec: ComponentSpec = {
 
 /** Checks the schema cannot express. */
 export function checkEnvmParams(p: EnvmParams, section = '/envm', file?: string): void {
-  if (p.technology === 'SRAM' && p.powerGating) {
-    throw new UserError('SRAM as a weight store is volatile: gating it would lose the weights', {
+  if (p.technology === 'SRAM' && p.powerDomain !== 'always-on') {
+    throw new UserError(`SRAM as a weight store is volatile: a ${p.powerDomain} domain would lose the weights`, {
       file,
-      jsonPath: `${section}/powerGating`,
-      expected: 'powerGating false when technology is SRAM',
-      suggestion: 'set "powerGating": false, or choose a non-volatile technology (RRAM, CTT, STT, PCM)',
+      jsonPath: `${section}/powerDomain`,
+      expected: 'powerDomain "always-on" when technology is SRAM',
+      suggestion: 'set "powerDomain": "always-on", or choose a non-volatile technology (RRAM, CTT, STT, PCM)',
     });
   }
 }
