@@ -11,7 +11,7 @@ import { weightPathSpec, type WeightPathParams } from '../hw/weightpath/spec.js'
 import { validateStorageChoice } from '../storage/choice-schema.js';
 import type { StorageChoice } from '../storage/types.js';
 import { archConfigSchema } from './arch-schema.js';
-import { backingStoreSpec, memoryPortSpec, placementSpec, type BackingStoreParams, type MemoryPortParams, type Placement } from './system-spec.js';
+import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection, type MemoryPortParams, type Placement } from './system-spec.js';
 import { validateDramParams } from '../hw/dram/validate.js';
 import { readJsonFile, validateOrThrow } from './validate.js';
 
@@ -116,7 +116,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     envm,
     sram: opt<SramParams>('sram', sramSpec),
     weightPath: opt<WeightPathParams>('weightPath', weightPathSpec),
-    backingStore: opt<BackingStoreParams>('backingStore', backingStoreSpec),
+    backingStore: needs.backingStore ? resolveBackingStore(withDefaults<BackingStoreSection>(backingStoreSpec, section('backingStore'))) : undefined,
     controlDomain: withDefaults<ControlDomainParams>(controlDomainSpec, section('controlDomain')),
     weightStorage,
   };
