@@ -1,5 +1,6 @@
 import { withDefaults, type ComponentSpec } from '../engine/spec.js';
 import { UserError } from '../errors.js';
+import { controlDomainSpec, type ControlDomainParams } from '../hw/control-domain.js';
 import { dramSpec, type DramParams } from '../hw/dram/spec.js';
 import { curvesFor } from '../hw/envm/figure-curves.js';
 import { checkEnvmParams, envmSpec, type EnvmParams } from '../hw/envm/spec.js';
@@ -10,7 +11,7 @@ import { weightPathSpec, type WeightPathParams } from '../hw/weightpath/spec.js'
 import { validateStorageChoice } from '../storage/choice-schema.js';
 import type { StorageChoice } from '../storage/types.js';
 import { archConfigSchema } from './arch-schema.js';
-import { backingStoreSpec, memoryPortSpec, placementSpec, type BackingStoreParams, type MemoryPortParams, type Placement } from './system-spec.js';
+import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection, type MemoryPortParams, type Placement } from './system-spec.js';
 import { validateDramParams } from '../hw/dram/validate.js';
 import { readJsonFile, validateOrThrow } from './validate.js';
 
@@ -29,6 +30,8 @@ export interface ArchConfig {
   weightPath?: WeightPathParams;
   weightStorage?: StorageChoice;
   backingStore?: BackingStoreParams;
+  /** The always-on control domain, in every system. */
+  controlDomain: ControlDomainParams;
 }
 
 let schemaCache: ReturnType<typeof archConfigSchema> | undefined;
@@ -60,6 +63,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     weightStorage: weightsInEnvm,
     sram: placement.activations === 'sram',
     backingStore: weightsInDram,
+    controlDomain: true,
   };
   const why: Record<keyof typeof needs, string> = {
     dram: 'placement puts weights or activations in DRAM',
@@ -69,6 +73,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     weightStorage: 'placement.weights is "envm"',
     sram: 'placement.activations is "sram"',
     backingStore: 'placement.weights is "dram"',
+    controlDomain: 'every system has one',
   };
   // Required sections must be present (no silent defaults for a whole memory); unused ones are mistakes.
   for (const key of ['dram', 'envm', 'weightStorage', 'sram'] as const) {
@@ -111,7 +116,8 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     envm,
     sram: opt<SramParams>('sram', sramSpec),
     weightPath: opt<WeightPathParams>('weightPath', weightPathSpec),
-    backingStore: opt<BackingStoreParams>('backingStore', backingStoreSpec),
+    backingStore: needs.backingStore ? resolveBackingStore(withDefaults<BackingStoreSection>(backingStoreSpec, section('backingStore'))) : undefined,
+    controlDomain: withDefaults<ControlDomainParams>(controlDomainSpec, section('controlDomain')),
     weightStorage,
   };
 }

@@ -1,4 +1,5 @@
 import type { ComponentSpec } from '../engine/spec.js';
+import { controlDomainSpec } from '../hw/control-domain.js';
 import { dramSpec } from '../hw/dram/spec.js';
 import { envmSpec } from '../hw/envm/spec.js';
 import { nvdlaSpec } from '../hw/nvdla/spec.js';
@@ -18,6 +19,7 @@ export const componentSpecs: readonly ComponentSpec[] = [
   sramSpec,
   weightPathSpec,
   backingStoreSpec,
+  controlDomainSpec,
 ];
 
 /**

@@ -1,118 +1,152 @@
-import { nonNegNum, type ParamSpec } from '../engine/spec.js';
-import type { Picoseconds } from '../engine/time.js';
+import { nsToPs, type Picoseconds } from '../engine/time.js';
+import { POWER_DOMAIN_DEFAULTS, type DomainKind, type PowerDomainParams } from './power-domain-params.js';
+
+export { DOMAIN_KINDS, POWER_DOMAIN_DEFAULTS, WAKE_UP_DEFAULTS, powerDomainParams, type DomainKind, type PowerDomainParams } from './power-domain-params.js';
 
 /**
- * Power gating of a memory between uses: background (leakage) energy by state, and the
- * cost of waking up. Shared by the eNVM array and the SRAM buffer. Purely analytical: an
- * idle period of any length costs no events.
+ * The power domain of a device between uses: background (leakage) energy by state, and
+ * the cost of each transition back on. Shared by the NVDLA core, the eNVM array and the
+ * SRAM buffer. Purely analytical: an idle period of any length costs no events.
  *
- * States: 'on' (leaks `leakage_W`) and 'gated' (leaks `gatedLeakage_W`: 0 for eNVM, whose
- * cells keep their data unpowered; a retention fraction for SRAM). Time spent waking up
- * counts as 'on' (the rail is up and leaking while the periphery settles).
+ * A domain is of one kind (chosen by the user, power-domain-params.ts):
+ * - `always-on`: never leaves 'on';
+ * - `power-gated`: on-chip header switches; state 'gated' keeps a fraction of the leakage;
+ *   the contents survive only in a non-volatile device;
+ * - `retention`: rail lowered to a data-retention voltage; state 'retention' keeps a
+ *   fraction of the leakage and the contents;
+ * - `supply-off`: the rail is switched off at the regulator; state 'off' draws 0 W, but
+ *   coming back costs the rail's ramp time and energy; contents survive only if non-volatile.
+ * Time spent waking up counts as 'on' (the rail is up and leaking while it settles).
  */
 
-/** Defaults shared by every gated memory, with the reasoning behind them. */
-export const WAKE_UP_DEFAULTS = {
-  wakeUp_ns: 100,
-  wakeUp_source:
-    'assumption: coarse-grain gating of a memory macro periphery wakes in tens of ns to a few µs (header-switch ramp with staggered turn-on to limit in-rush); 100 ns is negligible against frame periods of milliseconds, so results are insensitive to it; override from a circuit model',
-  wakeUpEnergy_pJ: 1000,
-  wakeUpEnergy_source:
-    'assumption: recharging the gated rail, C·V² with C ≈ 1 nF (a few nF per mm² of switched logic, 0.2–0.5 mm² of array periphery) at 0.8–1 V ≈ 0.6–1 nJ; three to four orders of magnitude below the leakage a gated frame gap saves; override from a circuit model',
-} as const;
+export type PowerState = 'on' | 'gated' | 'retention' | 'off';
 
-/** The two wake-up parameters of a gated memory's config section, declared once for all of them. */
-export function wakeUpParams(energyDescription: string): ParamSpec[] {
-  return [
-    { key: 'wakeUp_ns', unit: 'ns', description: 'time from wake to the first accepted access (at most 1 s, a sanity bound no real design approaches)', default: WAKE_UP_DEFAULTS.wakeUp_ns, source: WAKE_UP_DEFAULTS.wakeUp_source, schema: nonNegNum({ maximum: 1e9 }) },
-    { key: 'wakeUpEnergy_pJ', unit: 'pJ', description: energyDescription, default: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ, source: WAKE_UP_DEFAULTS.wakeUpEnergy_source, schema: nonNegNum() },
-  ];
-}
-
-export type PowerState = 'on' | 'gated';
+/** The low-power state each kind of domain enters when idle. */
+export const IDLE_STATE: Record<DomainKind, PowerState> = {
+  'always-on': 'on',
+  'power-gated': 'gated',
+  retention: 'retention',
+  'supply-off': 'off',
+};
 
 export interface PowerGateConfig {
-  /** Whether the device may be gated at all. */
-  enabled: boolean;
-  wakeUp_ps: Picoseconds;
-  wakeUpEnergy_J: number;
+  kind: DomainKind;
   /** Leakage power while on, W. */
   leakage_W: number;
-  /** Leakage power while gated, W. */
-  gatedLeakage_W: number;
+  /** Leakage power in the idle state, W. */
+  idleLeakage_W: number;
+  /** Time and energy of one transition from the idle state back on. */
+  wakeUp_ps: Picoseconds;
+  wakeUpEnergy_J: number;
+  /** Whether the device's contents survive its idle state. */
+  keepsContents: boolean;
+}
+
+/**
+ * The gate of a device of `kind` from its declared parameters: the idle leakage as the
+ * kind's fraction of `leakage_W`, and the wake cost of that kind's transition (the
+ * switch's for power-gated and retention, the regulator's ramp for supply-off).
+ */
+export function powerGateConfig(p: PowerDomainParams, leakage_W: number, nonVolatile: boolean): PowerGateConfig {
+  const kind = p.powerDomain;
+  const fraction = {
+    'always-on': 1,
+    'power-gated': p.gatedLeakageFraction,
+    retention: p.retentionLeakageFraction ?? POWER_DOMAIN_DEFAULTS.retentionLeakageFraction,
+    'supply-off': 0,
+  }[kind];
+  const ramp = kind === 'supply-off';
+  return {
+    kind,
+    leakage_W,
+    idleLeakage_W: fraction * leakage_W,
+    wakeUp_ps: nsToPs(ramp ? p.supplyRamp_ns : p.wakeUp_ns),
+    wakeUpEnergy_J: (ramp ? p.supplyRampEnergy_pJ : p.wakeUpEnergy_pJ) * 1e-12,
+    keepsContents: nonVolatile || kind === 'always-on' || kind === 'retention',
+  };
 }
 
 export class PowerGate {
-  private state: PowerState = 'on';
+  private idle = false;
   private accountedTo: Picoseconds = 0;
   private onTime_ps = 0;
-  private gatedTime_ps = 0;
+  private idleTime_ps = 0;
   private onLeakage_J = 0;
-  private gatedLeakage_J = 0;
+  private idleLeakage_J = 0;
   wakeUpEnergy_J = 0;
   wakeUps = 0;
   gatings = 0;
+  /** True once the device entered an idle state that loses its contents; the device clears it when refilled. */
+  contentsLost = false;
 
   constructor(readonly config: PowerGateConfig) {}
 
-  get isGated(): boolean {
-    return this.state === 'gated';
+  /** The idle state's name ('on' for an always-on domain). */
+  get idleState(): PowerState {
+    return IDLE_STATE[this.config.kind];
   }
 
-  /** Leakage over all time, J: on and gated (retention) together. */
+  get isGated(): boolean {
+    return this.idle;
+  }
+
+  /** Leakage over all time, J: on and idle together. */
   get leakageEnergy_J(): number {
-    return this.onLeakage_J + this.gatedLeakage_J;
+    return this.onLeakage_J + this.idleLeakage_J;
   }
 
   advanceTo(t: Picoseconds): void {
     if (t <= this.accountedTo) return;
     const dt = t - this.accountedTo;
-    if (this.state === 'on') {
+    if (!this.idle) {
       this.onTime_ps += dt;
       this.onLeakage_J += this.config.leakage_W * dt * 1e-12;
     } else {
-      this.gatedTime_ps += dt;
-      this.gatedLeakage_J += this.config.gatedLeakage_W * dt * 1e-12;
+      this.idleTime_ps += dt;
+      this.idleLeakage_J += this.config.idleLeakage_W * dt * 1e-12;
     }
     this.accountedTo = t;
   }
 
   /**
-   * Gate from max(t, busyUntil): work already accepted finishes first. With `nextWake`,
-   * gate only when the leakage saved over the idle period exceeds the wake-up energy
-   * (otherwise gating would cost energy). Returns whether the device is now gated.
+   * Enter the idle state from max(t, busyUntil): work already accepted finishes first.
+   * With `nextWake`, only when the leakage saved over the idle period exceeds the wake-up
+   * energy (otherwise it would cost energy). Returns whether the device is now idle.
    */
   sleep(t: Picoseconds, busyUntil: Picoseconds, nextWake?: Picoseconds): boolean {
-    if (!this.config.enabled || this.state === 'gated') return this.state === 'gated';
+    if (this.config.kind === 'always-on' || this.idle) return this.idle;
     const at = Math.max(t, busyUntil, this.accountedTo);
     if (nextWake !== undefined) {
-      const saved_J = (this.config.leakage_W - this.config.gatedLeakage_W) * Math.max(0, nextWake - at) * 1e-12;
+      const saved_J = (this.config.leakage_W - this.config.idleLeakage_W) * Math.max(0, nextWake - at) * 1e-12;
       if (saved_J <= this.config.wakeUpEnergy_J) return false;
     }
     this.advanceTo(at);
-    this.state = 'gated';
+    this.idle = true;
     this.gatings++;
+    if (!this.config.keepsContents) this.contentsLost = true;
     return true;
   }
 
-  /** Leave the gated state at t; returns the time the device accepts requests (t when already on). */
+  /** Leave the idle state at t; returns the time the device accepts requests (t when already on). */
   wake(t: Picoseconds): Picoseconds {
-    if (this.state === 'on') return t;
+    if (!this.idle) return t;
     const at = Math.max(t, this.accountedTo);
     this.advanceTo(at);
-    this.state = 'on';
+    this.idle = false;
     this.wakeUps++;
     this.wakeUpEnergy_J += this.config.wakeUpEnergy_J;
     return at + this.config.wakeUp_ps;
   }
 
-  /** Leakage by state, J: what staying on cost, and what retention cost while gated. */
-  stateEnergy_J(): Record<PowerState, number> {
-    return { on: this.onLeakage_J, gated: this.gatedLeakage_J };
+  /** Leakage by state, J: what staying on cost, and what the idle state cost. */
+  stateEnergy_J(): Partial<Record<PowerState, number>> {
+    if (this.config.kind === 'always-on') return { on: this.onLeakage_J };
+    return { on: this.onLeakage_J, [this.idleState]: this.idleLeakage_J };
   }
 
-  residency_s(): Record<PowerState, number> {
-    return { on: this.onTime_ps * 1e-12, gated: this.gatedTime_ps * 1e-12 };
+  residency_s(): Partial<Record<PowerState, number>> {
+    if (this.config.kind === 'always-on') return { on: this.onTime_ps * 1e-12 };
+    return { on: this.onTime_ps * 1e-12, [this.idleState]: this.idleTime_ps * 1e-12 };
   }
 }
 
@@ -129,10 +163,16 @@ export abstract class GatedDevice {
   }
 
   residency_s(): Record<string, number> {
-    return this.gate.residency_s();
+    return this.gate.residency_s() as Record<string, number>;
   }
 
   stateEnergy_J(): Record<string, number> {
-    return this.gate.stateEnergy_J();
+    return this.gate.stateEnergy_J() as Record<string, number>;
+  }
+
+  /** Time in the idle state, s (0 for an always-on domain): for the devices' gatedTime_s statistic. */
+  protected idleTime_s(): number {
+    const r = this.gate.residency_s();
+    return this.gate.idleState === 'on' ? 0 : (r[this.gate.idleState] ?? 0);
   }
 }

@@ -30,7 +30,7 @@ export interface StoredArea {
  * is not gated. Banks matter for area: each bank is its own array with its own periphery.
  */
 export function sizingEnvmParams(technology: Technology, banks?: number): EnvmParams {
-  const section: Record<string, unknown> = { technology, capacity_cells: 'stored', powerGating: technology !== 'SRAM' };
+  const section: Record<string, unknown> = { technology, capacity_cells: 'stored', ...(technology === 'SRAM' ? { powerDomain: 'always-on' } : {}) };
   if (banks !== undefined) section.banks = banks;
   return withDefaults<EnvmParams>(envmSpec, section);
 }

@@ -1,6 +1,7 @@
 import type { ArchConfig } from '../config/arch-config.js';
 import { Simulator } from '../engine/event-queue.js';
 import { nsToPs } from '../engine/time.js';
+import { ControlDomain } from '../hw/control-domain.js';
 import { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
 import { cellsByBitsPerCell } from '../hw/envm/stored-cells.js';
 import { EnvmArray } from '../hw/envm/envm-array.js';
@@ -43,6 +44,10 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   const core = new NvdlaCore(nvdla, sim);
   ledger.addAccount('nvdla', core);
   ledger.addPowerManaged('nvdla', core);
+  // The always-on domain: the NVDLA control, the PMU and the wake-up timer, in every system.
+  const control = new ControlDomain(config.controlDomain, config.nvdla.controlLeakage_mW);
+  ledger.addAccount('controlDomain', control);
+  ledger.addPowerManaged('controlDomain', control);
   const area_mm2: Record<string, number> = { nvdla: nvdlaArea(config.nvdla).total_mm2 };
   const memories: { name: string; device: MemoryDevice }[] = [];
   const reasons: string[] = [];

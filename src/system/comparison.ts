@@ -2,6 +2,9 @@ import { runSweep, type SweepOptions } from './sweep/run-sweep.js';
 import { logSpacedRates } from './sweep/grid.js';
 import type { SweepRow } from './sweep/sweep-row.js';
 import type { DramIdlePolicy } from '../hw/dram/spec.js';
+import { loadArchConfig, withDramIdlePolicy } from '../config/arch-config.js';
+import { loadTrace } from '../workload/load-trace.js';
+import { ratioBands, type RatioBand } from './ratio-band.js';
 
 /**
  * The MaxNVM comparison: the NVDLA + LPDDR4 baseline under every DRAM idle
@@ -45,3 +48,9 @@ export async function runComparison(spec: ComparisonSpec, opts: SweepOptions): P
   return { rows, baselineMaxFps };
 }
 
+
+/** The ratio of the baseline (best DRAM policy) to each eNVM system at `rates`, with its sensitivity band (ratio-band.ts). */
+export function comparisonBands(spec: ComparisonSpec, rates: readonly number[]): RatioBand[] {
+  const baseline = withDramIdlePolicy(loadArchConfig(spec.baselineArch), 'best');
+  return ratioBands(baseline, spec.envmArchs.map((f) => loadArchConfig(f)), loadTrace(spec.trace), rates, spec.seed);
+}

@@ -24,6 +24,7 @@ export class WeightReloader implements EnergyAccount {
   reloads = 0;
   reloaded_B = 0;
   private readEnergy_J = 0;
+  private transferEnergy_J = 0;
   /** End of a reload that ran ahead of the frame, until the frame starts. */
   private preloadedUntil: Picoseconds | undefined;
 
@@ -34,9 +35,19 @@ export class WeightReloader implements EnergyAccount {
     private readonly params: BackingStoreParams,
   ) {}
 
-  /** Energy one reload costs in the backing store (the DRAM's write energy is accounted by the DRAM). */
-  backingEnergy_J(): number {
+  /** Energy one reload costs the flash device (the DRAM's write energy is accounted by the DRAM). */
+  flashEnergy_J(): number {
     return this.weightBytes * this.params.readEnergy_pJ_per_B * 1e-12;
+  }
+
+  /** Energy one reload costs the host: link receiver, controller, interconnect to the DRAM controller. */
+  hostEnergy_J(): number {
+    return this.weightBytes * this.params.hostTransferEnergy_pJ_per_B * 1e-12;
+  }
+
+  /** Energy one reload costs outside the DRAM: the flash device and the host's transfer. */
+  backingEnergy_J(): number {
+    return this.flashEnergy_J() + this.hostEnergy_J();
   }
 
   /**
@@ -94,7 +105,8 @@ export class WeightReloader implements EnergyAccount {
   private reload(t: Picoseconds): Picoseconds {
     this.reloads++;
     this.reloaded_B += this.weightBytes;
-    this.readEnergy_J += this.backingEnergy_J();
+    this.readEnergy_J += this.flashEnergy_J();
+    this.transferEnergy_J += this.hostEnergy_J();
     // The flash streams at its bandwidth; the DRAM writes as the data arrives; done when both are.
     const done = Math.max(this.flashTime(t), this.dram.transfer('write', 0, this.weightBytes, t, 'reload'));
     // After the transfer: it played the DRAM's idle plan up to t, power-off (contents lost) included.
@@ -105,6 +117,6 @@ export class WeightReloader implements EnergyAccount {
   advanceTo(): void {}
 
   energy_J(): EnergyBreakdown {
-    return { read: this.readEnergy_J };
+    return { read: this.readEnergy_J, host_transfer: this.transferEnergy_J };
   }
 }

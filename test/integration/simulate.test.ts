@@ -54,8 +54,8 @@ describe('simulate on a tiny trace', () => {
 
   test('hand-computed power at 0.01 fps: idle DRAM power dominates, per policy', () => {
     // One x16 channel with the reference currents (reference/lpddr4-3200.json). NVDLA is power-gated between
-    // frames, so at 0.01 fps (100 s period) the average power is the DRAM's idle power plus
-    // (energy of one inference, a few µJ) / 100 s, which is below 1e-7 W.
+    // frames, so at 0.01 fps (100 s period) the average power is the DRAM's idle power plus the constant powers
+    // of the always-on control and the gated core, plus (energy of one inference, a few µJ) / 100 s.
     const d = defaultsOf<DramParams>(dramSpec);
     const mW = (state: 'idd2n' | 'idd2p' | 'idd6' | 'idd3n'): number =>
       d.vdd1_V * d[`${state}_vdd1_mA`] + d.vdd2_V * d[`${state}_vdd2_mA`];
@@ -103,8 +103,12 @@ describe('simulate on a tiny trace', () => {
       const cfg = withDramIdlePolicy(arch(TINY_SYSTEM), policy as DramParams['idlePolicy']);
       const r = simulate(cfg, tinyTrace(), { fps: [0.01], frames: 2, seed: 1 });
       if (!r.feasible || !r.points[0]!.feasible) throw new Error('must be feasible');
-      // Less the inference's own share: its few µJ over the 100 s period.
-      const p_mW = r.points[0]!.power_W * 1e3 - (r.inference.energy_J / 100) * 1e3;
+      // Less the inference's own share (its few µJ over the 100 s period), the always-on control domain (NVDLA
+      // control, PMU, wake-up timer) and the gated core's residual leakage, all constant powers of the config.
+      const n = cfg.nvdla;
+      const alwaysOn_mW = n.controlLeakage_mW + (cfg.controlDomain.pmuPower_uW + cfg.controlDomain.wakeTimerPower_uW) * 1e-3;
+      const coreGated_mW = n.gatedLeakageFraction * (n.leakage_mW - n.controlLeakage_mW);
+      const p_mW = r.points[0]!.power_W * 1e3 - (r.inference.energy_J / 100) * 1e3 - alwaysOn_mW - coreGated_mW;
       expect(p_mW, policy).toBeGreaterThanOrEqual(lo);
       expect(p_mW, policy).toBeLessThanOrEqual(hi);
     }

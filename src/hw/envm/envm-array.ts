@@ -6,7 +6,7 @@ import type { ArrayFigures } from './capacity-scaling.js';
 import { curvesFor, figuresAt } from './figure-curves.js';
 import { InterleavedBanks, wordSpan } from './interleaved-banks.js';
 import { withSensing } from './mlc-sensing.js';
-import { GatedDevice, PowerGate } from '../power-gate.js';
+import { GatedDevice, PowerGate, powerGateConfig } from '../power-gate.js';
 import { CTT_CAVEAT, includesMlcSensing, REFERENCE_ACCESS_WIDTH_CELLS } from './reference-table.js';
 import { checkEnvmParams, type EnvmParams } from './spec.js';
 
@@ -77,13 +77,8 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
     for (const [bpc, n] of [...cells.entries()].sort((a, b) => a[0] - b[0])) this.subs.set(bpc, this.buildSubArray(bpc, n));
     let leakage_mW = 0;
     for (const s of this.subs.values()) leakage_mW += s.leakage_mW;
-    this.gate = new PowerGate({
-      enabled: params.powerGating,
-      wakeUp_ps: nsToPs(params.wakeUp_ns),
-      wakeUpEnergy_J: params.wakeUpEnergy_pJ * 1e-12,
-      leakage_W: leakage_mW * 1e-3,
-      gatedLeakage_W: 0, // non-volatile: the whole array, periphery included, is switched off
-    });
+    // Non-volatile unless the "eNVM" is SRAM (then only always-on is accepted, see checkEnvmParams).
+    this.gate = new PowerGate(powerGateConfig(params, leakage_mW * 1e-3, params.technology !== 'SRAM'));
   }
 
   private buildSubArray(bitsPerCell: number, cells: number): SubArrayState {
@@ -138,8 +133,10 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
     return this.bitsRead / 8;
   }
   readonly bytesWritten = 0;
-  /** Non-volatile: gating never loses the weights (the SRAM buffer's flag can turn false). */
-  readonly contentsValid = true;
+  /** Non-volatile: neither gating nor switching the supply off loses the weights. */
+  get contentsValid(): boolean {
+    return !this.gate.contentsLost;
+  }
 
   /**
    * Read `bits` of a stream stored at `bitsPerCell`, starting `startBit` bits into that
@@ -223,8 +220,8 @@ export class EnvmArray extends GatedDevice implements MemoryDevice, PowerManaged
       readEnergy_J: this.readEnergy_J,
       leakageEnergy_J: this.gate.leakageEnergy_J,
       wakeUpEnergy_J: this.gate.wakeUpEnergy_J,
-      onTime_s: r.on,
-      gatedTime_s: r.gated,
+      onTime_s: r.on ?? 0,
+      gatedTime_s: this.idleTime_s(),
       leakage_mW: this.leakage_mW(),
       area_mm2: this.area_mm2(),
       peakBandwidth_GBps: this.peakBandwidth_Bps() / 1e9,

@@ -2,11 +2,11 @@ import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSc
 import { UserError } from '../../errors.js';
 import type { FigureOverridePoint } from './figure-curves.js';
 import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
-import { wakeUpParams } from '../power-gate.js';
+import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { TECHNOLOGIES, type Technology } from './reference-table.js';
 
 /** The `envm` config section: the on-chip non-volatile weight store. */
-export interface EnvmParams {
+export interface EnvmParams extends PowerDomainParams {
   technology: Technology;
   bitsPerCell: number;
   capacity_cells: number | 'stored';
@@ -17,10 +17,7 @@ export interface EnvmParams {
   senseEnergy_fJ: number;
   overridesIncludeMlcSensing: boolean;
   peripheryFloor_fraction: number;
-  powerGating: boolean;
   gateBetweenLayers: boolean;
-  wakeUp_ns: number;
-  wakeUpEnergy_pJ: number;
   overrides: FigureOverridePoint[];
 }
 
@@ -41,7 +38,7 @@ const overridePointSchema: JsonSchema = {
 export const envmSpec: ComponentSpec = {
   name: 'envm',
   description:
-    'On-chip eNVM weight store: one sub-array per bits-per-cell level in use, each of `banks` word-interleaved banks. Figures by technology, bits per cell and capacity from reference/envm-arrays.csv (straight lines between points; below the smallest a periphery + cells model with a periphery floor; beyond the largest whole tiles of it plus a remainder tile: src/hw/envm/README.md), MLC sensing added only to figures that lack it, power gating between uses.',
+    'On-chip eNVM weight store: one sub-array per bits-per-cell level in use, each of `banks` word-interleaved banks. Figures by technology, bits per cell and capacity from reference/envm-arrays.csv (straight lines between points; below the smallest a periphery + cells model with a periphery floor; beyond the largest whole tiles of it plus a remainder tile: src/hw/envm/README.md), MLC sensing added only to figures that lack it, a power domain between uses (power-gated by default).',
   params: [
     {
       key: 'technology',
@@ -123,14 +120,12 @@ export const envmSpec: ComponentSpec = {
       source: 'assumption: the NVSim-fork rows scale in proportion from 128 to 256 KiB of cells (reference/envm-arrays.csv: replicated mats, fitted periphery about 0), so the data shows no fixed periphery; a macro keeps at least one mat\'s decoders, drivers and sense amplifiers, taken as 1/8 of the smallest array, as if the 128 KiB one were 8 mats of 16 KiB of cells (512 × 256 cells each)',
       schema: nonNegNum({ maximum: 1 }),
     },
-    {
-      key: 'powerGating',
-      unit: '-',
-      description: 'allow gating between uses: no leakage while gated, contents survive (non-volatile), wake-up costs wakeUp_ns and wakeUpEnergy_pJ',
-      default: true,
-      source: 'DESIGN.md section 6: eNVM is power-gated between uses, the point of non-volatility',
-      schema: bool(),
-    },
+    ...powerDomainParams({
+      kinds: ['always-on', 'power-gated', 'supply-off'],
+      default: 'power-gated',
+      defaultSource: 'assumption: the eNVM macro sits behind on-chip power switches between uses like any gated block (DESIGN.md section 6: gating between uses is the point of non-volatility); its cells keep the weights unpowered, so "supply-off" (0 W, a rail of its own) loses nothing either',
+      contents: 'kept (non-volatile)',
+    }),
     {
       key: 'gateBetweenLayers',
       unit: '-',
@@ -139,7 +134,6 @@ export const envmSpec: ComponentSpec = {
       source: 'DESIGN.md section 9 (optional gating between layers); off by default: with NVDLA fusing adds and pooling into convolutions few such layers remain, and each costs a wake-up',
       schema: bool(),
     },
-    ...wakeUpParams('energy of one wake-up of the whole eNVM'),
     {
       key: 'overrides',
       unit: '-',
@@ -153,12 +147,12 @@ export const envmSpec: ComponentSpec = {
     { key: 'accesses', unit: 'count', description: 'array accesses (one word of accessWidth_cells cells each)' },
     { key: 'bytesRead_B', unit: 'B', description: 'bytes read (encoded form)' },
     { key: 'bankStall_ns', unit: 'ns', description: 'time requests waited for busy banks, summed over the banks they used' },
-    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the gated state' },
+    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the idle state (gated or off)' },
     { key: 'readEnergy_J', unit: 'J', description: 'read energy' },
-    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy while on' },
+    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy, on and idle' },
     { key: 'wakeUpEnergy_J', unit: 'J', description: 'wake-up energy' },
     { key: 'onTime_s', unit: 's', description: 'time powered on' },
-    { key: 'gatedTime_s', unit: 's', description: 'time power-gated' },
+    { key: 'gatedTime_s', unit: 's', description: 'time in the idle state (power-gated or supply-off)' },
     { key: 'leakage_mW', unit: 'mW', description: 'leakage power while on, all sub-arrays' },
     { key: 'area_mm2', unit: 'mm²', description: 'area of all sub-arrays' },
     { key: 'peakBandwidth_GBps', unit: 'GB/s', description: 'peak read bandwidth at the default bits per cell' },
@@ -167,12 +161,12 @@ export const envmSpec: ComponentSpec = {
 
 /** Checks the schema cannot express. */
 export function checkEnvmParams(p: EnvmParams, section = '/envm', file?: string): void {
-  if (p.technology === 'SRAM' && p.powerGating) {
-    throw new UserError('SRAM as a weight store is volatile: gating it would lose the weights', {
+  if (p.technology === 'SRAM' && p.powerDomain !== 'always-on') {
+    throw new UserError(`SRAM as a weight store is volatile: a ${p.powerDomain} domain would lose the weights`, {
       file,
-      jsonPath: `${section}/powerGating`,
-      expected: 'powerGating false when technology is SRAM',
-      suggestion: 'set "powerGating": false, or choose a non-volatile technology (RRAM, CTT, STT, PCM)',
+      jsonPath: `${section}/powerDomain`,
+      expected: 'powerDomain "always-on" when technology is SRAM',
+      suggestion: 'set "powerDomain": "always-on", or choose a non-volatile technology (RRAM, CTT, STT, PCM)',
     });
   }
 }

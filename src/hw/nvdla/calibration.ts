@@ -111,7 +111,7 @@ export const NVDLA_CALIBRATION: NvdlaCalibration = calibrateNvdla();
 
 export type CalibratedEnergy = Pick<
   NvdlaParams,
-  'macEnergy_pJ' | 'cbufReadEnergy_pJ_per_B' | 'cbufWriteEnergy_pJ_per_B' | 'sdpEnergy_pJ_per_element' | 'pdpEnergy_pJ_per_element' | 'leakage_mW'
+  'macEnergy_pJ' | 'cbufReadEnergy_pJ_per_B' | 'cbufWriteEnergy_pJ_per_B' | 'sdpEnergy_pJ_per_element' | 'pdpEnergy_pJ_per_element' | 'leakage_mW' | 'controlLeakage_mW'
 >;
 
 /**
@@ -134,6 +134,8 @@ export function calibratedEnergy(
     sdpEnergy_pJ_per_element: e * SDP_ELEMENT_IN_MACS,
     pdpEnergy_pJ_per_element: e * PDP_ELEMENT_IN_MACS + cbufRead * PDP_LINE_BUFFER_B_PER_ELEMENT,
     leakage_mW: cal.leakage_mW_per_KiB * build.cbuf_KiB + cal.leakageConstant_mW,
+    // Assumption A1 (CALIBRATION.md): the constant is always-on control.
+    controlLeakage_mW: cal.leakageConstant_mW,
   };
 }
 

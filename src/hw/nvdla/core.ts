@@ -2,7 +2,7 @@ import { Priority, type Simulator } from '../../engine/event-queue.js';
 import { ClockDomain, nsToPs, type Picoseconds } from '../../engine/time.js';
 import type { Layer } from '../../workload/layer.js';
 import type { EnergyAccount, EnergyBreakdown, PowerManaged } from '../memory.js';
-import { GatedDevice, PowerGate } from '../power-gate.js';
+import { GatedDevice, PowerGate, powerGateConfig } from '../power-gate.js';
 import { nvdlaArea, type NvdlaArea } from './area.js';
 import { ConvLayerRun } from './conv-run.js';
 import { addEnergy, dynamicEnergy_J, NO_ACTIVITY } from './energy.js';
@@ -25,7 +25,7 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
   readonly clock: ClockDomain;
   private readonly ctx: RunContext;
   private readonly dynamic: EnergyBreakdown;
-  /** Leakage while on, none while gated between frames. */
+  /** Leakage of the core's own domain (its control leaks in the always-on domain, control-domain.ts). */
   protected readonly gate: PowerGate;
   /** End of the last layer: the core may be gated only after it. */
   private lastEnd: Picoseconds = 0;
@@ -41,13 +41,7 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
     this.ctx = { p: params, sim, clock: this.clock, memif: new MemoryInterface(params) };
     this.launch_ps = nsToPs(params.opLaunch_ns);
     this.dynamic = dynamicEnergy_J(params, NO_ACTIVITY); // every term present from the start
-    this.gate = new PowerGate({
-      enabled: params.powerGating,
-      wakeUp_ps: nsToPs(params.wakeUp_ns),
-      wakeUpEnergy_J: params.wakeUpEnergy_pJ * 1e-12,
-      leakage_W: params.leakage_mW * 1e-3,
-      gatedLeakage_W: 0,
-    });
+    this.gate = new PowerGate(powerGateConfig(params, (params.leakage_mW - params.controlLeakage_mW) * 1e-3, false));
   }
 
   /**
@@ -106,7 +100,7 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
     });
   }
 
-  /** Leakage up to t (none while gated). */
+  /** Leakage up to t. */
   advanceTo(t: Picoseconds): void {
     this.gate.advanceTo(t);
   }
@@ -119,8 +113,6 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
   wake(t: Picoseconds): Picoseconds {
     return this.gate.wake(t);
   }
-
-
 
   /** Cumulative energy by term: dynamic energy of finished layers and leakage up to the last advanceTo. */
   energy_J(): EnergyBreakdown {

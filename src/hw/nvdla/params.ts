@@ -53,6 +53,9 @@ export function checkNvdlaParams(p: NvdlaParams, file?: string): void {
   if (p.weightCompression && p.cbufBanks < 3) {
     fail('cbufBanks', `weight compression reserves one CBUF bank for the weight mask; ${p.cbufBanks} banks leave too few for data and weights`, 'at least 3 banks with weightCompression', 'add banks or set "weightCompression": false');
   }
+  if (p.controlLeakage_mW > p.leakage_mW) {
+    fail('controlLeakage_mW', `controlLeakage_mW ${p.controlLeakage_mW} exceeds leakage_mW ${p.leakage_mW}: the control is part of the core's leakage`, 'controlLeakage_mW <= leakage_mW', 'lower controlLeakage_mW, or raise leakage_mW');
+  }
   if (!Number.isInteger(1000 / p.clock_GHz)) {
     fail('clock_GHz', `clock ${p.clock_GHz} GHz has a period of ${1000 / p.clock_GHz} ps, not a whole number of ps`, 'a frequency whose period is a whole number of picoseconds', 'use e.g. 1, 0.5, 1.25 or 2 GHz');
   }

@@ -1,10 +1,10 @@
 import { bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
-import { WAKE_UP_DEFAULTS } from '../power-gate.js';
+import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { calibratedArea, calibratedEnergy } from './calibration.js';
 import { SOFTWARE_SOURCES, softwareDefaults } from './software-profile.js';
 
 /** The `nvdla` config section: the convolution core, its post-processors and their energy and area. */
-export interface NvdlaParams {
+export interface NvdlaParams extends PowerDomainParams {
   build: NvdlaBuild;
   software: NvdlaSoftware;
   clock_GHz: number;
@@ -35,9 +35,7 @@ export interface NvdlaParams {
   sdpEnergy_pJ_per_element: number;
   pdpEnergy_pJ_per_element: number;
   leakage_mW: number;
-  powerGating: boolean;
-  wakeUp_ns: number;
-  wakeUpEnergy_pJ: number;
+  controlLeakage_mW: number;
   macArea_mm2_per_MAC: number;
   cbufArea_mm2_per_KiB: number;
   controlArea_mm2: number;
@@ -69,6 +67,14 @@ const PDP_LINE_BUFFER_B = 7 * 1024;
 const STRIPE_MIN = 16;
 const STRIPE_MAX = 32;
 
+/** The core's power domain: its control (controlLeakage_mW) stays in the always-on domain whatever is chosen here. */
+const NVDLA_DOMAIN = powerDomainParams({
+  kinds: ['always-on', 'power-gated', 'supply-off'],
+  default: 'power-gated',
+  defaultSource: 'assumption: NVDLA is a power domain of its own in the SoC behind on-chip switches, gated when idle, as mobile SoCs gate idle accelerators',
+  contents: 'lost (it holds no state across frames)',
+});
+
 /**
  * Every parameter of one build under one software profile, with the energy and area calibrated for its MAC count
  * and CBUF size. The profile fills the keys that say how the hardware is used (softwareDefaults).
@@ -97,10 +103,8 @@ export function nvdlaBuildDefaults(build: NvdlaBuild, software: NvdlaSoftware = 
     imagePixelBytes: 4,
     channelPostExtension: true,
     ...softwareDefaults(software, hw),
-    // Power gating between frames: the core keeps no state across frames (weights and activations live in memory).
-    powerGating: true,
-    wakeUp_ns: WAKE_UP_DEFAULTS.wakeUp_ns,
-    wakeUpEnergy_pJ: WAKE_UP_DEFAULTS.wakeUpEnergy_pJ,
+    // A power domain between frames: the core keeps no state across frames (weights and activations live in memory).
+    ...(Object.fromEntries(NVDLA_DOMAIN.map((p) => [p.key, p.default])) as unknown as PowerDomainParams),
     ...calibratedEnergy({ macAtomicK: hw.macAtomicK, stripeMax: STRIPE_MAX, cbuf_KiB }),
     ...calibratedArea(),
   };
@@ -154,10 +158,9 @@ export const nvdlaSpec: ComponentSpec = {
     param('cbufWriteEnergy_pJ_per_B', 'pJ/B', 'CBUF write energy per byte', 'assumption: equal to the read energy per byte (reference/envm-arrays.csv gives reads only)', nonNegNum()),
     param('sdpEnergy_pJ_per_element', 'pJ', 'SDP energy per output element', 'assumption: a 32-bit multiply and two 32-bit adds, as a Horowitz ISSCC 2014 ratio to an int8 MAC, times the calibrated MAC energy', nonNegNum()),
     param('pdpEnergy_pJ_per_element', 'pJ', 'PDP energy per input element', 'assumption: a 16-bit add (Horowitz ISSCC 2014 ratio) plus one read and one write of a 14-bit partial result at the CBUF energy per byte', nonNegNum()),
-    param('leakage_mW', 'mW', 'static power of the core while powered', CAL, nonNegNum()),
-    param('powerGating', '-', 'gate the core between frames (no leakage while gated; it holds no state across frames)', 'assumption: NVDLA is a power domain of its own in the SoC, gated when idle, as mobile SoCs gate idle accelerators', bool()),
-    param('wakeUp_ns', 'ns', `time from ungating to the first cycle (${atMost(1e9)})`, WAKE_UP_DEFAULTS.wakeUp_source, nonNegNum({ maximum: 1e9 })),
-    param('wakeUpEnergy_pJ', 'pJ', 'energy to recharge the gated domain', WAKE_UP_DEFAULTS.wakeUpEnergy_source, nonNegNum()),
+    param('leakage_mW', 'mW', 'static power of the core while powered, controlLeakage_mW included', CAL, nonNegNum()),
+    param('controlLeakage_mW', 'mW', 'the part of leakage_mW drawn by the core\'s control (register interface, sequencers: what scales with neither MACs nor CBUF), counted in the always-on control domain (controlDomain) in every system instead of the core\'s own domain', `${CAL}: the constant of the average-power fit, assumption A1 (always-on control)`, nonNegNum()),
+    ...NVDLA_DOMAIN,
     param('macArea_mm2_per_MAC', 'mm²/MAC', 'area per int8 MAC at 16 nm', CAL, nonNegNum()),
     param('cbufArea_mm2_per_KiB', 'mm²/KiB', 'CBUF area per KiB at 16 nm', CAL, nonNegNum()),
     param('controlArea_mm2', 'mm²', 'area that scales with neither (CDMA, SDP, PDP, control) at 16 nm', CAL, nonNegNum()),

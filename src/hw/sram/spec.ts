@@ -1,5 +1,5 @@
 import { bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
-import { wakeUpParams } from '../power-gate.js';
+import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */
 export interface SramOverrides {
@@ -12,15 +12,10 @@ export interface SramOverrides {
 }
 
 /** The `sram` config section: on-chip SRAM for activations when there is no DRAM. */
-export interface SramParams {
+export interface SramParams extends PowerDomainParams {
   capacity_B: number;
   banks: number;
   accessWidth_bits: number;
-  powerGating: boolean;
-  retention: boolean;
-  retentionLeakageFraction: number;
-  wakeUp_ns: number;
-  wakeUpEnergy_pJ: number;
   overrides: SramOverrides;
 }
 
@@ -31,7 +26,7 @@ export const SRAM_WRITE_SOURCE =
 export const sramSpec: ComponentSpec = {
   name: 'sram',
   description:
-    'On-chip SRAM for activations when no DRAM is present: word-interleaved banks, read and write energy per access, leakage, area, power gating with optional retention. Figures from the 2 MB SRAM of reference/envm-arrays.csv; per-access figures held and leakage and area scaled linearly with capacity, no periphery floor (one point, nothing to fit: src/hw/sram/sram-figures.ts, src/hw/envm/README.md).',
+    'On-chip SRAM for activations when no DRAM is present: word-interleaved banks, read and write energy per access, leakage, area, a power domain between uses (power-gated by default; retention or supply-off by choice). Figures from the 2 MB SRAM of reference/envm-arrays.csv; per-access figures held and leakage and area scaled linearly with capacity, no periphery floor (one point, nothing to fit: src/hw/sram/sram-figures.ts, src/hw/envm/README.md).',
   params: [
     {
       key: 'capacity_B',
@@ -57,31 +52,12 @@ export const sramSpec: ComponentSpec = {
       source: 'reference/envm-arrays.csv: 64-bit word',
       schema: posInt({ maximum: 4096 }),
     },
-    {
-      key: 'powerGating',
-      unit: '-',
-      description: 'allow gating between uses (without retention the contents are lost)',
-      default: true,
-      source: 'assumption: activations are recomputed every frame, so nothing needs to survive between frames',
-      schema: bool(),
-    },
-    {
-      key: 'retention',
-      unit: '-',
-      description: 'gate to a data-retention voltage instead of off: contents survive, leakage falls to retentionLeakageFraction',
-      default: false,
-      source: 'assumption: activations need not survive between frames',
-      schema: bool(),
-    },
-    {
-      key: 'retentionLeakageFraction',
-      unit: '-',
-      description: 'leakage in retention as a fraction of leakage when on',
-      default: 0.1,
-      source: 'Qin et al., "SRAM leakage suppression by minimizing standby supply voltage", ISQED 2004: data kept at sub-300 mV standby supply with more than 90 % leakage saved',
-      schema: nonNegNum({ maximum: 1 }),
-    },
-    ...wakeUpParams('energy of one wake-up'),
+    ...powerDomainParams({
+      kinds: ['always-on', 'power-gated', 'retention', 'supply-off'],
+      default: 'power-gated',
+      defaultSource: 'assumption: activations are recomputed every frame, so nothing needs to survive between frames and the buffer sits behind on-chip power switches (choose "retention" to keep its contents)',
+      contents: 'lost',
+    }),
     {
       key: 'overrides',
       unit: '-',
@@ -110,11 +86,11 @@ export const sramSpec: ComponentSpec = {
     { key: 'bankStall_ns', unit: 'ns', description: 'time requests waited for busy banks, summed over the banks they used' },
     { key: 'readEnergy_J', unit: 'J', description: 'read energy' },
     { key: 'writeEnergy_J', unit: 'J', description: 'write energy' },
-    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy (on, and in retention)' },
+    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy (on, and in the idle state)' },
     { key: 'wakeUpEnergy_J', unit: 'J', description: 'wake-up energy' },
-    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the gated state' },
+    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the idle state' },
     { key: 'onTime_s', unit: 's', description: 'time powered on' },
-    { key: 'gatedTime_s', unit: 's', description: 'time gated (off, or in retention)' },
+    { key: 'gatedTime_s', unit: 's', description: 'time in the idle state (power-gated, retention or supply-off)' },
     { key: 'leakage_mW', unit: 'mW', description: 'leakage power when on' },
     { key: 'area_mm2', unit: 'mm²', description: 'area' },
     { key: 'peakBandwidth_GBps', unit: 'GB/s', description: 'peak read bandwidth' },

@@ -1,6 +1,6 @@
 import { nsToPs, type Picoseconds } from '../../engine/time.js';
 import { InterleavedBanks, wordSpan } from '../envm/interleaved-banks.js';
-import { GatedDevice, PowerGate } from '../power-gate.js';
+import { GatedDevice, PowerGate, powerGateConfig } from '../power-gate.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, PowerManaged, TrafficClass } from '../memory.js';
 import type { SramParams } from './spec.js';
 import { sramFigures, type SramFigures } from './sram-figures.js';
@@ -8,8 +8,9 @@ import { sramFigures, type SramFigures } from './sram-figures.js';
 /**
  * On-chip SRAM holding activations when there is no DRAM. Words of accessWidth_bits are
  * interleaved over the banks; a read holds its bank for the read latency, a write for the
- * write latency. Gating without retention loses the contents (`contentsValid` turns false);
- * with retention the contents survive and leakage falls to retentionLeakageFraction.
+ * write latency. Its power domain (power-gate.ts) decides the idle leakage and whether the
+ * contents survive: power-gated and supply-off lose them (`contentsValid` turns false),
+ * retention keeps them.
  * Energy terms: read, write, leakage, wakeup.
  */
 export class SramBuffer extends GatedDevice implements MemoryDevice, PowerManaged {
@@ -24,8 +25,6 @@ export class SramBuffer extends GatedDevice implements MemoryDevice, PowerManage
   writes = 0;
   readEnergy_J = 0;
   writeEnergy_J = 0;
-  /** False once the buffer was gated without retention: whatever it held is gone. */
-  contentsValid = true;
 
   constructor(
     readonly params: SramParams,
@@ -36,14 +35,12 @@ export class SramBuffer extends GatedDevice implements MemoryDevice, PowerManage
     this.banksState = new InterleavedBanks(params.banks);
     this.read_ps = nsToPs(this.figures.readLatency_ns);
     this.write_ps = nsToPs(this.figures.writeLatency_ns);
-    const leakage_W = this.figures.leakage_mW * 1e-3;
-    this.gate = new PowerGate({
-      enabled: params.powerGating,
-      wakeUp_ps: nsToPs(params.wakeUp_ns),
-      wakeUpEnergy_J: params.wakeUpEnergy_pJ * 1e-12,
-      leakage_W,
-      gatedLeakage_W: params.retention ? params.retentionLeakageFraction * leakage_W : 0,
-    });
+    this.gate = new PowerGate(powerGateConfig(params, this.figures.leakage_mW * 1e-3, false));
+  }
+
+  /** False once the buffer went through an idle state that loses its contents: whatever it held is gone. */
+  get contentsValid(): boolean {
+    return !this.gate.contentsLost;
   }
 
   /** Why `bytesNeeded` does not fit, or undefined when it does (the caller reports it as infeasible). */
@@ -90,8 +87,7 @@ export class SramBuffer extends GatedDevice implements MemoryDevice, PowerManage
   }
 
   sleep(t: Picoseconds, nextWake?: Picoseconds): void {
-    const gated = this.gate.sleep(t, this.banksState.allFreeAt(), nextWake);
-    if (gated && !this.params.retention) this.contentsValid = false;
+    this.gate.sleep(t, this.banksState.allFreeAt(), nextWake);
   }
 
   wake(t: Picoseconds): Picoseconds {
@@ -99,8 +95,6 @@ export class SramBuffer extends GatedDevice implements MemoryDevice, PowerManage
     if (ready > t) this.banksState.blockUntil(ready);
     return ready;
   }
-
-
 
 
   /** Statistics, keyed as declared in sramSpec.stats. */
@@ -117,8 +111,8 @@ export class SramBuffer extends GatedDevice implements MemoryDevice, PowerManage
       leakageEnergy_J: this.gate.leakageEnergy_J,
       wakeUpEnergy_J: this.gate.wakeUpEnergy_J,
       wakeUps: this.gate.wakeUps,
-      onTime_s: r.on,
-      gatedTime_s: r.gated,
+      onTime_s: r.on ?? 0,
+      gatedTime_s: this.idleTime_s(),
       leakage_mW: this.figures.leakage_mW,
       area_mm2: this.figures.area_mm2,
       peakBandwidth_GBps: this.peakBandwidth_Bps() / 1e9,

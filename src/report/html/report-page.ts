@@ -1,5 +1,7 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 import { si } from '../format.js';
+import { BAND_HEADER, bandPreamble, bandRows } from '../band-table.js';
+import type { RatioBand } from '../../system/ratio-band.js';
 import { baselineLabel, type Baseline } from '../plots/baseline.js';
 import { rateLabel } from '../plots/energy-breakdown.js';
 import type { ChosenRate } from '../plots/rates.js';
@@ -23,6 +25,8 @@ export interface ReportModel {
   inputFiles: string[];
   manifests: ManifestFile[];
   notes: string[];
+  /** The MaxNVM ratio with its sensitivity band (band.json beside the sweep), when the main job wrote one. */
+  bands?: RatioBand[];
 }
 
 /** What each plot shows, under it on the page. */
@@ -67,6 +71,12 @@ function rateTable(lines: readonly RateLine[], baseline: Baseline | undefined): 
   return htmlTable('rates-table', caption, ['frame rate (fps)', 'system (DRAM policy)', 'average power', 'energy per inference', 'latency', 'power ratio, baseline / system'], rows);
 }
 
+function bandSection(bands: readonly RatioBand[] | undefined): string {
+  if (bands === undefined) return '';
+  const rows = bandRows(bands).map((r): Cell[] => r.map((c, i) => (i >= 1 && i <= 5 ? num(c) : c)));
+  return `<section id="band">\n<h2>Ratio band</h2>\n<p>${escapeHtml(bandPreamble(bands))}</p>\n${htmlTable('band-table', 'Baseline / system power at the default assumptions, and the band with the assumptions at each end', BAND_HEADER, rows)}\n</section>\n`;
+}
+
 function infeasibleTable(list: readonly { series: string; row: SweepRow }[]): string {
   if (list.length === 0) return '<p>Every swept point is feasible.</p>';
   const rows = list.map((x): Cell[] => [x.series, num(plainNumber(x.row.fps)), num(plainNumber(x.row.maxFps)), { text: x.row.reason, cls: 'bad' }]);
@@ -105,14 +115,14 @@ export function renderReportPage(m: ReportModel): string {
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="lede">${lede}</p>
-<nav><a href="#summary">Summary</a><a href="#plots">Plots</a><a href="#feasibility">Feasibility</a><a href="#inputs">Inputs</a><a href="#notes">Notes</a></nav>
+<nav><a href="#summary">Summary</a>${m.bands === undefined ? '' : '<a href="#band">Ratio band</a>'}<a href="#plots">Plots</a><a href="#feasibility">Feasibility</a><a href="#inputs">Inputs</a><a href="#notes">Notes</a></nav>
 </header>
 <section id="summary">
 <h2>Summary</h2>
 ${systemsTable(m.systems)}
 ${rateTable(m.rateLines, m.baseline)}
 </section>
-<section id="plots">
+${bandSection(m.bands)}<section id="plots">
 <h2>Plots</h2>
 ${plots}
 </section>

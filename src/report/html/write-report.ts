@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../../errors.js';
+import { BAND_JSON, type BandFile } from '../band-table.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { baselineLabel, formatBaseline } from '../plots/baseline.js';
 import { distinct } from '../plots/series.js';
@@ -55,8 +58,19 @@ export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<
       manifests: run.manifests,
     };
   }
-  const full: ReportModel = { ...model, plots, notes: [...notes, ...run.notes] };
+  const full: ReportModel = { ...model, plots, notes: [...notes, ...run.notes], bands: readBands(dir) };
   const reportPath = join(dir, 'report.html');
   writeFileAtomic(reportPath, renderReportPage(full));
   return { reportPath, plots, model: full };
+}
+
+/** The ratio bands the main job wrote beside the sweep (band.json), if any. */
+function readBands(dir: string): BandFile['bands'] | undefined {
+  const file = join(dir, BAND_JSON);
+  if (!existsSync(file)) return undefined;
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<BandFile>;
+  if (!Array.isArray(data.bands)) {
+    throw new UserError(`${file} is not a ratio band file`, { file, jsonPath: '/bands', expected: 'an array of bands, as `npm start` writes them', suggestion: `remove ${BAND_JSON} or rerun \`npm start\`` });
+  }
+  return data.bands;
 }

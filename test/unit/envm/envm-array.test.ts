@@ -133,7 +133,7 @@ describe('overrides and configuration checks', () => {
 
   it('SRAM as a gated weight store is a user error; CTT carries its caveat; eNVM is read-only', () => {
     expect(() => new EnvmArray(envmParams({ technology: 'SRAM' }), at(1))).toThrow(UserError);
-    expect(() => new EnvmArray(envmParams({ technology: 'SRAM', powerGating: false }), at(1))).not.toThrow();
+    expect(() => new EnvmArray(envmParams({ technology: 'SRAM', powerDomain: 'always-on' }), at(1))).not.toThrow();
     expect(new EnvmArray(envmParams({ technology: 'CTT' }), at(1)).notes).toContain(CTT_CAVEAT);
     expect(() => new EnvmArray(envmParams(), at(1)).transfer('write', 0, 8, 0, 'weights')).toThrow(/not modelled/);
   });

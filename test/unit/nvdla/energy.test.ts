@@ -12,6 +12,7 @@ const prices = {
   sdpEnergy_pJ_per_element: 3,
   pdpEnergy_pJ_per_element: 0.5,
   leakage_mW: 20,
+  controlLeakage_mW: 0,
 };
 
 describe('NVDLA energy', () => {
@@ -57,17 +58,18 @@ describe('NVDLA energy', () => {
     expect(core.energy_J().leakage).toBeCloseTo(20e-9, 20);
   });
 
-  it('power gating: no leakage while gated between frames, one wake-up energy and latency per wake', () => {
-    const p = { ...idealParams('nv_full', prices), powerGating: true, wakeUp_ns: 100, wakeUpEnergy_pJ: 1000 };
+  it('power gating: the core domain (leakage less its always-on control) keeps 5 % while gated, one wake-up energy and latency per wake', () => {
+    const p = { ...idealParams('nv_full', prices), controlLeakage_mW: 5, powerDomain: 'power-gated' as const, gatedLeakageFraction: 0.05, wakeUp_ns: 100, wakeUpEnergy_pJ: 1000 };
     const core = new NvdlaCore(p, new Simulator());
-    core.sleep(1_000_000, 3_000_000); // gated from 1 µs; 2 µs × 20 mW = 40 nJ saved > 1 nJ wake-up
+    core.sleep(1_000_000, 3_000_000); // gated from 1 µs; 2 µs × 0.95 × 15 mW = 28.5 nJ saved > 1 nJ wake-up
     expect(core.wake(3_000_000)).toBe(3_100_000); // ready 100 ns after the wake request
     core.advanceTo(4_000_000);
-    // on for [0, 1 µs) and [3 µs, 4 µs): 2 µs × 20 mW = 40 nJ; one wake-up of 1 nJ.
-    expect(core.energy_J().leakage).toBeCloseTo(40e-9, 20);
+    // The core's domain leaks 20 − 5 = 15 mW (the 5 mW control is the always-on domain's):
+    // on for [0, 1 µs) and [3 µs, 4 µs): 2 µs × 15 mW = 30 nJ; gated 2 µs × 0.75 mW = 1.5 nJ; one wake-up of 1 nJ.
+    expect(core.energy_J().leakage).toBeCloseTo(31.5e-9, 20);
     expect(core.energy_J().wakeup).toBeCloseTo(1e-9, 20);
     expect(core.residency_s()).toEqual({ on: 2e-6, gated: 2e-6 });
-    // A gap too short to repay the wake-up energy is not gated: 10 ns × 20 mW = 0.2 nJ < 1 nJ.
+    // A gap too short to repay the wake-up energy is not gated: 10 ns × 14.25 mW = 0.14 nJ < 1 nJ.
     core.sleep(4_000_000, 4_010_000);
     expect(core.wake(4_010_000)).toBe(4_010_000);
   });

@@ -219,3 +219,32 @@ describe('the report command', () => {
     await expect(run(['report', d, '--rates', '1,,3'])).rejects.toThrow(UserError);
   });
 });
+
+describe('the ratio band in the report', () => {
+  const end = (g: number, f: number, ratio: number, driver: 'gatedLeakageFraction' | 'flashEnergy_pJ_per_B') => ({ ratio, assumptions: { gatedLeakageFraction: g, flashEnergy_pJ_per_B: f }, driver });
+  const band = {
+    system: 'sys',
+    baseline: 'base',
+    defaults: { gatedLeakageFraction: 0.05, flashEnergy_pJ_per_B: 292 },
+    rates: [1, 30],
+    points: [{ fps: 1, baseline_W: 0.0136, system_W: 0.0106, ratio: 1.28, low: end(0.05, 100, 1.13, 'flashEnergy_pJ_per_B'), high: end(0.001, 2000, 2.1, 'gatedLeakageFraction') }, null],
+  };
+
+  test('band.json beside the sweep becomes a section with both ends named; none without it', async () => {
+    const d = sweepDir();
+    expect(readFileSync((await writeReport(d)).reportPath, 'utf8')).not.toContain('id="band-table"');
+    writeFileSync(join(d, 'band.json'), JSON.stringify({ ranges: {}, bands: [band] }));
+    const html = readFileSync((await writeReport(d)).reportPath, 'utf8');
+    expect(html).toContain('id="band-table"');
+    expect(html).toContain('1.13× – 2.10×');
+    expect(html).toContain('residual gated leakage 5 %, flash 0.1 nJ/B (flash drives it)');
+    expect(html).toContain('residual gated leakage 0.1 %, flash 2 nJ/B (leakage drives it)');
+    expect(html).toContain('infeasible for one of the two systems');
+  });
+
+  test('a malformed band.json is a user error naming the file', async () => {
+    const d = sweepDir();
+    writeFileSync(join(d, 'band.json'), JSON.stringify({ bands: 3 }));
+    await expect(writeReport(d)).rejects.toThrow(UserError);
+  });
+});

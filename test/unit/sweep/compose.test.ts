@@ -158,15 +158,15 @@ describe('the steady wake-up: fixed point or two-frame cycle', () => {
   const L = 10_000;
   const cold: ColdInference = { latency_ps: L, energy_J: { dev: { inference: 1e-8 } }, residency_s: { dev: { on: 1e-8 } }, stateEnergy_J: { dev: { on: 1e-8 } }, events: 0 };
   const fresh = (): System => {
-    const gate = new PowerGate({ enabled: true, wakeUp_ps: 5000, wakeUpEnergy_J: 1e-9, leakage_W: 1, gatedLeakage_W: 0 });
+    const gate = new PowerGate({ kind: 'supply-off', wakeUp_ps: 5000, wakeUpEnergy_J: 1e-9, leakage_W: 1, idleLeakage_W: 0, keepsContents: true });
     const dev: EnergyAccount & PowerManaged = {
       name: 'dev',
       advanceTo: (t) => gate.advanceTo(t),
       energy_J: () => ({ leakage: gate.leakageEnergy_J, wakeup: gate.wakeUpEnergy_J }),
       sleep: (t, next) => void gate.sleep(t, 0, next),
       wake: (t) => gate.wake(t),
-      residency_s: () => gate.residency_s(),
-      stateEnergy_J: () => gate.stateEnergy_J(),
+      residency_s: () => gate.residency_s() as Record<string, number>,
+      stateEnergy_J: () => gate.stateEnergy_J() as Record<string, number>,
     };
     const ledger = new EnergyLedger();
     ledger.addAccount('dev', dev);

@@ -61,9 +61,13 @@ describe('sweep outputs', () => {
         byDevice.set(device, (byDevice.get(device) ?? 0) + e);
       }
       for (const [device, e] of byDevice) expect(e).toBeLessThanOrEqual((r.energyByComponent_J[device] ?? 0) * (1 + 1e-12));
-      // The core leaks leakage_mW while on and nothing while gated (src/hw/nvdla/core.ts): E_on = leakage_mW × 1e-3 × t_on.
-      expect(r.stateEnergy_J['nvdla.on']).toBeCloseTo(nvdla.leakage_mW * 1e-3 * (r.residency_s['nvdla.on'] as number), 15);
-      expect(r.stateEnergy_J['nvdla.gated']).toBe(0);
+      // The core's domain leaks leakage_mW less its always-on control while on, gatedLeakageFraction of that while
+      // gated (src/hw/nvdla/core.ts); the control leaks all the time in the control domain.
+      const domain_W = (nvdla.leakage_mW - nvdla.controlLeakage_mW) * 1e-3;
+      expect(r.stateEnergy_J['nvdla.on']).toBeCloseTo(domain_W * (r.residency_s['nvdla.on'] as number), 15);
+      expect(r.stateEnergy_J['nvdla.gated']).toBeCloseTo(nvdla.gatedLeakageFraction * domain_W * (r.residency_s['nvdla.gated'] as number), 15);
+      // Always on: the whole period, up to the composition's 1 ns wake-up tolerance.
+      expect(Math.abs((r.residency_s['controlDomain.on'] as number) - r.period_s)).toBeLessThanOrEqual(2e-9);
       // An LPDDR4 state draws the same background power at every rate and policy (energy over mean-per-channel time).
       for (const [k, e] of Object.entries(r.stateEnergy_J)) {
         const t = r.residency_s[k] as number;
