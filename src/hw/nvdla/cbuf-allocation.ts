@@ -143,8 +143,11 @@ function compilerAllocation(p: NvdlaParams, s: Sizes): CbufAllocation | undefine
     if (s.fullDataBanks + banks <= s.available) return fullInput(banks, 'full-input-partial-weights');
   }
   const cap = Math.min(COMPILER_SPLIT_WEIGHT_BANKS, s.available - 1);
-  const candidates = [all, banksFor(s, 2 * s.largestGroup), banksFor(s, s.largestGroup)].filter((b) => b <= cap);
-  return rowSplit(p, s, candidates);
+  const one = banksFor(s, s.largestGroup);
+  const candidates = [all, banksFor(s, 2 * s.largestGroup), one].filter((b) => b <= cap);
+  // Assumption: where one kernel group alone exceeds the cap (nv_small's 4 KiB banks: a 3×3×512 group takes 9),
+  // the group gets its banks: the cap is sized for nv_full's 32 KiB banks, and nv_small runs ResNet-50.
+  return rowSplit(p, s, candidates.length > 0 ? candidates : [one]);
 }
 
 /** Every capability used fully: the weights take every bank the full input leaves; in split-H all they need. */

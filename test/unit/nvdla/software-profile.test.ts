@@ -114,3 +114,12 @@ describe('profiles', () => {
     expect([h.winograd, h.weightCompression, h.fuseEltwise, h.fusePooling, h.opLaunch_ns]).toEqual([true, true, true, true, 0]);
   });
 });
+
+describe('split-H where one kernel group exceeds the compiler\'s weight-bank cap', () => {
+  it('nv_small: a 3×3×512 kernel group (36864 B = 9 banks of 4 KiB) gets its 9 banks', () => {
+    const small = idealParams('nv_small', { software: 'nvdla-sw' });
+    // 14×14×512: 14·64 = 896 entries a row; three rows (2688 entries, 6 banks) fit beside the 9 weight banks.
+    const l = conv({ H: 14, W: 14, C: 512, K: 512, R: 3, pad: 1 });
+    expect(allocate(small, l)).toMatchObject({ mode: 'row-split', weightBanks: 9, dataBanks: 23, weightSlots: 1 });
+  });
+});
