@@ -50,7 +50,19 @@ export class BurstScheduler {
       this.nextBank = segEnd < end && map.bankOf(segEnd) !== bank ? map.bankOf(segEnd) : -1;
       this.nextRow = segEnd < end ? map.rowOf(segEnd) : 0;
       this.aheadBank = this.nextBank;
-      for (; k < segEnd; k++) done = this.column(cmd, bank, row, map.columnOf(k, bl), notBefore);
+      for (; k < segEnd; k++) {
+        done = this.column(cmd, bank, row, map.columnOf(k, bl), notBefore);
+        // Once the next row is open, the rest of the segment is a stream of row hits: in closed form.
+        if (this.aheadBank < 0) {
+          const n = this.ch.streamHits(cmd, bank, segEnd - k - 1);
+          if (n > 0) {
+            k += n;
+            this.bursts += n;
+            this.rowHits += n;
+            done = this.ch.state.busFreeAt;
+          }
+        }
+      }
     }
     this.aheadBank = this.nextBank = -1;
     return done;
