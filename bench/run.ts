@@ -6,7 +6,7 @@ import { buildSystem } from '../src/system/build.js';
 import { runInference } from '../src/system/inference.js';
 import { replayFrames } from '../src/system/replay.js';
 import { loadTrace } from '../src/workload/load-trace.js';
-import { textTable } from '../src/report/format.js';
+import { textTable } from '../src/util/format.js';
 import { benchSizing } from './sizing.js';
 import { extraBenches } from './extra.js';
 

@@ -1,6 +1,6 @@
 // Writes the shipped architecture configs in arch-configs/. Each is a plain JSON file a user can copy and edit;
 // this script only keeps the family of MaxNVM variants consistent. Every value that is not a default says why.
-import { writeFileAtomic, toJson } from '../src/report/atomic-write.js';
+import { writeFileAtomic, toJson } from '../src/util/atomic-write.js';
 
 const SCHEMA = '../schemas/arch-config.schema.json';
 type Json = Record<string, unknown>;

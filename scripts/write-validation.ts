@@ -2,7 +2,7 @@
 // against the simulator under both software profiles, at the NVDLA primer's seven points, for ResNet-50 v1.
 // Only the region between its markers is rewritten; the rest of the file (other generators' sections) is kept.
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFileAtomic } from '../src/report/atomic-write.js';
+import { writeFileAtomic } from '../src/util/atomic-write.js';
 import { layerSection } from '../src/report/validation/layer-section.js';
 import { replaceRegion } from '../src/report/validation/marked-region.js';
 import { observations } from '../src/report/validation/observations.js';

@@ -3,9 +3,9 @@
  * themselves). Tables are for people; CSV columns carry units in their names.
  */
 
-import { toCsv } from '../report/csv.js';
-import { toJson } from '../report/atomic-write.js';
-import { grouped, textTable } from '../report/format.js';
+import { toCsv } from '../util/csv.js';
+import { toJson } from '../util/atomic-write.js';
+import { grouped, textTable } from '../util/format.js';
 import { describeChoice } from '../sizing/choice-label.js';
 import type { FaultsReport } from './faults-run.js';
 import type { SearchReport } from './search-run.js';

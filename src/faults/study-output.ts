@@ -6,9 +6,9 @@
  */
 
 import { join } from 'node:path';
-import { toCsv } from '../report/csv.js';
-import { toJson, writeFileAtomic } from '../report/atomic-write.js';
-import { grouped, textTable } from '../report/format.js';
+import { toCsv } from '../util/csv.js';
+import { toJson, writeFileAtomic } from '../util/atomic-write.js';
+import { grouped, textTable } from '../util/format.js';
 import { renderSvg } from '../report/plots/render-svg.js';
 import { plotFrame, type PlotSpec } from '../report/plots/theme.js';
 import { STREAM_ORDER } from '../storage/streams.js';

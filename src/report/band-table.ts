@@ -1,5 +1,5 @@
 import { BAND_RANGES, describeAssumption, type AssumptionName, type BandEnd, type RatioBand } from '../system/ratio-band.js';
-import { si, textTable } from './format.js';
+import { si, textTable } from '../util/format.js';
 
 /**
  * The ratio band as rows (shared by the terminal table of `npm start` and the

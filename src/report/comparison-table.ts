@@ -1,6 +1,6 @@
 import type { ComparisonResult } from '../system/comparison.js';
 import type { SweepRow } from '../system/sweep/sweep-row.js';
-import { si, textTable } from './format.js';
+import { si, textTable } from '../util/format.js';
 import { pairsOf } from './plots/baseline.js';
 
 /**

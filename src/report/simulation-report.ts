@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { SimulationResult } from '../system/simulate.js';
-import { writeFileAtomic, toJson } from './atomic-write.js';
-import { toCsv, type CsvValue } from './csv.js';
-import { grouped, si, textTable } from './format.js';
+import { writeFileAtomic, toJson } from '../util/atomic-write.js';
+import { toCsv, type CsvValue } from '../util/csv.js';
+import { grouped, si, textTable } from '../util/format.js';
 
 /** Terminal summary of one simulation. */
 export function simulationTable(r: SimulationResult): string {

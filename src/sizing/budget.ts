@@ -1,4 +1,4 @@
-import { grouped } from '../report/format.js';
+import { grouped } from '../util/format.js';
 
 /** What the user can afford: a number of cells, an area, or both. */
 export interface SizingBudget {

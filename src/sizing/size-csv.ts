@@ -1,4 +1,4 @@
-import { toCsv, type CsvValue } from '../report/csv.js';
+import { toCsv, type CsvValue } from '../util/csv.js';
 import { STREAM_ORDER } from '../storage/streams.js';
 import type { LayerStorage, StreamName } from '../storage/types.js';
 import type { SizingReport } from './size-choices.js';

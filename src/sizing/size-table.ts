@@ -1,5 +1,5 @@
 import { CTT_CAVEAT } from '../hw/envm/reference-table.js';
-import { grouped, textTable } from '../report/format.js';
+import { grouped, textTable } from '../util/format.js';
 import type { ChoiceSizing, SizingReport } from './size-choices.js';
 
 /** The terminal form of a sizing report: one table per choice, then one summary row per choice. */

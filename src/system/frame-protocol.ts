@@ -1,5 +1,5 @@
 import { PS_PER_S, psToSeconds, type Picoseconds } from '../engine/time.js';
-import { si } from '../report/format.js';
+import { si } from '../util/format.js';
 import type { System } from './system.js';
 
 /**

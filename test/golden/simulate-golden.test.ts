@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadArchConfig } from '../../src/config/arch-config.js';
-import { toJson } from '../../src/report/atomic-write.js';
+import { toJson } from '../../src/util/atomic-write.js';
 import { layersCsv, pointsCsv } from '../../src/report/simulation-report.js';
 import { simulate } from '../../src/system/simulate.js';
 import { loadTrace } from '../../src/workload/load-trace.js';

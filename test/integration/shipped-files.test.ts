@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadArchConfig } from '../../src/config/arch-config.js';
-import { schemaFiles } from '../../src/config/schema-files.js';
-import { toJson } from '../../src/report/atomic-write.js';
+import { schemaFiles } from '../../src/report/schema-files.js';
+import { toJson } from '../../src/util/atomic-write.js';
 import { describeText } from '../../src/cli/commands/describe.js';
 import { componentSpecs } from '../../src/config/registry.js';
 

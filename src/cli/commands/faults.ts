@@ -12,7 +12,7 @@ import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/se
 import { faultsSpec } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
 import { studyCsv, studyTable, writeStudy } from '../../faults/study-output.js';
-import { toJson, writeFileAtomic } from '../../report/atomic-write.js';
+import { toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { DEFAULT_SIZING_TECHNOLOGY, hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/index.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';

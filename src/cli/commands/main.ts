@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { loadArchConfig } from '../../config/arch-config.js';
 import { comparisonTable } from '../../report/comparison-table.js';
 import { BAND_JSON, bandTable, type BandFile } from '../../report/band-table.js';
-import { writeFileAtomic } from '../../report/atomic-write.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { writeReport } from '../../report/html/write-report.js';
 import { comparisonBands, runComparison, type ComparisonSpec } from '../../system/comparison.js';
 import { BAND_RANGES } from '../../system/ratio-band.js';
 import { progressReporter } from '../../system/sweep/progress.js';
-import { si, textTable } from '../../report/format.js';
+import { si, textTable } from '../../util/format.js';
 import { simulate, type SimulationResult } from '../../system/simulate.js';
 import { loadTrace } from '../../workload/load-trace.js';
 

@@ -3,7 +3,7 @@ import { loadArchConfig, withDramIdlePolicy, withWeightStorageFile } from '../..
 import { IDLE_POLICIES } from '../../hw/dram/spec.js';
 import { drampowerTraceFiles } from '../../hw/dram/drampower-trace.js';
 import { writeSimulationOutputs, pointsCsv, simulationTable } from '../../report/simulation-report.js';
-import { checkOutputFile, checkOutputFolder, toJson } from '../../report/atomic-write.js';
+import { checkOutputFile, checkOutputFolder, toJson } from '../../util/atomic-write.js';
 import { simulate } from '../../system/simulate.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../errors.js';
-import { checkOutputFolder, toJson, writeFileAtomic } from '../../report/atomic-write.js';
+import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { envmSpec } from '../../hw/envm/spec.js';
 import { withInputFile } from '../errors.js';
 import type { SizingBudget } from '../../sizing/budget.js';

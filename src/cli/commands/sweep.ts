@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { UserError } from '../../errors.js';
 import { IDLE_POLICIES } from '../../hw/dram/spec.js';
-import { si, textTable } from '../../report/format.js';
+import { si, textTable } from '../../util/format.js';
 import { parseFpsRange, type SweepGrid } from '../../system/sweep/grid.js';
 import { progressReporter } from '../../system/sweep/progress.js';
 import { runSweepUnits } from '../../system/sweep/run-sweep.js';

@@ -1,5 +1,5 @@
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { temporarySibling } from '../../report/atomic-write.js';
+import { temporarySibling } from '../../util/atomic-write.js';
 import type { DramCommandSink, TraceCommandName } from './commands.js';
 
 /**

@@ -1,3 +1,4 @@
+import type { CapacityRule, CurvePoint, FigureKind } from './curve-types.js';
 import { belowSmallest } from './periphery-model.js';
 import { beyondLargest } from './tiling.js';
 
@@ -28,28 +29,13 @@ export interface ArrayFigures {
 export type FigureKey = keyof ArrayFigures;
 export const FIGURE_KEYS: readonly FigureKey[] = ['readLatency_ns', 'readEnergy_pJ_per_access', 'leakage_mW', 'area_mm2'];
 
-/**
- * 'latency' and 'perAccess' belong to one access of one array (a tiled bank is timed by its
- * slowest tile, charged by the tile an access hits); 'perCell' figures add up over tiles.
- */
-export type FigureKind = 'latency' | 'perAccess' | 'perCell';
+export type { CapacityRule, CurvePoint, FigureKind };
 export const FIGURE_KIND: Readonly<Record<FigureKey, FigureKind>> = {
   readLatency_ns: 'latency',
   readEnergy_pJ_per_access: 'perAccess',
   leakage_mW: 'perCell',
   area_mm2: 'perCell',
 };
-
-/** Parameters of the rule that are assumptions rather than data (see the eNVM spec). */
-export interface CapacityRule {
-  /** Least periphery a bank keeps below the smallest point, as a fraction of that point's figure. */
-  peripheryFloor_fraction: number;
-}
-
-export interface CurvePoint {
-  capacity_cells: number;
-  value: number;
-}
 
 /** Sort points by capacity and reject what the rule cannot use (internal invariant). */
 export function checkedCurve(points: readonly CurvePoint[], what: string): CurvePoint[] {

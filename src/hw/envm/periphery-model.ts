@@ -1,4 +1,4 @@
-import type { CapacityRule, CurvePoint } from './capacity-scaling.js';
+import type { CapacityRule, CurvePoint } from './curve-types.js';
 
 /**
  * Per-cell figures (leakage, area) of an array smaller than the smallest characterized one:

@@ -1,4 +1,4 @@
-import type { CurvePoint, FigureKind } from './capacity-scaling.js';
+import type { CurvePoint, FigureKind } from './curve-types.js';
 
 /**
  * An array beyond the largest characterized one, built as n whole tiles of the largest array

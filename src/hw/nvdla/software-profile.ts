@@ -1,4 +1,3 @@
-import type { NvdlaParams, NvdlaSoftware } from './spec.js';
 
 /**
  * How a software profile uses the hardware: the defaults of the keys that are software's decision, not the
@@ -8,10 +7,17 @@ import type { NvdlaParams, NvdlaSoftware } from './spec.js';
  * every rule cites the function it follows. `hardware-limit` uses every capability the build has, fully, and
  * launches each hardware operation at no cost: the hardware's best case, for studies of what the silicon could do.
  */
-export type SoftwareKeys = Pick<
-  NvdlaParams,
-  'weightCompression' | 'winograd' | 'fuseEltwise' | 'fusePooling' | 'opLaunch_ns'
->;
+export interface SoftwareKeys {
+  weightCompression: boolean;
+  winograd: boolean;
+  fuseEltwise: boolean;
+  fusePooling: boolean;
+  opLaunch_ns: number;
+}
+
+/** Who decides how the hardware is used (the `nvdla.software` key). */
+export const NVDLA_SOFTWARE = ['nvdla-sw', 'hardware-limit'] as const;
+export type NvdlaSoftware = (typeof NVDLA_SOFTWARE)[number];
 
 /** What the build has: the capabilities a profile may use. */
 export interface BuildCapabilities {
@@ -53,7 +59,7 @@ export function softwareDefaults(software: NvdlaSoftware, hw: BuildCapabilities)
 }
 
 /** The compiler's CBUF allocation order and split-H rules apply (cbuf-allocation.ts) under `nvdla-sw` only. */
-export function followsCompiler(p: Pick<NvdlaParams, 'software'>): boolean {
+export function followsCompiler(p: { software: NvdlaSoftware }): boolean {
   return p.software === 'nvdla-sw';
 }
 
@@ -64,6 +70,6 @@ export function followsCompiler(p: Pick<NvdlaParams, 'software'>): boolean {
  * ConvCoreConvolutionOpNode::emitOp, release = input height, data_reuse from ConvCoreEngineParams, default false),
  * so each chunk fetches its overlap rows again.
  */
-export function retainsOverlapRows(p: Pick<NvdlaParams, 'software'>): boolean {
+export function retainsOverlapRows(p: { software: NvdlaSoftware }): boolean {
   return p.software === 'hardware-limit';
 }

@@ -1,7 +1,7 @@
 import { bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { calibratedArea, calibratedEnergy } from './calibration.js';
-import { SOFTWARE_SOURCES, softwareDefaults } from './software-profile.js';
+import { NVDLA_SOFTWARE, SOFTWARE_SOURCES, softwareDefaults, type NvdlaSoftware } from './software-profile.js';
 
 /** The `nvdla` config section: the convolution core, its post-processors and their energy and area. */
 export interface NvdlaParams extends PowerDomainParams {
@@ -44,12 +44,7 @@ export interface NvdlaParams extends PowerDomainParams {
 export const NVDLA_BUILDS = ['nv_full', 'nv_small'] as const;
 export type NvdlaBuild = (typeof NVDLA_BUILDS)[number];
 
-/**
- * Who decides how the hardware is used (software-profile.ts): `nvdla-sw` mirrors NVIDIA's released compiler and
- * driver (nvdla/sw), `hardware-limit` uses every capability the hardware has, fully and at no launch cost.
- */
-export const NVDLA_SOFTWARE = ['nvdla-sw', 'hardware-limit'] as const;
-export type NvdlaSoftware = (typeof NVDLA_SOFTWARE)[number];
+export { NVDLA_SOFTWARE, type NvdlaSoftware };
 
 const BUILDS_CSV = 'reference/nvdla-builds.csv';
 const CAL = 'calibrated to reference/nvdla-area-power.csv by src/hw/nvdla/calibration.ts (see CALIBRATION.md)';

@@ -1,5 +1,5 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { si } from '../format.js';
+import { si } from '../../util/format.js';
 import { BAND_HEADER, bandPreamble, bandRows } from '../band-table.js';
 import type { RatioBand } from '../../system/ratio-band.js';
 import { baselineLabel, type Baseline } from '../plots/baseline.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import { BAND_JSON, type BandFile } from '../band-table.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { baselineLabel, formatBaseline } from '../plots/baseline.js';
 import { distinct } from '../plots/series.js';
 import { plainNumber } from '../plots/units.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { areaBreakdownSpec } from './area-breakdown.js';
 import { baselineLabel, chooseBaseline, ratioPoints, type Baseline } from './baseline.js';
 import { energyBreakdownSpec } from './energy-breakdown.js';

@@ -1,4 +1,4 @@
-import { toCsv, type CsvValue } from '../../report/csv.js';
+import { toCsv, type CsvValue } from '../../util/csv.js';
 import type { SweepRow } from './sweep-row.js';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { maxnvmVersion } from '../../util/version.js';
 import { UserError } from '../../errors.js';
-import { toJson, writeFileAtomic } from '../../report/atomic-write.js';
+import { toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import type { GridIdentity, ResolvedGrid, SweepUnit } from './grid.js';
 import type { UnitResult } from './run-unit.js';
 import { codeHash } from './source-hash.js';

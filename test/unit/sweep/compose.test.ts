@@ -1,4 +1,4 @@
-import { si } from '../../../src/report/format.js';
+import { si } from '../../../src/util/format.js';
 import { describe, expect, it } from 'vitest';
 import { loadArchConfig, withDramIdlePolicy, type ArchConfig } from '../../../src/config/arch-config.js';
 import { PS_PER_S } from '../../../src/engine/time.js';

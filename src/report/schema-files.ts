@@ -1,7 +1,7 @@
 import type { JsonSchema } from '../engine/spec.js';
-import { resultSchema } from '../report/result-schema.js';
+import { resultSchema } from './result-schema.js';
 import { traceSchema } from '../workload/trace-schema.js';
-import { cachedArchSchema } from './arch-config.js';
+import { cachedArchSchema } from '../config/arch-config.js';
 import { storageChoicesFileSchema } from '../sizing/choices-file.js';
 
 /** The schema files kept in schemas/ (paths relative to the repository root). A test checks they are current. */
