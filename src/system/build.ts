@@ -96,6 +96,14 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     notes.push(...array.notes);
     ledger.addPowerManaged('envm', array);
     area_mm2.envm = array.area_mm2();
+    // A kernel range's bits are asked for at every fetch (split-H chunks fetch the same ranges again): sized once.
+    const rangeCache = new Map<string, ReturnType<typeof kernelRangeStreamBits>>();
+    const rangeBits = (i: number, k0: number, k1: number): ReturnType<typeof kernelRangeStreamBits> => {
+      const key = `${i}:${k0}:${k1}`;
+      let bits = rangeCache.get(key);
+      if (bits === undefined) rangeCache.set(key, (bits = kernelRangeStreamBits(layerAt(trace, i), choice, k0, k1, sizing)));
+      return bits;
+    };
     const src = new EnvmWeightSource({
       array,
       params: config.weightPath,
@@ -106,9 +114,8 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
       atomicK: config.nvdla.macAtomicK,
       // Exact per-kernel-range bits from the same sizing model, not a proportional split.
       streamRange: (i, k0, k1, stream) => {
-        const layer = layerAt(trace, i);
-        const before = k0 === 0 ? 0 : (kernelRangeStreamBits(layer, choice, 0, k0, sizing)[stream.stream] ?? 0);
-        const bits = kernelRangeStreamBits(layer, choice, k0, k1, sizing)[stream.stream] ?? 0;
+        const before = k0 === 0 ? 0 : (rangeBits(i, 0, k0)[stream.stream] ?? 0);
+        const bits = rangeBits(i, k0, k1)[stream.stream] ?? 0;
         return { startBit: before, bits };
       },
     });
