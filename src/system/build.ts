@@ -8,6 +8,7 @@ import { EnvmArray } from '../hw/envm/envm-array.js';
 import type { EnergyAccount, MemoryDevice, WeightSource } from '../hw/memory.js';
 import { nvdlaArea } from '../hw/nvdla/area.js';
 import { NvdlaCore } from '../hw/nvdla/core.js';
+import { winogradLayers } from '../hw/nvdla/winograd-choice.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
 import { perLayerCompressedBytes } from '../hw/nvdla/weight-compression.js';
 import { MemoryWeightSource, denseInt8Bytes, withWinogradWeights, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
@@ -40,7 +41,11 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   // weights and no transform unit is modelled, so a core fed from eNVM runs direct convolution.
   const winograd = config.nvdla.winograd && config.placement.weights === 'dram';
   if (config.nvdla.winograd && !winograd) notes.push('Winograd off: the eNVM weight path delivers raw (untransformed) weights');
-  const nvdla = { ...config.nvdla, winograd };
+  // Where Winograd is on, a best-case compiler takes it only on the layers whose roofline it shortens.
+  const d = config.dram;
+  const dramPeak_Bps = d === undefined ? Infinity : (d.channels * d.channelWidth_bits * 2) / 8 / (d.tCK_ns * 1e-9);
+  const featureBandwidth_Bps = Math.min((config.memoryPort?.peakBandwidth_GBps ?? Infinity) * 1e9, dramPeak_Bps);
+  const nvdla = { ...config.nvdla, winograd, winogradLayers: winograd ? winogradLayers(trace.layers, { ...config.nvdla, winograd }, featureBandwidth_Bps) : undefined };
   const core = new NvdlaCore(nvdla, sim);
   ledger.addAccount('nvdla', core);
   ledger.addPowerManaged('nvdla', core);

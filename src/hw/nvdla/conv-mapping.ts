@@ -53,15 +53,17 @@ export const WINOGRAD_SPEEDUP = 36 / 16;
 /** unit_description: image-input stripes are fixed to 64 atomic ops; the CACC holds 64 int8 positions then. */
 const IMAGE_STRIPE = 64;
 
+/** A layer NVDLA can run in Winograd mode: a 3×3, stride-1, ungrouped convolution. */
+export function winogradShapeFits(l: Layer): boolean {
+  return l.op === 'conv' && l.groups === 1 && l.kernelHeight === 3 && l.kernelWidth === 3 && l.stride === 1;
+}
+
+/**
+ * Whether `l` runs in Winograd mode: Winograd enabled, the shape fits, and, where the system has chosen per layer
+ * (`winogradLayers`, winograd-choice.ts), the layer is among those chosen.
+ */
 export function winogradEligible(l: Layer, p: NvdlaParams): boolean {
-  return (
-    p.winograd &&
-    l.op === 'conv' &&
-    l.groups === 1 &&
-    l.kernelHeight === 3 &&
-    l.kernelWidth === 3 &&
-    l.stride === 1
-  );
+  return p.winograd && winogradShapeFits(l) && (p.winogradLayers?.has(l.name) ?? true);
 }
 
 export function imageInputEligible(l: Layer, p: NvdlaParams): boolean {

@@ -37,6 +37,9 @@ export class ConvLayerRun {
   private readonly chunkOfStep: number[] = [];
   private readonly inputChunk: number[] = [];
   private readonly weightChunk: number[] = [];
+  /** The first step that uses each input and weight fetch: the order fetches are issued in. */
+  private readonly inputFirstUse: number[] = [];
+  private readonly weightFirstUse: number[] = [];
   private readonly chunks: ChunkLedger;
   /** The same pipeline with every fetch done at cycle 0: the layer's pure compute time. */
   private pure: CaccState = IDLE_CACC;
@@ -70,6 +73,8 @@ export class ConvLayerRun {
     this.plan.steps.forEach((s, i) => {
       this.inputChunk[s.input] ??= this.chunkOfStep[i]!;
       this.weightChunk[s.weight] ??= this.chunkOfStep[i]!;
+      this.inputFirstUse[s.input] ??= i;
+      this.weightFirstUse[s.weight] ??= i;
     });
     this.chunks = new ChunkLedger(this.plan.chunks.length);
   }
@@ -88,16 +93,19 @@ export class ConvLayerRun {
 
   /**
    * Issue the fetches that wait for step `afterStep` (−1: layer start). CDMA's data and weight channels run side by
-   * side; sharing one memory, their requests are interleaved one for one so neither waits for the other's backlog.
+   * side and share one memory; requests go out in the order the computation needs them (by the first step that
+   * uses each, input before weights on a tie), so data wanted now never queues behind weights wanted later.
    */
   private issueFetches(afterStep: number): void {
-    const inputs = this.inputByStep.get(afterStep) ?? [];
-    const weights = this.weightByStep.get(afterStep) ?? [];
+    const wanted: { firstUse: number; input: boolean; index: number }[] = [];
+    for (const i of this.inputByStep.get(afterStep) ?? []) wanted.push({ firstUse: this.inputFirstUse[i]!, input: true, index: i });
+    for (const j of this.weightByStep.get(afterStep) ?? []) wanted.push({ firstUse: this.weightFirstUse[j]!, input: false, index: j });
+    wanted.sort((a, b) => a.firstUse - b.firstUse || Number(b.input) - Number(a.input));
     // A chunk's operation starts with its first fetch.
     const now = this.ctx.sim.now;
-    for (let n = 0; n < Math.max(inputs.length, weights.length); n++) {
-      if (n < inputs.length) this.chunkRead(this.inputChunk[inputs[n]!]!, now, this.fetchInput(inputs[n]!));
-      if (n < weights.length) this.chunkRead(this.weightChunk[weights[n]!]!, now, this.fetchWeights(weights[n]!));
+    for (const w of wanted) {
+      if (w.input) this.chunkRead(this.inputChunk[w.index]!, now, this.fetchInput(w.index));
+      else this.chunkRead(this.weightChunk[w.index]!, now, this.fetchWeights(w.index));
     }
   }
 

@@ -23,6 +23,11 @@ export interface NvdlaParams extends PowerDomainParams {
   memifWidth_B: number;
   weightCompression: boolean;
   winograd: boolean;
+  /**
+   * Not a config key: the layers a system runs in Winograd mode where it chose per layer (winograd-choice.ts, set
+   * when the system is built); absent: every layer whose shape fits.
+   */
+  winogradLayers?: ReadonlySet<string>;
   imageInput: boolean;
   imagePixelBytes: number;
   channelPostExtension: boolean;

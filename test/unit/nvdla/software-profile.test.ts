@@ -3,6 +3,7 @@ import { allocateCbuf, kernelGroups, type CbufWeights } from '../../../src/hw/nv
 import { mapConvolution } from '../../../src/hw/nvdla/conv-mapping.js';
 import { nvdlaBuildDefaults, type NvdlaParams } from '../../../src/hw/nvdla/spec.js';
 import { planConvolution } from '../../../src/hw/nvdla/tiling.js';
+import { winogradLayers } from '../../../src/hw/nvdla/winograd-choice.js';
 import { FixedMemory } from '../../../src/hw/port.js';
 import type { Layer } from '../../../src/workload/layer.js';
 import { add, conv, idealParams, runLayer, runLayers } from './helpers.js';
@@ -121,5 +122,24 @@ describe('split-H where one kernel group exceeds the compiler\'s weight-bank cap
     // 14×14×512: 14·64 = 896 entries a row; three rows (2688 entries, 6 banks) fit beside the 9 weight banks.
     const l = conv({ H: 14, W: 14, C: 512, K: 512, R: 3, pad: 1 });
     expect(allocate(small, l)).toMatchObject({ mode: 'row-split', weightBanks: 9, dataBanks: 23, weightSlots: 1 });
+  });
+});
+
+describe('Winograd per layer where it shortens the roofline (hardware-limit)', () => {
+  it('takes Winograd on an early layer with few weights, direct on a late 7×7 layer whose 16/9 weights dominate', () => {
+    const p = nvdlaBuildDefaults('nv_full', 'hardware-limit');
+    // 56×56×64 → 64, 3×3: 115.6 M MACs, 56,448 direct cycles; Winograd 25,088 cycles. Bytes at 20 B/cycle:
+    // 401,408 features + 36,864 weights (65,536 pre-transformed) → 21,914 / 23,347 cycles: compute-bound, Winograd.
+    const early = conv({ name: 'early', H: 56, W: 56, C: 64, K: 64, R: 3, pad: 1 });
+    // 7×7×512 → 512, 3×3: 56,448 direct cycles; Winograd 32,768 (8×8 padded). 50,176 B of features and 2,359,296 B
+    // of weights (4,194,304 pre-transformed): 120,474 cycles direct against 212,224 in Winograd at 20 B/cycle: direct.
+    const late = conv({ name: 'late', H: 7, W: 7, C: 512, K: 512, R: 3, pad: 1 });
+    expect([...winogradLayers([early, late], p, 20e9)]).toEqual(['early']);
+    // With weights on chip at 1000 B/cycle the late layer is compute-bound too: Winograd for both.
+    expect([...winogradLayers([early, late], p, 1000e9)]).toEqual(['early', 'late']);
+    // The choice decides the mode the layer runs in.
+    const chosen = { ...p, memifWidth_B: Infinity, winogradLayers: winogradLayers([early, late], p, 20e9) };
+    expect(runLayer(chosen, late).result.convMode).toBe('direct');
+    expect(runLayer(chosen, early).result.convMode).toBe('winograd');
   });
 });
