@@ -5,8 +5,6 @@ import { envmSpec } from '../hw/envm/spec.js';
 import { nvdlaSpec } from '../hw/nvdla/spec.js';
 import { sramSpec } from '../hw/sram/spec.js';
 import { weightPathSpec } from '../hw/weightpath/spec.js';
-import { faultsSpec } from '../faults/spec.js';
-import { weightStorageSpec } from '../storage/choice-spec.js';
 import { backingStoreSpec, memoryPortSpec, placementSpec } from './system-spec.js';
 
 /** Every component's declarations, in config order. The schema and `describe` come from this list. */
@@ -21,9 +19,3 @@ export const componentSpecs: readonly ComponentSpec[] = [
   backingStoreSpec,
   controlDomainSpec,
 ];
-
-/**
- * Everything `maxnvm describe` lists: the config sections above, and the
- * parameters of tools that take flags rather than a config (fault campaigns).
- */
-export const describedSpecs: readonly ComponentSpec[] = [...componentSpecs, weightStorageSpec, faultsSpec];

@@ -13,7 +13,7 @@
  *   right for "what does this fault model cost on this test set".
  */
 
-import { normalLowerTail } from '../faults/normal-tail.js';
+import { normalLowerTail } from '../util/normal-tail.js';
 
 export interface Interval {
   readonly low: number;

@@ -1,7 +1,15 @@
 import type { CommandModule } from 'yargs';
 import { UserError, nearest } from '../../errors.js';
-import { describedSpecs } from '../../config/registry.js';
 import type { ComponentSpec } from '../../engine/spec.js';
+import { componentSpecs } from '../../config/registry.js';
+import { faultsSpec } from '../../faults/spec.js';
+import { weightStorageSpec } from '../../storage/choice-spec.js';
+
+/**
+ * Everything `maxnvm describe` lists: the config sections, and the parameters of tools that take flags rather
+ * than a config (fault campaigns) or choices files (weight storage).
+ */
+export const describedSpecs: readonly ComponentSpec[] = [...componentSpecs, weightStorageSpec, faultsSpec];
 
 /** `maxnvm describe [component]`: every parameter with unit, default, description and source; every statistic. */
 export function describeText(specs: readonly ComponentSpec[]): string {

@@ -11,7 +11,7 @@ import { technologyLevelModel } from '../../faults/technology-levels.js';
 import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/search-run.js';
 import { faultsSpec } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
-import { studyCsv, studyTable, writeStudy } from '../../faults/study-output.js';
+import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
 import { toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { DEFAULT_SIZING_TECHNOLOGY, hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/index.js';
 import { loadTrace } from '../../workload/load-trace.js';

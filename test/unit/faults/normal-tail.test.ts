@@ -6,7 +6,7 @@ import {
   normalIntervalProbability,
   normalLowerTail,
   normalUpperTail,
-} from '../../../src/faults/normal-tail.js';
+} from '../../../src/util/normal-tail.js';
 
 /** Reference values from mpmath 1.3.0 at 40 significant digits (`mp.erfc(x)`), rounded to 17. */
 const ERFC_REFERENCE: readonly [number, number][] = [

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { technologyFaultModel } from '../../../src/faults/fault-model.js';
 import { runStudy, studyRows, type StudyReport } from '../../../src/faults/study.js';
-import { studyCsv, studyPlotSvg, studyTable, writeStudy } from '../../../src/faults/study-output.js';
+import { studyCsv, studyPlotSvg, studyTable, writeStudy } from '../../../src/report/faults-study.js';
 import { loadChoicesFile } from '../../../src/sizing/choices-file.js';
 import { loadTrace } from '../../../src/workload/load-trace.js';
 

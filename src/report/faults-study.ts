@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { toCsv } from '../util/csv.js';
 import { toJson, writeFileAtomic } from '../util/atomic-write.js';
 import { grouped, textTable } from '../util/format.js';
-import { renderSvg } from '../report/plots/render-svg.js';
-import { plotFrame, type PlotSpec } from '../report/plots/theme.js';
+import { renderSvg } from './plots/render-svg.js';
+import { plotFrame, type PlotSpec } from './plots/theme.js';
 import { STREAM_ORDER } from '../storage/streams.js';
-import type { StudyReport } from './study.js';
+import type { StudyReport } from '../faults/study.js';
 
 const pct = (share: number): string => `${(100 * share).toFixed(2)} %`;
 
