@@ -100,7 +100,7 @@ export const faultsSpec: ComponentSpec = {
       description:
         'bits-per-cell search: largest accuracy loss accepted, fault-free accuracy minus the lower end of the confidence interval on the mean accuracy',
       default: DEFAULT_TOLERANCE_PP,
-      source: 'assumption: the issue\'s default of 0.5 percentage points, about the accuracy MaxNVM (Pentecost et al., MICRO 2019) lets MLC storage cost',
+      source: 'assumption: 0.5 percentage points, about the accuracy MaxNVM (Pentecost et al., MICRO 2019) lets MLC storage cost',
       schema: { type: 'number', minimum: 0, maximum: 100 },
     },
   ],

@@ -9,7 +9,7 @@ import type { StorageChoice, StreamName } from './types.js';
  * user can act on. Range checks run before the schema so that the commonest mistakes get a specific message.
  */
 
-/** Bits per cell the eNVM models cover: 1, 2, 3 (reference/envm-arrays.csv; DESIGN.md section 6). */
+/** Bits per cell the eNVM models cover: 1, 2, 3 (reference/envm-arrays.csv; docs/architecture.md §6). */
 export const MIN_BITS_PER_CELL = 1;
 export const MAX_BITS_PER_CELL = 3;
 /** Smallest SECDED data word accepted: 4 bits, the (8,4) extended Hamming code. */

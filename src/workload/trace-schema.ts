@@ -91,7 +91,7 @@ const layerSchema: JsonSchema = {
 export const traceSchema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'maxnvm workload trace',
-  description: 'A DNN inference as a list of layers with shapes and weight storage properties (maxnvm DESIGN.md section 4).',
+  description: 'A DNN inference as a list of layers with shapes and weight storage properties (maxnvm docs/architecture.md §4).',
   type: 'object',
   properties: {
     $schema: { type: 'string', description: 'Path or URL of this schema, for editors.' },

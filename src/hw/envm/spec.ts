@@ -123,7 +123,7 @@ export const envmSpec: ComponentSpec = {
     ...powerDomainParams({
       kinds: ['always-on', 'power-gated', 'supply-off'],
       default: 'power-gated',
-      defaultSource: 'assumption: the eNVM macro sits behind on-chip power switches between uses like any gated block (DESIGN.md section 6: gating between uses is the point of non-volatility); its cells keep the weights unpowered, so "supply-off" (0 W, a rail of its own) loses nothing either',
+      defaultSource: 'assumption: the eNVM macro sits behind on-chip power switches between uses like any gated block (docs/architecture.md §6: gating between uses is the point of non-volatility); its cells keep the weights unpowered, so "supply-off" (0 W, a rail of its own) loses nothing either',
       contents: 'kept (non-volatile)',
     }),
     {
@@ -131,7 +131,7 @@ export const envmSpec: ComponentSpec = {
       unit: '-',
       description: 'also gate the array during layers that read no weights (pooling, element-wise adds not fused into a convolution); the next weight read wakes it',
       default: false,
-      source: 'DESIGN.md section 9 (optional gating between layers); off by default: with NVDLA fusing adds and pooling into convolutions few such layers remain, and each costs a wake-up',
+      source: 'docs/architecture.md §8 (optional gating between layers); off by default, an assumption: each gated stretch costs a wake-up, and under the released software the layers without weights (standalone adds, pooling) are short',
       schema: bool(),
     },
     {
