@@ -3,7 +3,7 @@ import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Folders import only downward (DESIGN §10 of the project's design: util → engine → workload, storage, ml → hw →
+ * Folders import only downward (docs/architecture.md §2: util → engine → workload, storage, ml → hw →
  * config → system → analyses → report → cli). Folders of one rank may import each other.
  */
 const RANK: Record<string, number> = {
