@@ -102,6 +102,15 @@ export class EnvmWeightSource implements WeightSource {
     return this.o.params.cbufFormat === 'dense' ? shareOf(storage.weights, k0, k1, K) : shareOf(storage.nonZeros, k0, k1, K);
   }
 
+  /**
+   * The most the array can deliver: every sub-array (one per bits per cell in use) reading at its peak at once, B/s.
+   * An upper bound (streams of one fetch share sub-arrays, and decode may be slower), so the roofline floor it
+   * gives stays a lower bound.
+   */
+  peakBandwidth_Bps(): number {
+    return this.o.array.subArrays.reduce((sum, sub) => sum + sub.peakBandwidth_Bps, 0);
+  }
+
   fetchKernels(layerIndex: number, k0: number, k1: number, t: Picoseconds): Picoseconds {
     const { storage, K } = this.storageOf(layerIndex, k0, k1);
     const p = this.o.params;
