@@ -72,11 +72,12 @@ function rateTable(lines: readonly RateLine[], baseline: Baseline | undefined): 
   return htmlTable('rates-table', caption, ['frame rate (fps)', 'system (DRAM policy)', 'average power', 'energy per inference', 'latency', 'power ratio, baseline / system'], rows);
 }
 
-function bandSection(b: Bands | undefined): string {
+function bandSection(b: Bands | undefined, plotted: boolean): string {
   if (b === undefined) return '';
   const bands = b.bands;
+  const more = plotted ? ' The table shows the chosen rates; the band plot (<a href="#plot-ratio-band">below</a>) and band.json hold every swept rate.' : '';
   const rows = bandRows(bands, String, b.tableRates).map((r): Cell[] => r.map((c, i) => (i >= 1 && i <= 5 ? num(c) : c)));
-  return `<section id="band">\n<h2>Ratio band</h2>\n<p>${escapeHtml(bandPreamble(bands))} The table shows the chosen rates; the band plot (<a href="#plot-ratio-band">below</a>) and band.json hold every swept rate.</p>\n${htmlTable('band-table', 'Baseline / system power at the default assumptions, and the band with the assumptions at each end', BAND_HEADER, rows)}\n</section>\n`;
+  return `<section id="band">\n<h2>Ratio band</h2>\n<p>${escapeHtml(bandPreamble(bands))}${more}</p>\n${htmlTable('band-table', 'Baseline / system power at the default assumptions, and the band with the assumptions at each end', BAND_HEADER, rows)}\n</section>\n`;
 }
 
 function infeasibleTable(list: readonly { series: string; row: SweepRow }[]): string {
@@ -124,7 +125,7 @@ export function renderReportPage(m: ReportModel): string {
 ${systemsTable(m.systems)}
 ${rateTable(m.rateLines, m.baseline)}
 </section>
-${bandSection(m.bands)}<section id="plots">
+${bandSection(m.bands, m.plots.some((p) => p.name === 'ratio-band'))}<section id="plots">
 <h2>Plots</h2>
 ${plots}
 </section>
