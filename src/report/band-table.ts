@@ -1,4 +1,4 @@
-import { BAND_RANGES, describeAssumption, type AssumptionName, type BandEnd, type RatioBand } from '../system/ratio-band.js';
+import { BAND_RANGES, describeAssumptions, type AssumptionName, type BandEnd, type RatioBand } from '../system/ratio-band.js';
 import { si, textTable } from '../util/format.js';
 
 /**
@@ -7,14 +7,6 @@ import { si, textTable } from '../util/format.js';
  * assumptions, the band, and the assumptions at each end with the one that drives it.
  */
 
-/** File the main job writes the bands to, beside sweep.json; `maxnvm report` shows it when present. */
-export const BAND_JSON = 'band.json';
-
-export interface BandFile {
-  ranges: typeof BAND_RANGES;
-  bands: RatioBand[];
-}
-
 export const BAND_HEADER = ['system', 'fps', 'baseline power', 'system power', 'ratio', 'band', 'low end: assumptions (driver)', 'high end: assumptions (driver)'];
 
 const DRIVER_WORD: Record<AssumptionName, string> = { gatedLeakageFraction: 'leakage drives it', flashEnergy_pJ_per_B: 'flash drives it' };
@@ -22,16 +14,17 @@ const DRIVER_WORD: Record<AssumptionName, string> = { gatedLeakageFraction: 'lea
 export const ratioText = (r: number): string => `${r.toPrecision(3)}×`;
 
 export function endText(e: BandEnd): string {
-  const a = e.assumptions;
-  return `${describeAssumption('gatedLeakageFraction', a.gatedLeakageFraction)}, ${describeAssumption('flashEnergy_pJ_per_B', a.flashEnergy_pJ_per_B)} (${DRIVER_WORD[e.driver]})`;
+  return `${describeAssumptions(e.assumptions)} (${DRIVER_WORD[e.driver]})`;
 }
 
-export function bandRows(bands: readonly RatioBand[], fpsLabel: (fps: number) => string = String): string[][] {
+/** One row per system and rate; only the rates in `only` when given (the bands hold every swept rate). */
+export function bandRows(bands: readonly RatioBand[], fpsLabel: (fps: number) => string = String, only?: readonly number[]): string[][] {
   return bands.flatMap((b) =>
-    b.rates.map((fps, i) => {
+    b.rates.flatMap((fps, i) => {
+      if (only !== undefined && !only.includes(fps)) return [];
       const p = b.points[i];
-      if (p == null) return [b.system, fpsLabel(fps), '-', '-', '-', '-', 'infeasible for one of the two systems', ''];
-      return [b.system, fpsLabel(fps), si(p.baseline_W, 'W'), si(p.system_W, 'W'), ratioText(p.ratio), `${ratioText(p.low.ratio)} – ${ratioText(p.high.ratio)}`, endText(p.low), endText(p.high)];
+      if (p == null) return [[b.system, fpsLabel(fps), '-', '-', '-', '-', 'infeasible for one of the two systems', '']];
+      return [[b.system, fpsLabel(fps), si(p.baseline_W, 'W'), si(p.system_W, 'W'), ratioText(p.ratio), `${ratioText(p.low.ratio)} – ${ratioText(p.high.ratio)}`, endText(p.low), endText(p.high)]];
     }),
   );
 }
@@ -41,13 +34,13 @@ export function bandPreamble(bands: readonly RatioBand[]): string {
   const d = bands[0]?.defaults;
   const [gLo, gHi] = BAND_RANGES.gatedLeakageFraction;
   const [fLo, fHi] = BAND_RANGES.flashEnergy_pJ_per_B;
-  const defaults = d === undefined ? '' : ` Defaults: ${describeAssumption('gatedLeakageFraction', d.gatedLeakageFraction)}, ${describeAssumption('flashEnergy_pJ_per_B', d.flashEnergy_pJ_per_B)} (the baseline's flash part).`;
+  const defaults = d === undefined ? '' : ` Defaults: ${describeAssumptions(d)} (the baseline's flash part).`;
   return (
     `Ratio = baseline power (${bands[0]?.baseline ?? '?'}, best DRAM policy) / system power, at the default assumptions, with the band spanned by ` +
     `residual gated leakage ${gLo * 100}–${gHi * 100} % (every power-gated domain, both systems) and flash ${fLo / 1000}–${fHi / 1000} nJ/B (reloads, baseline only).${defaults}`
   );
 }
 
-export function bandTable(bands: readonly RatioBand[], fpsLabel?: (fps: number) => string): string {
-  return `${bandPreamble(bands)}\n${textTable(BAND_HEADER, bandRows(bands, fpsLabel))}`;
+export function bandTable(bands: readonly RatioBand[], fpsLabel?: (fps: number) => string, only?: readonly number[]): string {
+  return `${bandPreamble(bands)}\n${textTable(BAND_HEADER, bandRows(bands, fpsLabel, only))}`;
 }

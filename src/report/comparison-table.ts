@@ -8,7 +8,7 @@ import { pairsOf } from './plots/baseline.js';
  * rate, then power and energy per frame at the chosen rates, and the ratio of
  * the baseline (under its `best` DRAM policy) to each system.
  */
-export function comparisonTable(result: ComparisonResult, baselineSystem: string, rates: number[]): string {
+export function comparisonTable(result: Pick<ComparisonResult, 'rows' | 'baselineMaxFps'>, baselineSystem: string, rates: number[]): string {
   const { rows, baselineMaxFps } = result;
   const systems = pairsOf(rows).map((b) => ({ system: b.system, policy: b.dramPolicy }));
   const cols = [...rates, baselineMaxFps];

@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../engine/spec.js';
 import { resultSchema } from './result-schema.js';
+import { bandFileSchema } from './band-file.js';
 import { traceSchema } from '../workload/trace-schema.js';
 import { cachedArchSchema } from '../config/arch-config.js';
 import { storageChoicesFileSchema } from '../sizing/choices-file.js';
@@ -11,5 +12,6 @@ export function schemaFiles(): Record<string, JsonSchema> {
     'schemas/trace.schema.json': traceSchema,
     'schemas/result.schema.json': resultSchema,
     'schemas/storage-choices.schema.json': storageChoicesFileSchema,
+    'schemas/band.schema.json': bandFileSchema,
   };
 }

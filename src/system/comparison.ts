@@ -29,6 +29,8 @@ export interface ComparisonResult {
   rows: SweepRow[];
   /** The baseline's highest sustainable rate: the "maximum rate" column. */
   baselineMaxFps: number;
+  /** Every swept rate, increasing (the log-spaced ones, the table's and the baseline's maximum). */
+  rates: number[];
 }
 
 export async function runComparison(spec: ComparisonSpec, opts: SweepOptions): Promise<ComparisonResult> {
@@ -44,8 +46,9 @@ export async function runComparison(spec: ComparisonSpec, opts: SweepOptions): P
   // Its maximum is 1 / (latency with every device awake); at exactly that rate the alignment of frame starts to
   // the DRAM clock can add a fraction of a ns, so the column uses the rate 0.1 % below, to 3 significant digits.
   const baselineMaxFps = Number(((probe[0]?.maxFps ?? spec.maxFps) * 0.999).toPrecision(3));
-  const rows = await runSweep({ ...grid, fps: [...rates, baselineMaxFps] }, opts);
-  return { rows, baselineMaxFps };
+  const swept = [...new Set([...rates, baselineMaxFps])].sort((a, b) => a - b);
+  const rows = await runSweep({ ...grid, fps: swept }, opts);
+  return { rows, baselineMaxFps, rates: swept };
 }
 
 

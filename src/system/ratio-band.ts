@@ -30,9 +30,19 @@ export const BAND_RANGES: Record<AssumptionName, readonly [number, number]> = {
   flashEnergy_pJ_per_B: [100, 2000],
 };
 
+/** An assumption's value with its unit, as people quote it: "5 %", "0.1 nJ/B". */
+export function assumptionValueText(name: AssumptionName, value: number): string {
+  return name === 'gatedLeakageFraction' ? `${Number((value * 100).toPrecision(3))} %` : `${Number((value / 1000).toPrecision(3))} nJ/B`;
+}
+
 /** An assumption and its value in words: "residual gated leakage 5 %", "flash 0.1 nJ/B". */
 export function describeAssumption(name: AssumptionName, value: number): string {
-  return name === 'gatedLeakageFraction' ? `residual gated leakage ${Number((value * 100).toPrecision(3))} %` : `flash ${Number((value / 1000).toPrecision(3))} nJ/B`;
+  return `${name === 'gatedLeakageFraction' ? 'residual gated leakage' : 'flash'} ${assumptionValueText(name, value)}`;
+}
+
+/** Both assumptions in words: "residual gated leakage 5 %, flash 0.1 nJ/B". */
+export function describeAssumptions(a: Assumptions): string {
+  return `${describeAssumption('gatedLeakageFraction', a.gatedLeakageFraction)}, ${describeAssumption('flashEnergy_pJ_per_B', a.flashEnergy_pJ_per_B)}`;
 }
 
 /** The same config under other assumptions; never mutates. */

@@ -3,11 +3,11 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadArchConfig } from '../../config/arch-config.js';
 import { comparisonTable } from '../../report/comparison-table.js';
-import { BAND_JSON, bandTable, type BandFile } from '../../report/band-table.js';
+import { bandTable } from '../../report/band-table.js';
+import { BAND_JSON, bandFile } from '../../report/band-file.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { writeReport } from '../../report/html/write-report.js';
 import { comparisonBands, runComparison, type ComparisonSpec } from '../../system/comparison.js';
-import { BAND_RANGES } from '../../system/ratio-band.js';
 import { progressReporter } from '../../system/sweep/progress.js';
 import { si, textTable } from '../../util/format.js';
 import { simulate, type SimulationResult } from '../../system/simulate.js';
@@ -83,11 +83,11 @@ export async function comparisonSummary(): Promise<string> {
   rmSync(OUT, { recursive: true, force: true });
   const result = await runComparison(COMPARISON, { out: OUT, progress: (points, units) => progressReporter(points, units, process.stderr) });
   const baseline = loadArchConfig(COMPARISON.baselineArch).name;
-  // The ratio at the table rates and the baseline's maximum, with its band; written for the report as well.
-  const bandRates = [...COMPARISON.tableRates, result.baselineMaxFps];
-  const bands = comparisonBands(COMPARISON, bandRates);
-  const file: BandFile = { ranges: BAND_RANGES, bands };
-  writeFileAtomic(join(OUT, BAND_JSON), `${JSON.stringify(file, null, 2)}\n`);
+  // The ratio and its band at every swept rate (band.json, the report's band plot); the table shows the
+  // table rates and the baseline's maximum.
+  const bands = comparisonBands(COMPARISON, result.rates);
+  const tableRates = [...COMPARISON.tableRates, result.baselineMaxFps];
+  writeFileAtomic(join(OUT, BAND_JSON), `${JSON.stringify(bandFile(bands, tableRates), null, 2)}\n`);
   const report = await writeReport(OUT, { baseline: `${baseline}:best`, rates: COMPARISON.tableRates });
   const fpsLabel = (f: number): string => (f === result.baselineMaxFps ? `max ${f}` : String(f));
   return (
@@ -95,7 +95,8 @@ export async function comparisonSummary(): Promise<string> {
     `× = the baseline's power under its best idle policy / the system's power at the same rate. At one rate, power = energy per frame × rate,\n` +
     `so the power ratio and the energy-per-frame ratio are the same number; they differ only between different rates.\n` +
     `${comparisonTable(result, baseline, COMPARISON.tableRates)}\n\n` +
-    `The MaxNVM ratio and its sensitivity band\n${bandTable(bands, fpsLabel)}\n` +
+    `The MaxNVM ratio and its sensitivity band\n${bandTable(bands, fpsLabel, tableRates)}\n` +
+    `The band at every swept rate: ${OUT}/plots/ratio-band.svg (and ${OUT}/${BAND_JSON})\n` +
     `sweep, plots and report written to ${OUT}/ (${report.plots.length} plots, ${report.reportPath})\n`
   );
 }

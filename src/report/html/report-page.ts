@@ -1,7 +1,7 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 import { si } from '../../util/format.js';
 import { BAND_HEADER, bandPreamble, bandRows } from '../band-table.js';
-import type { RatioBand } from '../../system/ratio-band.js';
+import type { Bands } from '../band-file.js';
 import { baselineLabel, type Baseline } from '../plots/baseline.js';
 import { rateLabel } from '../plots/energy-breakdown.js';
 import type { ChosenRate } from '../plots/rates.js';
@@ -26,7 +26,7 @@ export interface ReportModel {
   manifests: ManifestFile[];
   notes: string[];
   /** The MaxNVM ratio with its sensitivity band (band.json beside the sweep), when the main job wrote one. */
-  bands?: RatioBand[];
+  bands?: Bands;
 }
 
 /** What each plot shows, under it on the page. */
@@ -36,6 +36,7 @@ const CAPTIONS: Record<string, string> = {
   'energy-breakdown': 'Energy per inference split by component at the chosen rates; each panel has its own scale.',
   'area-breakdown': 'On-chip area by component. Off-chip LPDDR4 is not counted.',
   'ratio-vs-fps': 'Baseline power divided by each other system\'s power at the same rate (equal to the energy-per-inference ratio). Above 1 the system needs less than the baseline.',
+  'ratio-band': 'The MaxNVM ratio at every swept rate where both systems keep up: solid at the default assumptions, shaded between the lowest and highest ratio over the corners of the assumption ranges. The legend names the corner at each end; the marker on an end names the assumption that moves it more on its own. The same numbers are in band.json.',
 };
 
 function plotFigure(p: { name: string; file: string; svg: string }): string {
@@ -71,10 +72,12 @@ function rateTable(lines: readonly RateLine[], baseline: Baseline | undefined): 
   return htmlTable('rates-table', caption, ['frame rate (fps)', 'system (DRAM policy)', 'average power', 'energy per inference', 'latency', 'power ratio, baseline / system'], rows);
 }
 
-function bandSection(bands: readonly RatioBand[] | undefined): string {
-  if (bands === undefined) return '';
-  const rows = bandRows(bands).map((r): Cell[] => r.map((c, i) => (i >= 1 && i <= 5 ? num(c) : c)));
-  return `<section id="band">\n<h2>Ratio band</h2>\n<p>${escapeHtml(bandPreamble(bands))}</p>\n${htmlTable('band-table', 'Baseline / system power at the default assumptions, and the band with the assumptions at each end', BAND_HEADER, rows)}\n</section>\n`;
+function bandSection(b: Bands | undefined, plotted: boolean): string {
+  if (b === undefined) return '';
+  const bands = b.bands;
+  const more = plotted ? ' The table shows the chosen rates; the band plot (<a href="#plot-ratio-band">below</a>) and band.json hold every swept rate.' : '';
+  const rows = bandRows(bands, String, b.tableRates).map((r): Cell[] => r.map((c, i) => (i >= 1 && i <= 5 ? num(c) : c)));
+  return `<section id="band">\n<h2>Ratio band</h2>\n<p>${escapeHtml(bandPreamble(bands))}${more}</p>\n${htmlTable('band-table', 'Baseline / system power at the default assumptions, and the band with the assumptions at each end', BAND_HEADER, rows)}\n</section>\n`;
 }
 
 function infeasibleTable(list: readonly { series: string; row: SweepRow }[]): string {
@@ -122,7 +125,7 @@ export function renderReportPage(m: ReportModel): string {
 ${systemsTable(m.systems)}
 ${rateTable(m.rateLines, m.baseline)}
 </section>
-${bandSection(m.bands)}<section id="plots">
+${bandSection(m.bands, m.plots.some((p) => p.name === 'ratio-band'))}<section id="plots">
 <h2>Plots</h2>
 ${plots}
 </section>

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../errors.js';
-import { BAND_JSON, type BandFile } from '../band-table.js';
+import { BAND_JSON, readBandFile, type Bands } from '../band-file.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { baselineLabel, formatBaseline } from '../plots/baseline.js';
 import { distinct } from '../plots/series.js';
@@ -25,6 +24,7 @@ export interface ReportResult {
 export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<ReportResult> {
   const run = loadRun(dir);
   const rows = run.rows;
+  const bands = readBands(dir);
   const notes: string[] = [];
   let plots: WrittenPlot[] = [];
   let model: Omit<ReportModel, 'notes' | 'plots'>;
@@ -32,7 +32,7 @@ export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<
     notes.push('There are no swept points: no plots and no per-rate figures.');
     model = { source: run.source, traces: [], baseline: undefined, rates: [], systems: [], rateLines: [], infeasible: [], inputFiles: [], manifests: run.manifests };
   } else {
-    const written = await writePlots(dir, rows, opts);
+    const written = await writePlots(dir, rows, { ...opts, bands: bands?.bands });
     plots = written.written;
     const { baseline, rates } = written;
     if (baseline !== undefined) {
@@ -58,19 +58,14 @@ export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<
       manifests: run.manifests,
     };
   }
-  const full: ReportModel = { ...model, plots, notes: [...notes, ...run.notes], bands: readBands(dir) };
+  const full: ReportModel = { ...model, plots, notes: [...notes, ...run.notes], bands };
   const reportPath = join(dir, 'report.html');
   writeFileAtomic(reportPath, renderReportPage(full));
   return { reportPath, plots, model: full };
 }
 
 /** The ratio bands the main job wrote beside the sweep (band.json), if any. */
-function readBands(dir: string): BandFile['bands'] | undefined {
+function readBands(dir: string): Bands | undefined {
   const file = join(dir, BAND_JSON);
-  if (!existsSync(file)) return undefined;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<BandFile>;
-  if (!Array.isArray(data.bands)) {
-    throw new UserError(`${file} is not a ratio band file`, { file, jsonPath: '/bands', expected: 'an array of bands, as `npm start` writes them', suggestion: `remove ${BAND_JSON} or rerun \`npm start\`` });
-  }
-  return data.bands;
+  return existsSync(file) ? readBandFile(file) : undefined;
 }

@@ -9,6 +9,10 @@ import { energyVsFpsSpec } from './energy-vs-fps.js';
 import { powerVsFpsSpec } from './power-vs-fps.js';
 import { chooseRates, DEFAULT_RATES_fps, type ChosenRate } from './rates.js';
 import { ratioVsFpsSpec } from './ratio-vs-fps.js';
+import { ratioBandSpec } from './ratio-band.js';
+import { seriesColors } from './colors.js';
+import { seriesNamer } from './series.js';
+import type { RatioBand } from '../../system/ratio-band.js';
 import { renderSvg } from './render-svg.js';
 import type { PlotSpec } from './theme.js';
 
@@ -17,6 +21,8 @@ export interface PlotOptions {
   baseline?: string;
   /** Rates of the energy breakdown, fps; the nearest swept rate is used for each. */
   rates?: readonly number[];
+  /** The MaxNVM ratio bands (band.json beside the sweep): adds the band plot. */
+  bands?: readonly RatioBand[];
 }
 
 /** A plot to write: its file name under plots/ and its spec. */
@@ -48,7 +54,21 @@ export function planPlots(rows: readonly SweepRow[], opts: PlotOptions = {}): Pl
   if (baseline === undefined) notes.push('No ratio plot: no system with DRAM to serve as the baseline (choose one with --baseline).');
   else if (ratioPoints(rows, baseline).length === 0) notes.push(`No ratio plot: no other system is feasible at a rate where the baseline ${baselineLabel(baseline)} is.`);
   else plots.push({ name: 'ratio-vs-fps', file: 'ratio-vs-fps.svg', spec: ratioVsFpsSpec(rows, baseline) });
+  if (opts.bands !== undefined) {
+    if (opts.bands.some((b) => b.points.some((p) => p != null))) plots.push({ name: 'ratio-band', file: 'ratio-band.svg', spec: ratioBandSpec(opts.bands, systemColor(rows)) });
+    else notes.push('No band plot: no eNVM system of band.json is feasible at a rate where its baseline is.');
+  }
   return { plots, baseline, rates, notes };
+}
+
+/** A system's colour: that of its first series in the line plots, so the band plot matches them. */
+function systemColor(rows: readonly SweepRow[]): (system: string) => string {
+  const colors = seriesColors(rows);
+  const name = seriesNamer(rows);
+  return (system) => {
+    const r = rows.find((x) => x.system === system);
+    return (r === undefined ? undefined : colors.get(name(r))) ?? '#888';
+  };
 }
 
 /** A rendered plot and where it was written. */

@@ -6,6 +6,8 @@ import yargs from 'yargs';
 import { reportCommand } from '../../../src/cli/commands/report.js';
 import { UserError } from '../../../src/errors.js';
 import { writeReport } from '../../../src/report/html/write-report.js';
+import { bandFile } from '../../../src/report/band-file.js';
+import { bandFixture } from './band-fixture.js';
 import { fixtureRows } from './fixture.js';
 import { parseXml } from './svg-tree.js';
 
@@ -221,30 +223,31 @@ describe('the report command', () => {
 });
 
 describe('the ratio band in the report', () => {
-  const end = (g: number, f: number, ratio: number, driver: 'gatedLeakageFraction' | 'flashEnergy_pJ_per_B') => ({ ratio, assumptions: { gatedLeakageFraction: g, flashEnergy_pJ_per_B: f }, driver });
-  const band = {
-    system: 'sys',
-    baseline: 'base',
-    defaults: { gatedLeakageFraction: 0.05, flashEnergy_pJ_per_B: 292 },
-    rates: [1, 30],
-    points: [{ fps: 1, baseline_W: 0.0136, system_W: 0.0106, ratio: 1.28, low: end(0.05, 100, 1.13, 'flashEnergy_pJ_per_B'), high: end(0.001, 2000, 2.1, 'gatedLeakageFraction') }, null],
-  };
-
-  test('band.json beside the sweep becomes a section with both ends named; none without it', async () => {
+  test('band.json beside the sweep becomes a section at the table rates, with both ends named, and the band plot; none without it', async () => {
     const d = sweepDir();
     expect(readFileSync((await writeReport(d)).reportPath, 'utf8')).not.toContain('id="band-table"');
-    writeFileSync(join(d, 'band.json'), JSON.stringify({ ranges: {}, bands: [band] }));
-    const html = readFileSync((await writeReport(d)).reportPath, 'utf8');
+    // The fixture's bands at every rate; the tables show 1 and 30 fps only.
+    writeFileSync(join(d, 'band.json'), JSON.stringify(bandFile(bandFixture(), [1, 30])));
+    const r = await writeReport(d);
+    const html = readFileSync(r.reportPath, 'utf8');
     expect(html).toContain('id="band-table"');
-    expect(html).toContain('1.13× – 2.10×');
+    expect(html).toContain('3.10× – 6.20×');
     expect(html).toContain('residual gated leakage 5 %, flash 0.1 nJ/B (flash drives it)');
     expect(html).toContain('residual gated leakage 0.1 %, flash 2 nJ/B (leakage drives it)');
-    expect(html).toContain('infeasible for one of the two systems');
+    expect(html).toContain('infeasible for one of the two systems'); // CTT at 30 fps
+    expect(html).not.toContain('2.90× – 4.40×'); // 3 fps: in the plot, not in the table
+    expect(readdirSync(join(d, 'plots'))).toContain('ratio-band.svg');
+    expect(html).toContain('<figure id="plot-ratio-band"');
+    expect(html).toContain('high end: leakage 0.1 %, flash 2 nJ/B');
   });
 
-  test('a malformed band.json is a user error naming the file', async () => {
+  test('a malformed band.json is a user error naming the file and the JSON path', async () => {
     const d = sweepDir();
     writeFileSync(join(d, 'band.json'), JSON.stringify({ bands: 3 }));
     await expect(writeReport(d)).rejects.toThrow(UserError);
+    const file = bandFile(bandFixture(), [1]);
+    (file.bands[0]?.points[0] as { ratio: unknown }).ratio = 'high';
+    writeFileSync(join(d, 'band.json'), JSON.stringify(file));
+    await expect(writeReport(d)).rejects.toThrow(/band\.json|ratio band/);
   });
 });

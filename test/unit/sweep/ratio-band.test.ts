@@ -3,6 +3,7 @@ import { loadArchConfig, withDramIdlePolicy } from '../../../src/config/arch-con
 import { BAND_RANGES, describeAssumption, powersAt, ratioBands, withAssumptions, type Assumptions } from '../../../src/system/ratio-band.js';
 import { bandRows } from '../../../src/report/band-table.js';
 import { loadTrace } from '../../../src/workload/load-trace.js';
+import { logSpacedRates } from '../../../src/system/sweep/grid.js';
 
 const trace = loadTrace('traces/tiny-conv.json');
 const baseline = withDramIdlePolicy(loadArchConfig('arch-configs/nvdla-full-lpddr4.json'), 'best');
@@ -20,6 +21,23 @@ describe('the ratio band', () => {
       expect(p!.ratio).toBeLessThanOrEqual(p!.high.ratio);
       expect(p!.ratio).toBeCloseTo(p!.baseline_W / p!.system_W, 12);
       for (const e of [p!.low, p!.high]) expect(corners.has(`${e.assumptions.gatedLeakageFraction}/${e.assumptions.flashEnergy_pJ_per_B}`)).toBe(true);
+    }
+  });
+
+  it('at every rate of a log-spaced sweep (as the band plot draws it), both systems\' ends bracket the default ratio', () => {
+    const rates = logSpacedRates(0.1, 1000, 25);
+    const ctt = loadArchConfig('arch-configs/maxnvm-ctt-1bpc-dense.json');
+    const bands = ratioBands(baseline, [envm, ctt], trace, rates, 1);
+    for (const b of bands) {
+      expect(b.rates).toEqual(rates);
+      const feasible = b.points.filter((p) => p !== null);
+      expect(feasible).toHaveLength(rates.length);
+      for (const p of feasible) {
+        expect(p!.low.ratio, `${b.system} at ${p!.fps} fps`).toBeLessThanOrEqual(p!.ratio);
+        expect(p!.ratio, `${b.system} at ${p!.fps} fps`).toBeLessThanOrEqual(p!.high.ratio);
+      }
+      // A band, not a point: at the lowest rate idle power dominates and the assumptions move the ratio.
+      expect(feasible[0]!.high.ratio).toBeGreaterThan(feasible[0]!.low.ratio);
     }
   });
 
