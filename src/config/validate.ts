@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError, nearest } from '../errors.js';
 import type { JsonSchema } from '../engine/spec.js';
+import { findJsonDefect, stripBom } from '../util/strict-json.js';
 
 /**
  * JSON Schema validation (draft 2020-12, ajv) with errors a user can act on:
@@ -27,14 +28,21 @@ export function readJsonFile(file: string, what: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read ${what} file (${code ?? 'unknown error'})`, {
+    const why: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder, not a file', EACCES: 'permission denied' };
+    throw new UserError(`cannot read ${what} file ${JSON.stringify(file)}: ${why[code ?? ''] ?? code ?? 'unknown error'}`, {
       file,
       expected: `a readable JSON ${what} file`,
-      suggestion: code === 'ENOENT' ? 'check the path; shipped files are in arch-configs/ and traces/' : undefined,
+      suggestion: code === 'ENOENT' ? 'check the path; shipped files are in arch-configs/ and traces/' : code === 'EISDIR' ? `name a .json file inside the folder` : undefined,
     });
   }
+  return parseJsonText(stripBom(text), file, what);
+}
+
+/** Parse JSON text strictly: no syntax error, no duplicate key, no number beyond a double's range. */
+export function parseJsonText(text: string, file: string, what: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch (e) {
     throw new UserError(`${what} file is not valid JSON: ${(e as Error).message}`, {
       file,
@@ -42,6 +50,24 @@ export function readJsonFile(file: string, what: string): unknown {
       suggestion: 'check for a trailing comma or a missing quote near the position given',
     });
   }
+  const defect = findJsonDefect(text);
+  if (defect?.kind === 'duplicate key') {
+    throw new UserError(`duplicate key ${defect.literal} on line ${defect.line} of the ${what} file`, {
+      file,
+      jsonPath: defect.jsonPath,
+      expected: 'each key once per object (JSON parsers disagree on which of two equal keys wins)',
+      suggestion: `keep one ${defect.literal} and delete the other`,
+    });
+  }
+  if (defect !== undefined) {
+    throw new UserError(`number ${defect.literal} on line ${defect.line} of the ${what} file is beyond a double's range (about 1.8e308)`, {
+      file,
+      jsonPath: defect.jsonPath,
+      expected: 'a finite number',
+      suggestion: 'check the exponent; every parameter has a sanity bound far below 1e308 (`maxnvm describe`)',
+    });
+  }
+  return data;
 }
 
 /** At most this many problems of one file are listed; the rest are counted. */
