@@ -1,6 +1,7 @@
 import type { Trace } from './layer.js';
 import { traceSchema } from './trace-schema.js';
 import { checkTraceConsistency } from './trace-consistency.js';
+import { checkLayerCount, checkWeightCounts } from './trace-limits.js';
 import { readJsonFile, validateOrThrow } from '../config/validate.js';
 
 /**
@@ -9,9 +10,11 @@ import { readJsonFile, validateOrThrow } from '../config/validate.js';
  */
 export function loadTrace(file: string): Trace {
   const data = readJsonFile(file, 'trace');
+  checkLayerCount(data, file);
   validateOrThrow(traceSchema, data, file, 'trace');
   // The editor hint "$schema" is part of the file, not of the trace.
   const { $schema: _schemaHint, ...trace } = data as Trace & { $schema?: string };
+  checkWeightCounts(trace, file);
   checkTraceConsistency(trace, file);
   return trace;
 }
