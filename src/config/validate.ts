@@ -23,6 +23,9 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 
 /** Read and parse a JSON file, turning every failure into a UserError naming the file. */
 export function readJsonFile(file: string, what: string): unknown {
+  if (file.trim() === '') {
+    throw new UserError(`the ${what} file name is empty`, { file: JSON.stringify(file), expected: `the path of a JSON ${what} file`, suggestion: 'check the flag\'s value; an unset shell variable gives an empty name' });
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
