@@ -9,7 +9,11 @@ import { readJsonFile, validateOrThrow } from '../config/validate.js';
  * Every problem is a UserError naming the file and the JSON path.
  */
 export function loadTrace(file: string): Trace {
-  const data = readJsonFile(file, 'trace');
+  return resolveTrace(readJsonFile(file, 'trace'), file);
+}
+
+/** Check parsed trace JSON as loadTrace does: limits first, then schema, weights and consistency. */
+export function resolveTrace(data: unknown, file: string): Trace {
   checkLayerCount(data, file);
   validateOrThrow(traceSchema, data, file, 'trace');
   // The editor hint "$schema" is part of the file, not of the trace.
