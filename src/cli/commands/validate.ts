@@ -75,7 +75,7 @@ export const validateCommand: CommandModule<object, { files: string[] }> = {
     let failed = 0;
     for (const file of args.files) {
       try {
-        const kind = kindOf(readJsonFile(file, 'JSON'), file);
+        const kind = kindOf(readJsonFile(file, 'input'), file);
         KINDS[kind](file);
         process.stdout.write(`ok  ${file} (${kind})\n`);
       } catch (e) {
