@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { resolveArchConfig } from '../../src/config/arch-config.js';
@@ -11,6 +13,7 @@ import { stripBom } from '../../src/util/strict-json.js';
 import { resolveTrace } from '../../src/workload/load-trace.js';
 import type { Trace } from '../../src/workload/layer.js';
 import { applyMutation, mutation, type Json } from './mutate.js';
+import { cli } from '../integration/helpers.js';
 
 /**
  * Property: whatever a user does to a shipped config, trace or flag, maxnvm
@@ -110,5 +113,20 @@ describe('fuzz: mutated inputs are refused precisely or give finite results', ()
       }),
       { seed: SEED, numRuns: 500 },
     );
+  });
+
+  test('the CLI on a handful of mutated files: exit 0 or 2, never an internal error or a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxnvm-fuzz-'));
+    const docs = [...CONFIGS.map(([, d]) => d), TRACE];
+    const files = fc.sample(fc.tuple(fc.nat({ max: docs.length - 1 }), mutation), { seed: SEED, numRuns: 12 }).map(([which, m], i) => {
+      const file = join(dir, `m${i}.json`);
+      writeFileSync(file, applyMutation(docs[which] ?? TRACE, m));
+      return file;
+    });
+    const r = cli('validate', ...files);
+    expect([0, 2], r.stderr).toContain(r.code);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at .*:\d+:\d+/);
+    // Each file is either ok or named by an error.
+    for (const f of files) expect(`${r.stdout}${r.stderr}`).toContain(f);
   });
 });
