@@ -194,10 +194,22 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
         file,
         jsonPath: path,
         expected: `${e.message ?? 'a valid value'}${desc}`,
-        suggestion: 'fix the value; `maxnvm describe` lists every parameter with its unit and allowed range',
+        suggestion: nearestValid(e) ?? 'fix the value; `maxnvm describe` lists every parameter with its unit and allowed range',
       });
     }
   }
+}
+
+/** For a value out of range or not whole: the nearest one the schema accepts, if the error says. */
+function nearestValid(e: ErrorObject): string | undefined {
+  const limit = (e.params as { limit?: unknown }).limit;
+  if ((e.keyword === 'maximum' || e.keyword === 'minimum') && typeof limit === 'number') {
+    return `nearest valid value: ${limit}; \`maxnvm describe\` gives the unit and why the bound`;
+  }
+  if (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'integer' && typeof e.data === 'number' && Number.isFinite(e.data)) {
+    return `a whole number, e.g. ${Math.round(e.data)}`;
+  }
+  return undefined;
 }
 
 function valueAtPath(v: unknown): string {
