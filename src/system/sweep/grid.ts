@@ -65,6 +65,8 @@ export interface GridIdentity {
  * is an integer number of ps below 2^53 (about 9007 s), so 4 / 1e-3 fps = 4000 s fits.
  */
 export const MIN_FPS = 1e-3;
+/** The highest accepted rate: its period, 1 ps, is the simulator's time resolution (as for `simulate`). */
+export const MAX_FPS = 1e12;
 
 /**
  * Rates per sweep: 10,000 log-spaced rates resolve a curve far finer than a
@@ -183,6 +185,13 @@ function checkRates(rates: readonly number[], flag: string): number[] {
   for (const f of rates) {
     if (!Number.isFinite(f) || f <= 0) {
       throw new UserError(`${flag}: frame rate ${f} is not a positive number`, { jsonPath: flag, expected: 'rates > 0 in frames per second', suggestion: 'e.g. --fps 1,10,30' });
+    }
+    if (f > MAX_FPS) {
+      throw new UserError(`${flag}: frame rate ${f} fps has a period shorter than 1 ps, the simulator's time resolution`, {
+        jsonPath: flag,
+        expected: `rates up to ${MAX_FPS.toExponential()} fps; any rate above about 1e9 fps is infeasible on every system anyway`,
+        suggestion: 'use rates near the highest sustainable one, which the sweep summary prints as "max fps"',
+      });
     }
     if (f < MIN_FPS) {
       throw new UserError(`${flag}: frame rate ${f} fps is below ${MIN_FPS} fps`, {
