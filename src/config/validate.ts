@@ -204,7 +204,7 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
 function nearestValid(e: ErrorObject): string | undefined {
   const limit = (e.params as { limit?: unknown }).limit;
   if ((e.keyword === 'maximum' || e.keyword === 'minimum') && typeof limit === 'number') {
-    return `nearest valid value: ${limit}; \`maxnvm describe\` gives the unit and why the bound`;
+    return `nearest valid value: ${limit}`;
   }
   if (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'integer' && typeof e.data === 'number' && Number.isFinite(e.data)) {
     return `a whole number, e.g. ${Math.round(e.data)}`;
