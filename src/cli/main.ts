@@ -22,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
     .middleware((args) => rejectRepeatedFlags(args, commands))
     .fail((msg, err) => {
       if (err !== undefined && err !== null) reportErrorAndExit(err);
-      reportErrorAndExit(flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name), typed));
+      reportErrorAndExit(flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name), typed, Object.fromEntries(commands.map((c) => [c.name, c.flags])), argv));
     });
   for (const c of commands) parser = parser.command(c.module);
   await parser.parseAsync();

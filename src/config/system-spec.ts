@@ -1,4 +1,4 @@
-import { type ComponentSpec, nonNegNum, num, oneOf } from '../engine/spec.js';
+import { saneEnergy_pJ, type ComponentSpec, nonNegNum, num, oneOf } from '../engine/spec.js';
 import { FLASH_PART_NAMES, FLASH_PARTS, type FlashPart } from './flash-parts.js';
 
 /**
@@ -106,7 +106,7 @@ export const backingStoreSpec: ComponentSpec = {
       unit: 'pJ/B',
       description: 'energy per byte read from the flash device (its array, controller and link side), replacing the part\'s',
       source: 'none needed: absent means the part\'s (reference/flash-parts.csv)',
-      schema: nonNegNum(),
+      schema: saneEnergy_pJ(),
       optional: true,
     },
     {
@@ -115,7 +115,7 @@ export const backingStoreSpec: ComponentSpec = {
       description: 'energy per byte on the host side of a reload: link receiver, host controller and DMA over the SoC interconnect to the DRAM controller (the DRAM\'s own write and I/O energy is the DRAM model\'s)',
       default: 20,
       source: 'assumption: a serial-link receiver at 1–2 pJ/bit (published multi-Gb/s SerDes receivers) is 8–16 pJ/B, plus a few pJ/B for the controller and a few mm of on-chip interconnect (of order 0.1–0.5 pJ/bit); small next to the flash device\'s 200–1450 pJ/B',
-      schema: nonNegNum(),
+      schema: saneEnergy_pJ(),
     },
   ],
   stats: [

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError, nearest } from '../errors.js';
 import type { JsonSchema } from '../engine/spec.js';
+import { findJsonDefect, stripBom } from '../util/strict-json.js';
 
 /**
  * JSON Schema validation (draft 2020-12, ajv) with errors a user can act on:
@@ -22,19 +23,29 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 
 /** Read and parse a JSON file, turning every failure into a UserError naming the file. */
 export function readJsonFile(file: string, what: string): unknown {
+  if (file.trim() === '') {
+    throw new UserError(`the ${what} file name is empty`, { file: JSON.stringify(file), expected: `the path of a JSON ${what} file`, suggestion: 'check the flag\'s value; an unset shell variable gives an empty name' });
+  }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read ${what} file (${code ?? 'unknown error'})`, {
+    const why: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder, not a file', EACCES: 'permission denied' };
+    throw new UserError(`cannot read ${what} file ${JSON.stringify(file)}: ${why[code ?? ''] ?? code ?? 'unknown error'}`, {
       file,
       expected: `a readable JSON ${what} file`,
-      suggestion: code === 'ENOENT' ? 'check the path; shipped files are in arch-configs/ and traces/' : undefined,
+      suggestion: code === 'ENOENT' ? 'check the path; shipped files are in arch-configs/ and traces/' : code === 'EISDIR' ? `name a .json file inside the folder` : undefined,
     });
   }
+  return parseJsonText(stripBom(text), file, what);
+}
+
+/** Parse JSON text strictly: no syntax error, no duplicate key, no number beyond a double's range. */
+export function parseJsonText(text: string, file: string, what: string): unknown {
+  let data: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    data = JSON.parse(text) as unknown;
   } catch (e) {
     throw new UserError(`${what} file is not valid JSON: ${(e as Error).message}`, {
       file,
@@ -42,6 +53,24 @@ export function readJsonFile(file: string, what: string): unknown {
       suggestion: 'check for a trailing comma or a missing quote near the position given',
     });
   }
+  const defect = findJsonDefect(text);
+  if (defect?.kind === 'duplicate key') {
+    throw new UserError(`duplicate key ${defect.literal} on line ${defect.line} of the ${what} file`, {
+      file,
+      jsonPath: defect.jsonPath,
+      expected: 'each key once per object (JSON parsers disagree on which of two equal keys wins)',
+      suggestion: `keep one ${defect.literal} and delete the other`,
+    });
+  }
+  if (defect !== undefined) {
+    throw new UserError(`number ${defect.literal} on line ${defect.line} of the ${what} file is beyond a double's range (about 1.8e308)`, {
+      file,
+      jsonPath: defect.jsonPath,
+      expected: 'a finite number',
+      suggestion: 'check the exponent; every parameter has a sanity bound far below 1e308 (`maxnvm describe`)',
+    });
+  }
+  return data;
 }
 
 /** At most this many problems of one file are listed; the rest are counted. */
@@ -165,10 +194,22 @@ function toUserError(e: ErrorObject, root: JsonSchema, file: string, what: strin
         file,
         jsonPath: path,
         expected: `${e.message ?? 'a valid value'}${desc}`,
-        suggestion: 'fix the value; `maxnvm describe` lists every parameter with its unit and allowed range',
+        suggestion: nearestValid(e) ?? 'fix the value; `maxnvm describe` lists every parameter with its unit and allowed range',
       });
     }
   }
+}
+
+/** For a value out of range or not whole: the nearest one the schema accepts, if the error says. */
+function nearestValid(e: ErrorObject): string | undefined {
+  const limit = (e.params as { limit?: unknown }).limit;
+  if ((e.keyword === 'maximum' || e.keyword === 'minimum') && typeof limit === 'number') {
+    return `nearest valid value: ${limit}`;
+  }
+  if (e.keyword === 'type' && (e.params as { type?: unknown }).type === 'integer' && typeof e.data === 'number' && Number.isFinite(e.data)) {
+    return `a whole number, e.g. ${Math.round(e.data)}`;
+  }
+  return undefined;
 }
 
 function valueAtPath(v: unknown): string {

@@ -46,12 +46,29 @@ export const nonNegInt = (extra: JsonSchema = {}): JsonSchema => ({ type: 'integ
 export const oneOf = (values: readonly string[]): JsonSchema => ({ type: 'string', enum: [...values] });
 export const bool = (): JsonSchema => ({ type: 'boolean' });
 
+/**
+ * A physical figure with a sanity bound no real design approaches (a typo
+ * such as 1e6 for 1.6 must not give a kilowatt memory): `why` says what real
+ * designs reach. The bound shows in the schema's description and in errors.
+ */
+export const sane = (maximum: number, why: string, positive = false): JsonSchema => {
+  const bound = `at most ${maximum.toLocaleString('en-US')}: a sanity bound, ${why}`;
+  return { type: 'number', ...(positive ? { exclusiveMinimum: 0 } : { minimum: 0 }), maximum, description: bound, 'x-bound': bound };
+};
+/** Energies per operation: a DRAM row activation is about 1 nJ; 1 µJ per access no real memory approaches. */
+export const saneEnergy_pJ = (positive = false): JsonSchema => sane(1e6, 'no memory or logic operation approaches 1 µJ (a DRAM row activation is about 1 nJ)', positive);
+/** Static power: 100 W is a data-centre GPU's share; no edge memory or accelerator leaks that much. */
+export const sanePower_mW = (positive = false): JsonSchema => sane(1e5, 'no edge accelerator or memory approaches 100 W of static power', positive);
+/** Areas: the reticle limit of one die is about 858 mm² (26 mm × 33 mm). */
+export const saneArea_mm2 = (positive = false): JsonSchema => sane(1000, 'one die cannot exceed the reticle limit of about 858 mm² (26 mm × 33 mm)', positive);
+
 /** JSON Schema (draft 2020-12 fragment) of one config section, with defaults and no unknown keys. */
 export function sectionSchema(spec: ComponentSpec): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   for (const p of spec.params) {
-    const s: JsonSchema = { ...p.schema, description: `${p.description} [${p.unit}] (default source: ${p.source})` };
+    const { 'x-bound': bound, ...schema } = p.schema;
+    const s: JsonSchema = { ...schema, description: `${p.description}${typeof bound === 'string' ? ` (${bound})` : ''} [${p.unit}] (default source: ${p.source})` };
     if (p.default !== undefined) s.default = p.default;
     else if (p.optional !== true) required.push(p.key);
     properties[p.key] = s;

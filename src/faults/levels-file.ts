@@ -11,7 +11,7 @@
  * defined, and a storage choice that uses it is refused (fault-model.ts).
  */
 
-import { readFileSync } from 'node:fs';
+import { readJsonFile } from '../config/validate.js';
 import { UserError } from '../errors.js';
 import type { FaultModel } from './fault-model.js';
 import { checkMapping, type LevelMapping } from './level-mapping.js';
@@ -59,17 +59,6 @@ export function levelsFaultModel(doc: unknown, file: string, mapping: LevelMappi
 
 /** Read a levels file from disk. */
 export function loadLevelsFile(file: string, mapping: LevelMapping, sigmaScale = 1): FaultModel {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new UserError(`cannot read the levels file ${file}`, { file, suggestion: 'check the path given to --levels' });
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`the levels file is not valid JSON: ${(e as Error).message}`, { file, expected: EXAMPLE });
-  }
+  const doc = readJsonFile(file, 'levels');
   return levelsFaultModel(doc, file, mapping, sigmaScale);
 }

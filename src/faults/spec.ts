@@ -12,6 +12,11 @@ import { FAULT_TECHNOLOGIES, RRAM_SOURCE, type FaultTechnology } from './technol
 /** Default accuracy loss allowed by the bits-per-cell search [percentage points]. */
 export const DEFAULT_TOLERANCE_PP = 0.5;
 
+/** Monte Carlo trials per campaign: a sanity bound, checked before any trial array is allocated. */
+export const MAX_TRIALS = 100_000;
+/** Worker threads: a sanity bound; each holds its own copy of the network and its weights. */
+export const MAX_WORKERS = 256;
+
 export interface FaultParams {
   technology: FaultTechnology;
   levelMapping: LevelMapping;
@@ -73,10 +78,10 @@ export const faultsSpec: ComponentSpec = {
     {
       key: 'trials',
       unit: 'count',
-      description: 'Monte Carlo trials; trial t uses the random stream of (seed, t) only',
+      description: `Monte Carlo trials; trial t uses the random stream of (seed, t) only; at most ${MAX_TRIALS.toLocaleString('en-US')} (a sanity bound: the t interval then spans ±0.006 standard deviations, and MNIST trials take about 10 ms each)`,
       default: 100,
       source: 'assumption: 100 trials put the 95 % t interval at ±0.2 standard deviations of the per-trial accuracy',
-      schema: posInt(),
+      schema: posInt({ maximum: MAX_TRIALS }),
     },
     {
       key: 'confidence',
@@ -89,10 +94,10 @@ export const faultsSpec: ComponentSpec = {
     {
       key: 'workers',
       unit: 'threads',
-      description: 'worker threads running trials (0: the main thread); results do not depend on it',
+      description: `worker threads running trials (0: the main thread); results do not depend on it; at most ${MAX_WORKERS} (a sanity bound: each thread holds its own copy of the network)`,
       default: 2,
       source: 'assumption: the two cores of the reference machine',
-      schema: nonNegInt(),
+      schema: nonNegInt({ maximum: MAX_WORKERS }),
     },
     {
       key: 'tolerance_pp',

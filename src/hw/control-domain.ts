@@ -1,4 +1,4 @@
-import { nonNegNum, type ComponentSpec } from '../engine/spec.js';
+import { sane, nonNegNum, type ComponentSpec } from '../engine/spec.js';
 import type { Picoseconds } from '../engine/time.js';
 import type { EnergyAccount, EnergyBreakdown, PowerManaged } from './memory.js';
 
@@ -26,7 +26,7 @@ export const controlDomainSpec: ComponentSpec = {
       description: 'always-on logic of the power management unit (domain sequencing, isolation and switch control)',
       default: 10,
       source: 'assumption: a few thousand always-on gates and their registers in a low-leakage library leak of order 1–10 µW at 0.8 V; the upper end, since the figure is small next to the NVDLA control\'s milliwatts either way',
-      schema: nonNegNum(),
+      schema: sane(1e8, 'always-on control logic draws microwatts to milliwatts; 100 W none approaches'),
     },
     {
       key: 'wakeTimerPower_uW',
@@ -34,7 +34,7 @@ export const controlDomainSpec: ComponentSpec = {
       description: 'the timer that wakes the system for the next frame (32.768 kHz oscillator and counter)',
       default: 1,
       source: 'assumption: 32.768 kHz crystal oscillators and real-time counters of microcontrollers draw well under 1 µA at 1.8–3 V (their datasheets quote hundreds of nA), i.e. about 1 µW',
-      schema: nonNegNum(),
+      schema: sane(1e8, 'always-on control logic draws microwatts to milliwatts; 100 W none approaches'),
     },
   ],
   stats: [

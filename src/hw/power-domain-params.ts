@@ -1,4 +1,4 @@
-import { nonNegNum, oneOf, type ParamSpec } from '../engine/spec.js';
+import { sane, nonNegNum, oneOf, type ParamSpec } from '../engine/spec.js';
 
 /**
  * The power-domain parameters of a device's config section, declared once for every
@@ -79,9 +79,9 @@ export function powerDomainParams(c: DomainChoice): ParamSpec[] {
   }
   out.push(
     { key: 'wakeUp_ns', unit: 'ns', description: 'time from waking a power-gated (or retention) domain to its first accepted access (at most 1 s, a sanity bound no real design approaches)', default: D.wakeUp_ns, source: D.wakeUp_source, schema: nonNegNum({ maximum: 1e9 }) },
-    { key: 'wakeUpEnergy_pJ', unit: 'pJ', description: 'energy of one wake-up of a power-gated (or retention) domain', default: D.wakeUpEnergy_pJ, source: D.wakeUpEnergy_source, schema: nonNegNum() },
+    { key: 'wakeUpEnergy_pJ', unit: 'pJ', description: 'energy of one wake-up of a power-gated (or retention) domain', default: D.wakeUpEnergy_pJ, source: D.wakeUpEnergy_source, schema: sane(1e9, 'waking a domain costs nano- to microjoules; 1 mJ none approaches') },
     { key: 'supplyRamp_ns', unit: 'ns', description: 'time from switching a supply-off rail back on to the first accepted access (at most 1 s, a sanity bound no real design approaches)', default: D.supplyRamp_ns, source: D.supplyRamp_source, schema: nonNegNum({ maximum: 1e9 }) },
-    { key: 'supplyRampEnergy_pJ', unit: 'pJ', description: 'energy of switching a supply-off rail back on', default: D.supplyRampEnergy_pJ, source: D.supplyRampEnergy_source, schema: nonNegNum() },
+    { key: 'supplyRampEnergy_pJ', unit: 'pJ', description: 'energy of switching a supply-off rail back on', default: D.supplyRampEnergy_pJ, source: D.supplyRampEnergy_source, schema: sane(1e9, 'ramping a rail costs nano- to microjoules; 1 mJ none approaches') },
   );
   return out;
 }

@@ -4,6 +4,7 @@ import type { Technology } from '../hw/envm/reference-table.js';
 import { METADATA_STREAMS, STREAM_ORDER, producedStreams } from '../storage/streams.js';
 import type { EncodingKind, StorageChoice, StreamName } from '../storage/types.js';
 import { defaultLabel } from './choice-label.js';
+import { MAX_ECC_DATA_BITS, MIN_ECC_DATA_BITS } from '../storage/choice-schema.js';
 import { type SizingEntry, validateSizingEntry } from './sizing-entry.js';
 
 /**
@@ -152,7 +153,7 @@ export function inlineChoice(flags: InlineChoiceFlags, technology: Technology): 
   }
   if (flags.idxsync !== undefined) choice.idxSync = { interval: parseInteger('idxsync', flags.idxsync, 0) };
   if (flags.ecc !== undefined) {
-    const dataBits = parseInteger('ecc', flags.ecc, 0);
+    const dataBits = parseInteger('ecc', flags.ecc, MIN_ECC_DATA_BITS, MAX_ECC_DATA_BITS, 'SECDED data word in bits: 64 gives (72,64)');
     choice.ecc = { dataBits, streams: flags['ecc-streams'] === undefined ? defaultEccStreams(choice) : streamList('ecc-streams', flags['ecc-streams']) };
   }
   choice.label = flags.label ?? defaultLabel(choice);

@@ -14,6 +14,12 @@ export const MIN_BITS_PER_CELL = 1;
 export const MAX_BITS_PER_CELL = 3;
 /** Smallest SECDED data word accepted: 4 bits, the (8,4) extended Hamming code. */
 export const MIN_ECC_DATA_BITS = 4;
+/**
+ * Largest SECDED data word accepted: 4,096 bits (a 512-byte sector). A sanity
+ * bound: published SECDED words have 16 to 256 data bits, and the code's
+ * position tables are built per bit (secded.ts).
+ */
+export const MAX_ECC_DATA_BITS = 4096;
 /** Fields are read 32 bits at a time (bit-stream.ts), and a relative index wider than that is never useful. */
 export const MAX_CSR_INDEX_BITS = 32;
 
@@ -62,7 +68,7 @@ export const storageChoiceSchema: JsonSchema = {
       additionalProperties: false,
       required: ['dataBits', 'streams'],
       properties: {
-        dataBits: { type: 'integer', minimum: MIN_ECC_DATA_BITS, description: 'SECDED data word [bits]: 64 gives (72,64)' },
+        dataBits: { type: 'integer', minimum: MIN_ECC_DATA_BITS, maximum: MAX_ECC_DATA_BITS, description: `SECDED data word [bits]: 64 gives (72,64); ${MIN_ECC_DATA_BITS} to ${MAX_ECC_DATA_BITS} (a sanity bound: published SECDED words have 16 to 256 data bits)` },
         streams: {
           type: 'array',
           items: { type: 'string', enum: protectableStreams },
@@ -133,6 +139,14 @@ function checkRanges(c: Record<string, unknown>, file: string, at: string): void
       jsonPath: `${at}/ecc/dataBits`,
       expected: `an integer >= ${MIN_ECC_DATA_BITS}`,
       suggestion: 'use 64 for (72,64), 32 for (39,32) or 16 for (22,16)',
+    });
+  }
+  if (isRecord(c.ecc) && typeof c.ecc.dataBits === 'number' && c.ecc.dataBits > MAX_ECC_DATA_BITS) {
+    throw new UserError(`ECC data word of ${c.ecc.dataBits} bits is more than ${MAX_ECC_DATA_BITS}`, {
+      file,
+      jsonPath: `${at}/ecc/dataBits`,
+      expected: `an integer from ${MIN_ECC_DATA_BITS} to ${MAX_ECC_DATA_BITS} (a sanity bound: published SECDED words have 16 to 256 data bits)`,
+      suggestion: 'use 64 for (72,64), 128 for (137,128) or 256 for (266,256)',
     });
   }
 }

@@ -42,6 +42,7 @@ export function unwritable(e: unknown, path: string, flag?: string): unknown {
  * folder). Throws a UserError naming `flag`.
  */
 export function checkOutputFolder(dir: string, flag: string): void {
+  checkNotEmpty(dir, flag, 'a folder');
   const existing = statOrUndefined(dir);
   if (existing !== undefined) {
     if (!existing.isDirectory()) {
@@ -75,6 +76,7 @@ export function checkOutputFolder(dir: string, flag: string): void {
  * writable, and the path is not a folder. Throws a UserError naming `flag`.
  */
 export function checkOutputFile(file: string, flag: string): void {
+  checkNotEmpty(file, flag, 'a file');
   const parent = dirname(resolve(file));
   const st = statOrUndefined(parent);
   if (st === undefined || !st.isDirectory()) {
@@ -92,6 +94,16 @@ export function checkOutputFile(file: string, flag: string): void {
     });
   }
   checkWritable(parent, file, flag);
+}
+
+/** An empty path would resolve to the current folder: refuse it rather than write there. */
+function checkNotEmpty(path: string, flag: string, what: string): void {
+  if (path.trim() !== '') return;
+  throw new UserError(`${flag} is empty (${JSON.stringify(path)})`, {
+    jsonPath: flag,
+    expected: `${what} path`,
+    suggestion: `name one, e.g. ${flag} ${what === 'a folder' ? 'out/run1' : 'out/dram.trace'}`,
+  });
 }
 
 function checkWritable(dir: string, target: string, flag: string): void {

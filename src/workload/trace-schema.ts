@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../engine/spec.js';
+import { MAX_CHANNELS, MAX_EXTENT, MAX_LAYERS } from './trace-limits.js';
 
 /**
  * JSON Schema (draft 2020-12) of a workload trace file (src/workload/layer.ts: Trace).
@@ -8,7 +9,8 @@ import type { JsonSchema } from '../engine/spec.js';
  * config/validate.ts resolves schemaPaths from the root to name the allowed keys in its errors.
  */
 
-const count = (description: string, minimum = 1): JsonSchema => ({ type: 'integer', minimum, description });
+/** Every count has a sanity bound (trace-limits.ts says why), so no typo reaches the simulator. */
+const count = (description: string, minimum = 1, maximum = MAX_EXTENT): JsonSchema => ({ type: 'integer', minimum, maximum, description: `${description} At most ${maximum.toLocaleString('en-US')} (a sanity bound).` });
 
 const weightsSchema: JsonSchema = {
   type: 'object',
@@ -29,7 +31,8 @@ const weightsSchema: JsonSchema = {
     clusters: {
       type: 'integer',
       minimum: 2,
-      description: 'Number of clusters (codebook entries) when the weights are clustered; omit when not [count].',
+      maximum: 65_536,
+      description: 'Number of clusters (codebook entries) when the weights are clustered; omit when not [count]. At most 65,536 (16-bit codes): a sanity bound, since clustering pays off only with few clusters (16 in the shipped traces) and each layer\'s codebook is generated in memory.',
     },
   },
   required: ['density', 'valueBits'],
@@ -53,13 +56,13 @@ const layerSchema: JsonSchema = {
     },
     inputHeight: count('Input feature map height [elements].'),
     inputWidth: count('Input feature map width [elements].'),
-    inputChannels: count('Input channels [count].'),
-    outputChannels: count('Output channels [count]; equals inputChannels for pool and eltwise.'),
+    inputChannels: count('Input channels [count].', 1, MAX_CHANNELS),
+    outputChannels: count('Output channels [count]; equals inputChannels for pool and eltwise.', 1, MAX_CHANNELS),
     kernelHeight: count('Kernel (window) height [elements].'),
     kernelWidth: count('Kernel (window) width [elements].'),
     stride: count('Stride in both directions [elements].'),
     padding: count('Zero padding on each side, both directions [elements].', 0),
-    groups: count('Convolution groups [count]; 1 for dense convolutions, pooling and eltwise.'),
+    groups: count('Convolution groups [count]; 1 for dense convolutions, pooling and eltwise.', 1, MAX_CHANNELS),
     outputHeight: count('Output height = floor((inputHeight + 2·padding − kernelHeight) / stride) + 1 [elements].'),
     outputWidth: count('Output width = floor((inputWidth + 2·padding − kernelWidth) / stride) + 1 [elements].'),
     pool: { enum: ['max', 'avg'], description: 'Pooling kind; required for op "pool", absent otherwise.' },
@@ -114,7 +117,7 @@ export const traceSchema: JsonSchema = {
       required: ['profile', 'source'],
       additionalProperties: false,
     },
-    layers: { type: 'array', items: layerSchema, minItems: 1, description: 'Layers in execution order.' },
+    layers: { type: 'array', items: layerSchema, minItems: 1, maxItems: MAX_LAYERS, description: `Layers in execution order; at most ${MAX_LAYERS.toLocaleString('en-US')} (a sanity bound).` },
   },
   required: ['name', 'description', 'source', 'activationBits', 'layers'],
   additionalProperties: false,

@@ -18,7 +18,8 @@ export function describeText(specs: readonly ComponentSpec[]): string {
     out.push(`${spec.name}: ${spec.description}`, '  parameters:');
     for (const p of spec.params) {
       const def = p.default !== undefined ? `default ${JSON.stringify(p.default)}` : p.optional === true ? 'optional' : 'required';
-      out.push(`    ${p.key} [${p.unit}] (${def})`, `        ${p.description}`, `        source: ${p.source}`);
+      const bound = p.schema['x-bound'];
+      out.push(`    ${p.key} [${p.unit}] (${def})`, `        ${p.description}${typeof bound === 'string' ? ` (${bound})` : ''}`, `        source: ${p.source}`);
     }
     if (spec.stats.length > 0) {
       out.push('  statistics:');

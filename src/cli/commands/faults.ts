@@ -9,10 +9,10 @@ import { LEVEL_MAPPINGS } from '../../faults/level-mapping.js';
 import { loadLevelsFile } from '../../faults/levels-file.js';
 import { technologyLevelModel } from '../../faults/technology-levels.js';
 import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/search-run.js';
-import { faultsSpec } from '../../faults/spec.js';
+import { faultsSpec, MAX_TRIALS, MAX_WORKERS } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
 import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
-import { toJson, writeFileAtomic } from '../../util/atomic-write.js';
+import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { DEFAULT_SIZING_TECHNOLOGY, hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/index.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
@@ -81,15 +81,7 @@ function networkOf(raw: string): FaultNetwork {
 }
 
 function trialsOf(args: FaultsArgs, fallback: number): number {
-  const v = Number(args.trials ?? fallback);
-  if (!Number.isInteger(v) || v < 1) {
-    throw new UserError(`--trials: "${String(args.trials)}" is not a positive whole number of Monte Carlo trials`, {
-      jsonPath: '--trials',
-      expected: 'an integer >= 1',
-      suggestion: `e.g. --trials ${fallback}`,
-    });
-  }
-  return v;
+  return parseInteger('trials', args.trials ?? fallback, 1, MAX_TRIALS, `Monte Carlo trials; ${MAX_TRIALS.toLocaleString('en-US')} is a sanity bound: MNIST trials take about 10 ms each`);
 }
 
 function settingsOf(args: FaultsArgs, trialsFallback: number): CampaignSettings {
@@ -100,7 +92,7 @@ function settingsOf(args: FaultsArgs, trialsFallback: number): CampaignSettings 
     trials: trialsOf(args, trialsFallback),
     seed: parseInteger('seed', args.seed ?? 1, 0),
     confidence: number('confidence', args.confidence ?? param<number>('confidence'), (v) => v > 0 && v < 1, 'a share strictly between 0 and 1', '0.95'),
-    workers: parseInteger('workers', args.workers ?? param<number>('workers'), 0),
+    workers: parseInteger('workers', args.workers ?? param<number>('workers'), 0, MAX_WORKERS, 'worker threads; 0 runs in the main thread'),
   };
 }
 
@@ -130,8 +122,19 @@ function sayAssumption(out: Output, format: 'table' | 'json' | 'csv', model: Fau
 /** Everything `maxnvm faults` does but printing: returns what goes to stdout and to stderr. */
 export async function runFaultsCommand(args: FaultsArgs, progress: (line: string) => void = () => {}): Promise<Output> {
   const format = parseChoice('format', args.format ?? 'table', ['table', 'json', 'csv'] as const);
-  const technology = (args.technology ?? param<string>('technology')).toUpperCase();
-  technologyLevelModel(technology, 1); // a UserError with a suggestion when the technology is unknown, even with --levels
+  const typedTechnology = args.technology ?? param<string>('technology');
+  const technology = typedTechnology.toUpperCase();
+  try {
+    technologyLevelModel(technology, 1); // a UserError with a suggestion when the technology is unknown, even with --levels
+  } catch (e) {
+    // Name the flag and echo the technology as typed, not upper-cased.
+    if (e instanceof UserError && args.technology !== undefined) {
+      throw new UserError(`--technology: no fault model for "${typedTechnology}"`, { ...e.details, jsonPath: '--technology' });
+    }
+    throw e;
+  }
+  // Output paths are checked before any trial runs.
+  if (args.out !== undefined) checkOutputFolder(args.out, '--out');
   const tolerance = toleranceOf(args);
   if (args.study === true) return study(args, format, technology, tolerance, progress);
   if (args.search === true && (args['bits-per-cell'] !== undefined || args['stream-bits-per-cell'] !== undefined)) {

@@ -9,7 +9,9 @@ import { progressReporter } from '../../system/sweep/progress.js';
 import { runSweepUnits } from '../../system/sweep/run-sweep.js';
 import type { UnitResult } from '../../system/sweep/run-unit.js';
 import { SWEEP_CSV, SWEEP_JSON } from '../../system/sweep/sweep-folder.js';
+import { checkOutputFolder } from '../../util/atomic-write.js';
 import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
+import { MAX_WORKERS } from '../../faults/spec.js';
 
 interface SweepArgs {
   arch: string[];
@@ -17,9 +19,9 @@ interface SweepArgs {
   fps?: string;
   'fps-range'?: string;
   policies?: string;
-  workers?: number;
+  workers?: string;
   out: string;
-  seed: number;
+  seed: string;
   exact: boolean;
   format: string;
 }
@@ -39,9 +41,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('fps', { type: 'string', nargs: 1, describe: 'comma-separated frame rates, e.g. 1,10,30' })
       .option('fps-range', { type: 'string', nargs: 1, describe: 'log-spaced rates min:max:count, e.g. 0.1:300:200' })
       .option('policies', { type: 'string', describe: `DRAM idle policies, comma-separated (${IDLE_POLICIES.join(', ')}); default: each config's own` })
-      .option('workers', { type: 'number', describe: 'worker threads (default: all cores; 0 runs in the main thread)' })
+      .option('workers', { type: 'string', describe: 'worker threads (default: all cores; 0 runs in the main thread)' })
       .option('out', { type: 'string', demandOption: true, describe: 'output folder: sweep.csv, sweep.json, and the state to resume an interrupted sweep' })
-      .option('seed', { type: 'number', default: 1, describe: 'seed of every random stream (synthetic sparsity patterns)' })
+      .option('seed', { type: 'string', default: '1', describe: 'seed of every random stream (synthetic sparsity patterns)' })
       .option('exact', { type: 'boolean', default: false, describe: 'replay 3 frames per point instead of composing it from one inference' })
       .option('format', { type: 'string', default: 'table', describe: 'stdout: table (a short summary) | json | csv (the data files)' })
       .fail((msg, err) => {
@@ -58,8 +60,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       policies: args.policies === undefined ? undefined : (args.policies.split(',').map((s) => s.trim()) as SweepGrid['policies']),
       seed: parseInteger('seed', args.seed, 0),
       exact: args.exact,
+      rateFlag: args['fps-range'] !== undefined ? '--fps-range' : '--fps',
     };
-    const workers = args.workers === undefined ? undefined : parseInteger('workers', args.workers, 0);
+    checkOutputFolder(args.out, '--out'); // before any config is loaded or system built
+    const workers = args.workers === undefined ? undefined : parseInteger('workers', args.workers, 0, MAX_WORKERS, 'worker threads; 0 runs in the main thread');
     const outcome = await runSweepUnits(grid, {
       out: args.out,
       workers,

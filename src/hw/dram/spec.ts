@@ -101,35 +101,47 @@ const count = (key: string, def: number, description: string, max: number, sourc
   source,
   schema: posInt({ maximum: max }),
 });
-/** Timing parameters: JEDEC values are below 10,000 cycles (tREFI, 6246 here). */
+/**
+ * Timing parameters: JEDEC values are below 10,000 cycles (tREFI, 6246 here),
+ * and every one of them is a minimum of at least one clock (JESD209-4 AC
+ * timing table: each has an nCK floor), so 0 would be a DRAM with no latency.
+ */
 const MAX_TIMING_CYCLES = 100_000;
 const cycles = (key: string, def: number, description: string): ParamSpec => ({
   key,
   unit: 'cycles of tCK',
-  description: bounded(description, MAX_TIMING_CYCLES),
+  description: `${bounded(description, MAX_TIMING_CYCLES)}; at least 1 (JESD209-4 gives every timing a floor of at least one clock)`,
   default: def,
   source: `${REF} timing_cycles`,
-  schema: nonNegInt({ maximum: MAX_TIMING_CYCLES }),
+  schema: posInt({ maximum: MAX_TIMING_CYCLES }),
 });
+/**
+ * Supply voltages, 0.3 V to 3.3 V: sanity bounds around every DRAM supply (LPDDR5X VDDQ 0.5 V to SDR SDRAM 3.3 V);
+ * LPDDR4 itself is 1.70 to 1.95 V on VDD1 and 1.06 to 1.17 V on VDD2 and VDDQ (JESD209-4 recommended operating conditions).
+ */
+const MIN_SUPPLY_V = 0.3;
+const MAX_SUPPLY_V = 3.3;
+/** Currents per rail: a sanity bound 36× the largest LPDDR4-3200 figure (IDD4R on VDD2, 275 mA). */
+const MAX_CURRENT_MA = 10_000;
 /** Idle thresholds and the power-up time: JEDEC values are milliseconds at most; 1 s keeps every event time far below 2^53 ps. */
 const MAX_DELAY_NS = 1e9;
 const volts = (key: string, def: number, rail: string): ParamSpec => ({
   key,
   unit: 'V',
-  description: `supply voltage of ${rail}`,
+  description: `supply voltage of ${rail}, ${MIN_SUPPLY_V} to ${MAX_SUPPLY_V} V (sanity bounds around every DRAM supply, LPDDR5X VDDQ 0.5 V to SDR 3.3 V; LPDDR4 is 1.06 to 1.95 V, JESD209-4)`,
   default: def,
   source: `${REF} voltage_V`,
-  schema: posNum(),
+  schema: num({ minimum: MIN_SUPPLY_V, maximum: MAX_SUPPLY_V }),
 });
 
 const currentParams: ParamSpec[] = CURRENTS.flatMap(([state, vdd1, vdd2, vddq, what]) =>
   ([['vdd1', vdd1], ['vdd2', vdd2], ['vddq', vddq]] as const).map(([rail, value]) => ({
     key: currentKey(state, rail),
     unit: 'mA',
-    description: `${state.toUpperCase()} on ${rail.toUpperCase()}: ${what}`,
+    description: `${state.toUpperCase()} on ${rail.toUpperCase()}: ${what} (at most ${MAX_CURRENT_MA.toLocaleString('en-US')} mA, a sanity bound 36× the largest LPDDR4-3200 current, IDD4R on VDD2 at 275 mA)`,
     default: value,
     source: `${REF} current_mA.${state}.${rail}`,
-    schema: nonNegNum(),
+    schema: nonNegNum({ maximum: MAX_CURRENT_MA }),
   })),
 );
 

@@ -1,4 +1,4 @@
-import { bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSchema } from '../../engine/spec.js';
+import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSchema } from '../../engine/spec.js';
 import { UserError } from '../../errors.js';
 import type { FigureOverridePoint } from './figure-curves.js';
 import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
@@ -27,9 +27,9 @@ const overridePointSchema: JsonSchema = {
     bitsPerCell: posInt({ maximum: 8, description: 'bits per cell of the simulated array' }),
     capacity_cells: posInt({ maximum: 1e12, description: 'capacity of the simulated array, cells (at most 1e12, a sanity bound no real design approaches)' }),
     readLatency_ns: posNum({ maximum: 1e6, description: 'read latency of one access, ns (at most 1 ms, a sanity bound no real design approaches)' }),
-    readEnergy_pJ_per_access: posNum(),
-    leakage_mW: posNum(),
-    area_mm2: posNum(),
+    readEnergy_pJ_per_access: saneEnergy_pJ(true),
+    leakage_mW: sanePower_mW(true),
+    area_mm2: saneArea_mm2(true),
   },
   required: ['bitsPerCell', 'capacity_cells'],
   additionalProperties: false,
@@ -102,7 +102,7 @@ export const envmSpec: ComponentSpec = {
       description: 'energy of one comparison of one column (added, per the sensing mode, to figures without MLC sensing)',
       default: 8,
       source: 'reference/README.md: current-sense amplifier below 22 nm in lpentecost/nvsim-merged is 8 fJ per column',
-      schema: nonNegNum(),
+      schema: sane(1e6, 'a sense amplifier comparison costs femtojoules; 1 nJ per column none approaches'),
     },
     {
       key: 'overridesIncludeMlcSensing',

@@ -1,4 +1,4 @@
-import { bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
+import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { calibratedArea, calibratedEnergy } from './calibration.js';
 import { NVDLA_SOFTWARE, SOFTWARE_SOURCES, softwareDefaults, type NvdlaSoftware } from './software-profile.js';
@@ -153,17 +153,17 @@ export const nvdlaSpec: ComponentSpec = {
     param('fuseEltwise', '-', 'run an element-wise add that directly follows the convolution producing one of its operands inside that convolution\'s hardware layer: SDP adds the other operand, read by its own DMA, to the convolution output on the fly, so the convolution output is never written and read back', 'nvdla/doc unit_description.rst, Single Data Point Processor (element-wise in X1/X2/Y, operand "fetched from MEM" per element; on-flying source from Conv-Core); nvdla/sw compiler engine-ast SDPNode::fuseSDPSubEngineOp (element-wise into X2). Default by software profile: ' + SOURCES_FUSE_ELTWISE, bool()),
     param('fusePooling', '-', 'run a pooling layer that directly follows a convolution (or its fused add) on the fly: SDP feeds PDP without memory, when the convolution is not split by rows, has one group, its output has no other reader, and the pooled width fits the PDP line buffer', 'nvdla/doc unit_description.rst, Planar Data Processor: PDP "shall directly receive data from point processing unit" when the line-buffer condition is met; conditions as in nvdla/sw PDPNode::fuseOnTheFlyNodes. Default by software profile: ' + SOURCES_FUSE_POOLING, bool()),
     param('opLaunch_ns', 'ns', `time from a hardware operation's completion to the next operation's first cycle: the driver launches each operation (a convolution chunk with its SDP operation, a standalone SDP or PDP operation) from the previous one's interrupt (${atMost(1e9)}). Default by software profile`, SOFTWARE_SOURCES.opLaunch_ns, nonNegNum({ maximum: 1e9 })),
-    param('macEnergy_pJ', 'pJ', 'energy per useful int8 MAC (MAC cells, CSC sequencing, CACC accumulation)', CAL, nonNegNum()),
-    param('cbufReadEnergy_pJ_per_B', 'pJ/B', 'CBUF read energy per byte', 'reference/envm-arrays.csv SRAM row (1.128 pJ per 64-bit access, 2 MB, 22 nm); assumption: CBUF banks cost the same per byte', nonNegNum()),
-    param('cbufWriteEnergy_pJ_per_B', 'pJ/B', 'CBUF write energy per byte', 'assumption: equal to the read energy per byte (reference/envm-arrays.csv gives reads only)', nonNegNum()),
-    param('sdpEnergy_pJ_per_element', 'pJ', 'SDP energy per output element', 'assumption: a 32-bit multiply and two 32-bit adds, as a Horowitz ISSCC 2014 ratio to an int8 MAC, times the calibrated MAC energy', nonNegNum()),
-    param('pdpEnergy_pJ_per_element', 'pJ', 'PDP energy per input element', 'assumption: a 16-bit add (Horowitz ISSCC 2014 ratio) plus one read and one write of a 14-bit partial result at the CBUF energy per byte', nonNegNum()),
-    param('leakage_mW', 'mW', 'static power of the core while powered, controlLeakage_mW included', CAL, nonNegNum()),
-    param('controlLeakage_mW', 'mW', 'the part of leakage_mW drawn by the core\'s control (register interface, sequencers: what scales with neither MACs nor CBUF), counted in the always-on control domain (controlDomain) in every system instead of the core\'s own domain', `${CAL}: the constant of the average-power fit, assumption A1 (always-on control)`, nonNegNum()),
+    param('macEnergy_pJ', 'pJ', 'energy per useful int8 MAC (MAC cells, CSC sequencing, CACC accumulation)', CAL, saneEnergy_pJ()),
+    param('cbufReadEnergy_pJ_per_B', 'pJ/B', 'CBUF read energy per byte', 'reference/envm-arrays.csv SRAM row (1.128 pJ per 64-bit access, 2 MB, 22 nm); assumption: CBUF banks cost the same per byte', saneEnergy_pJ()),
+    param('cbufWriteEnergy_pJ_per_B', 'pJ/B', 'CBUF write energy per byte', 'assumption: equal to the read energy per byte (reference/envm-arrays.csv gives reads only)', saneEnergy_pJ()),
+    param('sdpEnergy_pJ_per_element', 'pJ', 'SDP energy per output element', 'assumption: a 32-bit multiply and two 32-bit adds, as a Horowitz ISSCC 2014 ratio to an int8 MAC, times the calibrated MAC energy', saneEnergy_pJ()),
+    param('pdpEnergy_pJ_per_element', 'pJ', 'PDP energy per input element', 'assumption: a 16-bit add (Horowitz ISSCC 2014 ratio) plus one read and one write of a 14-bit partial result at the CBUF energy per byte', saneEnergy_pJ()),
+    param('leakage_mW', 'mW', 'static power of the core while powered, controlLeakage_mW included', CAL, sanePower_mW()),
+    param('controlLeakage_mW', 'mW', 'the part of leakage_mW drawn by the core\'s control (register interface, sequencers: what scales with neither MACs nor CBUF), counted in the always-on control domain (controlDomain) in every system instead of the core\'s own domain', `${CAL}: the constant of the average-power fit, assumption A1 (always-on control)`, sanePower_mW()),
     ...NVDLA_DOMAIN,
-    param('macArea_mm2_per_MAC', 'mm²/MAC', 'area per int8 MAC at 16 nm', CAL, nonNegNum()),
-    param('cbufArea_mm2_per_KiB', 'mm²/KiB', 'CBUF area per KiB at 16 nm', CAL, nonNegNum()),
-    param('controlArea_mm2', 'mm²', 'area that scales with neither (CDMA, SDP, PDP, control) at 16 nm', CAL, nonNegNum()),
+    param('macArea_mm2_per_MAC', 'mm²/MAC', 'area per int8 MAC at 16 nm', CAL, sane(1, 'a 16 nm int8 MAC is about 1e-4 mm²; 1 mm² per MAC none approaches')),
+    param('cbufArea_mm2_per_KiB', 'mm²/KiB', 'CBUF area per KiB at 16 nm', CAL, sane(10, '16 nm SRAM is about 0.002 mm² per KiB; 10 mm² per KiB none approaches')),
+    param('controlArea_mm2', 'mm²', 'area that scales with neither (CDMA, SDP, PDP, control) at 16 nm', CAL, saneArea_mm2()),
   ],
   stats: [
     // Per layer: the fields of LayerResult (layer-result.ts).

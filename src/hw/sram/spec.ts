@@ -1,4 +1,4 @@
-import { bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
+import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */
@@ -69,10 +69,10 @@ export const sramSpec: ComponentSpec = {
         properties: {
           readLatency_ns: posNum({ maximum: 1e6 }),
           writeLatency_ns: posNum({ maximum: 1e6 }),
-          readEnergy_pJ_per_access: posNum(),
-          writeEnergy_pJ_per_access: posNum(),
-          leakage_mW: nonNegNum(),
-          area_mm2: nonNegNum(),
+          readEnergy_pJ_per_access: saneEnergy_pJ(true),
+          writeEnergy_pJ_per_access: saneEnergy_pJ(true),
+          leakage_mW: sanePower_mW(),
+          area_mm2: saneArea_mm2(),
         },
         additionalProperties: false,
       },

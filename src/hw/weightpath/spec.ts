@@ -1,4 +1,4 @@
-import { nonNegInt, nonNegNum, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
+import { saneArea_mm2, saneEnergy_pJ, nonNegInt, nonNegNum, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
 
 /** The `weightPath` config section: the logic between the eNVM and CBUF. */
 export interface WeightPathParams {
@@ -51,7 +51,7 @@ export const weightPathSpec: ComponentSpec = {
       description: 'energy per decoded weight (mask prefix count share, select, codebook lookup, register)',
       default: 0.03,
       source: `assumption: about two 8-bit-add equivalents per weight, 2 × 0.03 pJ at 45 nm (Horowitz, ISSCC 2014) halved for 22 nm; ${GATE_ENERGY}`,
-      schema: nonNegNum(),
+      schema: saneEnergy_pJ(),
     },
     {
       key: 'decodeArea_mm2',
@@ -59,7 +59,7 @@ export const weightPathSpec: ComponentSpec = {
       description: 'area of the sparse decode unit at decodeWeightsPerCycle',
       default: 0.02,
       source: `assumption: ~100k NAND2-equivalents for 64 lanes (a 64-to-64 byte crossbar ≈ 512 × 63 2:1 muxes ≈ 74k, codebook muxes ≈ 18k, popcount tree and registers ≈ 7k); ${GE_AREA}`,
-      schema: nonNegNum(),
+      schema: saneArea_mm2(),
     },
     {
       key: 'eccDecoders',
@@ -83,7 +83,7 @@ export const weightPathSpec: ComponentSpec = {
       description: 'energy per decoded codeword',
       default: 0.2,
       source: `assumption: ~1000 NAND2-equivalents per (72,64) decoder (≈ 208 XOR2 for the syndrome, 72 8-input ANDs for its decode, 64 correcting XOR2), about half switching: ${GATE_ENERGY}; rounded up`,
-      schema: nonNegNum(),
+      schema: saneEnergy_pJ(),
     },
     {
       key: 'eccDecoderArea_mm2',
@@ -91,7 +91,7 @@ export const weightPathSpec: ComponentSpec = {
       description: 'area of one SECDED decoder',
       default: 0.0002,
       source: `assumption: ~1000 NAND2-equivalents per (72,64) decoder; ${GE_AREA}`,
-      schema: nonNegNum(),
+      schema: saneArea_mm2(),
     },
     {
       key: 'idxSyncEnergy_pJ_per_syncWord',
@@ -99,7 +99,7 @@ export const weightPathSpec: ComponentSpec = {
       description: 'energy per sync word: the comparison at the sync point plus the counter increments since the last one',
       default: 0.1,
       source: `assumption: a 16-bit counter incremented once per weight (≈ 2 bit toggles per increment) over a sync interval of order 100 weights plus one 16-bit compare ≈ 300 switched gate-equivalents; ${GATE_ENERGY}`,
-      schema: nonNegNum(),
+      schema: saneEnergy_pJ(),
     },
     {
       key: 'idxSyncArea_mm2',
@@ -107,7 +107,7 @@ export const weightPathSpec: ComponentSpec = {
       description: 'area of the IdxSync unit (counter + comparator)',
       default: 0.00003,
       source: `assumption: 16-bit counter ≈ 100 and 16-bit comparator ≈ 50 NAND2-equivalents; ${GE_AREA}`,
-      schema: nonNegNum(),
+      schema: saneArea_mm2(),
     },
     {
       key: 'cbufFormat',

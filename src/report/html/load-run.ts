@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { SimulationResult } from '../../system/simulate.js';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 import { rowsFromSimulation } from './simulation-rows.js';
 import { checkSweepRows } from './sweep-rows-check.js';
+import { checkRowsMatchManifest } from './rows-match-manifest.js';
+import { readJsonFile } from '../../config/validate.js';
 
 /** A manifest found in the output folder, shown verbatim as the report's inputs. */
 export interface ManifestFile {
@@ -26,16 +28,7 @@ const MANIFEST_FILES = ['sweep-manifest.json', 'manifest.json'] as const;
 const SUGGESTION = 'run maxnvm sweep --out DIR (or maxnvm simulate --out DIR) first, then maxnvm report DIR';
 
 function readJson(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new UserError(`${file} is not valid JSON: ${(e as Error).message}`, {
-      file,
-      expected: 'the JSON written by maxnvm',
-      suggestion: 'rerun the command that wrote it; the file may be truncated',
-    });
-  }
+  return readJsonFile(file, 'maxnvm output');
 }
 
 /** A summary.json is a simulate result when it has these fields (see result-schema.ts). */
@@ -64,7 +57,9 @@ export function loadRun(dir: string): RunData {
   if (existsSync(sweepFile)) {
     const raw = readJson(sweepFile);
     const notes = typeof raw === 'object' && raw !== null && Array.isArray((raw as { notes?: unknown }).notes) ? (raw as { notes: unknown[] }).notes.map(String) : [];
-    return { dir, source: 'sweep.json', rows: checkSweepRows(raw, sweepFile), manifests, notes };
+    const rows = checkSweepRows(raw, sweepFile);
+    checkRowsMatchManifest(rows, manifests.find((m) => m.name === 'sweep-manifest.json')?.content, sweepFile);
+    return { dir, source: 'sweep.json', rows, manifests, notes };
   }
   const summaryFile = join(dir, 'summary.json');
   if (existsSync(summaryFile)) {

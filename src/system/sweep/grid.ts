@@ -25,6 +25,8 @@ export interface SweepGrid {
   seed: number;
   /** Replay every point (3 frames, `replayFrames`) instead of composing it from one inference. */
   exact?: boolean;
+  /** The flag the rates came from (`--fps` or `--fps-range`), for messages. */
+  rateFlag?: string;
 }
 
 /** "-": the system has no DRAM, so there is no DRAM policy to choose. */
@@ -63,13 +65,23 @@ export interface GridIdentity {
  * is an integer number of ps below 2^53 (about 9007 s), so 4 / 1e-3 fps = 4000 s fits.
  */
 export const MIN_FPS = 1e-3;
+/** The highest accepted rate: its period, 1 ps, is the simulator's time resolution (as for `simulate`). */
+export const MAX_FPS = 1e12;
+
+/**
+ * Rates per sweep: 10,000 log-spaced rates resolve a curve far finer than a
+ * plot shows, and cost about 1 ms each per unit when composed.
+ */
+export const MAX_RATES = 10_000;
+/** Points per sweep (rates × units): each is a row of sweep.csv and sweep.json (about 1 KB); 100,000 rows are about 100 MB. */
+export const MAX_GRID_POINTS = 100_000;
 
 /**
  * Check every input, build every system once (preflight.ts), and cut the grid
  * into units. Throws UserError (exit code 2) on any problem.
  */
 export function resolveGrid(grid: SweepGrid): ResolvedGrid {
-  const fps = checkRates(grid.fps);
+  const fps = checkRates(grid.fps, grid.rateFlag ?? '--fps');
   const policies = grid.policies === undefined ? undefined : checkPolicies(grid.policies);
   if (grid.archFiles.length === 0) throw new UserError('the sweep names no architecture config', { expected: '--arch FILE...', suggestion: 'e.g. --arch arch-configs/nvdla-full-lpddr4.json' });
   if (grid.traceFiles.length === 0) throw new UserError('the sweep names no trace', { expected: '--trace FILE...', suggestion: 'e.g. --trace traces/tiny-conv.json' });
@@ -77,6 +89,14 @@ export function resolveGrid(grid: SweepGrid): ResolvedGrid {
   const traceFiles = unique(grid.traceFiles.map(normalizePath));
   const archs = archFiles.map((f) => loadArchConfig(f));
   const traces = traceFiles.map((f) => loadTrace(f));
+  const unitCount = archs.reduce((n, a) => n + unitPolicies(a, policies).length, 0) * traces.length;
+  if (unitCount * fps.length > MAX_GRID_POINTS) {
+    throw new UserError(`the sweep has ${unitCount} units × ${fps.length} rates = ${unitCount * fps.length} points, more than ${MAX_GRID_POINTS}`, {
+      jsonPath: grid.rateFlag ?? '--fps',
+      expected: `at most ${MAX_GRID_POINTS} points (configs × traces × policies × rates): a sanity bound, about 100 MB of rows`,
+      suggestion: `use at most ${Math.max(1, Math.floor(MAX_GRID_POINTS / unitCount))} rates, or fewer configs, traces or policies`,
+    });
+  }
   buildEverySystem(archs, traces.map((trace, i) => ({ file: traceFiles[i] as string, trace })), grid.seed);
   const units: SweepUnit[] = [];
   for (const arch of archs) {
@@ -140,6 +160,7 @@ export function parseFpsRange(text: string): number[] {
   const [min, max, count] = parts;
   const bad = (why: string): UserError =>
     new UserError(`--fps-range "${text}": ${why}`, {
+      jsonPath: '--fps-range',
       expected: 'min:max:count with 0 < min <= max and a whole count >= 1, e.g. 0.1:300:200',
       suggestion: 'or give the rates as a list: --fps 1,10,30',
     });
@@ -150,21 +171,33 @@ export function parseFpsRange(text: string): number[] {
   if (max < min) throw bad('max is below min');
   if (!Number.isInteger(count) || count < 1) throw bad('count must be a whole number >= 1');
   if (min === max && count > 1) throw bad('min = max gives one rate; use count 1');
+  if (count > MAX_RATES) throw bad(`count ${parts[2]} is more than ${MAX_RATES} rates (a sanity bound: finer than any plot shows); use e.g. ${min}:${max}:200`);
   return logSpacedRates(min, max, count);
 }
 
-function checkRates(rates: readonly number[]): number[] {
+function checkRates(rates: readonly number[], flag: string): number[] {
+  if (rates.length > MAX_RATES) {
+    throw new UserError(`${flag}: ${rates.length} rates, more than ${MAX_RATES}`, { jsonPath: flag, expected: `at most ${MAX_RATES} rates (a sanity bound: finer than any plot shows)`, suggestion: 'e.g. --fps-range 0.1:300:200' });
+  }
   if (rates.length === 0) {
-    throw new UserError('the sweep has no frame rates', { expected: '--fps 1,10,30 or --fps-range 0.1:300:200', suggestion: 'give at least one positive rate' });
+    throw new UserError('the sweep has no frame rates', { jsonPath: flag, expected: '--fps 1,10,30 or --fps-range 0.1:300:200', suggestion: 'give at least one positive rate' });
   }
   for (const f of rates) {
     if (!Number.isFinite(f) || f <= 0) {
-      throw new UserError(`frame rate ${f} is not a positive number`, { expected: 'rates > 0 in frames per second', suggestion: 'e.g. --fps 1,10,30' });
+      throw new UserError(`${flag}: frame rate ${f} is not a positive number`, { jsonPath: flag, expected: 'rates > 0 in frames per second', suggestion: 'e.g. --fps 1,10,30' });
+    }
+    if (f > MAX_FPS) {
+      throw new UserError(`${flag}: frame rate ${f} fps has a period shorter than 1 ps, the simulator's time resolution`, {
+        jsonPath: flag,
+        expected: `rates up to ${MAX_FPS.toExponential()} fps; any rate above about 1e9 fps is infeasible on every system anyway`,
+        suggestion: 'use rates near the highest sustainable one, which the sweep summary prints as "max fps"',
+      });
     }
     if (f < MIN_FPS) {
-      throw new UserError(`frame rate ${f} fps is below ${MIN_FPS} fps`, {
+      throw new UserError(`${flag}: frame rate ${f} fps is below ${MIN_FPS} fps`, {
+        jsonPath: flag,
         expected: `rates >= ${MIN_FPS} fps (simulated time is an integer number of ps below 2^53, about 9007 s)`,
-        suggestion: `use rates of ${MIN_FPS} fps or more`,
+        suggestion: flag === '--fps-range' ? `start the range at ${MIN_FPS} or more, e.g. --fps-range ${MIN_FPS}:${Math.max(...rates)}:${rates.length}` : `use rates of ${MIN_FPS} fps or more`,
       });
     }
   }
@@ -172,11 +205,12 @@ function checkRates(rates: readonly number[]): number[] {
 }
 
 function checkPolicies(policies: readonly string[]): DramIdlePolicy[] {
-  if (policies.length === 0) throw new UserError('--policies names no policy', { expected: IDLE_POLICIES.join(', '), suggestion: 'omit --policies to use each config\'s own' });
+  if (policies.length === 0) throw new UserError('--policies names no policy', { jsonPath: '--policies', expected: IDLE_POLICIES.join(', '), suggestion: 'omit --policies to use each config\'s own' });
   for (const p of policies) {
     if (!(IDLE_POLICIES as readonly string[]).includes(p)) {
       const near = nearest(p, IDLE_POLICIES);
-      throw new UserError(`unknown DRAM idle policy "${p}"`, {
+      throw new UserError(`--policies: unknown DRAM idle policy "${p}"`, {
+        jsonPath: '--policies',
         expected: IDLE_POLICIES.join(' | '),
         suggestion: near !== undefined ? `did you mean ${near}?` : `choose from ${IDLE_POLICIES.join(', ')}`,
       });

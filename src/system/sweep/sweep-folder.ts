@@ -7,6 +7,7 @@ import type { GridIdentity, ResolvedGrid, SweepUnit } from './grid.js';
 import type { UnitResult } from './run-unit.js';
 import { codeHash } from './source-hash.js';
 import { sweepCsv } from './sweep-csv.js';
+import { removeStaleTemporaries } from './stale-temporaries.js';
 import type { SweepRow } from './sweep-row.js';
 
 /**
@@ -57,6 +58,7 @@ export function prepareFolder(dir: string, manifest: SweepManifest): void {
         suggestion: 'choose another --out, or delete the folder to start over',
       });
     }
+    removeStaleTemporaries(dir);
     return;
   }
   if (existsSync(dir) && readdirSync(dir).length > 0) {

@@ -36,7 +36,7 @@ describe('maxnvm sweep: a bad grid exits with code 2 and a clear message before 
     { name: 'no rates', args: [], expect: /needs frame rates/ },
     { name: 'bad range', args: ['--fps-range', '10:1:5'], expect: /max is below min/ },
     // A value starting with "-" is the range's value, not a flag: the message says what is wrong with it.
-    { name: 'negative range', args: ['--fps-range', '-1:5:3'], expect: /error: --fps-range "-1:5:3": rates must be positive\n.*\n  suggestion: / },
+    { name: 'negative range', args: ['--fps-range', '-1:5:3'], expect: /error: --fps-range "-1:5:3": rates must be positive\n(.*\n)+  suggestion: / },
     { name: 'negative rate first', args: ['--fps', '-1,5'], expect: /error: --fps: -1 must be positive/ },
     { name: 'range without a value', args: ['--fps-range'], expect: /error: --fps-range needs a value\n  expected: min:max:count after --fps-range\n  suggestion: / },
     {

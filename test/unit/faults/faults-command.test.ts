@@ -30,7 +30,7 @@ describe('maxnvm faults: bad campaign parameters', () => {
   it('zero or negative trials', async () => {
     for (const trials of ['0', '-3', '2.5']) {
       const e = await rejection({ trials, workers: '0' });
-      expect(e.message).toMatch(/--trials.*positive whole number/);
+      expect(e.message).toMatch(/--trials: ".*" is not a whole number from 1 to 100000/);
       expect(e.details.jsonPath).toBe('--trials');
     }
   });
