@@ -1,10 +1,13 @@
 import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { calibratedArea, calibratedEnergy } from './calibration.js';
-import { NVDLA_SOFTWARE, SOFTWARE_SOURCES, softwareDefaults, type NvdlaSoftware } from './software-profile.js';
+import { NVDLA_SOFTWARE, SOFTWARE_SOURCES, softwareDefaults, type NvdlaSoftware, type SoftwareKeys } from './software-profile.js';
 
-/** The `nvdla` config section: the convolution core, its post-processors and their energy and area. */
-export interface NvdlaParams extends PowerDomainParams {
+/**
+ * The `nvdla` config section: the convolution core, its post-processors and their energy and area. The keys that are
+ * software's decision (weightCompression, winograd, fuseEltwise, fusePooling, opLaunch_ns) come from SoftwareKeys.
+ */
+export interface NvdlaParams extends PowerDomainParams, SoftwareKeys {
   build: NvdlaBuild;
   software: NvdlaSoftware;
   clock_GHz: number;
@@ -21,8 +24,6 @@ export interface NvdlaParams extends PowerDomainParams {
   pdpThroughput_elementsPerCycle: number;
   pdpLineBuffer_B: number;
   memifWidth_B: number;
-  weightCompression: boolean;
-  winograd: boolean;
   /**
    * Not a config key: the layers a system runs in Winograd mode where it chose per layer (winograd-choice.ts, set
    * when the system is built); absent: every layer whose shape fits.
@@ -31,9 +32,6 @@ export interface NvdlaParams extends PowerDomainParams {
   imageInput: boolean;
   imagePixelBytes: number;
   channelPostExtension: boolean;
-  fuseEltwise: boolean;
-  fusePooling: boolean;
-  opLaunch_ns: number;
   macEnergy_pJ: number;
   cbufReadEnergy_pJ_per_B: number;
   cbufWriteEnergy_pJ_per_B: number;
