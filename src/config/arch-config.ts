@@ -13,7 +13,7 @@ import type { StorageChoice } from '../storage/types.js';
 import { archConfigSchema } from './arch-schema.js';
 import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection, type MemoryPortParams, type Placement } from './system-spec.js';
 import { validateDramParams } from '../hw/dram/validate.js';
-import { readJsonFile, validateOrThrow } from './validate.js';
+import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 
 /** A resolved architecture config: every default filled in, every cross-section rule checked. */
 export interface ArchConfig {

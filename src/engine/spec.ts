@@ -5,7 +5,9 @@
  * a description and a source for its default.
  */
 
-export type JsonSchema = Record<string, unknown>;
+import type { JsonSchema } from '../util/json-schema.js';
+
+export type { JsonSchema };
 
 export interface ParamSpec {
   /** JSON key; carries its unit as a suffix (`readLatency_ns`), or names a count/choice. */

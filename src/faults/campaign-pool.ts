@@ -13,7 +13,7 @@
 
 import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../util/module-worker.js';
-import type { TrialOutcome, TrialSpec } from './campaign.js';
+import type { TrialOutcome, TrialSpec } from './trial.js';
 
 export interface PoolJob {
   readonly seed: number;

@@ -22,33 +22,10 @@ import { meanInterval, type MeanWithInterval } from '../ml/confidence.js';
 import type { AccuracyCount, LayerWeights } from '../ml/inference.js';
 import { runOnWorkers, type CampaignPool } from './campaign-pool.js';
 import type { LayerFaultResult } from './inject-layer.js';
-import type { NetworkFaultTotals } from './inject-network.js';
+import type { TrialOutcome, TrialRunner, TrialSpec } from './trial.js';
 import { averageOverTrials, type WeightErrorStats } from './weight-errors.js';
 
-export interface TrialOutcome {
-  /** Correctly classified test images; `total` 0 means accuracy is not measured. */
-  readonly correct: number;
-  readonly total: number;
-  /** Cells the trial made faulty (0 when the trial does not say). */
-  readonly faultyCells: number;
-  /** Weight errors of the trial, when the trial stores encoded weights. */
-  readonly weights?: { readonly total: NetworkFaultTotals; readonly layers: readonly LayerFaultResult[] };
-}
-
-export interface TrialRunner {
-  run(stream: RandomStream, trial: number): TrialOutcome | Promise<TrialOutcome>;
-}
-
-export type TrialFactory = (options: never) => TrialRunner | Promise<TrialRunner>;
-
-/** Where the trial factory lives; `options` must survive structured cloning (plain JSON-like data). */
-export interface TrialSpec {
-  /** Absolute path or file: URL of the module. */
-  readonly module: string;
-  /** Name of the exported factory. */
-  readonly exportName: string;
-  readonly options: unknown;
-}
+export type { TrialFactory, TrialOutcome, TrialRunner, TrialSpec } from './trial.js';
 
 export interface CampaignOptions {
   readonly seed: number;

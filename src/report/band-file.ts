@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../engine/spec.js';
-import { readJsonFile, validateOrThrow } from '../config/validate.js';
+import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 import { BAND_RANGES, describeAssumptions, type AssumptionName, type Assumptions, type BandEnd, type BandPoint, type RatioBand } from '../system/ratio-band.js';
 
 /**

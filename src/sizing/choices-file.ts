@@ -1,4 +1,4 @@
-import { readJsonFile, validateOrThrow } from '../config/validate.js';
+import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 import type { JsonSchema } from '../engine/spec.js';
 import { UserError } from '../errors.js';
 import { TECHNOLOGIES, type Technology } from '../hw/envm/reference-table.js';

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { validateOrThrow } from '../config/validate.js';
+import { validateOrThrow } from '../util/json-validate.js';
 import type { JsonSchema } from '../engine/spec.js';
 import { DEFAULT_BITMASK_LAYOUT, STREAM_ORDER, producedStreams } from './streams.js';
 import type { StorageChoice, StreamName } from './types.js';

@@ -2,7 +2,7 @@ import type { Trace } from './layer.js';
 import { traceSchema } from './trace-schema.js';
 import { checkTraceConsistency } from './trace-consistency.js';
 import { checkLayerCount, checkWeightCounts } from './trace-limits.js';
-import { readJsonFile, validateOrThrow } from '../config/validate.js';
+import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 
 /**
  * Read a trace file, validate it against the trace schema, then check its cross-layer consistency.

@@ -6,7 +6,7 @@ import { MAX_CHANNELS, MAX_EXTENT, MAX_LAYERS } from './trace-limits.js';
  * Structure and ranges only; cross-layer rules (shapes, producers, unique names) are in
  * trace-consistency.ts. The property order here is also the key order of written trace files.
  * Sub-schemas are inlined, not $ref'd: ajv reports a schemaPath relative to a $ref target, and
- * config/validate.ts resolves schemaPaths from the root to name the allowed keys in its errors.
+ * util/json-validate.ts resolves schemaPaths from the root to name the allowed keys in its errors.
  */
 
 /** Every count has a sanity bound (trace-limits.ts says why), so no typo reaches the simulator. */

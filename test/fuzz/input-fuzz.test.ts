@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { resolveArchConfig } from '../../src/config/arch-config.js';
-import { parseJsonText } from '../../src/config/validate.js';
+import { parseJsonText } from '../../src/util/json-validate.js';
 import { UserError } from '../../src/errors.js';
 import { simulate } from '../../src/system/simulate.js';
 import { parseFpsRange } from '../../src/system/sweep/grid.js';

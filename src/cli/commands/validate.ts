@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { loadArchConfig } from '../../config/arch-config.js';
-import { readJsonFile } from '../../config/validate.js';
+import { readJsonFile } from '../../util/json-validate.js';
 import { loadChoicesFile } from '../../sizing/choices-file.js';
 import { validateStorageChoice } from '../../storage/choice-schema.js';
 import { loadTrace } from '../../workload/load-trace.js';

@@ -1,4 +1,3 @@
-import type { NvdlaParams } from './spec.js';
 import { leastSquares, type LinearFit } from './least-squares.js';
 
 /**
@@ -109,10 +108,16 @@ export function calibrateNvdla(points: readonly PrimerPoint[] = PRIMER_POINTS): 
 /** The calibration of the shipped defaults, computed once. */
 export const NVDLA_CALIBRATION: NvdlaCalibration = calibrateNvdla();
 
-export type CalibratedEnergy = Pick<
-  NvdlaParams,
-  'macEnergy_pJ' | 'cbufReadEnergy_pJ_per_B' | 'cbufWriteEnergy_pJ_per_B' | 'sdpEnergy_pJ_per_element' | 'pdpEnergy_pJ_per_element' | 'leakage_mW' | 'controlLeakage_mW'
->;
+/** The energy keys of the `nvdla` section that the calibration fills (NvdlaParams extends this). */
+export interface CalibratedEnergy {
+  macEnergy_pJ: number;
+  cbufReadEnergy_pJ_per_B: number;
+  cbufWriteEnergy_pJ_per_B: number;
+  sdpEnergy_pJ_per_element: number;
+  pdpEnergy_pJ_per_element: number;
+  leakage_mW: number;
+  controlLeakage_mW: number;
+}
 
 /**
  * Energy parameters of one build. The calibrated all-in energy per MAC includes the CBUF reads that go with it;

@@ -1,13 +1,13 @@
 import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
-import { calibratedArea, calibratedEnergy } from './calibration.js';
+import { calibratedArea, calibratedEnergy, type CalibratedArea, type CalibratedEnergy } from './calibration.js';
 import { NVDLA_SOFTWARE, SOFTWARE_SOURCES, softwareDefaults, type NvdlaSoftware, type SoftwareKeys } from './software-profile.js';
 
 /**
  * The `nvdla` config section: the convolution core, its post-processors and their energy and area. The keys that are
- * software's decision (weightCompression, winograd, fuseEltwise, fusePooling, opLaunch_ns) come from SoftwareKeys.
+ * software's decision come from SoftwareKeys, the calibrated energy and area keys from CalibratedEnergy and CalibratedArea.
  */
-export interface NvdlaParams extends PowerDomainParams, SoftwareKeys {
+export interface NvdlaParams extends PowerDomainParams, SoftwareKeys, CalibratedEnergy, CalibratedArea {
   build: NvdlaBuild;
   software: NvdlaSoftware;
   clock_GHz: number;
@@ -32,16 +32,6 @@ export interface NvdlaParams extends PowerDomainParams, SoftwareKeys {
   imageInput: boolean;
   imagePixelBytes: number;
   channelPostExtension: boolean;
-  macEnergy_pJ: number;
-  cbufReadEnergy_pJ_per_B: number;
-  cbufWriteEnergy_pJ_per_B: number;
-  sdpEnergy_pJ_per_element: number;
-  pdpEnergy_pJ_per_element: number;
-  leakage_mW: number;
-  controlLeakage_mW: number;
-  macArea_mm2_per_MAC: number;
-  cbufArea_mm2_per_KiB: number;
-  controlArea_mm2: number;
 }
 
 export const NVDLA_BUILDS = ['nv_full', 'nv_small'] as const;

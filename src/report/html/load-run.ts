@@ -6,7 +6,7 @@ import type { SweepRow } from '../../system/sweep/sweep-row.js';
 import { rowsFromSimulation } from './simulation-rows.js';
 import { checkSweepRows } from './sweep-rows-check.js';
 import { checkRowsMatchManifest } from './rows-match-manifest.js';
-import { readJsonFile } from '../../config/validate.js';
+import { readJsonFile } from '../../util/json-validate.js';
 
 /** A manifest found in the output folder, shown verbatim as the report's inputs. */
 export interface ManifestFile {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseJsonText } from '../../../src/config/validate.js';
+import { parseJsonText } from '../../../src/util/json-validate.js';
 import { UserError } from '../../../src/errors.js';
 import { findJsonDefect, stripBom } from '../../../src/util/strict-json.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError, nearest } from '../errors.js';
-import type { JsonSchema } from '../engine/spec.js';
-import { findJsonDefect, stripBom } from '../util/strict-json.js';
+import type { JsonSchema } from './json-schema.js';
+import { findJsonDefect, stripBom } from './strict-json.js';
 
 /**
  * JSON Schema validation (draft 2020-12, ajv) with errors a user can act on:
