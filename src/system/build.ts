@@ -2,7 +2,7 @@ import type { ArchConfig } from '../config/arch-config.js';
 import { Simulator } from '../engine/event-queue.js';
 import { nsToPs } from '../engine/time.js';
 import { ControlDomain } from '../hw/control-domain.js';
-import { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
+import { dramPeakBandwidth_Bps, Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
 import { cellsByBitsPerCell } from '../hw/envm/stored-cells.js';
 import { EnvmArray } from '../hw/envm/envm-array.js';
 import type { EnergyAccount, MemoryDevice, WeightSource } from '../hw/memory.js';
@@ -42,8 +42,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   const winograd = config.nvdla.winograd && config.placement.weights === 'dram';
   if (config.nvdla.winograd && !winograd) notes.push('Winograd off: the eNVM weight path delivers raw (untransformed) weights');
   // Where Winograd is on, a best-case compiler takes it only on the layers whose roofline it shortens.
-  const d = config.dram;
-  const dramPeak_Bps = d === undefined ? Infinity : (d.channels * d.channelWidth_bits * 2) / 8 / (d.tCK_ns * 1e-9);
+  const dramPeak_Bps = config.dram === undefined ? Infinity : dramPeakBandwidth_Bps(config.dram);
   const featureBandwidth_Bps = Math.min((config.memoryPort?.peakBandwidth_GBps ?? Infinity) * 1e9, dramPeak_Bps);
   const nvdla = { ...config.nvdla, winograd, winogradLayers: winograd ? winogradLayers(trace.layers, { ...config.nvdla, winograd }, featureBandwidth_Bps) : undefined };
   const core = new NvdlaCore(nvdla, sim);

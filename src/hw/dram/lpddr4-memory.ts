@@ -202,7 +202,7 @@ export class Lpddr4Memory implements MemoryDevice, PowerManaged {
 
   /** channels × width × 2 transfers per tCK. */
   peakBandwidth_Bps(): number {
-    return (this.params.channels * this.params.channelWidth_bits * 2) / 8 / (this.params.tCK_ns * 1e-9);
+    return dramPeakBandwidth_Bps(this.params);
   }
 
   area_mm2(): number {
@@ -262,4 +262,9 @@ export class Lpddr4Memory implements MemoryDevice, PowerManaged {
     });
     return { energy, poweredOff };
   }
+}
+
+/** Peak data bandwidth of the DRAM's channels: two transfers per clock on every data line, B/s. */
+export function dramPeakBandwidth_Bps(p: Pick<DramParams, 'channels' | 'channelWidth_bits' | 'tCK_ns'>): number {
+  return (p.channels * p.channelWidth_bits * 2) / 8 / (p.tCK_ns * 1e-9);
 }

@@ -45,6 +45,14 @@ export interface ConvMapping {
 /** A multiple of `n` at or above `x`. */
 const alignUp = (x: number, n: number): number => Math.ceil(x / n) * n;
 
+/**
+ * Multiplies Winograd performs per network MAC: 1/2.25, times the share the output grows by when padded to
+ * multiples of 4 in H and W.
+ */
+export function winogradMultipliesPerMac(l: Layer): number {
+  return (alignUp(l.outputHeight, 4) * alignUp(l.outputWidth, 4)) / (l.outputHeight * l.outputWidth) / WINOGRAD_SPEEDUP;
+}
+
 /** Winograd weights are stored pre-transformed: a 4×4 tile per 3×3 kernel and channel (16/9 of the bytes). */
 export const WINOGRAD_WEIGHT_RATIO = 16 / 9;
 
@@ -124,7 +132,7 @@ export function mapConvolution(l: Layer, p: NvdlaParams): ConvMapping {
       outputRowAlign: 4,
       cbufEntriesPerInputRow: dcEntries,
       computeWidth: alignUp(l.outputWidth, 4),
-      multipliesPerMac: (alignUp(l.outputHeight, 4) * alignUp(l.outputWidth, 4)) / (l.outputHeight * l.outputWidth) / WINOGRAD_SPEEDUP,
+      multipliesPerMac: winogradMultipliesPerMac(l),
     };
   }
   return {

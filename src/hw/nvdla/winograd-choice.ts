@@ -1,5 +1,5 @@
 import { inputElements, layerMacs, layerWeightCount, outputElements, type Layer } from '../../workload/layer.js';
-import { WINOGRAD_SPEEDUP, WINOGRAD_WEIGHT_RATIO, winogradShapeFits } from './conv-mapping.js';
+import { WINOGRAD_WEIGHT_RATIO, winogradMultipliesPerMac, winogradShapeFits } from './conv-mapping.js';
 import type { NvdlaParams } from './spec.js';
 
 /**
@@ -16,12 +16,11 @@ export function winogradLayers(layers: readonly Layer[], p: NvdlaParams, bandwid
   const macsPerCycle = p.macAtomicC * p.macAtomicK;
   for (const l of layers) {
     if (!winogradShapeFits(l)) continue;
-    const padded = (Math.ceil(l.outputHeight / 4) * 4 * Math.ceil(l.outputWidth / 4) * 4) / (l.outputHeight * l.outputWidth);
     const direct = layerMacs(l) / macsPerCycle;
     const features = inputElements(l) + outputElements(l);
     const weights = layerWeightCount(l);
     const directRoofline = Math.max(direct, (features + weights) / bytesPerCycle);
-    const winogradRoofline = Math.max((direct * padded) / WINOGRAD_SPEEDUP, (features + weights * WINOGRAD_WEIGHT_RATIO) / bytesPerCycle);
+    const winogradRoofline = Math.max(direct * winogradMultipliesPerMac(l), (features + weights * WINOGRAD_WEIGHT_RATIO) / bytesPerCycle);
     if (winogradRoofline < directRoofline) chosen.add(l.name);
   }
   return chosen;
