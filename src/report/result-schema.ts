@@ -1,4 +1,5 @@
 import type { JsonSchema } from '../engine/spec.js';
+import { LAYER_OPS } from '../workload/layer.js';
 
 /**
  * JSON Schema of `maxnvm simulate --format json` (and summary.json). Tests
@@ -18,7 +19,7 @@ const layer: JsonSchema = {
   required: ['name', 'op', 'start_s', 'cycles', 'time_s', 'bound', 'macs', 'mac_utilization', 'effective_mac_utilization', 'cbufMode', 'compute_cycles', 'memory_floor_cycles', 'stall_cycles', 'weight_read_B', 'feature_read_B', 'feature_written_B', 'hardware_ops', 'bytes', 'energy_J', 'energyByComponent_J'],
   properties: {
     name: { type: 'string' },
-    op: { enum: ['conv', 'fc', 'pool', 'eltwise'] },
+    op: { enum: [...LAYER_OPS] },
     start_s: num('start time of the layer in the inference, s'),
     cycles: { type: 'integer', minimum: 0, description: 'NVDLA core cycles' },
     time_s: num('duration, s'),

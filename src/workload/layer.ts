@@ -2,8 +2,15 @@
  * One layer of a workload trace, as the hardware models see it. Shapes are
  * counts (elements), not bytes; byte sizes follow from the trace precision.
  */
-export type LayerOp = 'conv' | 'fc' | 'pool' | 'eltwise';
+export type LayerOp = 'conv' | 'fc' | 'pool' | 'eltwise' | 'concat' | 'lrn' | 'matmul' | 'host';
 export type PoolKind = 'max' | 'avg';
+/** Element-wise operation of an `eltwise` layer (default add). */
+export type EltwiseKind = 'add' | 'mul';
+/** Operations NVDLA cannot run, run on the host CPU (`op: 'host'`). */
+export type HostOp = 'softmax' | 'layernorm';
+
+/** Every layer operation, in the order the schema lists them. */
+export const LAYER_OPS: readonly LayerOp[] = ['conv', 'fc', 'pool', 'eltwise', 'concat', 'lrn', 'matmul', 'host'];
 
 export interface LayerWeights {
   /** Fraction of non-zero weights, 0 < density <= 1 (1 − sparsity). */
@@ -13,6 +20,9 @@ export interface LayerWeights {
   /** Number of clusters (codebook entries) when weights are clustered; absent when not. */
   clusters?: number;
 }
+
+/** Zero padding per side, ONNX order for 2-D: [top, left, bottom, right]. */
+export type Pads = [number, number, number, number];
 
 export interface Layer {
   name: string;
@@ -26,12 +36,24 @@ export interface Layer {
   kernelHeight: number;
   kernelWidth: number;
   stride: number;
+  /** Symmetric padding; when `pads` is present it equals pads[0] (top), for readers that know only this key. */
   padding: number;
+  /** Convolution groups (depthwise: groups = inputChannels); for matmul, the heads of a batched product. */
   groups: number;
   outputHeight: number;
   outputWidth: number;
+  /** Convolution dilation in both directions (default 1): the kernel spans (k − 1)·dilation + 1. */
+  dilation?: number;
+  /** Asymmetric padding [top, left, bottom, right]; when present every shape rule uses it instead of `padding`. */
+  pads?: Pads;
   /** Pooling kind, for op = pool. */
   pool?: PoolKind;
+  /** Element-wise kind, for op = eltwise (default add). */
+  eltwise?: EltwiseKind;
+  /** Channel window of a local response normalization, for op = lrn (ONNX `size`). */
+  lrnSize?: number;
+  /** Which host operation, for op = host. */
+  hostOp?: HostOp;
   /** Weight storage properties, for conv and fc. */
   weights?: LayerWeights;
 }
@@ -48,22 +70,36 @@ export interface Trace {
   layers: Layer[];
 }
 
-/** MACs of a layer (0 for pooling and element-wise layers). */
+/**
+ * MACs of a layer: conv and fc count their weights' products; matmul (two activations, heads = groups) counts
+ * M·heads·K·N by the same formula. 0 for pooling, element-wise, concat, LRN and host layers.
+ */
 export function layerMacs(l: Layer): number {
-  if (l.op !== 'conv' && l.op !== 'fc') return 0;
+  if (l.op !== 'conv' && l.op !== 'fc' && l.op !== 'matmul') return 0;
   return (
     l.outputHeight * l.outputWidth * l.outputChannels * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth
   );
 }
 
-/** Weight count of a layer (0 for pooling and element-wise layers). */
+/** Stored weight count of a layer: conv and fc only (a matmul multiplies two activations). */
 export function layerWeightCount(l: Layer): number {
-  if (l.op !== 'conv' && l.op !== 'fc') return 0;
+  if (!hasWeights(l)) return 0;
   return l.outputChannels * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
 }
 
+/** True for the layers with stored weights (conv, fc); only these ever read weight storage. */
 export function hasWeights(l: Layer): boolean {
   return l.op === 'conv' || l.op === 'fc';
+}
+
+/** Padding per side [top, left, bottom, right]: `pads` when given, else `padding` on every side. */
+export function padsOf(l: Layer): Pads {
+  return l.pads ?? [l.padding, l.padding, l.padding, l.padding];
+}
+
+/** Dilation of a layer (1 unless a dilated convolution). */
+export function dilationOf(l: Layer): number {
+  return l.dilation ?? 1;
 }
 
 /** Elements of the layer's output tensor. */

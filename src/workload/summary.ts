@@ -1,5 +1,5 @@
 import type { Layer, LayerOp, Trace } from './layer.js';
-import { layerMacs, layerWeightCount } from './layer.js';
+import { LAYER_OPS, layerMacs, layerWeightCount } from './layer.js';
 
 /** Whole-network totals of a trace. */
 export interface TraceSummary {
@@ -25,7 +25,7 @@ export function layerNonZeroWeights(l: Layer): number {
 }
 
 export function summarizeTrace(trace: Trace): TraceSummary {
-  const opCounts: Record<LayerOp, number> = { conv: 0, fc: 0, pool: 0, eltwise: 0 };
+  const opCounts = Object.fromEntries(LAYER_OPS.map((op) => [op, 0])) as Record<LayerOp, number>;
   let macs = 0;
   let weights = 0;
   let nonZeroWeights = 0;

@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../engine/spec.js';
 import { MAX_CHANNELS, MAX_EXTENT, MAX_LAYERS } from './trace-limits.js';
+import { LAYER_OPS } from './layer.js';
 
 /**
  * JSON Schema (draft 2020-12) of a workload trace file (src/workload/layer.ts: Trace).
@@ -45,27 +46,60 @@ const layerSchema: JsonSchema = {
   properties: {
     name: { type: 'string', minLength: 1, description: 'Unique layer name; "input" is reserved for the network input.' },
     op: {
-      enum: ['conv', 'fc', 'pool', 'eltwise'],
-      description: 'Operation: convolution, fully connected, pooling, element-wise add.',
+      enum: [...LAYER_OPS],
+      description:
+        'Operation: convolution (incl. grouped and depthwise), fully connected, pooling (incl. global average), ' +
+        'element-wise, concatenation along channels, local response normalization, product of two activations ' +
+        '(matmul), or an operation NVDLA cannot run that runs on the host CPU (host).',
     },
     inputs: {
       type: 'array',
       items: { type: 'string', minLength: 1 },
       minItems: 1,
-      description: 'Names of earlier layers whose outputs this layer reads ("input" = network input); eltwise reads two or more.',
+      description:
+        'Names of earlier layers whose outputs this layer reads ("input" = network input); eltwise and concat read ' +
+        'two or more, matmul exactly two ([A, B]), every other op one.',
     },
     inputHeight: count('Input feature map height [elements].'),
     inputWidth: count('Input feature map width [elements].'),
-    inputChannels: count('Input channels [count].', 1, MAX_CHANNELS),
-    outputChannels: count('Output channels [count]; equals inputChannels for pool and eltwise.', 1, MAX_CHANNELS),
+    inputChannels: count('Input channels [count]; for concat the sum of its producers\' channels; for matmul heads·K.', 1, MAX_CHANNELS),
+    outputChannels: count('Output channels [count]; equals inputChannels for pool, eltwise, concat, lrn and host; for matmul heads·N.', 1, MAX_CHANNELS),
     kernelHeight: count('Kernel (window) height [elements].'),
     kernelWidth: count('Kernel (window) width [elements].'),
     stride: count('Stride in both directions [elements].'),
-    padding: count('Zero padding on each side, both directions [elements].', 0),
-    groups: count('Convolution groups [count]; 1 for dense convolutions, pooling and eltwise.', 1, MAX_CHANNELS),
-    outputHeight: count('Output height = floor((inputHeight + 2·padding − kernelHeight) / stride) + 1 [elements].'),
-    outputWidth: count('Output width = floor((inputWidth + 2·padding − kernelWidth) / stride) + 1 [elements].'),
-    pool: { enum: ['max', 'avg'], description: 'Pooling kind; required for op "pool", absent otherwise.' },
+    padding: count('Zero padding on each side, both directions [elements]; equals pads[0] when pads is given.', 0),
+    groups: count(
+      'Convolution groups [count]: 1 for dense convolutions, inputChannels for depthwise; for matmul the heads of a ' +
+        'batched product; 1 for every other op.',
+      1,
+      MAX_CHANNELS,
+    ),
+    outputHeight: count(
+      'Output height = floor((inputHeight + padTop + padBottom − ((kernelHeight − 1)·dilation + 1)) / stride) + 1 [elements].',
+    ),
+    outputWidth: count(
+      'Output width = floor((inputWidth + padLeft + padRight − ((kernelWidth − 1)·dilation + 1)) / stride) + 1 [elements].',
+    ),
+    dilation: count('Convolution dilation in both directions [elements]; default 1; conv only.'),
+    pads: {
+      type: 'array',
+      items: count('Zero padding on one side [elements].', 0),
+      minItems: 4,
+      maxItems: 4,
+      description:
+        'Asymmetric zero padding [top, left, bottom, right] (ONNX pads order for 2-D) [elements]; conv and pool ' +
+        'only; when given, padding must equal pads[0] and every shape rule uses pads.',
+    },
+    pool: {
+      enum: ['max', 'avg'],
+      description: 'Pooling kind; required for op "pool", absent otherwise. Global average pooling: kernel = input height × width.',
+    },
+    eltwise: { enum: ['add', 'mul'], description: 'Element-wise operation of op "eltwise" (default "add"); absent otherwise.' },
+    lrnSize: count('Channel window of a local response normalization [channels] (ONNX "size"); required for op "lrn", absent otherwise.', 1, MAX_CHANNELS),
+    hostOp: {
+      enum: ['softmax', 'layernorm'],
+      description: 'The operation of op "host" (run on the host CPU, since NVDLA cannot); required for op "host", absent otherwise.',
+    },
     weights: weightsSchema,
   },
   required: [
@@ -88,6 +122,8 @@ const layerSchema: JsonSchema = {
   allOf: [
     { if: { properties: { op: { const: 'pool' } } }, then: { required: ['pool'] } },
     { if: { properties: { op: { enum: ['conv', 'fc'] } } }, then: { required: ['weights'] } },
+    { if: { properties: { op: { const: 'lrn' } } }, then: { required: ['lrnSize'] } },
+    { if: { properties: { op: { const: 'host' } } }, then: { required: ['hostOp'] } },
   ],
 };
 

@@ -34,7 +34,7 @@ describe.each(['v1.5', 'v1'] as const)('ResNet-50 %s builder', (variant) => {
     expect(s.nonZeroWeights).toBe(25_502_912);
     expect(s.density).toBe(1);
     // 53 convolutions (conv1 + 16 blocks × 3 + 4 projections), fc1000, pool1 and pool5, one add per block.
-    expect(s.opCounts).toEqual({ conv: 53, fc: 1, pool: 2, eltwise: 16 });
+    expect(s.opCounts).toEqual({ conv: 53, fc: 1, pool: 2, eltwise: 16, concat: 0, lrn: 0, matmul: 0, host: 0 });
     expect(s.layers).toBe(72);
   });
 

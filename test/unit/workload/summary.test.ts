@@ -8,7 +8,7 @@ describe('summarizeTrace', () => {
     // conv_a: 6·6·4 outputs × 2·3·3 = 2592 MACs, 4·2·3·3 = 72 weights; conv_b: 6·6·4 × 4 = 576 MACs, 4·4 = 16.
     expect(summarizeTrace(buildTinyConvTrace())).toEqual({
       layers: 3,
-      opCounts: { conv: 2, fc: 0, pool: 0, eltwise: 1 },
+      opCounts: { conv: 2, fc: 0, pool: 0, eltwise: 1, concat: 0, lrn: 0, matmul: 0, host: 0 },
       macs: 2592 + 576,
       weights: 72 + 16,
       nonZeroWeights: 88,
