@@ -1,6 +1,7 @@
 import { withDefaults, type ComponentSpec } from '../engine/spec.js';
 import { UserError } from '../errors.js';
 import { controlDomainSpec, type ControlDomainParams } from '../hw/control-domain.js';
+import { hostSpec, type HostParams } from '../hw/host/spec.js';
 import { dramSpec, type DramParams } from '../hw/dram/spec.js';
 import { curvesFor } from '../hw/envm/figure-curves.js';
 import { checkEnvmParams, envmSpec, type EnvmParams } from '../hw/envm/spec.js';
@@ -32,6 +33,8 @@ export interface ArchConfig {
   backingStore?: BackingStoreParams;
   /** The always-on control domain, in every system. */
   controlDomain: ControlDomainParams;
+  /** The host CPU's cost model for layers NVDLA cannot run (trace op "host"). */
+  host: HostParams;
 }
 
 let schemaCache: ReturnType<typeof archConfigSchema> | undefined;
@@ -64,6 +67,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     sram: placement.activations === 'sram',
     backingStore: weightsInDram,
     controlDomain: true,
+    host: true,
   };
   const why: Record<keyof typeof needs, string> = {
     dram: 'placement puts weights or activations in DRAM',
@@ -74,6 +78,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     sram: 'placement.activations is "sram"',
     backingStore: 'placement.weights is "dram"',
     controlDomain: 'every system has one',
+    host: 'every system has a host CPU for the layers NVDLA cannot run',
   };
   // Required sections must be present (no silent defaults for a whole memory); unused ones are mistakes.
   for (const key of ['dram', 'envm', 'weightStorage', 'sram'] as const) {
@@ -118,6 +123,7 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
     weightPath: opt<WeightPathParams>('weightPath', weightPathSpec),
     backingStore: needs.backingStore ? resolveBackingStore(withDefaults<BackingStoreSection>(backingStoreSpec, section('backingStore'))) : undefined,
     controlDomain: withDefaults<ControlDomainParams>(controlDomainSpec, section('controlDomain')),
+    host: withDefaults<HostParams>(hostSpec, section('host')),
     weightStorage,
   };
 }

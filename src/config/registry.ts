@@ -1,5 +1,6 @@
 import type { ComponentSpec } from '../engine/spec.js';
 import { controlDomainSpec } from '../hw/control-domain.js';
+import { hostSpec } from '../hw/host/spec.js';
 import { dramSpec } from '../hw/dram/spec.js';
 import { envmSpec } from '../hw/envm/spec.js';
 import { nvdlaSpec } from '../hw/nvdla/spec.js';
@@ -18,4 +19,5 @@ export const componentSpecs: readonly ComponentSpec[] = [
   weightPathSpec,
   backingStoreSpec,
   controlDomainSpec,
+  hostSpec,
 ];

@@ -150,6 +150,17 @@ export const resultSchema: JsonSchema = {
             events: { type: 'integer', minimum: 0 },
             hardwareOps: { type: 'integer', minimum: 0, description: 'hardware operations launched, counted as NVIDIA\'s compiler counts them (each conv chunk a conv and an SDP operation; PDP and standalone SDP one each)' },
             maxFps: num('highest sustainable frame rate, 1/s'),
+            host: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['layers', 'time_s', 'energy_J'],
+              description: 'layers run on the host CPU (op "host"), apart from NVDLA: present only when the trace has any',
+              properties: {
+                layers: { type: 'integer', minimum: 1 },
+                time_s: num('time of one inference spent in host layers (part of latency_s), s'),
+                energy_J: num('host CPU energy of one inference (part of energy_J), J'),
+              },
+            },
           },
         },
         layers: { type: 'array', items: layer },

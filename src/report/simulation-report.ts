@@ -20,6 +20,9 @@ export function simulationTable(r: SimulationResult): string {
     `  one inference: ${si(inf.latency_s, 's')} (${grouped(inf.cycles)} cycles), ${si(inf.energy_J, 'J')}, ` +
       `max ${inf.maxFps.toPrecision(4)} fps; ${memBound}/${r.layers.length} layers memory-bound; ${grouped(inf.hardwareOps)} hardware operations; ${grouped(inf.events)} events`,
   );
+  if (inf.host !== undefined) {
+    lines.push(`  host CPU (${inf.host.layers} layers NVDLA cannot run): ${si(inf.host.time_s, 's')}, ${si(inf.host.energy_J, 'J')} of the inference`);
+  }
   lines.push(`  energy of one inference by component: ${Object.entries(inf.byComponent_J).map(([k, v]) => `${k} ${si(v, 'J')}`).join(', ')}`);
   if (r.points.length > 0) {
     const rows = r.points.map((p) =>

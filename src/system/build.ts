@@ -2,6 +2,7 @@ import type { ArchConfig } from '../config/arch-config.js';
 import { Simulator } from '../engine/event-queue.js';
 import { nsToPs } from '../engine/time.js';
 import { ControlDomain } from '../hw/control-domain.js';
+import { HostCpu } from '../hw/host/host-cpu.js';
 import { dramPeakBandwidth_Bps, Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
 import { cellsByBitsPerCell } from '../hw/envm/stored-cells.js';
 import { EnvmArray } from '../hw/envm/envm-array.js';
@@ -163,11 +164,16 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     if (fit !== undefined) reasons.push(fit);
   }
 
+  // The host CPU exists in the results only where the trace has layers NVDLA cannot run.
+  const host = trace.layers.some((l) => l.op === 'host') ? new HostCpu(config.host, sim, core.clock) : undefined;
+  if (host !== undefined) ledger.addAccount('host', host);
+
   return {
     config,
     trace,
     sim,
     core,
+    host,
     io: { weights, features, addressOf },
     memories,
     ledger,

@@ -112,7 +112,13 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
     if (sys.envm?.params.gateBetweenLayers === true && !hasWeights(head)) sys.envm.sleep(sim.now);
     const before = ledger.snapshot(sim.now);
     const bytesBefore = memBytes();
-    core.runGroup(trace.layers, group, sys.io, (r: LayerResult) => {
+    const run = (done: (r: LayerResult) => void): void => {
+      // Layers NVDLA cannot run go to the host CPU (op "host"); everything else is a hardware layer of the core.
+      if (head.op !== 'host') return core.runGroup(trace.layers, group, sys.io, done);
+      if (sys.host === undefined) throw new Error(`runInference: host layer ${head.name} but the system has no host`);
+      sys.host.run(head, group.head, sys.io, done);
+    };
+    run((r: LayerResult) => {
       const after = ledger.snapshot(sim.now);
       const bytesAfter = memBytes();
       const bytes: MemoryBytes = {};

@@ -29,6 +29,11 @@ export interface InferenceSummary {
   hardwareOps: number;
   /** The highest frame rate at which one inference fits its period (devices never idle). */
   maxFps: number;
+  /**
+   * The layers run on the host CPU (trace op "host"), listed apart from NVDLA's: their time (part of latency_s)
+   * and the host's energy (part of energy_J, component "host"). Present only when the trace has host layers.
+   */
+  host?: { layers: number; time_s: number; energy_J: number };
 }
 
 export type SimulationResult = {
@@ -90,6 +95,15 @@ function singleInference(sys: System): { run: InferenceRun; inference: Inference
       events: cold.events,
       hardwareOps: cold.run.hardwareOps.length,
       maxFps: 1 / latency_s,
+      ...(sys.host === undefined
+        ? {}
+        : {
+            host: {
+              layers: sys.trace.layers.filter((l) => l.op === 'host').length,
+              time_s: psToSeconds(sys.host.busy_ps),
+              energy_J: componentTotals(cold.energy_J).host ?? 0,
+            },
+          }),
     },
   };
 }

@@ -54,8 +54,12 @@ function intervals(trace: Trace, chains: readonly FusedChain[]): Interval[] {
   const stepOf = new Map(trace.layers.map((l, i) => [l.name, i]));
   const out: Interval[] = [];
   const byName = new Map<string, Interval>();
+  // A concat's producers write into its surface (no copy): reading the concat keeps its parts live instead.
+  const partsOf = new Map<string, string[]>();
+  const expand = (name: string): string[] => partsOf.get(name)?.flatMap(expand) ?? [name];
   trace.layers.forEach((l, i) => {
-    for (const name of l.inputs) {
+    if (l.op === 'concat') partsOf.set(l.name, l.inputs);
+    for (const name of l.inputs.flatMap(expand)) {
       let t = byName.get(name);
       if (t === undefined && name === NETWORK_INPUT) {
         t = { tensor: NETWORK_INPUT, bytes: tensorBytes(inputElements(l), trace.activationBits), first: 0, last: i };
@@ -65,7 +69,7 @@ function intervals(trace: Trace, chains: readonly FusedChain[]): Interval[] {
       if (t === undefined) throw new Error(`liveness: layer ${l.name} reads ${name}, which no earlier layer produces`);
       t.last = i;
     }
-    const bytes = notMaterialized.has(l.name) ? 0 : tensorBytes(outputElements(l), trace.activationBits);
+    const bytes = notMaterialized.has(l.name) || l.op === 'concat' ? 0 : tensorBytes(outputElements(l), trace.activationBits);
     const head = writtenWith.get(l.name);
     const first = head === undefined ? i : (stepOf.get(head) ?? i);
     const own: Interval = { tensor: l.name, bytes, first, last: i };

@@ -1,4 +1,5 @@
-import type { Layer } from '../../workload/layer.js';
+import { dilationOf, padsOf, type Layer } from '../../workload/layer.js';
+import { dilatedExtent } from '../../workload/geometry.js';
 import type { NvdlaParams } from './spec.js';
 
 /**
@@ -63,7 +64,7 @@ const IMAGE_STRIPE = 64;
 
 /** A layer NVDLA can run in Winograd mode: a 3×3, stride-1, ungrouped convolution. */
 export function winogradShapeFits(l: Layer): boolean {
-  return l.op === 'conv' && l.groups === 1 && l.kernelHeight === 3 && l.kernelWidth === 3 && l.stride === 1;
+  return l.op === 'conv' && l.groups === 1 && l.kernelHeight === 3 && l.kernelWidth === 3 && l.stride === 1 && dilationOf(l) === 1;
 }
 
 /**
@@ -75,7 +76,7 @@ export function winogradEligible(l: Layer, p: NvdlaParams): boolean {
 }
 
 export function imageInputEligible(l: Layer, p: NvdlaParams): boolean {
-  return p.imageInput && l.op === 'conv' && l.groups === 1 && l.inputs.includes('input') && l.inputChannels <= p.imagePixelBytes;
+  return p.imageInput && l.op === 'conv' && l.groups === 1 && dilationOf(l) === 1 && l.inputs.includes('input') && l.inputChannels <= p.imagePixelBytes;
 }
 
 /**
@@ -148,9 +149,14 @@ export function mapConvolution(l: Layer, p: NvdlaParams): ConvMapping {
   };
 }
 
-/** Input rows [first, end) that output rows [y0, y1) read, clipped to the input. */
+/**
+ * Input rows [first, end) that output rows [y0, y1) read, clipped to the input. A dilated kernel spans
+ * (R − 1)·dilation + 1 rows (CSC applies the dilation itself: nvdla/sw ConvolutionOp.cpp emitOp sets
+ * dilationX/Y; ConvCoreNode::determineSplitDataRatios sizes row chunks by the dilated height).
+ */
 export function inputRowsFor(l: Layer, y0: number, y1: number): { first: number; end: number } {
-  const first = Math.max(0, y0 * l.stride - l.padding);
-  const end = Math.min(l.inputHeight, (y1 - 1) * l.stride - l.padding + l.kernelHeight);
+  const top = padsOf(l)[0];
+  const first = Math.max(0, y0 * l.stride - top);
+  const end = Math.min(l.inputHeight, (y1 - 1) * l.stride - top + dilatedExtent(l.kernelHeight, dilationOf(l)));
   return { first, end: Math.max(first, end) };
 }

@@ -9,6 +9,7 @@ import { completeLayer, cyclesSince, memoryFloorCycles, type RunContext } from '
 import type { LayerIo } from './memory-interface.js';
 import { planConvolution, type ConvPlan } from './tiling.js';
 import { cbufWeightBytes, cbufWeightsOf } from './weight-source.js';
+import { fetchWeightOperand } from './weight-operand.js';
 
 /**
  * One convolution (or fully connected) layer on the core. CDMA fetches follow
@@ -132,9 +133,14 @@ export class ConvLayerRun {
   private fetchWeights(i: number): number {
     const { memif, sim, clock } = this.ctx;
     const f = this.plan.weightFetches[i]!;
-    const { done, bytes } = memif.fetchWeights(this.io, this.layerIndex, f.k0, f.k1, sim.now);
+    const { done, bytes } = fetchWeightOperand(memif, this.io, this.layer, this.layerIndex, f.k0, f.k1, sim.now);
     this.weightReady[i] = cyclesSince(clock, this.t0, done);
-    this.weightFetched_B += bytes;
+    // A matmul's B operand is feature data read from the feature memory, not weights (weight-operand.ts).
+    if (this.layer.op === 'matmul') {
+      this.featureRead_B += bytes;
+      this.uniqueFeature_B += bytes;
+    }
+    else this.weightFetched_B += bytes;
     this.cbufWrite_B += this.cbufWeightBytes(f.k0, f.k1);
     return bytes;
   }

@@ -10,15 +10,16 @@ import { fusedGroups, type FusedGroup } from './fusion.js';
 import type { LayerResult } from './layer-result.js';
 import type { RunContext } from './layer-run.js';
 import { MemoryInterface, type LayerIo } from './memory-interface.js';
-import { runPostOp } from './post-op-run.js';
+import { runConcat, runPostOp } from './post-op-run.js';
 import type { NvdlaParams } from './spec.js';
 import { cbufWeightsOf } from './weight-source.js';
 
 /**
  * The NVDLA core: runs one hardware layer at a time on the simulator
- * (convolutions and fully connected layers on the convolution pipeline,
- * pooling on PDP, element-wise adds on SDP; or a convolution with an add and
- * a pooling fused into it, see fusion.ts) and accounts its energy.
+ * (convolutions, fully connected layers and products of two activations on the
+ * convolution pipeline, pooling on PDP, element-wise layers on SDP, LRN on CDP,
+ * concatenations as no operation at all; or a convolution with an add and a
+ * pooling fused into it, see fusion.ts) and accounts its energy.
  */
 export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManaged {
   readonly name = 'nvdla';
@@ -50,7 +51,9 @@ export class NvdlaCore extends GatedDevice implements EnergyAccount, PowerManage
    */
   runLayer(layer: Layer, layerIndex: number, io: LayerIo, onDone: (r: LayerResult) => void): void {
     this.begin(layer.name, onDone, (done) => {
-      if (layer.op === 'conv' || layer.op === 'fc') this.launch(new ConvLayerRun(this.ctx, layer, layerIndex, io, done));
+      if (layer.op === 'conv' || layer.op === 'fc' || layer.op === 'matmul') this.launch(new ConvLayerRun(this.ctx, layer, layerIndex, io, done));
+      else if (layer.op === 'concat') runConcat(this.ctx, layer, layerIndex, done);
+      else if (layer.op === 'host') throw new Error(`NvdlaCore: layer ${layer.name} runs on the host, not on NVDLA`);
       else runPostOp(this.ctx, layer, layerIndex, io, done, this.launch_ps);
     });
   }

@@ -19,6 +19,11 @@ export interface CoreActivity {
   sdpElements: number;
   /** Input elements through PDP. */
   pdpElements: number;
+  /**
+   * Elements through CDP (local response normalization) and the channel window each sums over; only LRN layers
+   * have them, so the `cdp` energy term exists only where CDP ran.
+   */
+  cdp?: { elements: number; window: number };
 }
 
 export const NO_ACTIVITY: CoreActivity = { multiplies: 0, cbufRead_B: 0, cbufWrite_B: 0, sdpElements: 0, pdpElements: 0 };
@@ -32,7 +37,16 @@ export function dynamicEnergy_J(p: NvdlaParams, a: CoreActivity): EnergyBreakdow
     cbuf_write: a.cbufWrite_B * p.cbufWriteEnergy_pJ_per_B * PJ,
     sdp: a.sdpElements * p.sdpEnergy_pJ_per_element * PJ,
     pdp: a.pdpElements * p.pdpEnergy_pJ_per_element * PJ,
+    ...(a.cdp === undefined ? {} : { cdp: cdpEnergy_J(p, a.cdp) }),
   };
+}
+
+/**
+ * CDP energy. Assumption: per element CDP adds the squares of `window` neighbouring channels (priced as PDP's
+ * per-element add) and scales by its LUT's value (priced as one SDP element); no separate CDP figure is published.
+ */
+function cdpEnergy_J(p: NvdlaParams, cdp: { elements: number; window: number }): number {
+  return cdp.elements * (cdp.window * p.pdpEnergy_pJ_per_element + p.sdpEnergy_pJ_per_element) * PJ;
 }
 
 /** Leakage over `duration_ps`: mW × ps = 1e-15 J. */

@@ -22,6 +22,7 @@ export interface NvdlaParams extends PowerDomainParams, SoftwareKeys, Calibrated
   caccDrain_elementsPerCycle: number;
   sdpThroughput_elementsPerCycle: number;
   pdpThroughput_elementsPerCycle: number;
+  cdpThroughput_elementsPerCycle: number;
   pdpLineBuffer_B: number;
   memifWidth_B: number;
   /**
@@ -44,8 +45,8 @@ const CAL = 'calibrated to reference/nvdla-area-power.csv by src/hw/nvdla/calibr
 
 /** Hardware figures per build, from reference/nvdla-builds.csv (nvdla/hw spec/defs/*.spec). */
 const BUILD_HW = {
-  nv_full: { macAtomicC: 64, macAtomicK: 32, cbufBanks: 16, cbufBankWidth_B: 64, cbufBankDepth: 512, sdp: 16, pdp: 8, memifBits: 512, compression: true, winograd: true },
-  nv_small: { macAtomicC: 8, macAtomicK: 8, cbufBanks: 32, cbufBankWidth_B: 8, cbufBankDepth: 512, sdp: 1, pdp: 1, memifBits: 64, compression: false, winograd: false },
+  nv_full: { macAtomicC: 64, macAtomicK: 32, cbufBanks: 16, cbufBankWidth_B: 64, cbufBankDepth: 512, sdp: 16, pdp: 8, cdp: 8, memifBits: 512, compression: true, winograd: true },
+  nv_small: { macAtomicC: 8, macAtomicK: 8, cbufBanks: 32, cbufBankWidth_B: 8, cbufBankDepth: 512, sdp: 1, pdp: 1, cdp: 1, memifBits: 64, compression: false, winograd: false },
 } as const;
 
 /** PDP share line buffer: the same in every build (nvdla/sw PDPNode::calculateMaxWidth uses 7 KiB for all targets). */
@@ -85,6 +86,7 @@ export function nvdlaBuildDefaults(build: NvdlaBuild, software: NvdlaSoftware = 
     caccDrain_elementsPerCycle: 16,
     sdpThroughput_elementsPerCycle: hw.sdp,
     pdpThroughput_elementsPerCycle: hw.pdp,
+    cdpThroughput_elementsPerCycle: hw.cdp,
     pdpLineBuffer_B: PDP_LINE_BUFFER_B,
     memifWidth_B: hw.memifBits / 8,
     imageInput: true,
@@ -129,6 +131,7 @@ export const nvdlaSpec: ComponentSpec = {
     param('caccDrain_elementsPerCycle', 'elements/cycle', `CACC delivery buffer to SDP rate (${atMost(4096)})`, 'nvdla/doc unit_description.rst, Convolution Accumulator ("output is always 16 elements per cycle")', posInt({ maximum: 4096 })),
     param('sdpThroughput_elementsPerCycle', 'elements/cycle', `SDP elements per cycle (conv output and element-wise layers; ${atMost(4096)})`, `${BUILDS_CSV} sdp_bs_throughput`, posInt({ maximum: 4096 })),
     param('pdpThroughput_elementsPerCycle', 'elements/cycle', `PDP input elements per cycle (${atMost(4096)})`, `${BUILDS_CSV} pdp_throughput`, posInt({ maximum: 4096 })),
+    param('cdpThroughput_elementsPerCycle', 'elements/cycle', `CDP (local response normalization across channels) input elements per cycle (${atMost(4096)})`, 'nv_full: nvdla/hw nvdlav1 project configuration NVDLA_CDP_THROUGHPUT 8 (nv_full.spec CDP_THROUGHPUT_8; unit_description.rst, Channel Data Processor); nv_small: assumption, 1 as its PDP throughput', posInt({ maximum: 4096 })),
     param('pdpLineBuffer_B', 'B', `PDP share line buffer; it bounds the output width of a pooling layer run on the fly after SDP (see fusePooling; ${atMost(1 << 24)})`, 'nvdla/doc unit_description.rst, Planar Data Processor, Buffer Size Estimation ("the share line buffer size is set as 7Kbyte"); nvdla/sw PDPNode::calculateMaxWidth (PDP_BUF_SIZE 7·1024)', posInt({ maximum: 1 << 24 })),
     param('memifWidth_B', 'B/cycle', `CDMA/SDP memory interface width per direction (read and write are separate AXI channels; ${atMost(4096)})`, `${BUILDS_CSV} primary_memif_bits / 8`, posInt({ maximum: 4096 })),
     param('weightCompression', '-', 'CBUF holds weights in NVDLA sparse format (values + WMB mask) where that is smaller than dense; one bank is reserved for the mask. Default by software profile', `${SOFTWARE_SOURCES.weightCompression}; ${BUILDS_CSV} weight_compression; unit_description.rst, Convolution Buffer (bank 15 for WMB)`, bool()),

@@ -42,7 +42,8 @@ export function withWinogradWeights(layers: readonly Layer[], p: NvdlaParams, in
 export function cbufWeightBytes(p: NvdlaParams, weights: WeightSource, l: Layer, layerIndex: number, k0: number, k1: number): number {
   const dense = (k1 - k0) * (l.inputChannels / l.groups) * l.kernelHeight * l.kernelWidth;
   if (winogradEligible(l, p)) return dense * WINOGRAD_WEIGHT_RATIO;
-  if (p.weightCompression) return weights.cbufBytes(layerIndex, k0, k1);
+  // A matmul's B operand is an activation (weight-operand.ts): dense int8, never from the weight source.
+  if (p.weightCompression && hasWeights(l)) return weights.cbufBytes(layerIndex, k0, k1);
   return dense;
 }
 

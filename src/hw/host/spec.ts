@@ -1,0 +1,59 @@
+import { posNum, sane, type ComponentSpec } from '../../engine/spec.js';
+
+/**
+ * The host CPU that runs what NVDLA cannot (softmax, layer normalization): a stated cost model, not a CPU
+ * simulation. Every figure is an assumption, given with its reasoning.
+ */
+export interface HostParams {
+  softmaxRate_elementsPerSecond: number;
+  layernormRate_elementsPerSecond: number;
+  activePower_W: number;
+  syncLatency_ns: number;
+}
+
+const rate = (description: string, def: number, source: string): ComponentSpec['params'][number] => ({
+  key: description.startsWith('softmax') ? 'softmaxRate_elementsPerSecond' : 'layernormRate_elementsPerSecond',
+  unit: 'elements/s',
+  description,
+  default: def,
+  source,
+  schema: posNum({ maximum: 1e13 }),
+});
+
+export const hostSpec: ComponentSpec = {
+  name: 'host',
+  description:
+    'Host CPU running the layers NVDLA cannot (trace op "host": softmax, layer normalization): time = syncLatency_ns + elements / rate, its DRAM reads and writes through the feature memory, energy = activePower_W × time. Reported separately from NVDLA in every result.',
+  params: [
+    rate(
+      'softmax elements per second on one host core (int8 in, int8 out, exp in float)',
+      4e7,
+      'assumption: an Arm Cortex-A53-class core at 1.2 GHz spends about 30 cycles per element (dequantize, exp, sum, divide, requantize) → 4·10⁷ elements/s',
+    ),
+    rate(
+      'layer normalization elements per second on one host core (two passes: mean and variance, then scale and shift)',
+      1.2e8,
+      'assumption: about 10 cycles per element on an Arm Cortex-A53-class core at 1.2 GHz → 1.2·10⁸ elements/s',
+    ),
+    {
+      key: 'activePower_W',
+      unit: 'W',
+      description: 'host core power while it runs a host layer',
+      default: 0.3,
+      source: 'assumption: one active Arm Cortex-A53-class core with its L2 at 1.2 GHz draws about 0.1–0.3 W in 16–28 nm; the upper end',
+      schema: sane(1000, 'no host CPU core approaches 1 kW'),
+    },
+    {
+      key: 'syncLatency_ns',
+      unit: 'ns',
+      description: 'from NVDLA\'s completion interrupt to the host starting the layer (and its result being visible to the next NVDLA operation)',
+      default: 5000,
+      source: 'assumption: the same interrupt round trip as the driver\'s launch of an NVDLA operation (nvdla.opLaunch_ns, 5 µs)',
+      schema: sane(1e9, 'a second of synchronization none approaches'),
+    },
+  ],
+  stats: [
+    { key: 'host_time_s', unit: 's', description: 'time of one inference spent in host layers (inference.host.time_s)' },
+    { key: 'compute', unit: 'J', description: 'host core energy (energy term of component "host")' },
+  ],
+};
