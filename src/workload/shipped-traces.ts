@@ -3,6 +3,13 @@ import { buildResNet50 } from './resnet50.js';
 import { STR_81, STR_90, applyPruning, type PruningProfile } from './pruning-profiles.js';
 import { CLUSTERING_SOURCE, applyClustering, clusterIndexBits } from './clustering.js';
 import { buildTinyConvTrace } from './tiny-trace.js';
+import { buildResNet18 } from './resnet18.js';
+import { buildVgg16 } from './vgg16.js';
+import { buildAlexNet } from './alexnet.js';
+import { buildGoogLeNet } from './googlenet.js';
+import { buildMobileNetV2 } from './mobilenet-v2.js';
+import { buildSqueezeNet11 } from './squeezenet.js';
+import { buildBertBaseLayer } from './bert-layer.js';
 
 /**
  * The trace files shipped in traces/: file name and how to build the trace. scripts/write-traces.ts writes
@@ -45,4 +52,12 @@ export const SHIPPED_TRACES: readonly ShippedTrace[] = [
   { file: 'resnet50-v1.5-str90.json', build: () => prunedV15(STR_90) },
   { file: 'resnet50-v1.5-str81-c16.json', build: () => clustered(prunedV15(STR_81), 16) },
   { file: 'tiny-conv.json', build: buildTinyConvTrace },
+  // The model zoo (README "Model zoo"; counts checked in test/unit/workload/zoo.test.ts).
+  { file: 'resnet18.json', build: buildResNet18 },
+  { file: 'vgg16.json', build: buildVgg16 },
+  { file: 'alexnet.json', build: buildAlexNet },
+  { file: 'googlenet.json', build: buildGoogLeNet },
+  { file: 'mobilenet-v2.json', build: buildMobileNetV2 },
+  { file: 'squeezenet1.1.json', build: buildSqueezeNet11 },
+  { file: 'bert-base-layer-s128.json', build: buildBertBaseLayer },
 ];

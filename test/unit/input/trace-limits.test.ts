@@ -37,8 +37,9 @@ describe('trace limits, checked before any simulation', () => {
     expect(e.details.expected).toContain(MAX_LAYER_WEIGHTS.toLocaleString('en-US'));
   });
 
-  test('the largest layer allowed, 8,192 -> 8,192 (2^26 weights), passes', () => {
-    expect(resolveTrace(trace([conv('a', 'input', 8192, 8192)]), 't.json').layers).toHaveLength(1);
+  test('the largest layer allowed, 8,192 -> 16,384 (2^27 weights), passes; one more output channel is refused', () => {
+    expect(resolveTrace(trace([conv('a', 'input', 8192, 16384)]), 't.json').layers).toHaveLength(1);
+    expect(refusal(trace([conv('a', 'input', 8192, 16385)])).details.jsonPath).toBe('/layers/0');
   });
 
   test('every shipped trace is far inside the bounds', () => {
