@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../../src/engine/event-queue.js';
+import { ClockDomain } from '../../../src/engine/time.js';
+import { defaultsOf } from '../../../src/engine/spec.js';
+import { HostCpu } from '../../../src/hw/host/host-cpu.js';
+import { hostSpec, type HostParams } from '../../../src/hw/host/spec.js';
+import type { LayerResult } from '../../../src/hw/nvdla/layer-result.js';
+import type { Layer } from '../../../src/workload/layer.js';
+import { conv, idealMemory, idealParams, RecordingMemory, runLayer } from './helpers.js';
+
+/**
+ * Hand-computed cycles of the new layer kinds on nv_full (atomicC 64, atomicK 32, weight load 16 cycles,
+ * CACC→SDP 16 elements/cycle, CDP 8 elements/cycle), ideal memory, no launch cost (hardware-limit profile).
+ * Notation as in conv-cycles.test.ts: a channel op of stripe L computes S·max(L,16) cycles and drains ceil(k·L/16).
+ */
+const pointwise = (name: string, op: Layer['op'], inputs: string[], H: number, W: number, C: number, extra: Partial<Layer> = {}): Layer => ({
+  name, op, inputs,
+  inputHeight: H, inputWidth: W, inputChannels: C, outputChannels: C,
+  kernelHeight: 1, kernelWidth: 1, stride: 1, padding: 0, groups: 1, outputHeight: H, outputWidth: W,
+  ...extra,
+});
+
+describe('new layer kinds on nv_full (ideal memory)', () => {
+  it('depthwise 3×3 on 2 channels: one 1-kernel group per channel, 1/2048 of the array at best', () => {
+    // Each conv group has 1 kernel of 1 channel: S = ceil(1/64)·9 = 9; 16 positions → one stripe of 16:
+    // c = 9·16 = 144, d = ceil(1·16/16) = 1. Two kernel groups: 16 (weight load) + 144 + max(144, 1) + 1 = 305.
+    const dw = conv({ H: 4, W: 4, C: 2, K: 2, R: 3, pad: 1, groups: 2 });
+    const { result } = runLayer(idealParams(), dw);
+    expect(result.cycles).toBe(305);
+    expect(result.macs).toBe(16 * 2 * 9);
+    expect(result.macUtilization).toBeCloseTo(288 / (305 * 2048), 12);
+  });
+
+  it('a dilated 3×3 costs what an undilated one does, its rows span (3 − 1)·2 + 1', () => {
+    // C = 64, K = 32: S = 9; 64 positions → 2 stripes of 32: c = 288, d = ceil(32·32/16) = 64 → 16 + 288 + 288 + 64.
+    const dilated: Layer = { ...conv({ H: 8, W: 8, C: 64, K: 32, R: 3, pad: 2 }), dilation: 2, outputHeight: 8, outputWidth: 8 };
+    const { result } = runLayer(idealParams('nv_full', { winograd: false }), dilated);
+    expect(result.cycles).toBe(656);
+    expect(result.featureRead_B).toBe(8 * 8 * 64);
+  });
+
+  it('LRN runs on CDP at 8 input elements per cycle (nv_full), 1 on nv_small', () => {
+    // 8·8·64 = 4096 elements → 512 cycles; the CDP energy term exists only here.
+    const lrn = pointwise('norm', 'lrn', ['conv'], 8, 8, 64, { lrnSize: 5 });
+    const { result } = runLayer(idealParams(), lrn);
+    expect(result.cycles).toBe(512);
+    expect(result.hardwareOps.map((o) => o.kind)).toEqual(['cdp']);
+    expect(result.featureRead_B).toBe(4096);
+    expect(result.outputWritten_B).toBe(4096);
+    expect(result.energy_J.cdp).toBeGreaterThan(0);
+    expect(runLayer(idealParams('nv_small'), lrn).result.cycles).toBe(4096);
+  });
+
+  it('a concatenation takes no cycles, moves no bytes and launches nothing', () => {
+    const cat = pointwise('cat', 'concat', ['a', 'b'], 8, 8, 96);
+    const mem = new RecordingMemory('mem', 1, 0);
+    const { result } = runLayer(idealParams('nv_full', { opLaunch_ns: 5000 }), cat, mem);
+    expect(result.cycles).toBe(0);
+    expect(result.hardwareOps).toEqual([]);
+    expect(mem.log).toEqual([]);
+  });
+
+  it('matmul of two activations: B streamed from the feature memory as the kernels, weight storage untouched', () => {
+    // 16 rows, 2 heads of K = 64, N = 32: two kernel groups of 32, S = 1, one stripe of 16:
+    // c = 16, d = ceil(32·16/16) = 32 → 16 + 16 + max(16, 32) + 32 = 96.
+    const mm = pointwise('scores', 'matmul', ['q', 'k'], 16, 1, 128, { outputChannels: 64, groups: 2 });
+    const features = new RecordingMemory('features', Infinity, 0);
+    const weightStore = new RecordingMemory('weights', Infinity, 0);
+    const { result } = runLayer(idealParams(), mm, features, weightStore);
+    expect(result.cycles).toBe(96);
+    expect(result.macs).toBe(16 * 2 * 64 * 32);
+    expect(weightStore.log).toEqual([]);
+    expect(result.weightFetched_B).toBe(0);
+    // A: 16·128 B; B: 2·64·32 = 4096 B, both from the feature memory.
+    expect(result.featureRead_B).toBe(16 * 128 + 4096);
+    expect(features.log.filter((t) => t.op === 'read').reduce((s, t) => s + t.bytes, 0)).toBe(6144);
+  });
+
+  it('host softmax: 5 µs sync + 1,024 elements at 4·10⁷/s = 30.6 µs; 0.3 W × 25.6 µs = 7.68 µJ', () => {
+    const params = defaultsOf<HostParams>(hostSpec);
+    const sim = new Simulator();
+    const host = new HostCpu(params, sim, ClockDomain.fromFrequencyGHz('nvdla', 1));
+    const layer = pointwise('softmax', 'host', ['scores'], 16, 1, 64, { hostOp: 'softmax' });
+    let r: LayerResult | undefined;
+    host.run(layer, 0, { weights: undefined as never, features: idealMemory(), addressOf: () => 0 }, (x) => (r = x));
+    sim.run();
+    expect(r?.cycles).toBe(30_600);
+    expect(r?.op).toBe('host');
+    expect(host.energy_J().compute).toBeCloseTo(7.68e-6, 12);
+    expect(host.busy_ps).toBe(30_600_000);
+  });
+});
