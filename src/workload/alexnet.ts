@@ -1,6 +1,6 @@
 import type { Layer, Trace } from './layer.js';
-import { fcLayer, poolLayer } from './layer-builders.js';
-import { groupedConvLayer, lrnLayer, push } from './kind-builders.js';
+import { poolLayer } from './layer-builders.js';
+import { groupedConvLayer, lrnLayer, push, fc6to8, int8Trace } from './kind-builders.js';
 
 /**
  * AlexNet as released with Caffe (BVLC `bvlc_alexnet` deploy.prototxt, after Krizhevsky et al. 2012): 227×227
@@ -19,14 +19,11 @@ export function buildAlexNet(): Trace {
   x = push(layers, groupedConvLayer('conv4', x, 384, { kernel: 3, stride: 1, padding: 1, groups: 2 }));
   x = push(layers, groupedConvLayer('conv5', x, 256, { kernel: 3, stride: 1, padding: 1, groups: 2 }));
   x = push(layers, poolLayer('pool5', x, 'max', { kernel: 3, stride: 2, padding: 0 }));
-  x = push(layers, fcLayer('fc6', x, 4096));
-  x = push(layers, fcLayer('fc7', x, 4096));
-  push(layers, fcLayer('fc8', x, 1000));
-  return {
-    name: 'alexnet',
-    description: 'AlexNet (Caffe bvlc_alexnet: grouped conv2/4/5, LRN), ImageNet 227x227, dense int8 weights and activations',
-    source: 'BVLC Caffe models/bvlc_alexnet/deploy.prototxt; Krizhevsky et al., NIPS 2012',
-    activationBits: 8,
+  fc6to8(layers, x);
+  return int8Trace(
+    'alexnet',
+    'AlexNet (Caffe bvlc_alexnet: grouped conv2/4/5, LRN), ImageNet 227x227, dense int8 weights and activations',
+    'BVLC Caffe models/bvlc_alexnet/deploy.prototxt; Krizhevsky et al., NIPS 2012',
     layers,
-  };
+  );
 }

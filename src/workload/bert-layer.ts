@@ -1,6 +1,6 @@
 import type { Layer, Trace } from './layer.js';
 import { eltwiseAddLayer, type Tensor } from './layer-builders.js';
-import { hostLayer, matmulLayer, push, rowFcLayer } from './kind-builders.js';
+import { hostLayer, matmulLayer, push, rowFcLayer, int8Trace } from './kind-builders.js';
 
 /**
  * One encoder layer of BERT-base (Devlin et al. 2019: hidden 768, 12 heads of 64, feed-forward 3,072) over a
@@ -29,11 +29,10 @@ export function buildBertBaseLayer(): Trace {
   const ff2 = push(layers, rowFcLayer('output', ff1, hidden));
   const res2 = push(layers, eltwiseAddLayer('output_add', [ln1, ff2]));
   push(layers, hostLayer('output_layernorm', res2, 'layernorm'));
-  return {
-    name: 'bert-base-layer-s128',
-    description: 'One BERT-base encoder layer at sequence length 128: int8 dense weights and activations; attention products of two activations; softmax and layer norm on the host',
-    source: 'Devlin et al., NAACL 2019 (BERT-base: L=12, H=768, A=12, feed-forward 4H); Vaswani et al. 2017 (encoder layer)',
-    activationBits: 8,
+  return int8Trace(
+    'bert-base-layer-s128',
+    'One BERT-base encoder layer at sequence length 128: int8 dense weights and activations; attention products of two activations; softmax and layer norm on the host',
+    'Devlin et al., NAACL 2019 (BERT-base: L=12, H=768, A=12, feed-forward 4H); Vaswani et al. 2017 (encoder layer)',
     layers,
-  };
+  );
 }

@@ -1,6 +1,6 @@
 import type { Layer, Trace } from './layer.js';
 import { convLayer, fcLayer, globalAvgPoolLayer, type Tensor } from './layer-builders.js';
-import { concatLayer, lrnLayer, paddedPoolLayer, push } from './kind-builders.js';
+import { concatLayer, lrnLayer, paddedPoolLayer, push, int8Trace } from './kind-builders.js';
 
 /**
  * GoogLeNet (Szegedy et al. 2015, Table 1; BVLC `bvlc_googlenet` deploy.prototxt): nine inception modules whose
@@ -54,11 +54,10 @@ export function buildGoogLeNet(): Trace {
   for (const m of MODULES) x = m === 'pool' ? ceilPool(layers, `pool${pools++}_3x3_s2`, x) : inception(layers, m, x);
   x = push(layers, globalAvgPoolLayer('pool5_7x7_s1', x));
   push(layers, fcLayer('loss3_classifier', x, 1000));
-  return {
-    name: 'googlenet',
-    description: 'GoogLeNet (Inception v1, Caffe bvlc_googlenet, no auxiliary classifiers), ImageNet 224x224, dense int8 weights and activations',
-    source: 'Szegedy et al., CVPR 2015, Table 1; BVLC Caffe models/bvlc_googlenet/deploy.prototxt',
-    activationBits: 8,
+  return int8Trace(
+    'googlenet',
+    'GoogLeNet (Inception v1, Caffe bvlc_googlenet, no auxiliary classifiers), ImageNet 224x224, dense int8 weights and activations',
+    'Szegedy et al., CVPR 2015, Table 1; BVLC Caffe models/bvlc_googlenet/deploy.prototxt',
     layers,
-  };
+  );
 }

@@ -1,6 +1,6 @@
-import type { HostOp, Layer, Pads } from './layer.js';
+import type { HostOp, Layer, Pads, Trace } from './layer.js';
 import { outputExtent } from './geometry.js';
-import { DENSE_INT8, tensorOf, type Tensor } from './layer-builders.js';
+import { DENSE_INT8, fcLayer, tensorOf, windowed, type Tensor } from './layer-builders.js';
 
 /**
  * Constructors for the layer kinds beyond dense conv, fc, pool and add (layer-builders.ts): grouped, dilated and
@@ -18,23 +18,9 @@ export interface WindowSpec {
   pads?: Pads;
 }
 
+/** A layer reading one element per output element: 1×1, stride 1, unpadded. */
 function base(name: string, op: Layer['op'], from: Tensor, outputChannels: number): Layer {
-  return {
-    name,
-    op,
-    inputs: [from.name],
-    inputHeight: from.height,
-    inputWidth: from.width,
-    inputChannels: from.channels,
-    outputChannels,
-    kernelHeight: 1,
-    kernelWidth: 1,
-    stride: 1,
-    padding: 0,
-    groups: 1,
-    outputHeight: from.height,
-    outputWidth: from.width,
-  };
+  return windowed(name, op, from, outputChannels, { kernel: 1, stride: 1, padding: 0 });
 }
 
 function windowedLayer(name: string, op: 'conv' | 'pool', from: Tensor, outputChannels: number, w: WindowSpec): Layer {
@@ -99,4 +85,16 @@ export function hostLayer(name: string, from: Tensor, hostOp: HostOp): Layer {
 export function push(layers: Layer[], l: Layer): Tensor {
   layers.push(l);
   return tensorOf(l);
+}
+
+/** The 4,096 → 4,096 → 1,000 classifier AlexNet and VGG share (fc6, fc7, fc8). */
+export function fc6to8(layers: Layer[], from: Tensor): Tensor {
+  const fc6 = push(layers, fcLayer('fc6', from, 4096));
+  const fc7 = push(layers, fcLayer('fc7', fc6, 4096));
+  return push(layers, fcLayer('fc8', fc7, 1000));
+}
+
+/** A zoo trace: int8 activations (the shipped networks are dense int8). */
+export function int8Trace(name: string, description: string, source: string, layers: Layer[]): Trace {
+  return { name, description, source, activationBits: 8, layers };
 }

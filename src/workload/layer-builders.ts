@@ -29,7 +29,8 @@ interface Window {
   padding: number;
 }
 
-function windowed(name: string, op: Layer['op'], from: Tensor, outputChannels: number, w: Window): Layer {
+/** A layer reading `from` through a square window (groups 1; output extents from kernel, stride, padding). */
+export function windowed(name: string, op: Layer['op'], from: Tensor, outputChannels: number, w: Window): Layer {
   return {
     name,
     op,

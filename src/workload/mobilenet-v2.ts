@@ -1,6 +1,6 @@
 import type { Layer, Trace } from './layer.js';
 import { convLayer, eltwiseAddLayer, fcLayer, globalAvgPoolLayer, type Tensor } from './layer-builders.js';
-import { groupedConvLayer, push } from './kind-builders.js';
+import { groupedConvLayer, push, int8Trace } from './kind-builders.js';
 
 /**
  * MobileNetV2 1.0 at 224×224 (Sandler et al. 2018, Table 2; torchvision `mobilenet_v2`): inverted residual blocks
@@ -36,11 +36,10 @@ export function buildMobileNetV2(): Trace {
   x = push(layers, convLayer('conv_head', x, 1280, { kernel: 1, stride: 1, padding: 0 }));
   x = push(layers, globalAvgPoolLayer('avgpool', x));
   push(layers, fcLayer('classifier', x, 1000));
-  return {
-    name: 'mobilenet-v2',
-    description: 'MobileNetV2 1.0, ImageNet 224x224, depthwise 3x3 convolutions, dense int8 weights and activations',
-    source: 'Sandler et al., CVPR 2018, Table 2; torchvision mobilenet_v2 definition',
-    activationBits: 8,
+  return int8Trace(
+    'mobilenet-v2',
+    'MobileNetV2 1.0, ImageNet 224x224, depthwise 3x3 convolutions, dense int8 weights and activations',
+    'Sandler et al., CVPR 2018, Table 2; torchvision mobilenet_v2 definition',
     layers,
-  };
+  );
 }

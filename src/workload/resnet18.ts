@@ -1,6 +1,6 @@
 import type { Layer, Trace } from './layer.js';
 import { convLayer, eltwiseAddLayer, fcLayer, globalAvgPoolLayer, poolLayer, type Tensor } from './layer-builders.js';
-import { push } from './kind-builders.js';
+import { int8Trace, push } from './kind-builders.js';
 
 /**
  * ResNet-18 (He et al. 2016, Table 1, "18-layer"; torchvision `resnet18`): basic blocks of two 3×3
@@ -33,11 +33,10 @@ export function buildResNet18(): Trace {
   }
   x = push(layers, globalAvgPoolLayer('avgpool', x));
   push(layers, fcLayer('fc', x, 1000));
-  return {
-    name: 'resnet18',
-    description: 'ResNet-18, ImageNet 224x224, dense int8 weights and activations',
-    source: 'He et al. 2016 Table 1 (18-layer); torchvision resnet18 definition',
-    activationBits: 8,
+  return int8Trace(
+    'resnet18',
+    'ResNet-18, ImageNet 224x224, dense int8 weights and activations',
+    'He et al. 2016 Table 1 (18-layer); torchvision resnet18 definition',
     layers,
-  };
+  );
 }

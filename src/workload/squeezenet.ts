@@ -1,6 +1,6 @@
 import type { Layer, Trace } from './layer.js';
 import { convLayer, globalAvgPoolLayer, poolLayer, type Tensor } from './layer-builders.js';
-import { concatLayer, push } from './kind-builders.js';
+import { concatLayer, push, int8Trace } from './kind-builders.js';
 
 /**
  * SqueezeNet 1.1 (Iandola et al. 2016; the 1.1 variant of the authors' repository and torchvision
@@ -31,11 +31,10 @@ export function buildSqueezeNet11(): Trace {
   }
   x = push(layers, convLayer('conv10', x, 1000, { kernel: 1, stride: 1, padding: 0 }));
   push(layers, globalAvgPoolLayer('pool10', x));
-  return {
-    name: 'squeezenet1.1',
-    description: 'SqueezeNet 1.1, ImageNet 224x224, fire modules with concatenated expands, dense int8 weights and activations',
-    source: 'Iandola et al., arXiv:1602.07360 (SqueezeNet v1.1 of github.com/forresti/SqueezeNet); torchvision squeezenet1_1 definition',
-    activationBits: 8,
+  return int8Trace(
+    'squeezenet1.1',
+    'SqueezeNet 1.1, ImageNet 224x224, fire modules with concatenated expands, dense int8 weights and activations',
+    'Iandola et al., arXiv:1602.07360 (SqueezeNet v1.1 of github.com/forresti/SqueezeNet); torchvision squeezenet1_1 definition',
     layers,
-  };
+  );
 }

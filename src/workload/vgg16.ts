@@ -1,6 +1,6 @@
 import type { Layer, Trace } from './layer.js';
-import { convLayer, fcLayer, poolLayer } from './layer-builders.js';
-import { push } from './kind-builders.js';
+import { convLayer, poolLayer } from './layer-builders.js';
+import { fc6to8, int8Trace, push } from './kind-builders.js';
 
 /**
  * VGG-16 (Simonyan and Zisserman 2015, Table 1, configuration D; torchvision `vgg16`): thirteen 3×3 convolutions
@@ -22,14 +22,11 @@ export function buildVgg16(): Trace {
       x = push(layers, convLayer(`conv${stage}_${conv++}`, x, c, { kernel: 3, stride: 1, padding: 1 }));
     }
   }
-  x = push(layers, fcLayer('fc6', x, 4096));
-  x = push(layers, fcLayer('fc7', x, 4096));
-  push(layers, fcLayer('fc8', x, 1000));
-  return {
-    name: 'vgg16',
-    description: 'VGG-16 (configuration D), ImageNet 224x224, dense int8 weights and activations',
-    source: 'Simonyan and Zisserman, ICLR 2015, Table 1 configuration D; torchvision vgg16 definition',
-    activationBits: 8,
+  fc6to8(layers, x);
+  return int8Trace(
+    'vgg16',
+    'VGG-16 (configuration D), ImageNet 224x224, dense int8 weights and activations',
+    'Simonyan and Zisserman, ICLR 2015, Table 1 configuration D; torchvision vgg16 definition',
     layers,
-  };
+  );
 }

@@ -11,8 +11,8 @@ export interface HostParams {
   syncLatency_ns: number;
 }
 
-const rate = (description: string, def: number, source: string): ComponentSpec['params'][number] => ({
-  key: description.startsWith('softmax') ? 'softmaxRate_elementsPerSecond' : 'layernormRate_elementsPerSecond',
+const rate = (key: keyof HostParams, description: string, def: number, source: string): ComponentSpec['params'][number] => ({
+  key,
   unit: 'elements/s',
   description,
   default: def,
@@ -26,11 +26,13 @@ export const hostSpec: ComponentSpec = {
     'Host CPU running the layers NVDLA cannot (trace op "host": softmax, layer normalization): time = syncLatency_ns + elements / rate, its DRAM reads and writes through the feature memory, energy = activePower_W × time. Reported separately from NVDLA in every result.',
   params: [
     rate(
+      'softmaxRate_elementsPerSecond',
       'softmax elements per second on one host core (int8 in, int8 out, exp in float)',
       4e7,
       'assumption: an Arm Cortex-A53-class core at 1.2 GHz spends about 30 cycles per element (dequantize, exp, sum, divide, requantize) → 4·10⁷ elements/s',
     ),
     rate(
+      'layernormRate_elementsPerSecond',
       'layer normalization elements per second on one host core (two passes: mean and variance, then scale and shift)',
       1.2e8,
       'assumption: about 10 cycles per element on an Arm Cortex-A53-class core at 1.2 GHz → 1.2·10⁸ elements/s',
