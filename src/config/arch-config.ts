@@ -14,6 +14,7 @@ import { archConfigSchema } from './arch-schema.js';
 import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection, type MemoryPortParams, type Placement } from './system-spec.js';
 import { validateDramParams } from '../hw/dram/validate.js';
 import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
+import { resolveArchFile } from './shipped-configs.js';
 
 /** A resolved architecture config: every default filled in, every cross-section rule checked. */
 export interface ArchConfig {
@@ -40,8 +41,12 @@ export function cachedArchSchema(): ReturnType<typeof archConfigSchema> {
   return schemaCache;
 }
 
-/** Read, validate and resolve an architecture config file. Throws UserError on any problem. */
-export function loadArchConfig(file: string): ArchConfig {
+/**
+ * Read, validate and resolve an architecture config file, or a shipped config by name
+ * (`nvdla-full-lpddr4`: shipped-configs.ts). Throws UserError on any problem.
+ */
+export function loadArchConfig(fileOrName: string): ArchConfig {
+  const file = resolveArchFile(fileOrName);
   const data = readJsonFile(file, 'architecture config');
   return resolveArchConfig(data, file);
 }
