@@ -15,6 +15,7 @@ import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, t
 import { validateDramParams } from '../hw/dram/validate.js';
 import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 import { resolveArchFile } from './shipped-configs.js';
+import { expandConfigImports } from './import/config-imports.js';
 
 /** A resolved architecture config: every default filled in, every cross-section rule checked. */
 export interface ArchConfig {
@@ -53,7 +54,10 @@ export function loadArchConfig(fileOrName: string): ArchConfig {
 
 export function resolveArchConfig(data: unknown, file: string): ArchConfig {
   validateOrThrow(cachedArchSchema(), data, file, 'architecture config');
-  const raw = data as Record<string, Record<string, unknown> | string | undefined>;
+  // Figures named by path (envm.importFigures, dram.memspec) are read in, then the whole is checked again.
+  const expanded = expandConfigImports(data as Record<string, unknown>, file);
+  if (expanded !== data) validateOrThrow(cachedArchSchema(), expanded, file, 'architecture config');
+  const raw = expanded as Record<string, Record<string, unknown> | string | undefined>;
   const section = (name: string): Record<string, unknown> | undefined => raw[name] as Record<string, unknown> | undefined;
   const placement = withDefaults<Placement>(placementSpec, section('placement'));
 
