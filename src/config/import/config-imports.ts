@@ -21,16 +21,17 @@ export type FigureSource = { nvsim: string } | { nvmexplorer: string; rows?: num
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function readText(file: string, what: string, configFile: string, jsonPath: string): string {
+/** A text file to import; a file that cannot be read names itself, or the config key that named it. */
+export function readImportFile(file: string, what: string, namedBy?: { configFile: string; jsonPath: string }): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read the ${what} file ${JSON.stringify(file)}: ${code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error')}`, {
-      file: configFile,
-      jsonPath,
-      expected: `a path to an existing ${what} file, relative to the config file`,
-      suggestion: `paths in a config are relative to its folder (${dirname(configFile)})`,
+    throw new UserError(`cannot read the ${what} file ${JSON.stringify(file)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'unknown error')}`, {
+      file: namedBy?.configFile ?? file,
+      jsonPath: namedBy?.jsonPath,
+      expected: `an existing ${what} file${namedBy === undefined ? '' : ', its path relative to the config file'}`,
+      suggestion: namedBy === undefined ? 'check the path' : `paths in a config are relative to its folder (${dirname(namedBy.configFile)})`,
     });
   }
 }
@@ -53,7 +54,7 @@ export function envmFromSources(sources: readonly FigureSource[], relativeTo: st
     const given = 'nvsim' in s ? s.nvsim : s.nvmexplorer;
     const file = isAbsolute(given) ? given : join(relativeTo, given);
     files.push(file);
-    arrays.push(...importedArrays(s, file, readText(file, 'nvsim' in s ? 'NVSim result' : 'NVMExplorer CSV', configFile, `${at}/${i}`)));
+    arrays.push(...importedArrays(s, file, readImportFile(file, 'nvsim' in s ? 'NVSim result' : 'NVMExplorer CSV', { configFile, jsonPath: `${at}/${i}` })));
   });
   const fragment = envmFragment(arrays, files.join(', '));
   checkFragment('envm', fragment, files.join(', '));

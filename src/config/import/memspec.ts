@@ -132,7 +132,8 @@ export function parseMemspec(data: unknown, file: string): ImportedDram {
         notes.push(`${key}: not in the file (mempowerspec.${byRail[rail].join(' or ')})`);
         continue;
       }
-      section[key] = number(lower, name, '/memspec/mempowerspec')! * 1000; // A → mA
+      // A → mA, to 12 significant digits (0.3e-3 A is 0.3 mA, not 0.30000000000000004).
+      section[key] = Number((number(lower, name, '/memspec/mempowerspec')! * 1000).toPrecision(12));
     }
   }
   const zeroRails = RAILS.filter((r) => section[`${r}_V`] === 0);

@@ -13,12 +13,18 @@ import { technologyOf, type ImportedArray } from './envm-figures.js';
  * blockSize × log2(levels)), so a "1MB", 4-level run is 8,388,608 cells holding 2 MB.
  */
 
-const UNIT: Record<string, number> = {
-  ps: 1e-3, ns: 1, us: 1e3, ms: 1e6, s: 1e9, // → ns
-  pJ: 1, nJ: 1e3, uJ: 1e6, mJ: 1e9, J: 1e12, // → pJ
-  pW: 1e-9, nW: 1e-6, uW: 1e-3, mW: 1, W: 1e3, // → mW
-  'nm^2': 1e-12, 'um^2': 1e-6, 'mm^2': 1, 'm^2': 1e6, // → mm²
-  KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, // → bytes
+/** Powers of ten from each printed unit to the model's (ns, pJ, mW, mm²), applied to the printed digits ("666.900e-3"), so 666.900ps reads as 0.6669 ns with no rounding of its own. */
+const DECADES: Record<string, number> = {
+  ps: -3, ns: 0, us: 3, ms: 6, s: 9,
+  pJ: 0, nJ: 3, uJ: 6, mJ: 9, J: 12,
+  pW: -9, nW: -6, uW: -3, mW: 0, W: 3,
+  'nm^2': -12, 'um^2': -6, 'mm^2': 0, 'm^2': 6,
+};
+const BYTES: Record<string, number> = { KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 };
+const scaled = (digits: string, unit: string): number => {
+  const bytes = BYTES[unit];
+  if (bytes !== undefined) return Number(digits) * bytes;
+  return Number(`${digits}e${DECADES[unit] ?? NaN}`);
 };
 
 interface Found {
@@ -48,7 +54,7 @@ function field(lines: readonly string[], label: RegExp, file: string, what: stri
 
 /** "774.891ps" → 0.774891 in the unit family's base (ns, pJ, mW, mm², bytes). */
 function quantity(f: Found, units: readonly string[], file: string, what: string): number {
-  const m = /^([-+]?\d+(?:\.\d+)?(?:e[-+]?\d+)?)\s*([A-Za-z^0-9]+)/.exec(f.value);
+  const m = /^([-+]?\d+(?:\.\d+)?)\s*([A-Za-z^0-9]+)/.exec(f.value);
   const unit = m?.[2];
   if (m === null || unit === undefined || !units.includes(unit)) {
     throw new UserError(`line ${f.line}: ${what} "${f.value}" is not a number with one of the units ${units.join(', ')}`, {
@@ -57,7 +63,7 @@ function quantity(f: Found, units: readonly string[], file: string, what: string
       suggestion: 'check that the line was not edited or cut',
     });
   }
-  const v = Number(m[1]) * (UNIT[unit] ?? NaN);
+  const v = scaled(m[1]!, unit);
   if (!(v > 0) || !Number.isFinite(v)) {
     throw new UserError(`line ${f.line}: ${what} is ${f.value}, not a positive figure`, { file, expected: 'a positive figure', suggestion: 'NVSim found no valid design? check its output for errors' });
   }
