@@ -107,7 +107,7 @@ describe('shipped configs by name', () => {
     const bad = cli('simulate', '--arch', 'no-such-system', '--trace', 'traces/tiny-conv.json');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('nvdla-full-lpddr4');
-  });
+  }, 240_000); // two CLI processes: slow on a loaded machine
 });
 
 describe('--seed is one type in every command', () => {
