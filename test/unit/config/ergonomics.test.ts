@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadArchConfig, resolveArchConfig } from '../../../src/config/arch-config.js';
 import { resolveArchFile, shippedArchNames, SHIPPED_ARCH_DIR } from '../../../src/config/shipped-configs.js';
-import { UserError } from '../../../src/errors.js';
 import { nvdlaBuildDefaults, type NvdlaParams } from '../../../src/hw/nvdla/spec.js';
 import { checkNvdlaParams } from '../../../src/hw/nvdla/params.js';
 import { validateStorageChoice } from '../../../src/storage/choice-schema.js';
@@ -14,21 +12,12 @@ import { baselinePolicyCaption, dramPolicyLabel } from '../../../src/report/dram
 import { parseSeed, seedOption } from '../../../src/cli/seed-option.js';
 import yargs, { type Argv } from 'yargs';
 import { cli } from '../../integration/helpers.js';
+import { json, thrown } from './helpers.js';
 import { commands } from '../../../src/cli/commands/index.js';
 import { baselineRows } from '../../../src/cli/commands/main.js';
 
 /** Issue 11 item 4: config friction, one test per fix. */
 
-const json = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-const thrown = (f: () => unknown): UserError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-};
 
 describe('a dense weightStorage needs neither clustered nor bitsPerCell', () => {
   it('takes clustered false and bitsPerCell {} when omitted', () => {

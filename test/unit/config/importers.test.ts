@@ -7,11 +7,11 @@ import { envmFragment } from '../../../src/config/import/envm-figures.js';
 import { parseMemspec } from '../../../src/config/import/memspec.js';
 import { chooseRows, parseNvmexplorerCsv } from '../../../src/config/import/nvmexplorer-csv.js';
 import { parseNvsimResults } from '../../../src/config/import/nvsim-results.js';
-import { UserError } from '../../../src/errors.js';
 import { EnvmArray } from '../../../src/hw/envm/envm-array.js';
 import { simulate } from '../../../src/system/simulate.js';
 import { loadTrace } from '../../../src/workload/load-trace.js';
 import { cli } from '../../integration/helpers.js';
+import { json, thrown } from './helpers.js';
 
 /**
  * Importers round-trip their example files (test/fixtures/import/, README there cites each format):
@@ -21,16 +21,6 @@ import { cli } from '../../integration/helpers.js';
 
 const FIX = resolve('test/fixtures/import');
 const text = (f: string): string => readFileSync(join(FIX, f), 'utf8');
-const json = (f: string): Record<string, unknown> => JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown>;
-const thrown = (f: () => unknown): UserError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('expected a UserError');
-};
 /** A config in its own folder next to copies of `files`, so relative paths are tested. */
 function configBeside(files: string[], edit: (cfg: Record<string, unknown>) => Record<string, unknown>, base: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'maxnvm-import-'));
