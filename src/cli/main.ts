@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<void> {
     .usage('$0 <command> [options]')
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'name a command: simulate, size, sweep, faults, validate, describe, report, main')
+    .demandCommand(1, 'name a command: simulate, size, sweep, faults, validate, describe, report, main, import')
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .help()
     .version()

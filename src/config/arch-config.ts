@@ -15,6 +15,8 @@ import { archConfigSchema } from './arch-schema.js';
 import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection, type MemoryPortParams, type Placement } from './system-spec.js';
 import { validateDramParams } from '../hw/dram/validate.js';
 import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
+import { resolveArchFile } from './shipped-configs.js';
+import { expandConfigImports } from './import/config-imports.js';
 
 /** A resolved architecture config: every default filled in, every cross-section rule checked. */
 export interface ArchConfig {
@@ -43,15 +45,22 @@ export function cachedArchSchema(): ReturnType<typeof archConfigSchema> {
   return schemaCache;
 }
 
-/** Read, validate and resolve an architecture config file. Throws UserError on any problem. */
-export function loadArchConfig(file: string): ArchConfig {
+/**
+ * Read, validate and resolve an architecture config file, or a shipped config by name
+ * (`nvdla-full-lpddr4`: shipped-configs.ts). Throws UserError on any problem.
+ */
+export function loadArchConfig(fileOrName: string): ArchConfig {
+  const file = resolveArchFile(fileOrName);
   const data = readJsonFile(file, 'architecture config');
   return resolveArchConfig(data, file);
 }
 
 export function resolveArchConfig(data: unknown, file: string): ArchConfig {
   validateOrThrow(cachedArchSchema(), data, file, 'architecture config');
-  const raw = data as Record<string, Record<string, unknown> | string | undefined>;
+  // Figures named by path (envm.importFigures, dram.memspec) are read in, then the whole is checked again.
+  const expanded = expandConfigImports(data as Record<string, unknown>, file);
+  if (expanded !== data) validateOrThrow(cachedArchSchema(), expanded, file, 'architecture config');
+  const raw = expanded as Record<string, Record<string, unknown> | string | undefined>;
   const section = (name: string): Record<string, unknown> | undefined => raw[name] as Record<string, unknown> | undefined;
   const placement = withDefaults<Placement>(placementSpec, section('placement'));
 

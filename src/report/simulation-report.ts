@@ -3,11 +3,12 @@ import type { SimulationResult } from '../system/simulate.js';
 import { writeFileAtomic, toJson } from '../util/atomic-write.js';
 import { toCsv, type CsvValue } from '../util/csv.js';
 import { grouped, si, textTable } from '../util/format.js';
+import { dramPolicyLabel } from './dram-policy-label.js';
 
-/** Terminal summary of one simulation. */
-export function simulationTable(r: SimulationResult): string {
+/** Terminal summary of one simulation; `dramIdlePolicy` is the config's (undefined: no DRAM). */
+export function simulationTable(r: SimulationResult, dramIdlePolicy: string | undefined): string {
   const lines: string[] = [];
-  lines.push(`${r.arch.name} × ${r.trace.name}  (weights: ${r.arch.placement.weights}, activations: ${r.arch.placement.activations})`);
+  lines.push(`${r.arch.name} × ${r.trace.name}  (weights: ${r.arch.placement.weights}, activations: ${r.arch.placement.activations}, DRAM idle policy: ${dramPolicyLabel(dramIdlePolicy)})`);
   lines.push(`  trace: ${grouped(r.trace.macs)} MACs, ${grouped(r.trace.weights)} weights (${grouped(r.trace.nonZeroWeights)} non-zero), ${r.trace.layers} layers`);
   lines.push(`  on-chip area: ${r.area_mm2.total.toFixed(3)} mm² (${Object.entries(r.area_mm2.breakdown).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
   if (!r.feasible) {

@@ -38,7 +38,9 @@ export const storageChoiceSchema: JsonSchema = {
   description: 'How the weights of every layer are encoded into streams and stored in cells',
   type: 'object',
   additionalProperties: false,
-  required: ['label', 'encoding', 'clustered', 'bitsPerCell', 'defaultBitsPerCell'],
+  // A dense choice needs neither `clustered` (default false) nor `bitsPerCell` (default {}): sparse encodings must
+  // say whether they store cluster codes, since the trace's clusters change their streams.
+  required: ['label', 'encoding', 'defaultBitsPerCell'],
   properties: {
     label: { type: 'string', minLength: 1, description: 'name of the choice in tables' },
     encoding: { type: 'string', enum: ['dense', 'bitmask', 'csr'], description: 'weight encoding' },
@@ -55,12 +57,17 @@ export const storageChoiceSchema: JsonSchema = {
       maximum: MAX_CSR_INDEX_BITS,
       description: 'csr only, required there: relative index width r [bits]; a longer zero run takes filler entries',
     },
-    clustered: { type: 'boolean', description: "store cluster codes and a codebook where the trace's layer has clusters" },
+    clustered: {
+      type: 'boolean',
+      default: false,
+      description: "store cluster codes and a codebook where the trace's layer has clusters; required for bitmask and csr, false when omitted for dense (default source: assumption: a dense choice that says nothing stores plain values, as NVDLA's own weight format does)",
+    },
     bitsPerCell: {
       type: 'object',
       additionalProperties: false,
       properties: Object.fromEntries(STREAM_ORDER.map((s) => [s, bitsPerCellSchema])),
-      description: 'bits per cell of individual streams; streams not named use defaultBitsPerCell',
+      default: {},
+      description: 'bits per cell of individual streams; streams not named (all of them when omitted) use defaultBitsPerCell (default source: none needed: every stream at defaultBitsPerCell)',
     },
     defaultBitsPerCell: bitsPerCellSchema,
     ecc: {
@@ -85,7 +92,10 @@ export const storageChoiceSchema: JsonSchema = {
       properties: { interval: { type: 'integer', minimum: 1, description: 'weights between sync words [weights]' } },
     },
   },
-  allOf: [{ if: { properties: { encoding: { const: 'csr' } }, required: ['encoding'] }, then: { required: ['csrIndexBits'] } }],
+  allOf: [
+    { if: { properties: { encoding: { const: 'csr' } }, required: ['encoding'] }, then: { required: ['csrIndexBits'] } },
+    { if: { properties: { encoding: { enum: ['bitmask', 'csr'] } }, required: ['encoding'] }, then: { required: ['clustered'] } },
+  ],
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -99,7 +109,8 @@ export function validateStorageChoice(choice: unknown, file: string, jsonPath: s
     if (!(e instanceof UserError)) throw e;
     throw new UserError(e.message, { ...e.details, jsonPath: `${jsonPath}${e.details.jsonPath ?? ''}` });
   }
-  const c = choice as StorageChoice;
+  const written = choice as Omit<StorageChoice, 'clustered' | 'bitsPerCell'> & Partial<Pick<StorageChoice, 'clustered' | 'bitsPerCell'>>;
+  const c: StorageChoice = { ...written, clustered: written.clustered ?? false, bitsPerCell: written.bitsPerCell ?? {} };
   checkStreams(c, file, jsonPath);
   return c;
 }

@@ -15,7 +15,7 @@ import { perLayerCompressedBytes } from '../hw/nvdla/weight-compression.js';
 import { MemoryWeightSource, denseInt8Bytes, withWinogradWeights, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
 import { MemoryPort } from '../hw/port.js';
 import { SramBuffer } from '../hw/sram/sram-buffer.js';
-import { EnvmWeightSource } from '../hw/weightpath/envm-weight-source.js';
+import { EnvmWeightSource, needsDecodeUnit } from '../hw/weightpath/envm-weight-source.js';
 import { nvdlaCompressedBytes } from '../storage/nvdla-compressed.js';
 import { kernelRangeStreamBits, layerStorage } from '../storage/sizing.js';
 import type { LayerStorage } from '../storage/types.js';
@@ -117,6 +117,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
       kernelCount: (i) => layerAt(trace, i).outputChannels,
       storage: choice,
       atomicK: config.nvdla.macAtomicK,
+      decodeUnit: needsDecodeUnit(choice, config.weightPath.cbufFormat),
       // Exact per-kernel-range bits from the same sizing model, not a proportional split.
       streamRange: (i, k0, k1, stream) => {
         const before = k0 === 0 ? 0 : (rangeBits(i, 0, k0)[stream.stream] ?? 0);
@@ -126,7 +127,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     });
     // The weight path's units, each on its own line of the area breakdown.
     const units = src.areaBreakdown_mm2();
-    area_mm2.sparseDecode = units.decode;
+    if (units.decode > 0) area_mm2.sparseDecode = units.decode;
     if (units.ecc > 0) area_mm2.eccDecoders = units.ecc;
     if (units.idxsync > 0) area_mm2.idxSync = units.idxsync;
     memories.push({ name: 'envm', device: array });

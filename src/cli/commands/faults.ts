@@ -17,6 +17,7 @@ import { DEFAULT_SIZING_TECHNOLOGY, hasInlineChoice, inlineChoice, type InlineCh
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
+import { parseSeed, seedOption } from '../seed-option.js';
 
 export interface FaultsArgs extends InlineChoiceFlags {
   network?: string;
@@ -90,7 +91,7 @@ function settingsOf(args: FaultsArgs, trialsFallback: number): CampaignSettings 
     faultModel: faultModelOf(args),
     mode: modeOf(args),
     trials: trialsOf(args, trialsFallback),
-    seed: parseInteger('seed', args.seed ?? 1, 0),
+    seed: parseSeed(args.seed),
     confidence: number('confidence', args.confidence ?? param<number>('confidence'), (v) => v > 0 && v < 1, 'a share strictly between 0 and 1', '0.95'),
     workers: parseInteger('workers', args.workers ?? param<number>('workers'), 0, MAX_WORKERS, 'worker threads; 0 runs in the main thread'),
   };
@@ -212,7 +213,7 @@ export const faultsCommand: CommandModule<object, FaultsArgs> = {
       .option('ecc-streams', { type: 'string', describe: 'storage choice: streams ECC protects (default: the metadata; values for dense)' })
       .option('idxsync', { type: 'string', describe: 'storage choice: IdxSync interval in weights, e.g. 1024' })
       .option('trials', { type: 'string', describe: `Monte Carlo trials (default ${param<number>('trials')}; study: ${STUDY_DEFAULT_TRIALS} per search step)` })
-      .option('seed', { type: 'string', describe: 'seed of the trial streams (default 1)' })
+      .option('seed', seedOption('the trial streams'))
       .option('workers', { type: 'string', describe: `worker threads, 0 = main thread (default ${param<number>('workers')}); results do not depend on it` })
       .option('mode', { type: 'string', describe: 'sampled (every cell at its rate; default) | fixed (exactly --faulty-cells per trial)' })
       .option('faulty-cells', { type: 'string', describe: 'with --mode fixed: faulty cells per trial over the whole network' })

@@ -7,6 +7,7 @@ import { FAULTS_FLAGS, faultsCommand } from './faults.js';
 import { SWEEP_FLAGS, sweepCommand } from './sweep.js';
 import { REPORT_FLAGS, reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
+import { IMPORT_FLAGS, importCommand } from './import.js';
 
 /** A CLI command and its flags (the flags feed "did you mean --x?" suggestions). */
 export interface CliCommand {
@@ -27,4 +28,5 @@ export const commands: CliCommand[] = [
   { name: 'validate', flags: [], module: validateCommand },
   { name: 'describe', flags: ['format'], module: describeCommand },
   { name: 'main', flags: [], module: mainCommand },
+  { name: 'import', flags: IMPORT_FLAGS, repeatable: ['row'], module: importCommand },
 ];

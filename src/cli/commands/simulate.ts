@@ -11,13 +11,14 @@ import { UserError } from '../../errors.js';
 import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
 import { checkSimulatedTime } from '../simulate-limits.js';
 import { withInputFile } from '../errors.js';
+import { parseSeed, seedOption } from '../seed-option.js';
 
 interface SimulateArgs {
   arch: string;
   trace: string;
   fps?: string;
   frames: string;
-  seed: string;
+  seed: number;
   format: string;
   out?: string;
   'dram-trace'?: string;
@@ -33,12 +34,12 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
   describe: 'Replay a workload trace on an architecture at chosen frame rates',
   builder: (y) =>
     y
-      .option('arch', { type: 'string', demandOption: true, describe: 'architecture config (arch-configs/*.json)' })
+      .option('arch', { type: 'string', demandOption: true, describe: 'architecture config: a JSON file, or a shipped config by name (e.g. nvdla-full-lpddr4)' })
       .option('trace', { type: 'string', demandOption: true, describe: 'workload trace (traces/*.json)' })
       .option('fps', { type: 'string', describe: 'comma-separated frame rates, e.g. 1,10,30' })
       // Strings, so that a typo is quoted back as typed rather than as NaN.
       .option('frames', { type: 'string', default: '3', describe: 'frames per rate; the first warms up, the rest are measured' })
-      .option('seed', { type: 'string', default: '1', describe: 'seed of every random stream (synthetic sparsity patterns)' })
+      .option('seed', seedOption('every random stream (synthetic sparsity patterns)'))
       .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
       .option('out', { type: 'string', describe: 'write manifest.json, summary.json, layers.csv, points.csv, power-states.csv here' })
       .option('idle-policy', { type: 'string', describe: `override the config's DRAM idle policy: ${IDLE_POLICIES.join(' | ')}` })
@@ -52,7 +53,7 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
     const format = parseChoice('format', args.format, ['table', 'json', 'csv'] as const);
     const fps = args.fps === undefined ? [] : parsePositiveList('fps', args.fps);
     const frames = parseInteger('frames', args.frames, 1);
-    const seed = parseInteger('seed', args.seed, 0);
+    const seed = parseSeed(args.seed);
     checkSimulatedTime(fps, frames);
     const policy = args['idle-policy'] === undefined ? undefined : parseChoice('idle-policy', args['idle-policy'], IDLE_POLICIES);
     if (args.out !== undefined) checkOutputFolder(args.out, '--out');
@@ -77,6 +78,6 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
     }
     if (format === 'json') process.stdout.write(toJson(result));
     else if (format === 'csv') process.stdout.write(pointsCsv(result));
-    else process.stdout.write(simulationTable(result));
+    else process.stdout.write(simulationTable(result, config.dram?.idlePolicy));
   },
 };

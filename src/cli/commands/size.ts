@@ -14,6 +14,7 @@ import { DEFAULT_SIZING_TECHNOLOGY, parseTechnology } from '../../sizing/technol
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
+import { parseSeed, seedOption } from '../seed-option.js';
 
 export interface SizeArgs extends InlineChoiceFlags {
   trace: string;
@@ -55,7 +56,7 @@ function parseBanks(raw: unknown): number {
 /** Everything `maxnvm size` does but printing: returns what goes to stdout, and notes for stderr. */
 export function runSize(args: SizeArgs): { stdout: string; stderr: string } {
   const format = parseChoice('format', args.format ?? 'table', ['table', 'json', 'csv'] as const);
-  const seed = parseInteger('seed', args.seed ?? 1, 0);
+  const seed = parseSeed(args.seed);
   const banks = args.banks === undefined ? undefined : parseBanks(args.banks);
   const technology = args.technology === undefined ? undefined : parseTechnology(args.technology, { jsonPath: '--technology' });
   const budget: SizingBudget = {};
@@ -99,7 +100,7 @@ export const sizeCommand: CommandModule<object, SizeArgs> = {
       .option('budget-cells', { type: 'string', describe: 'capacity budget in cells: does each choice fit?' })
       .option('budget-area-mm2', { type: 'string', describe: 'area budget in mm²: does each choice fit?' })
       .option('banks', { type: 'string', describe: 'banks per eNVM sub-array; each bank is its own array, periphery included (default 8, `maxnvm describe envm`)' })
-      .option('seed', { type: 'string', default: '1', describe: 'seed of the synthetic sparsity patterns (as simulate)' })
+      .option('seed', seedOption('the synthetic sparsity patterns (as simulate)'))
       .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
       .option('out', { type: 'string', describe: 'write manifest.json, size.json, size.csv and layers.csv here' })
       .option('label', { type: 'string', describe: 'inline choice: its name (default: from its settings)' })

@@ -12,6 +12,7 @@ import { SWEEP_CSV, SWEEP_JSON } from '../../system/sweep/sweep-folder.js';
 import { checkOutputFolder } from '../../util/atomic-write.js';
 import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
 import { MAX_WORKERS } from '../../faults/spec.js';
+import { parseSeed, seedOption } from '../seed-option.js';
 
 interface SweepArgs {
   arch: string[];
@@ -21,7 +22,7 @@ interface SweepArgs {
   policies?: string;
   workers?: string;
   out: string;
-  seed: string;
+  seed: number;
   exact: boolean;
   format: string;
 }
@@ -34,7 +35,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   describe: 'Run a grid of frame rates × configs × traces × DRAM idle policies; one row per point in sweep.csv and sweep.json',
   builder: (y) =>
     y
-      .option('arch', { type: 'string', array: true, demandOption: true, describe: 'architecture configs (arch-configs/*.json), one or more' })
+      .option('arch', { type: 'string', array: true, demandOption: true, describe: 'architecture configs: JSON files or shipped names (e.g. nvdla-full-lpddr4), one or more' })
       .option('trace', { type: 'string', array: true, demandOption: true, describe: 'workload traces (traces/*.json), one or more' })
       // nargs 1: take the next word as the value even when it starts with "-" ("-1:5:3"), so a negative rate is
       // reported by the rate checks (what is wrong, with a suggestion) instead of as an unknown flag "-1".
@@ -43,7 +44,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       .option('policies', { type: 'string', describe: `DRAM idle policies, comma-separated (${IDLE_POLICIES.join(', ')}); default: each config's own` })
       .option('workers', { type: 'string', describe: 'worker threads (default: all cores; 0 runs in the main thread)' })
       .option('out', { type: 'string', demandOption: true, describe: 'output folder: sweep.csv, sweep.json, and the state to resume an interrupted sweep' })
-      .option('seed', { type: 'string', default: '1', describe: 'seed of every random stream (synthetic sparsity patterns)' })
+      .option('seed', seedOption('every random stream (synthetic sparsity patterns)'))
       .option('exact', { type: 'boolean', default: false, describe: 'replay 3 frames per point instead of composing it from one inference' })
       .option('format', { type: 'string', default: 'table', describe: 'stdout: table (a short summary) | json | csv (the data files)' })
       .fail((msg, err) => {
@@ -58,7 +59,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       traceFiles: args.trace.map(String),
       fps: ratesOf(args),
       policies: args.policies === undefined ? undefined : (args.policies.split(',').map((s) => s.trim()) as SweepGrid['policies']),
-      seed: parseInteger('seed', args.seed, 0),
+      seed: parseSeed(args.seed),
       exact: args.exact,
       rateFlag: args['fps-range'] !== undefined ? '--fps-range' : '--fps',
     };

@@ -219,6 +219,15 @@ const params: ParamSpec[] = [
     schema: posInt({ maximum: 1 << 20 }),
   },
   {
+    key: 'memspec',
+    unit: '-',
+    description:
+      'an LPDDR4 memory specification to read, relative to the config file (DRAMSys configs/memspec/*.json or a DRAMPower 6 memspec): organisation, tCK, timings, currents, voltages and factRho; keys written in this section win over the file. `maxnvm import memspec` writes the same keys as a fragment',
+    source: 'tukl-msd/DRAMSys configs/memspec; tukl-msd/DRAMPower memspec JSON',
+    optional: true,
+    schema: { type: 'string', minLength: 1 },
+  },
+  {
     key: 'idlePolicy',
     unit: '-',
     description:

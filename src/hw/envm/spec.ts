@@ -135,6 +135,29 @@ export const envmSpec: ComponentSpec = {
       schema: bool(),
     },
     {
+      key: 'importFigures',
+      unit: '-',
+      description:
+        'array figures to read from files, relative to the config file: [{"nvsim": "results.txt"}, {"nvmexplorer": "results.csv", "rows": [3]}]. They set technology, accessWidth_cells and one override point per array (keys written in this section win; overrides add up). `maxnvm import nvsim|nvmexplorer` writes the same figures as a fragment',
+      source: 'NVSim result output (SEAL-UCSB/NVSim Result.cpp, lpentecost/nvsim-merged); NVMExplorer result CSV (lpentecost/NVMExplorer)',
+      optional: true,
+      schema: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          oneOf: [
+            { type: 'object', properties: { nvsim: { type: 'string', minLength: 1 } }, required: ['nvsim'], additionalProperties: false },
+            {
+              type: 'object',
+              properties: { nvmexplorer: { type: 'string', minLength: 1 }, rows: { type: 'array', items: { type: 'integer', minimum: 1 }, minItems: 1, uniqueItems: true } },
+              required: ['nvmexplorer'],
+              additionalProperties: false,
+            },
+          ],
+        },
+      },
+    },
+    {
       key: 'overrides',
       unit: '-',
       description: 'array figures from your own NVSim runs: points {bitsPerCell, capacity_cells, readLatency_ns?, readEnergy_pJ_per_access?, leakage_mW?, area_mm2?} (one array of 64-cell accesses); a figure given at a bits per cell replaces the reference curve of that figure',

@@ -50,6 +50,16 @@ export function checkNvdlaParams(p: NvdlaParams, file?: string): void {
   if (p.winograd && p.macAtomicC % 16 !== 0) {
     fail('winograd', `Winograd needs macAtomicC divisible by 16 (a 4×4 tile per MAC cell), got ${p.macAtomicC}`, 'macAtomicC a multiple of 16, or winograd false', 'set "winograd": false');
   }
+  // NVDLA: a CBUF entry holds one atomic-C slice of int8 data (CBUF_ENTRY_WIDTH = MAC_ATOMIC_C × 1 byte):
+  // reference/nvdla-builds.csv, nv_full 64/64, nv_small 8/8, nv_medium_512 and nv_small_256 32/32.
+  if (p.cbufBankWidth_B !== p.macAtomicC) {
+    fail(
+      'cbufBankWidth_B',
+      `CBUF bank width ${p.cbufBankWidth_B} B does not match the MAC array: an NVDLA CBUF entry holds one atomic-C slice of int8 data, macAtomicC = ${p.macAtomicC} bytes`,
+      `cbufBankWidth_B = macAtomicC (${p.macAtomicC}) for int8 data (reference/nvdla-builds.csv: every build has entry width = atomic-C bytes)`,
+      `set "cbufBankWidth_B": ${p.macAtomicC}, or change macAtomicC to ${p.cbufBankWidth_B}; keep the CBUF size with cbufBankDepth`,
+    );
+  }
   if (p.weightCompression && p.cbufBanks < 3) {
     fail('cbufBanks', `weight compression reserves one CBUF bank for the weight mask; ${p.cbufBanks} banks leave too few for data and weights`, 'at least 3 banks with weightCompression', 'add banks or set "weightCompression": false');
   }

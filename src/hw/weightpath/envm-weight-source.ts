@@ -45,6 +45,12 @@ export interface EnvmWeightSourceOptions {
   atomicK?: number;
   /** Exact bit ranges per kernel range; default: proportional split (kernel-share.ts). */
   streamRange?: StreamRangeFn;
+  /**
+   * Whether the path has a sparse decode unit (default true). Without one (dense, unclustered weights written
+   * to a dense CBUF: needsDecodeUnit), words go from the array (or the ECC decoders) straight to CBUF: no decode
+   * area, energy or pipeline stage.
+   */
+  decodeUnit?: boolean;
   name?: string;
 }
 
@@ -138,8 +144,9 @@ export class EnvmWeightSource implements WeightSource {
     const decodeIn = mergeTimings(eccOut, direct);
     this.fetches++;
     if (decodeIn === undefined) return t;
-    const items = this.decodedItems(storage, k0, k1, K);
-    const out = stageTiming(decodeIn, items, p.decodeWeightsPerCycle, p.decodePipeline_cycles, clock);
+    const decode = this.o.decodeUnit ?? true;
+    const items = decode ? this.decodedItems(storage, k0, k1, K) : 0;
+    const out = decode ? stageTiming(decodeIn, items, p.decodeWeightsPerCycle, p.decodePipeline_cycles, clock) : decodeIn;
     const interval = this.o.storage?.idxSync?.interval;
     this.weightsDecoded += items;
     this.codewordsDecoded += codewords;
@@ -168,11 +175,11 @@ export class EnvmWeightSource implements WeightSource {
     return a.decode + a.ecc + a.idxsync;
   }
 
-  /** Area of each unit in use, mm² (ECC decoders and the IdxSync unit only when the storage choice uses them). */
+  /** Area of each unit in use, mm² (the decode unit, ECC decoders and the IdxSync unit only when in use). */
   areaBreakdown_mm2(): { decode: number; ecc: number; idxsync: number } {
     const p = this.o.params;
     return {
-      decode: p.decodeArea_mm2,
+      decode: (this.o.decodeUnit ?? true) ? p.decodeArea_mm2 : 0,
       ecc: this.o.storage?.ecc === undefined ? 0 : p.eccDecoders * p.eccDecoderArea_mm2,
       idxsync: this.o.storage?.idxSync === undefined ? 0 : p.idxSyncArea_mm2,
     };
@@ -210,4 +217,12 @@ export class EnvmWeightSource implements WeightSource {
       area_mm2: this.area_mm2(),
     };
   }
+}
+
+/**
+ * A sparse decode unit is needed unless the weights are stored dense and unclustered and CBUF takes them dense:
+ * then the stored words are the CBUF words (NVDLA's dense weight format, nvdla.org hw/format).
+ */
+export function needsDecodeUnit(choice: Pick<StorageChoice, 'encoding' | 'clustered'>, cbufFormat: WeightPathParams['cbufFormat']): boolean {
+  return choice.encoding !== 'dense' || choice.clustered || cbufFormat !== 'dense';
 }

@@ -1,4 +1,5 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
+import { dramPolicyLabel } from '../dram-policy-label.js';
 
 /**
  * A line of a plot: one system running one trace under one DRAM idle policy
@@ -13,7 +14,7 @@ export interface SeriesId {
 
 /** Legend text of a DRAM idle policy; "-" means the system has no DRAM. */
 export function policyLabel(dramPolicy: string): string {
-  return dramPolicy === '-' ? 'no DRAM' : dramPolicy;
+  return dramPolicyLabel(dramPolicy);
 }
 
 export function sameSeries(a: SeriesId, b: SeriesId): boolean {

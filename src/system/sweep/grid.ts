@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { resolveArchFile } from '../../config/shipped-configs.js';
 import { loadArchConfig, withDramIdlePolicy, type ArchConfig } from '../../config/arch-config.js';
 import { nearest, UserError } from '../../errors.js';
 import { IDLE_POLICIES, type DramIdlePolicy } from '../../hw/dram/spec.js';
@@ -85,7 +86,8 @@ export function resolveGrid(grid: SweepGrid): ResolvedGrid {
   const policies = grid.policies === undefined ? undefined : checkPolicies(grid.policies);
   if (grid.archFiles.length === 0) throw new UserError('the sweep names no architecture config', { expected: '--arch FILE...', suggestion: 'e.g. --arch arch-configs/nvdla-full-lpddr4.json' });
   if (grid.traceFiles.length === 0) throw new UserError('the sweep names no trace', { expected: '--trace FILE...', suggestion: 'e.g. --trace traces/tiny-conv.json' });
-  const archFiles = unique(grid.archFiles.map(normalizePath));
+  // A shipped config's name (`nvdla-full-lpddr4`) becomes its file, so units and manifests name files.
+  const archFiles = unique(grid.archFiles.map((f) => normalizePath(resolveArchFile(f))));
   const traceFiles = unique(grid.traceFiles.map(normalizePath));
   const archs = archFiles.map((f) => loadArchConfig(f));
   const traces = traceFiles.map((f) => loadTrace(f));
