@@ -1,6 +1,7 @@
 import { BAND_RANGES, assumptionValueText, type AssumptionName, type Assumptions, type RatioBand } from '../../system/ratio-band.js';
 import { distinct } from './series.js';
-import { LABEL_LIMIT_px, PLOT_WIDTH_px, plotFrame, type PlotSpec } from './theme.js';
+import { autoScale, scaleSpec } from './axis-scale.js';
+import { DEFAULT_STYLE, labelLimit_px, plotFrame, type PlotSpec, type PlotStyle } from './theme.js';
 
 /**
  * The MaxNVM ratio against frame rate as a band (band.json): per eNVM system, one
@@ -60,8 +61,8 @@ export function bandData(bands: readonly RatioBand[]): BandDatum[] {
   );
 }
 
-/** `colorOf` gives each system's colour (that of its line in the other plots). */
-export function ratioBandSpec(bands: readonly RatioBand[], colorOf: (system: string) => string): PlotSpec {
+/** `colorOf` gives each system's colour (that of its line in the other plots). Axes cover the data and the break-even 1. */
+export function ratioBandSpec(bands: readonly RatioBand[], colorOf: (system: string) => string, style: PlotStyle = DEFAULT_STYLE): PlotSpec {
   const data = bandData(bands);
   const systems = distinct(data.map((d) => d.system));
   // Legend order: the default, then the high ends, then the low ends, each in order of rate.
@@ -71,8 +72,8 @@ export function ratioBandSpec(bands: readonly RatioBand[], colorOf: (system: str
   const drivers = DRIVERS.filter((n) => data.some((d) => d.driver === DRIVER_LABEL[n]));
   const [gLo, gHi] = BAND_RANGES.gatedLeakageFraction.map((v) => assumptionValueText('gatedLeakageFraction', v));
   const [fLo, fHi] = BAND_RANGES.flashEnergy_pJ_per_B.map((v) => assumptionValueText('flashEnergy_pJ_per_B', v));
-  const x = { field: 'fps', type: 'quantitative', scale: { type: 'log' }, axis: { title: 'frame rate (fps)', format: '~g' } };
-  const yScale = { type: 'log' };
+  const x = { field: 'fps', type: 'quantitative', scale: scaleSpec(autoScale(data.map((d) => d.fps))), axis: { title: 'frame rate (fps)', format: '~g' } };
+  const yScale = scaleSpec(autoScale(data.flatMap((d) => [d.value, d.low, d.high]), { include: [1] }));
   const y = { field: 'value', type: 'quantitative', scale: yScale, axis: { title: 'baseline power ÷ system power (×)', format: '~g' } };
   const color = { field: 'system', type: 'nominal', scale: { domain: systems, range: systems.map(colorOf) }, legend: null };
   const strokeDash = {
@@ -80,7 +81,7 @@ export function ratioBandSpec(bands: readonly RatioBand[], colorOf: (system: str
     type: 'nominal',
     sort: lines,
     scale: { domain: lines, range: lines.map((l) => DASH[kindOf.get(l) as LineKind]) },
-    legend: { title: 'line (assumptions)', symbolType: 'stroke', symbolStrokeColor: '#333', symbolSize: 900, labelLimit: LABEL_LIMIT_px },
+    legend: { title: 'line (assumptions)', symbolType: 'stroke', symbolStrokeColor: '#333', symbolSize: 900, labelLimit: labelLimit_px(style) },
   };
   // The default line and the ends in layers of their own: a width per line kind, one shared dash legend.
   const lineLayer = (filter: string, width: number) => ({
@@ -111,9 +112,9 @@ export function ratioBandSpec(bands: readonly RatioBand[], colorOf: (system: str
       `baseline (${baseline}, best DRAM idle policy) ÷ eNVM system, in power and so in energy per frame; above 1 the system needs less`,
       `shaded: every corner of residual gated leakage ${gLo}–${gHi} (gated blocks, both systems) × flash ${fLo}–${fHi} (baseline reloads); the legend names each end's corner`,
       'marker on an end: the assumption that, moved alone, moves the ratio more towards that end',
-    ]),
+    ], style),
     data: { values: data },
-    facet: { row: { field: 'system', type: 'nominal', sort: systems, header: { title: null, labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelFontSize: 12, labelExpr: "'eNVM system: ' + datum.value" } } },
-    spec: { width: PLOT_WIDTH_px, height: PANEL_HEIGHT_px, layer },
+    facet: { row: { field: 'system', type: 'nominal', sort: systems, header: { title: null, labelAngle: 0, labelOrient: 'top', labelAnchor: 'start', labelExpr: "'eNVM system: ' + datum.value" } } },
+    spec: { width: style.width_px, height: Math.round((PANEL_HEIGHT_px * style.width_px) / DEFAULT_STYLE.width_px), layer },
   } as unknown as PlotSpec;
 }
