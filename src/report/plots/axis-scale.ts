@@ -70,3 +70,26 @@ export function withRoomAtEnd(s: AutoScale, room_px: number, length_px: number):
   const stretch = length_px / Math.max(1, length_px - room_px);
   return { type: s.type, domain: [lo, s.type === 'log' ? lo * Math.pow(hi / lo, stretch) : lo + (hi - lo) * stretch] };
 }
+
+/**
+ * Tick values of a log axis from `lo` to `hi`: 1, 2 and 5 times each power
+ * of ten (only the powers of ten when the axis spans more than five decades),
+ * so labels are round numbers and none is drawn past the data.
+ */
+export function logTicks(lo: number, hi: number): number[] {
+  const steps = Math.log10(hi / lo) > 5 ? [1] : [1, 2, 5];
+  const out: number[] = [];
+  for (let e = Math.floor(Math.log10(lo)); e <= Math.ceil(Math.log10(hi)); e++) {
+    for (const m of steps) {
+      // Rounded to 12 significant digits so 0.1 × 3 style float noise never reaches a label.
+      const v = Number((m * Math.pow(10, e)).toPrecision(12));
+      if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) out.push(v);
+    }
+  }
+  return out;
+}
+
+/** Axis properties of a scale: round log ticks up to `dataHi` (the end of the data, before any room for labels). */
+export function tickSpec(s: AutoScale, dataHi = s.domain[1]): { values?: number[] } {
+  return s.type === 'log' ? { values: logTicks(s.domain[0], Math.min(dataHi, s.domain[1])) } : {};
+}

@@ -1,4 +1,4 @@
-import { autoScale, scaleSpec, withRoomAtEnd } from './axis-scale.js';
+import { autoScale, scaleSpec, tickSpec, withRoomAtEnd } from './axis-scale.js';
 import { endLabels } from './end-labels.js';
 import { distinct, type LinePoint } from './series.js';
 import { policyDashes } from './policy-dashes.js';
@@ -84,14 +84,16 @@ export function lineVsFpsSpec(points: readonly LinePoint[], opts: LineVsFpsOptio
   // Room after the rightmost line end for the longest system name written there.
   const longest = Math.max(0, ...points.map((p) => p.systemLabel.length));
   const room = Math.min(MAX_LABEL_SHARE * style.width_px, LABEL_GAP_px + 4 + longest * CHAR_WIDTH_em * style.fontSize_px);
-  const xScale = withRoomAtEnd(autoScale(points.map((p) => p.fps)), room, style.width_px);
+  const xData = autoScale(points.map((p) => p.fps));
+  const xScale = withRoomAtEnd(xData, room, style.width_px);
   const count = new Map<string, number>();
   for (const p of points) count.set(p.series, (count.get(p.series) ?? 0) + 1);
   const limit = labelLimit_px(style);
   const legend = { title: 'system (DRAM idle policy)', titleLimit: limit, symbolType: 'stroke', symbolSize: LEGEND_LINE_px * LEGEND_LINE_px };
   const bySeries = <T>(range: (s: string) => T) => ({ field: 'series', type: 'nominal' as const, sort: series, scale: { type: 'ordinal' as const, domain: series, range: series.map(range) }, legend });
-  const x = { field: 'fps', type: 'quantitative' as const, scale: scaleSpec(xScale), axis: { title: 'frame rate (fps)', format: '~g' } };
-  const y = { field: 'value', type: 'quantitative' as const, scale: scaleSpec(yScale), axis: { title: `${opts.yQuantity} (${unit.unit})`, format: '~g' } };
+  // No ticks or grid lines in the room left for the labels.
+  const x = { field: 'fps', type: 'quantitative' as const, scale: scaleSpec(xScale), axis: { title: 'frame rate (fps)', format: '~g', ...tickSpec(xScale, xData.domain[1]) } };
+  const y = { field: 'value', type: 'quantitative' as const, scale: scaleSpec(yScale), axis: { title: `${opts.yQuantity} (${unit.unit})`, format: '~g', ...tickSpec(yScale) } };
   const encoding = {
     x,
     y,

@@ -1,6 +1,7 @@
 import { BAND_RANGES, assumptionValueText, type AssumptionName, type Assumptions, type RatioBand } from '../../system/ratio-band.js';
+import { MARKER_MAX_POINTS } from './line-vs-fps.js';
 import { distinct } from './series.js';
-import { autoScale, scaleSpec } from './axis-scale.js';
+import { autoScale, scaleSpec, tickSpec } from './axis-scale.js';
 import { DEFAULT_STYLE, labelLimit_px, plotFrame, type PlotSpec, type PlotStyle } from './theme.js';
 
 /**
@@ -44,21 +45,30 @@ export interface BandDatum {
   high: number;
   /** The end's driver, in words; '' on the default line. */
   driver: string;
+  /** Whether the end's driver marker is drawn at this rate (every rate of a short band, a few of a long one). */
+  marked: boolean;
 }
+
+/** At most this many driver markers per end of a band with MARKER_MAX_POINTS rates or more, so the line does not turn into beads. */
+const MARKERS_PER_LONG_END = 10;
 
 /** The plotted points of every feasible rate: three per rate and system (default, low end, high end). */
 export function bandData(bands: readonly RatioBand[]): BandDatum[] {
-  return bands.flatMap((b) =>
-    b.points.flatMap((p): BandDatum[] => {
+  return bands.flatMap((b) => {
+    const feasible = b.points.filter((p) => p != null).length;
+    const every = feasible < MARKER_MAX_POINTS ? 1 : Math.ceil(feasible / MARKERS_PER_LONG_END);
+    let k = 0;
+    return b.points.flatMap((p): BandDatum[] => {
       if (p == null) return [];
-      const at = { system: b.system, fps: p.fps, low: p.low.ratio, high: p.high.ratio };
+      const marked = k++ % every === 0 || k === feasible;
+      const at = { system: b.system, fps: p.fps, low: p.low.ratio, high: p.high.ratio, marked };
       return [
         { ...at, kind: 'default', line: lineLabel('default', b.defaults), value: p.ratio, driver: '' },
         { ...at, kind: 'high', line: lineLabel('high', p.high.assumptions), value: p.high.ratio, driver: DRIVER_LABEL[p.high.driver] },
         { ...at, kind: 'low', line: lineLabel('low', p.low.assumptions), value: p.low.ratio, driver: DRIVER_LABEL[p.low.driver] },
       ];
-    }),
-  );
+    });
+  });
 }
 
 /** `colorOf` gives each system's colour (that of its line in the other plots). Axes cover the data and the break-even 1. */
@@ -72,9 +82,11 @@ export function ratioBandSpec(bands: readonly RatioBand[], colorOf: (system: str
   const drivers = DRIVERS.filter((n) => data.some((d) => d.driver === DRIVER_LABEL[n]));
   const [gLo, gHi] = BAND_RANGES.gatedLeakageFraction.map((v) => assumptionValueText('gatedLeakageFraction', v));
   const [fLo, fHi] = BAND_RANGES.flashEnergy_pJ_per_B.map((v) => assumptionValueText('flashEnergy_pJ_per_B', v));
-  const x = { field: 'fps', type: 'quantitative', scale: scaleSpec(autoScale(data.map((d) => d.fps))), axis: { title: 'frame rate (fps)', format: '~g' } };
-  const yScale = scaleSpec(autoScale(data.flatMap((d) => [d.value, d.low, d.high]), { include: [1] }));
-  const y = { field: 'value', type: 'quantitative', scale: yScale, axis: { title: 'baseline power ÷ system power (×)', format: '~g' } };
+  const xAuto = autoScale(data.map((d) => d.fps));
+  const x = { field: 'fps', type: 'quantitative', scale: scaleSpec(xAuto), axis: { title: 'frame rate (fps)', format: '~g', ...tickSpec(xAuto) } };
+  const yAuto = autoScale(data.flatMap((d) => [d.value, d.low, d.high]), { include: [1] });
+  const yScale = scaleSpec(yAuto);
+  const y = { field: 'value', type: 'quantitative', scale: yScale, axis: { title: 'baseline power ÷ system power (×)', format: '~g', ...tickSpec(yAuto) } };
   const color = { field: 'system', type: 'nominal', scale: { domain: systems, range: systems.map(colorOf) }, legend: null };
   const strokeDash = {
     field: 'line',
@@ -94,7 +106,7 @@ export function ratioBandSpec(bands: readonly RatioBand[], colorOf: (system: str
     lineLayer("datum.kind === 'default'", LINE_WIDTH_px),
     lineLayer("datum.kind !== 'default'", END_WIDTH_px),
     {
-      transform: [{ filter: "datum.kind !== 'default'" }],
+      transform: [{ filter: "datum.kind !== 'default' && datum.marked" }],
       mark: { type: 'point', filled: true, size: MARKER_SIZE_px2, clip: true },
       encoding: {
         x,

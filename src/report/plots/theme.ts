@@ -39,6 +39,12 @@ export function labelLimit_px(style: PlotStyle): number {
 export const PLOT_FONT = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 
 const titleFont_px = (s: PlotStyle): number => s.fontSize_px + 3;
+/**
+ * Width titles are wrapped to, px of vega's estimate (0.8 × font size per
+ * character): real DejaVu Sans text is about 0.6 × font size per character,
+ * so 4/3 of the plot width by the estimate is about the plot width on screen.
+ */
+const titleWrap_px = (s: PlotStyle): number => Math.round((s.width_px * 4) / 3);
 
 /**
  * Shared look: white background, no interactive padding tricks, no animation.
@@ -60,7 +66,7 @@ export function plotConfig(style: PlotStyle): PlotConfig {
     header: { labelFontSize: f + 1, titleFontSize: f + 1 },
     text: { fontSize: f },
     // plotFrame wraps titles to this width, so the limit never has to cut one with an ellipsis.
-    title: { fontSize: titleFont_px(style), subtitleFontSize: f, anchor: 'start', limit: style.width_px },
+    title: { fontSize: titleFont_px(style), subtitleFontSize: f, anchor: 'start', limit: titleWrap_px(style) },
   };
 }
 
@@ -70,8 +76,8 @@ export function plotConfig(style: PlotStyle): PlotConfig {
  * name adds a line instead of being cut.
  */
 export function plotFrame(title: string, subtitle: string | string[] | undefined, style: PlotStyle = DEFAULT_STYLE): Pick<TopLevelSpec, '$schema' | 'title' | 'config'> {
-  const text = wrapToWidth(title, style.width_px, titleFont_px(style));
-  const sub = subtitle === undefined ? undefined : (Array.isArray(subtitle) ? subtitle : [subtitle]).flatMap((l) => wrapToWidth(l, style.width_px, style.fontSize_px));
+  const text = wrapToWidth(title, titleWrap_px(style), titleFont_px(style));
+  const sub = subtitle === undefined ? undefined : (Array.isArray(subtitle) ? subtitle : [subtitle]).flatMap((l) => wrapToWidth(l, titleWrap_px(style), style.fontSize_px));
   // One line stays a plain string, so unchanged titles render exactly as before.
   const one = (lines: string[]): string | string[] => (lines.length === 1 ? (lines[0] as string) : lines);
   return {

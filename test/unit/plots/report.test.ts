@@ -34,7 +34,8 @@ describe('writeReport on a sweep folder', () => {
   test('writes the five plots and a self-contained report.html with plots, tables, inputs and notes', async () => {
     const d = sweepDir();
     const r = await writeReport(d);
-    expect(readdirSync(join(d, 'plots')).sort()).toEqual(['area-breakdown.svg', 'energy-breakdown.svg', 'energy-vs-fps.svg', 'power-vs-fps.svg', 'ratio-vs-fps.svg']);
+    const names = ['area-breakdown', 'energy-breakdown', 'energy-vs-fps', 'power-vs-fps', 'ratio-vs-fps'];
+    expect(readdirSync(join(d, 'plots')).sort()).toEqual(names.flatMap((n) => [`${n}.svg`, `${n}.vl.json`]));
     const html = readFileSync(r.reportPath, 'utf8');
     expect(html.match(/<figure id="plot-/g)).toHaveLength(5);
     expect(html.match(/<svg /g)).toHaveLength(5);
