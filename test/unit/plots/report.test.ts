@@ -221,6 +221,23 @@ describe('the report command', () => {
     const d = sweepDir();
     await expect(run(['report', d, '--rates', '1,,3'])).rejects.toThrow(UserError);
   });
+
+  test('--width and --font-size size every plot; boundary pairs of their ranges', async () => {
+    const d = sweepDir();
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      await run(['report', d, '--width', '4000', '--font-size', '48']);
+      const spec = JSON.parse(readFileSync(join(d, 'plots', 'power-vs-fps.vl.json'), 'utf8')) as { width: number; config: { axis: { labelFontSize: number } } };
+      expect([spec.width, spec.config.axis.labelFontSize]).toEqual([4000, 48]);
+      await run(['report', d, '--width', '200', '--font-size', '6']);
+    } finally {
+      process.stdout.write = write;
+    }
+    for (const bad of [['--width', '4001'], ['--width', '199'], ['--font-size', '5'], ['--font-size', '49'], ['--font-size', 'big']]) {
+      await expect(run(['report', d, ...bad]), bad.join(' ')).rejects.toThrow(UserError);
+    }
+  });
 });
 
 describe('the ratio band in the report', () => {
