@@ -62,7 +62,9 @@ export function stackedBarsSpec(allSegments: readonly BarSegment[], missing: rea
   const segments = allSegments.filter((s) => s.value !== 0);
   const shown = new Set(segments.map((s) => s.part));
   const parts = opts.parts.filter((p) => shown.has(p));
-  const unit = opts.unit !== undefined ? opts.unit : opts.siPrefix ? axisUnit(segments.map((s) => s.value), opts.xUnit) : { unit: opts.xUnit, factor: 1 };
+  // Panels have their own scales: the prefix suits the panel with the smallest bars (a busy rate), so its labels
+  // are plain numbers too (8, 16, 24 mJ rather than 0.008, 0.016 J); a larger panel reads 2,000 mJ.
+  const unit = opts.unit !== undefined ? opts.unit : opts.siPrefix ? axisUnit(smallestPanelTotals(segments), opts.xUnit) : { unit: opts.xUnit, factor: 1 };
   const y = { field: 'bar', type: 'nominal', scale: { domain: opts.bars }, axis: { title: null, labelLimit: labelLimit_px(style) } };
   const layer = [
     {
@@ -95,4 +97,16 @@ export function stackedBarsSpec(allSegments: readonly BarSegment[], missing: rea
     spec: { width, height, layer },
     resolve: { scale: { x: 'independent' } },
   } as unknown as PlotSpec;
+}
+
+/** The bar totals of the panel whose longest bar is shortest (all bars when there are no panels). */
+function smallestPanelTotals(segments: readonly BarSegment[]): number[] {
+  const totals = new Map<string, Map<string, number>>();
+  for (const s of segments) {
+    const panel = totals.get(s.panel ?? '') ?? new Map<string, number>();
+    panel.set(s.bar, (panel.get(s.bar) ?? 0) + s.value);
+    totals.set(s.panel ?? '', panel);
+  }
+  const panels = [...totals.values()].map((m) => [...m.values()]);
+  return panels.reduce<number[]>((best, p) => (best.length === 0 || Math.max(...p) < Math.max(...best) ? p : best), []);
 }
