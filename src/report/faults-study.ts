@@ -10,7 +10,8 @@ import { toCsv } from '../util/csv.js';
 import { toJson, writeFileAtomic } from '../util/atomic-write.js';
 import { grouped, textTable } from '../util/format.js';
 import { renderSvg } from './plots/render-svg.js';
-import { plotFrame, type PlotSpec } from './plots/theme.js';
+import { DEFAULT_STYLE, plotFrame, type PlotSpec, type PlotStyle } from './plots/theme.js';
+import { specJson } from './plots/spec-json.js';
 import { STREAM_ORDER } from '../storage/streams.js';
 import type { StudyReport } from '../faults/study.js';
 
@@ -72,7 +73,7 @@ export function studyCsv(r: StudyReport): string {
 const LABEL_HEADROOM = 1.08;
 
 /** Vega-Lite spec: cells of the size trace relative to dense SLC, per encoding, one bar per protection. */
-export function studyPlotSpec(r: StudyReport): PlotSpec {
+export function studyPlotSpec(r: StudyReport, style: PlotStyle = DEFAULT_STYLE): PlotSpec {
   const protections = ['unprotected', 'ECC (+ IdxSync)'];
   const values = r.rows.map((row) => ({
     encoding: row.encoding,
@@ -85,9 +86,10 @@ export function studyPlotSpec(r: StudyReport): PlotSpec {
       `${r.sizeTrace.name}, relative to dense SLC`,
       `most bits per cell within ${r.tolerance_pp} pp of the MNIST accuracy`,
       `fault model ${r.faultModel}, ${r.trials} trials per search step`,
-    ]),
-    width: 420,
-    height: 260,
+    ], style),
+    // 420 × 260 px at the default style (room beside the bars for the legend), scaled with --width.
+    width: Math.round((420 * style.width_px) / DEFAULT_STYLE.width_px),
+    height: Math.round((260 * style.width_px) / DEFAULT_STYLE.width_px),
     data: { values },
     encoding: {
       x: { field: 'encoding', type: 'nominal', sort: ['dense', 'clustered', 'bitmask', 'CSR'], title: 'encoding', axis: { labelAngle: 0 } },
@@ -97,17 +99,17 @@ export function studyPlotSpec(r: StudyReport): PlotSpec {
     },
     layer: [
       { mark: 'bar', encoding: { color: { field: 'protection', type: 'nominal', sort: protections, title: 'protection' } } },
-      { mark: { type: 'text', dy: -6, fontSize: 9 }, encoding: { text: { field: 'cells_pct', type: 'quantitative', format: '.1f' } } },
+      { mark: { type: 'text', dy: -6, fontSize: style.fontSize_px - 2 }, encoding: { text: { field: 'cells_pct', type: 'quantitative', format: '.1f' } } },
     ],
   };
 }
 
-export function studyPlotSvg(r: StudyReport): Promise<string> {
-  return renderSvg(studyPlotSpec(r));
+export function studyPlotSvg(r: StudyReport, style: PlotStyle = DEFAULT_STYLE): Promise<string> {
+  return renderSvg(studyPlotSpec(r, style));
 }
 
-/** Write study.csv, study.json, study-choices.json, study.svg and manifest.json into `dir`. */
-export async function writeStudy(dir: string, r: StudyReport, manifest: Record<string, unknown>): Promise<string[]> {
+/** Write study.csv, study.json, study-choices.json, study.svg (with its vega-lite spec, study.vl.json) and manifest.json into `dir`. */
+export async function writeStudy(dir: string, r: StudyReport, manifest: Record<string, unknown>, style: PlotStyle = DEFAULT_STYLE): Promise<string[]> {
   const files: [string, string][] = [
     ['manifest.json', toJson(manifest)],
     ['study.json', toJson(r)],
@@ -120,7 +122,8 @@ export async function writeStudy(dir: string, r: StudyReport, manifest: Record<s
         choices: r.rows.map((row) => row.choice),
       }),
     ],
-    ['study.svg', await studyPlotSvg(r)],
+    ['study.svg', await studyPlotSvg(r, style)],
+    ['study.vl.json', specJson(studyPlotSpec(r, style))],
   ];
   for (const [name, text] of files) writeFileAtomic(join(dir, name), text);
   return files.map(([name]) => join(dir, name));

@@ -25,6 +25,8 @@ export function simulationTable(r: SimulationResult, dramIdlePolicy: string | un
     lines.push(`  host CPU (${inf.host.layers} layers NVDLA cannot run): ${si(inf.host.time_s, 's')}, ${si(inf.host.energy_J, 'J')} of the inference`);
   }
   lines.push(`  energy of one inference by component: ${Object.entries(inf.byComponent_J).map(([k, v]) => `${k} ${si(v, 'J')}`).join(', ')}`);
+  lines.push('');
+  lines.push(topLayersTable(r.layers, inf.latency_s));
   if (r.points.length > 0) {
     const rows = r.points.map((p) =>
       p.feasible
@@ -36,6 +38,27 @@ export function simulationTable(r: SimulationResult, dramIdlePolicy: string | un
   }
   for (const n of r.notes) lines.push(`  note: ${n}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** How many layers the terminal summary lists by time (all of them are in layers.csv). */
+export const TOP_LAYERS = 10;
+
+/** The layers that take the most time, longest first (ties in execution order), with their share of the inference. */
+export function topLayers<L extends { time_s: number }>(layers: readonly L[], count = TOP_LAYERS): L[] {
+  return layers
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => b.l.time_s - a.l.time_s || a.i - b.i)
+    .slice(0, count)
+    .map((x) => x.l);
+}
+
+function topLayersTable(layers: Extract<SimulationResult, { feasible: true }>['layers'], total_s: number): string {
+  const top = topLayers(layers);
+  const share = (t: number): string => (total_s > 0 ? `${((100 * t) / total_s).toFixed(1)} %` : '-');
+  const rows = top.map((l) => [l.name, l.op, si(l.time_s, 's'), share(l.time_s), l.bound, grouped(l.cycles), si(l.energy_J, 'J')]);
+  const covered = top.reduce((s, l) => s + l.time_s, 0);
+  const title = `  top ${top.length} of ${layers.length} layers by time (${share(covered)} of the inference; every layer in layers.csv with --out)`;
+  return `${title}\n${textTable(['layer', 'op', 'time', 'share', 'bound', 'cycles', 'energy'], rows)}`;
 }
 
 function dominant(b: Record<string, Record<string, number>>): string {

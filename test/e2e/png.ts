@@ -1,4 +1,4 @@
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
 
 /** A decoded 8-bit PNG: RGBA bytes, row by row. */
 export interface Image {
@@ -84,4 +84,47 @@ export function countColour(img: Image, hex: string, tol = 2): number {
     if (Math.abs((img.rgba[i] as number) - r) <= tol && Math.abs((img.rgba[i + 1] as number) - g) <= tol && Math.abs((img.rgba[i + 2] as number) - b) <= tol) n++;
   }
   return n;
+}
+
+/** The top-left `width` × `height` pixels of an image. */
+export function crop(img: Image, width: number, height: number): Image {
+  const w = Math.min(width, img.width);
+  const h = Math.min(height, img.height);
+  const rgba = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++) rgba.set(img.rgba.subarray(y * img.width * 4, (y * img.width + w) * 4), y * w * 4);
+  return { width: w, height: h, rgba };
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of buf) c = (CRC_TABLE[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** Encode an image as an 8-bit RGBA PNG (no filtering), the inverse of decodePng. */
+export function encodePng(img: Image): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(img.width, 0);
+  ihdr.writeUInt32BE(img.height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  const stride = img.width * 4;
+  const raw = Buffer.alloc((stride + 1) * img.height);
+  for (let y = 0; y < img.height; y++) raw.set(img.rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
+  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }

@@ -4,9 +4,15 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { loadArchConfig } from '../../src/config/arch-config.js';
+import { manifestFor } from '../../src/cli/manifest.js';
 import { writeReport } from '../../src/report/html/write-report.js';
+import { writeSimulationOutputs } from '../../src/report/simulation-report.js';
+import { simulate } from '../../src/system/simulate.js';
+import { loadTrace } from '../../src/workload/load-trace.js';
 import { fixtureRows } from '../unit/plots/fixture.js';
-import { countColour, decodePng } from './png.js';
+import { countColour, crop, decodePng, encodePng } from './png.js';
 
 /**
  * Debian's chromium: /usr/bin/chromium, else the first `chromium` on PATH
@@ -94,13 +100,44 @@ describe('maxnvm report in a browser', () => {
     expect(statSync(png).size).toBeGreaterThan(50_000); // a blank 1280×2000 page compresses to a few kB
     const img = decodePng(readFileSync(png));
     expect([img.width, img.height]).toEqual([1280, 2000]);
-    // Solid fills that only the plots draw: nvdla segments of the energy breakdown (#4c78a8) and the
+    // Solid fills that only the plots draw: nvdla segments of the energy breakdown (Okabe–Ito blue #0072b2) and the
     // table header background (#f3f3f3).
-    expect(countColour(img, '#4c78a8')).toBeGreaterThan(2_000);
+    expect(countColour(img, '#0072b2')).toBeGreaterThan(2_000);
     expect(countColour(img, '#f3f3f3')).toBeGreaterThan(2_000);
-    // Each opaque series line has its own colour in the power and energy plots (the first series,
-    // lpddr4-baseline (best), is a pale translucent band, so its pixels are blends): self-refresh #ff7f0e,
-    // rram-2bpc #2ca02c, ctt-3bpc #d62728.
-    for (const colour of ['#ff7f0e', '#2ca02c', '#d62728']) expect(countColour(img, colour, 24), colour).toBeGreaterThan(200);
+    // Each system's lines in its own colour (palette.ts; lpddr4-baseline (best) is a pale translucent band,
+    // its self-refresh line is opaque): lpddr4-baseline #009e73, rram-2bpc #cc79a7, ctt-3bpc #d55e00.
+    for (const colour of ['#009e73', '#cc79a7', '#d55e00']) expect(countColour(img, colour, 24), colour).toBeGreaterThan(200);
+  });
+
+  test.skipIf(chromium === undefined)(`every plot of a sweep report and of a simulate report, rendered to PNG${skipReason}`, { timeout: 300_000 }, async () => {
+    // A simulate folder at one rate: per-layer bars instead of lone-dot lines, the panel labelled as asked.
+    const sim = join(OUT_DIR, 'simulate');
+    rmSync(sim, { recursive: true, force: true });
+    const config = loadArchConfig('arch-configs/nvdla-full-lpddr4.json');
+    const trace = loadTrace('traces/resnet50-v1.5.json');
+    const result = simulate(config, trace, { fps: [30], frames: 2, seed: 1 });
+    writeSimulationOutputs(sim, result, manifestFor('simulate', { arch: config, trace: { file: 'traces/resnet50-v1.5.json', name: trace.name }, fps: [30], frames: 2, seed: 1 }));
+    const report = await writeReport(sim);
+    expect(report.plots.map((p) => p.name)).toEqual(['energy-breakdown', 'area-breakdown', 'layer-latency', 'layer-energy', 'layer-bytes']);
+    for (const [run, dir] of [['sweep', join(OUT_DIR, 'run')], ['simulate', sim]] as const) {
+      const pngDir = join(OUT_DIR, 'plots', run);
+      rmSync(pngDir, { recursive: true, force: true });
+      mkdirSync(pngDir, { recursive: true });
+      for (const file of readdirSync(join(dir, 'plots')).filter((f) => f.endsWith('.svg')).sort()) {
+        const svg = readFileSync(join(dir, 'plots', file), 'utf8');
+        const size = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(svg);
+        const [w, h] = [Number(size?.[1]), Number(size?.[2])];
+        // Chromium draws only part of a short window: shoot a tall one, keep the plot's own size.
+        const shot = join(profiles, `${run}-${file}.png`);
+        runChromium([`--screenshot=${shot}`, `--window-size=${w},${Math.max(h, 800)}`, pathToFileURL(join(dir, 'plots', file)).href]);
+        const img = crop(decodePng(readFileSync(shot)), w, h);
+        const png = join(pngDir, file.replace(/\.svg$/, '.png'));
+        writeFileSync(png, encodePng(img));
+        // Drawn, not blank: the nvdla blue or a line colour covers part of the picture.
+        const inked = ['#0072b2', '#009e73', '#cc79a7', '#d55e00', '#e69f00', '#000000'].reduce((n, c) => n + countColour(img, c, 24), 0);
+        expect(inked, png).toBeGreaterThan(300);
+      }
+      process.stdout.write(`e2e: PNGs of the ${run} report's plots in ${pngDir}\n`);
+    }
   });
 });

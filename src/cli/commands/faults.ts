@@ -12,6 +12,7 @@ import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/se
 import { faultsSpec, MAX_TRIALS, MAX_WORKERS } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
 import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
+import { parsePlotStyle, PLOT_STYLE_FLAGS, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { DEFAULT_SIZING_TECHNOLOGY, hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/index.js';
 import { loadTrace } from '../../workload/load-trace.js';
@@ -19,7 +20,7 @@ import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 import { parseSeed, seedOption } from '../seed-option.js';
 
-export interface FaultsArgs extends InlineChoiceFlags {
+export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   network?: string;
   technology?: string;
   levels?: string;
@@ -42,7 +43,7 @@ export interface FaultsArgs extends InlineChoiceFlags {
 /** Flags of `maxnvm faults`, for the "did you mean --x?" list of the CLI. */
 export const FAULTS_FLAGS = [
   'network', 'technology', 'levels', 'sigma-scale', 'mapping', 'trials', 'seed', 'workers', 'mode', 'faulty-cells',
-  'search', 'tolerance-pp', 'confidence', 'study', 'size-trace', 'format', 'out',
+  'search', 'tolerance-pp', 'confidence', 'study', 'size-trace', 'format', 'out', ...PLOT_STYLE_FLAGS,
   'label', 'encoding', 'bits-per-cell', 'stream-bits-per-cell', 'csr-index-bits', 'bitmask-layout', 'clustered', 'ecc', 'ecc-streams', 'idxsync',
 ];
 
@@ -187,7 +188,7 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
   const sizeFile = args['size-trace'] ?? STUDY_DEFAULT_SIZE_TRACE;
   const r = await runStudy({ settings, tolerance_pp: tolerance, technology, sizeTrace: { file: sizeFile, trace: loadTrace(sizeFile) }, progress });
   const manifest = manifestFor('faults --study', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology, sizeTrace: sizeFile });
-  const files = await writeStudy(args.out, r, manifest);
+  const files = await writeStudy(args.out, r, manifest, parsePlotStyle(args));
   const stdout = format === 'json' ? toJson(r) : format === 'csv' ? studyCsv(r) : `${studyTable(r)}\nwrote ${files.join(', ')}\n`;
   return sayAssumption({ stdout, stderr: '' }, format, settings.faultModel);
 }
@@ -196,7 +197,7 @@ export const faultsCommand: CommandModule<object, FaultsArgs> = {
   command: 'faults',
   describe: 'MLC fault campaigns on encoded weights: weight errors and accuracy, the bits-per-cell search (--search), the MaxNVM study (--study)',
   builder: (y) =>
-    y
+    withPlotStyleFlags(y)
       .option('network', { type: 'string', describe: 'mnist (the in-project MLP: accuracy and weight errors) or a trace file (synthetic weights: weight errors only); default mnist' })
       .option('technology', { type: 'string', describe: `RRAM | CTT | PCM | STT level model (only RRAM is published; default ${param<string>('technology')})` })
       .option('levels', { type: 'string', describe: 'a level model file instead (examples/faults/levels-example.json)' })

@@ -1,28 +1,31 @@
 import type { CommandModule } from 'yargs';
 import { writeReport } from '../../report/html/write-report.js';
 import { parsePositiveList } from '../../util/parse-flags.js';
+import { parsePlotStyle, PLOT_STYLE_FLAGS, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 
-interface ReportArgs {
+interface ReportArgs extends PlotStyleArgs {
   dir: string;
   baseline?: string;
   rates?: string;
 }
 
 /** Flags of `maxnvm report`, for "did you mean --x?" suggestions. */
-export const REPORT_FLAGS = ['baseline', 'rates'];
+export const REPORT_FLAGS = ['baseline', 'rates', ...PLOT_STYLE_FLAGS];
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <dir>',
-  describe: 'Write plots/*.svg and a self-contained report.html for a sweep or simulate output folder',
+  describe: 'Write plots/*.svg (each with its vega-lite spec, *.vl.json) and a self-contained report.html for a sweep or simulate output folder',
   builder: (y) =>
-    y
-      .positional('dir', { type: 'string', demandOption: true, describe: 'output folder of maxnvm sweep --out or simulate --out' })
-      .option('baseline', { type: 'string', describe: 'system to compare with, SYSTEM or SYSTEM:POLICY (default: the first DRAM system, policy best)' })
-      .option('rates', { type: 'string', describe: 'frame rates of the breakdown plot and rate table, e.g. 1,10,30 (nearest swept rate is used)' }),
+    withPlotStyleFlags(
+      y
+        .positional('dir', { type: 'string', demandOption: true, describe: 'output folder of maxnvm sweep --out or simulate --out' })
+        .option('baseline', { type: 'string', describe: 'system to compare with, SYSTEM or SYSTEM:POLICY (default: the first DRAM system, policy best)' })
+        .option('rates', { type: 'string', describe: 'frame rates of the breakdown plot and rate table, e.g. 1,10,30 (nearest swept rate is used)' }),
+    ),
   handler: async (args) => {
     const rates = args.rates === undefined ? undefined : parsePositiveList('rates', args.rates);
-    const r = await writeReport(args.dir, { baseline: args.baseline, rates });
-    const lines = [`wrote ${r.reportPath}`, ...r.plots.map((p) => `wrote ${p.path}`)];
+    const r = await writeReport(args.dir, { baseline: args.baseline, rates, style: parsePlotStyle(args) });
+    const lines = [`wrote ${r.reportPath}`, ...r.plots.flatMap((p) => [`wrote ${p.path}`, `wrote ${p.specPath}`])];
     process.stdout.write(`${lines.join('\n')}\n`);
   },
 };

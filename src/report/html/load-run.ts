@@ -7,6 +7,7 @@ import { rowsFromSimulation } from './simulation-rows.js';
 import { checkSweepRows } from './sweep-rows-check.js';
 import { checkRowsMatchManifest } from './rows-match-manifest.js';
 import { readJsonFile } from '../../util/json-validate.js';
+import type { LayerPlotInput } from '../plots/layer-bars.js';
 
 /** A manifest found in the output folder, shown verbatim as the report's inputs. */
 export interface ManifestFile {
@@ -22,6 +23,8 @@ export interface RunData {
   manifests: ManifestFile[];
   /** Notes carried by the run itself (simulation notes, an infeasible system's reason). */
   notes: string[];
+  /** A simulate folder's per-layer figures and the rates it ran (absent for a sweep). */
+  simulation?: { layers: LayerPlotInput; fps: number[] };
 }
 
 const MANIFEST_FILES = ['sweep-manifest.json', 'manifest.json'] as const;
@@ -75,7 +78,8 @@ export function loadRun(dir: string): RunData {
     const notes = [...raw.notes];
     if (!raw.feasible) notes.unshift(`${raw.arch.name} cannot run ${raw.trace.name}: ${raw.reason}`);
     else if (raw.points.length === 0) notes.unshift('the simulation ran no frame rates (no --fps): there is nothing to plot against frame rate');
-    return { dir, source: 'summary.json', rows: rowsFromSimulation(raw, manifest), manifests, notes };
+    const simulation = raw.feasible && Array.isArray(raw.layers) ? { layers: { system: raw.arch.name, trace: raw.trace.name, layers: raw.layers }, fps: raw.points.map((p) => p.fps) } : undefined;
+    return { dir, source: 'summary.json', rows: rowsFromSimulation(raw, manifest), manifests, notes, ...(simulation === undefined ? {} : { simulation }) };
   }
   throw new UserError(`${dir} has neither sweep.json nor summary.json`, {
     file: dir,

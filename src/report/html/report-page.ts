@@ -31,11 +31,14 @@ export interface ReportModel {
 
 /** What each plot shows, under it on the page. */
 const CAPTIONS: Record<string, string> = {
-  'power-vs-fps': 'Average power over whole frame periods in steady state, by frame rate. Each system and DRAM idle policy has its own colour, and the dash pattern repeats the policy; "best" (the cheapest policy for each idle gap) is the wide pale band under the policy it follows. A line stops at the highest rate its system sustains.',
+  'power-vs-fps': 'Average power over whole frame periods in steady state, by frame rate. Each system has its own colour (the same in every report) and its name at the end of its lines; the dash pattern is the DRAM idle policy. "best" (the cheapest policy for each idle gap) is the wide pale band under the policy it follows. A line stops at the highest rate its system sustains.',
   'energy-vs-fps': 'Energy per frame period: one inference plus the idle time until the next frame. Infeasible rates are left out.',
   'energy-breakdown': 'Energy per inference split by component at the chosen rates; each panel has its own scale.',
   'area-breakdown': 'On-chip area by component. Off-chip LPDDR4 is not counted.',
   'ratio-vs-fps': 'Baseline power divided by each other system\'s power at the same rate (equal to the energy-per-inference ratio). Above 1 the system needs less than the baseline.',
+  'layer-latency': 'Time of each layer of one inference with every device awake, in execution order; colour says whether the layer waits for memory or computes. The same numbers are in layers.csv.',
+  'layer-energy': 'Energy of the whole system while each layer runs, split by component (components with zero energy are left out). The same numbers are in layers.csv.',
+  'layer-bytes': 'Bytes each layer reads from and writes to each memory. The same numbers are in layers.csv.',
   'ratio-band': 'The MaxNVM ratio at every swept rate where both systems keep up: solid at the default assumptions, shaded between the lowest and highest ratio over the corners of the assumption ranges. The legend names the corner at each end; the marker on an end names the assumption that moves it more on its own. The same numbers are in band.json.',
 };
 

@@ -16,6 +16,9 @@ export interface ReportResult {
   model: ReportModel;
 }
 
+/** A simulate folder with more rates than this shows the default table rates (one breakdown panel per rate). */
+const MAX_SIMULATED_RATES = 6;
+
 /**
  * `maxnvm report DIR`: read DIR's sweep.json (or simulate's summary.json),
  * write the plots to DIR/plots/ and a self-contained DIR/report.html.
@@ -32,9 +35,12 @@ export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<
     notes.push('There are no swept points: no plots and no per-rate figures.');
     model = { source: run.source, traces: [], baseline: undefined, rates: [], systems: [], rateLines: [], infeasible: [], inputFiles: [], manifests: run.manifests };
   } else {
-    const written = await writePlots(dir, rows, { ...opts, bands: bands?.bands });
+    // A simulate folder: the per-layer bars, and the rates it ran (all of them) unless --rates says otherwise.
+    const sim = run.simulation;
+    const rates = opts.rates ?? (sim !== undefined && sim.fps.length <= MAX_SIMULATED_RATES ? sim.fps : undefined);
+    const written = await writePlots(dir, rows, { ...opts, ...(rates === undefined ? {} : { rates }), bands: bands?.bands, ...(sim === undefined ? {} : { layers: sim.layers }) });
     plots = written.written;
-    const { baseline, rates } = written;
+    const { baseline } = written;
     if (baseline !== undefined) {
       notes.push(
         opts.baseline !== undefined
@@ -44,15 +50,15 @@ export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<
       notes.push('Ratios are baseline power / system power at the same rate and trace; both powers average whole frame periods, so this is also the ratio of energy per inference. The ratio plot leaves out the baseline system\'s other DRAM policies; the table shows them.');
     }
     notes.push(...written.notes);
-    for (const r of rates) if (r.fps !== r.requested_fps) notes.push(`Asked for ${plainNumber(r.requested_fps)} fps; the nearest swept rate, ${plainNumber(r.fps)} fps, is used.`);
+    for (const r of written.rates) if (r.fps !== r.requested_fps) notes.push(`Asked for ${plainNumber(r.requested_fps)} fps; the nearest swept rate, ${plainNumber(r.fps)} fps, is used.`);
     notes.push('Infeasible points (the inference does not fit the frame period) carry no numbers: they are left out of the line plots and marked in the tables.');
     model = {
       source: run.source,
       traces: distinct(rows.map((r) => r.trace)),
       baseline,
-      rates,
+      rates: written.rates,
       systems: systemLines(rows),
-      rateLines: rateLines(rows, rates, baseline),
+      rateLines: rateLines(rows, written.rates, baseline),
       infeasible: firstInfeasible(rows),
       inputFiles: distinct(rows.flatMap((r) => [r.archFile, r.traceFile]).filter((f) => f !== '')),
       manifests: run.manifests,

@@ -1,11 +1,11 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { componentColors } from './colors.js';
+import { lookOf, type PlotLook } from './look.js';
 import { distinct, systemNamer } from './series.js';
 import { stackedBarsSpec, type BarSegment } from './stacked-bars.js';
 import type { PlotSpec } from './theme.js';
 
 /** On-chip area by component, one bar per system (and trace: eNVM is sized to the weights); rate and DRAM policy do not change it. */
-export function areaBreakdownSpec(rows: readonly SweepRow[]): PlotSpec {
+export function areaBreakdownSpec(rows: readonly SweepRow[], look: PlotLook = lookOf(rows)): PlotSpec {
   const name = systemNamer(rows);
   const systems = distinct(rows.map(name));
   const segments: BarSegment[] = [];
@@ -22,7 +22,8 @@ export function areaBreakdownSpec(rows: readonly SweepRow[]): PlotSpec {
     xUnit: 'mm²',
     bars: systems,
     parts: distinct(segments.map((s) => s.part)),
-    partColors: componentColors(rows),
+    partColors: look.components,
     partTitle: 'component',
+    style: look.style,
   });
 }

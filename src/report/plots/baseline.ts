@@ -1,6 +1,6 @@
 import { UserError, nearest } from '../../errors.js';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { policyLabel, seriesNamer, type LinePoint } from './series.js';
+import { linePointOf, policyLabel, type LinePoint } from './series.js';
 
 /** What every other system is compared with: a system under one DRAM idle policy (per trace, when several). */
 export interface Baseline {
@@ -87,13 +87,13 @@ export function baselineRowAt(rows: readonly SweepRow[], baseline: Baseline, tra
  * power × the same period, so this is also the energy ratio.
  */
 export function ratioPoints(rows: readonly SweepRow[], baseline: Baseline): LinePoint[] {
-  const name = seriesNamer(rows);
+  const point = linePointOf(rows);
   const out: LinePoint[] = [];
   for (const r of rows) {
     if (r.system === baseline.system || !r.feasible || r.power_W === null || r.power_W <= 0) continue;
     const base = baselineRowAt(rows, baseline, r.trace, r.fps);
     if (base === undefined || base.power_W === null) continue;
-    out.push({ system: r.system, policy: policyLabel(r.dramPolicy), trace: r.trace, series: name(r), fps: r.fps, value: base.power_W / r.power_W });
+    out.push(point(r, base.power_W / r.power_W));
   }
   return out;
 }

@@ -1,14 +1,17 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { componentColors } from './colors.js';
+import { lookOf, type PlotLook } from './look.js';
 import type { ChosenRate } from './rates.js';
 import { distinct, sameSeries, seriesNamer, seriesOf } from './series.js';
 import { stackedBarsSpec, type BarSegment, type MissingBar } from './stacked-bars.js';
 import type { PlotSpec } from './theme.js';
 import { plainNumber } from './units.js';
 
-/** Label of a rate panel; says so when the swept rate differs from the one asked for. */
+/**
+ * Label of a rate panel: the rate shown, and when it differs from the rate
+ * asked for, that rate too ("0.9 fps (asked 1 fps; nearest swept)").
+ */
 export function rateLabel(rate: ChosenRate): string {
-  return rate.fps === rate.requested_fps ? `${plainNumber(rate.fps)} fps` : `${plainNumber(rate.fps)} fps (nearest swept to ${plainNumber(rate.requested_fps)})`;
+  return rate.fps === rate.requested_fps ? `${plainNumber(rate.fps)} fps` : `${plainNumber(rate.fps)} fps (asked ${plainNumber(rate.requested_fps)} fps; nearest swept)`;
 }
 
 /**
@@ -16,7 +19,7 @@ export function rateLabel(rate: ChosenRate): string {
  * bar per system and policy. A series that cannot keep up at a rate gets a
  * text label instead of a bar.
  */
-export function energyBreakdownSpec(rows: readonly SweepRow[], rates: readonly ChosenRate[]): PlotSpec {
+export function energyBreakdownSpec(rows: readonly SweepRow[], rates: readonly ChosenRate[], look: PlotLook = lookOf(rows)): PlotSpec {
   const series = seriesOf(rows);
   const name = seriesNamer(rows);
   const segments: BarSegment[] = [];
@@ -39,8 +42,9 @@ export function energyBreakdownSpec(rows: readonly SweepRow[], rates: readonly C
     xUnit: 'J',
     bars: series.map(name),
     parts: distinct(segments.map((s) => s.part)),
-    partColors: componentColors(rows),
+    partColors: look.components,
     partTitle: 'component',
     panels: rates.map(rateLabel),
+    style: look.style,
   });
 }

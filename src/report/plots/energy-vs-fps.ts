@@ -1,11 +1,11 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { seriesColors } from './colors.js';
 import { lineVsFpsSpec } from './line-vs-fps.js';
+import { lookOf, type PlotLook } from './look.js';
 import { linePoints } from './series.js';
 import type { PlotSpec } from './theme.js';
 
-/** Energy per frame period (one inference and the idle time after it) against frame rate, log-log. */
-export function energyVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
+/** Energy per frame period (one inference and the idle time after it) against frame rate. */
+export function energyVsFpsSpec(rows: readonly SweepRow[], look: PlotLook = lookOf(rows)): PlotSpec {
   return lineVsFpsSpec(
     linePoints(rows, (r) => r.energy_per_inference_J),
     {
@@ -13,8 +13,9 @@ export function energyVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
       subtitle: 'one inference plus the idle time until the next frame',
       yQuantity: 'energy per inference',
       yUnit: 'J',
-      seriesColors: seriesColors(rows),
+      systemColors: look.systems,
       siPrefix: true,
+      style: look.style,
     },
   );
 }

@@ -1,11 +1,11 @@
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-import { seriesColors } from './colors.js';
 import { lineVsFpsSpec } from './line-vs-fps.js';
+import { lookOf, type PlotLook } from './look.js';
 import { linePoints } from './series.js';
 import type { PlotSpec } from './theme.js';
 
-/** Average power over whole frame periods against frame rate, log-log, one line per system and DRAM policy. */
-export function powerVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
+/** Average power over whole frame periods against frame rate, one line per system and DRAM policy. */
+export function powerVsFpsSpec(rows: readonly SweepRow[], look: PlotLook = lookOf(rows)): PlotSpec {
   return lineVsFpsSpec(
     linePoints(rows, (r) => r.power_W),
     {
@@ -13,8 +13,9 @@ export function powerVsFpsSpec(rows: readonly SweepRow[]): PlotSpec {
       subtitle: 'a line ends where its system cannot keep up',
       yQuantity: 'average power',
       yUnit: 'W',
-      seriesColors: seriesColors(rows),
+      systemColors: look.systems,
       siPrefix: true,
+      style: look.style,
     },
   );
 }

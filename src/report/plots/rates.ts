@@ -10,11 +10,16 @@ export interface ChosenRate {
   fps: number;
 }
 
+/** Distance of two rates on a log scale. */
+const logDistance = (a: number, b: number): number => Math.abs(Math.log(a / b));
+
 /**
  * For each requested rate the nearest rate present in the rows, nearest on a
  * log scale (3 fps is as far from 1 as from 9); ties go to the lower rate.
- * Two requests that land on the same swept rate keep only the first.
- * Returned in ascending order of the swept rate.
+ * Several requests that land on the same swept rate keep the one nearest to
+ * it (the first of equals), so a rate asked for exactly is reported as asked:
+ * rates 1, 10, 30 on a run of 30 fps alone give 30 fps "asked 30", never
+ * "nearest to 1". Returned in ascending order of the swept rate.
  */
 export function chooseRates(rows: readonly SweepRow[], requested: readonly number[]): ChosenRate[] {
   const available = distinct(rows.map((r) => r.fps)).sort((a, b) => a - b);
@@ -23,13 +28,16 @@ export function chooseRates(rows: readonly SweepRow[], requested: readonly numbe
     let best: number | undefined;
     let bestD = Infinity;
     for (const fps of available) {
-      const d = Math.abs(Math.log(fps / want));
+      const d = logDistance(fps, want);
       if (d < bestD - 1e-12) {
         bestD = d;
         best = fps;
       }
     }
-    if (best !== undefined && !out.some((c) => c.fps === best)) out.push({ requested_fps: want, fps: best });
+    if (best === undefined) continue;
+    const same = out.findIndex((c) => c.fps === best);
+    if (same < 0) out.push({ requested_fps: want, fps: best });
+    else if (bestD < logDistance(best, (out[same] as ChosenRate).requested_fps) - 1e-12) out[same] = { requested_fps: want, fps: best };
   }
   return out.sort((a, b) => a.fps - b.fps);
 }

@@ -54,6 +54,8 @@ export interface LinePoint {
   policy: string;
   trace: string;
   series: string;
+  /** The system as its colour and direct label name it: the system, with " · trace" when there are several (systemNamer). */
+  systemLabel: string;
   fps: number;
   value: number;
 }
@@ -64,13 +66,20 @@ export interface LinePoint {
  * simply ends where its system stops keeping up.
  */
 export function linePoints(rows: readonly SweepRow[], value: (r: SweepRow) => number | null): LinePoint[] {
-  const name = seriesNamer(rows);
   const out: LinePoint[] = [];
+  const point = linePointOf(rows);
   for (const r of rows) {
     if (!r.feasible) continue;
     const v = value(r);
     if (v === null || !Number.isFinite(v) || v <= 0) continue;
-    out.push({ system: r.system, policy: policyLabel(r.dramPolicy), trace: r.trace, series: name(r), fps: r.fps, value: v });
+    out.push(point(r, v));
   }
   return out;
+}
+
+/** A row's line point with value `v`, named as the line plots of `rows` name it. */
+export function linePointOf(rows: readonly SweepRow[]): (r: SweepRow, v: number) => LinePoint {
+  const name = seriesNamer(rows);
+  const system = systemNamer(rows);
+  return (r, v) => ({ system: r.system, policy: policyLabel(r.dramPolicy), trace: r.trace, series: name(r), systemLabel: system(r), fps: r.fps, value: v });
 }

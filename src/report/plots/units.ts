@@ -33,3 +33,10 @@ export function axisUnit(values: readonly number[], baseUnit: string): AxisUnit 
 export function plainNumber(v: number): string {
   return String(Number(v.toPrecision(4)));
 }
+
+/** Decimal byte units for an axis: the largest of B, kB, MB, GB at which the largest value is at least 1. */
+export function byteUnit(values: readonly number[]): AxisUnit {
+  const max = values.reduce((m, v) => (Number.isFinite(v) ? Math.max(m, Math.abs(v)) : m), 0);
+  for (const [scale, unit] of [[1e9, 'GB'], [1e6, 'MB'], [1e3, 'kB']] as const) if (max >= scale) return { unit, factor: 1 / scale };
+  return { unit: 'B', factor: 1 };
+}

@@ -4,7 +4,7 @@ import { ratioVsFpsSpec } from '../../../src/report/plots/ratio-vs-fps.js';
 import { renderSvg } from '../../../src/report/plots/render-svg.js';
 import type { SweepRow } from '../../../src/system/sweep/sweep-row.js';
 import { row } from './fixture.js';
-import { findAll, hasClass, legendEntries, markItems, parseXml, seriesOfItem, type XmlNode } from './svg-tree.js';
+import { findAll, hasClass, legendEntries, markItems, parseXml, seriesOfItem, textOf, type XmlNode } from './svg-tree.js';
 
 /*
  * The shape of a real comparison (the review's case): one DRAM system under
@@ -31,10 +31,24 @@ beforeAll(async () => {
 });
 
 describe('every (system, policy) series of a line plot is its own, legible line', () => {
-  test('each series has its own colour, also the five policies of one system', () => {
+  test('each system has its own colour (the same in every report, palette.ts); its policies share it', () => {
     const lines = markItems(power, 'line');
     expect(lines.map(seriesOfItem).sort()).toEqual([...SERIES].sort());
-    expect(new Set(lines.map((l) => l.attrs.stroke)).size).toBe(SERIES.length);
+    const colourOf = (prefix: string): Set<string | undefined> => new Set(lines.filter((l) => seriesOfItem(l).startsWith(prefix)).map((l) => l.attrs.stroke));
+    expect(colourOf('dram-sys').size).toBe(1);
+    expect(new Set([...colourOf('dram-sys'), ...colourOf('rram-sys'), ...colourOf('ctt-sys')]).size).toBe(3);
+    // Colour and dash together tell every series apart.
+    expect(new Set(lines.map((l) => `${l.attrs.stroke} ${l.attrs['stroke-dasharray'] ?? ''} ${l.attrs['stroke-width']}`)).size).toBe(SERIES.length);
+  });
+
+  test('each system is named at the end of its lines, in its colour, even where two systems\' lines coincide', () => {
+    const labels = markItems(power, 'text').map((t) => ({ text: textOf(t), fill: t.attrs.fill, y: Number(/translate\([-\d.]+,([-\d.]+)\)/.exec(t.attrs.transform ?? '')?.[1]) }));
+    expect(labels.map((l) => l.text).sort()).toEqual(['ctt-sys', 'dram-sys', 'rram-sys']);
+    const stroke = new Map(markItems(power, 'line').map((l) => [seriesOfItem(l).split(' ')[0], l.attrs.stroke]));
+    for (const l of labels) expect(l.fill, l.text).toBe(stroke.get(l.text));
+    // rram-sys and ctt-sys end 0.5 % apart (under a pixel): their labels are still a line of text apart.
+    const [rram, ctt] = ['rram-sys', 'ctt-sys'].map((n) => labels.find((l) => l.text === n)?.y as number);
+    expect(Math.abs((rram as number) - (ctt as number))).toBeGreaterThanOrEqual(1.2 * 11 - 0.01);
   });
 
   test('the dash pattern (with width) tells the five DRAM policies apart too, so they stay apart in grey print', () => {
@@ -80,7 +94,9 @@ describe('several traces', () => {
     const svg = parseXml(await renderSvg(powerVsFpsSpec(two)));
     const lines = markItems(svg, 'line');
     expect(lines).toHaveLength(2 * SERIES.length);
-    expect(new Set(lines.map((l) => l.attrs.stroke)).size).toBe(2 * SERIES.length);
+    // A colour per system and trace (3 × 2); with the dash, every line is its own.
+    expect(new Set(lines.map((l) => l.attrs.stroke)).size).toBe(2 * 3);
+    expect(new Set(lines.map((l) => `${l.attrs.stroke} ${l.attrs['stroke-dasharray'] ?? ''} ${l.attrs['stroke-width']}`)).size).toBe(2 * SERIES.length);
     // Two legends: the series (14 entries) and the trace (2 point shapes).
     expect(legendEntries(svg).map((e) => e.label).slice(-2)).toEqual(['tiny', 'other']);
     expect(legendEntries(svg)).toHaveLength(2 * SERIES.length + 2);

@@ -34,7 +34,8 @@ describe('writeReport on a sweep folder', () => {
   test('writes the five plots and a self-contained report.html with plots, tables, inputs and notes', async () => {
     const d = sweepDir();
     const r = await writeReport(d);
-    expect(readdirSync(join(d, 'plots')).sort()).toEqual(['area-breakdown.svg', 'energy-breakdown.svg', 'energy-vs-fps.svg', 'power-vs-fps.svg', 'ratio-vs-fps.svg']);
+    const names = ['area-breakdown', 'energy-breakdown', 'energy-vs-fps', 'power-vs-fps', 'ratio-vs-fps'];
+    expect(readdirSync(join(d, 'plots')).sort()).toEqual(names.flatMap((n) => [`${n}.svg`, `${n}.vl.json`]));
     const html = readFileSync(r.reportPath, 'utf8');
     expect(html.match(/<figure id="plot-/g)).toHaveLength(5);
     expect(html.match(/<svg /g)).toHaveLength(5);
@@ -219,6 +220,23 @@ describe('the report command', () => {
   test('a bad --rates is a UserError', async () => {
     const d = sweepDir();
     await expect(run(['report', d, '--rates', '1,,3'])).rejects.toThrow(UserError);
+  });
+
+  test('--width and --font-size size every plot; boundary pairs of their ranges', async () => {
+    const d = sweepDir();
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      await run(['report', d, '--width', '4000', '--font-size', '48']);
+      const spec = JSON.parse(readFileSync(join(d, 'plots', 'power-vs-fps.vl.json'), 'utf8')) as { width: number; config: { axis: { labelFontSize: number } } };
+      expect([spec.width, spec.config.axis.labelFontSize]).toEqual([4000, 48]);
+      await run(['report', d, '--width', '200', '--font-size', '6']);
+    } finally {
+      process.stdout.write = write;
+    }
+    for (const bad of [['--width', '4001'], ['--width', '199'], ['--font-size', '5'], ['--font-size', '49'], ['--font-size', 'big']]) {
+      await expect(run(['report', d, ...bad]), bad.join(' ')).rejects.toThrow(UserError);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { chooseBaseline, ratioPoints } from '../../../src/report/plots/baseline.js';
 import { chooseRates } from '../../../src/report/plots/rates.js';
+import { rateLabel } from '../../../src/report/plots/energy-breakdown.js';
 import { planPlots } from '../../../src/report/plots/write-plots.js';
 import { linePoints, seriesNamer, seriesOf } from '../../../src/report/plots/series.js';
 import { axisUnit } from '../../../src/report/plots/units.js';
@@ -32,8 +33,19 @@ describe('chooseRates', () => {
     expect(chooseRates(rows, [Math.sqrt(300)])[0]?.fps).toBe(10);
   });
 
-  test('two requests landing on the same swept rate keep only the first', () => {
+  test('two requests landing on the same swept rate keep only one, the nearer to it', () => {
     expect(chooseRates(rows, [1, 1.2])).toEqual([{ requested_fps: 1, fps: 1 }]);
+    expect(chooseRates(rows, [1.2, 1])).toEqual([{ requested_fps: 1, fps: 1 }]);
+    // Equally near (1.2 and 1/1.2 around 1): the first asked is kept.
+    expect(chooseRates(rows, [1.2, 1 / 1.2])).toEqual([{ requested_fps: 1.2, fps: 1 }]);
+  });
+
+  test('the default rates 1, 10, 30 on a run of 30 fps alone: 30 fps as asked, not "nearest to 1" (the old label bug)', () => {
+    const only30 = [row('a', '-', 30, 1)];
+    const chosen = chooseRates(only30, [1, 10, 30]);
+    expect(chosen).toEqual([{ requested_fps: 30, fps: 30 }]);
+    expect(chosen.map(rateLabel)).toEqual(['30 fps']);
+    expect(rateLabel({ requested_fps: 1, fps: 0.9 })).toBe('0.9 fps (asked 1 fps; nearest swept)');
   });
 
   test('no rows, no rates', () => {
@@ -150,16 +162,24 @@ describe('axisUnit', () => {
 describe('planPlots', () => {
   const names = (rows: Parameters<typeof planPlots>[0]): string[] => planPlots(rows).plots.map((p) => p.name);
 
-  test('all five plots when there is a DRAM baseline and another system to compare', () => {
-    expect(names([row('dram', 'best', 1, 0.02), row('envm', '-', 1, 0.004)])).toEqual(['power-vs-fps', 'energy-vs-fps', 'energy-breakdown', 'area-breakdown', 'ratio-vs-fps']);
+  test('all five plots when there is a DRAM baseline and another system to compare at two rates or more', () => {
+    const two = [1, 10].flatMap((f) => [row('dram', 'best', f, 0.02 * f), row('envm', '-', f, 0.004 * f)]);
+    expect(names(two)).toEqual(['power-vs-fps', 'energy-vs-fps', 'energy-breakdown', 'area-breakdown', 'ratio-vs-fps']);
+  });
+
+  test('boundary pair: one rate per series gives no lone-dot line plots (a note says why), two rates give them', () => {
+    const one = planPlots([row('dram', 'best', 1, 0.02), row('envm', '-', 1, 0.004)]);
+    expect(one.plots.map((p) => p.name)).toEqual(['energy-breakdown', 'area-breakdown', 'ratio-vs-fps']);
+    expect(one.notes.join(' ')).toMatch(/No power and energy lines against frame rate: no series is feasible at two rates/);
+    expect(names([row('envm', '-', 1, 0.004), row('envm', '-', 2, 0.006)])).toContain('power-vs-fps');
   });
 
   test('no ratio plot without a DRAM system, or when only the baseline system was swept; a note says why', () => {
     const envmOnly = planPlots([row('envm', '-', 1, 0.004)]);
     expect(envmOnly.plots.map((p) => p.name)).not.toContain('ratio-vs-fps');
-    expect(envmOnly.notes[0]).toMatch(/no system with DRAM/);
+    expect(envmOnly.notes.join(' ')).toMatch(/no system with DRAM/);
     const baselineOnly = planPlots([row('dram', 'best', 1, 0.02), row('dram', 'standby', 1, 0.03)]);
     expect(baselineOnly.plots.map((p) => p.name)).not.toContain('ratio-vs-fps');
-    expect(baselineOnly.notes[0]).toMatch(/no other system/);
+    expect(baselineOnly.notes.join(' ')).toMatch(/no other system/);
   });
 });

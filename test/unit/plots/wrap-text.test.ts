@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
 import { renderSvg } from '../../../src/report/plots/render-svg.js';
-import { PLOT_WIDTH_px, plotFrame, type PlotSpec } from '../../../src/report/plots/theme.js';
+import { DEFAULT_STYLE, plotFrame, type PlotSpec } from '../../../src/report/plots/theme.js';
 import { estimateTextWidth_px, wrapToWidth } from '../../../src/report/plots/wrap-text.js';
 import { findAll, hasClass, parseXml, textOf } from './svg-tree.js';
 
@@ -35,7 +35,7 @@ describe('plot titles', () => {
   test('a title and subtitle wider than the plot are wrapped, never cut with "…"', async () => {
     const title = 'resnet50-v1.5-str81-c16-pruned-and-clustered: cells at the found bits per cell for every encoding';
     const subtitle = 'most bits per cell within 0.5 pp on MNIST (my-lab-measured-levels-2bpc-sigmax2, 40 trials/step)';
-    expect(estimateTextWidth_px(title, 14)).toBeGreaterThan(PLOT_WIDTH_px);
+    expect(estimateTextWidth_px(title, 14)).toBeGreaterThan(DEFAULT_STYLE.width_px);
     const spec = { ...plotFrame(title, subtitle), data: { values: [{ a: 1 }] }, mark: 'bar', encoding: { y: { field: 'a', type: 'quantitative' } } } as unknown as PlotSpec;
     const svg = await renderSvg(spec);
     expect(svg).not.toContain('…');
