@@ -21,7 +21,7 @@ export interface CliCommand {
 export const commands: CliCommand[] = [
   { name: 'simulate', flags: SIMULATE_FLAGS, repeatable: ['fps'], module: simulateCommand },
   { name: 'size', flags: SIZE_FLAGS, module: sizeCommand },
-  { name: 'sweep', flags: SWEEP_FLAGS, repeatable: ['arch', 'trace', 'fps'], module: sweepCommand },
+  { name: 'sweep', flags: SWEEP_FLAGS, repeatable: ['arch', 'trace', 'fps', 'set'], module: sweepCommand },
   { name: 'faults', flags: FAULTS_FLAGS, module: faultsCommand },
   { name: 'report', flags: REPORT_FLAGS, module: reportCommand },
   { name: 'validate', flags: [], module: validateCommand },

@@ -51,7 +51,7 @@ function systemsTable(systems: readonly SystemLine[]): string {
     s.trace,
     s.policies.join(', '),
     num(plainNumber(s.maxFps)),
-    num(s.area_mm2.toFixed(3)),
+    num(s.area_mm2 === null ? '–' : s.area_mm2.toFixed(3)),
     Object.entries(s.areaByComponent_mm2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', '),
   ]);
   return htmlTable('systems-table', 'Systems', ['system', 'trace', 'DRAM idle policies', 'max frame rate (fps)', 'on-chip area (mm²)', 'area by component (mm²)'], rows);
