@@ -11,6 +11,7 @@ import { escapeHtml, htmlTable, num, type Cell } from './html-escape.js';
 import type { ManifestFile } from './load-run.js';
 import { REPORT_CSS } from './report-css.js';
 import type { RateLine, SystemLine } from './report-tables.js';
+import { paretoHtml, type ParetoTable } from './pareto-section.js';
 
 /** Everything the page shows; built by write-report.ts, rendered here without further decisions. */
 export interface ReportModel {
@@ -27,6 +28,8 @@ export interface ReportModel {
   notes: string[];
   /** The MaxNVM ratio with its sensitivity band (band.json beside the sweep), when the main job wrote one. */
   bands?: Bands;
+  /** The Pareto front (grid sweeps, or after `maxnvm pareto`). */
+  pareto?: ParetoTable;
 }
 
 /** What each plot shows, under it on the page. */
@@ -36,6 +39,7 @@ const CAPTIONS: Record<string, string> = {
   'energy-breakdown': 'Energy per inference split by component at the chosen rates; each panel has its own scale.',
   'area-breakdown': 'On-chip area by component. Off-chip LPDDR4 is not counted.',
   'ratio-vs-fps': 'Baseline power divided by each other system\'s power at the same rate (equal to the energy-per-inference ratio). Above 1 the system needs less than the baseline.',
+  'pareto-front': 'The Pareto front: the feasible points no other point of the same trace and rate beats in every objective (grey: all feasible points). The same points are in the table above and, after `maxnvm pareto`, in pareto.csv.',
   'ratio-band': 'The MaxNVM ratio at every swept rate where both systems keep up: solid at the default assumptions, shaded between the lowest and highest ratio over the corners of the assumption ranges. The legend names the corner at each end; the marker on an end names the assumption that moves it more on its own. The same numbers are in band.json.',
 };
 
@@ -118,14 +122,14 @@ export function renderReportPage(m: ReportModel): string {
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="lede">${lede}</p>
-<nav><a href="#summary">Summary</a>${m.bands === undefined ? '' : '<a href="#band">Ratio band</a>'}<a href="#plots">Plots</a><a href="#feasibility">Feasibility</a><a href="#inputs">Inputs</a><a href="#notes">Notes</a></nav>
+<nav><a href="#summary">Summary</a>${m.bands === undefined ? '' : '<a href="#band">Ratio band</a>'}${m.pareto === undefined ? '' : '<a href="#pareto">Pareto front</a>'}<a href="#plots">Plots</a><a href="#feasibility">Feasibility</a><a href="#inputs">Inputs</a><a href="#notes">Notes</a></nav>
 </header>
 <section id="summary">
 <h2>Summary</h2>
 ${systemsTable(m.systems)}
 ${rateTable(m.rateLines, m.baseline)}
 </section>
-${bandSection(m.bands, m.plots.some((p) => p.name === 'ratio-band'))}<section id="plots">
+${bandSection(m.bands, m.plots.some((p) => p.name === 'ratio-band'))}${m.pareto === undefined ? '' : paretoHtml(m.pareto)}<section id="plots">
 <h2>Plots</h2>
 ${plots}
 </section>
