@@ -6,6 +6,7 @@ import type { System } from '../system.js';
 import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdInference, type Composer, type PeriodResult } from './compose.js';
 import { unitDesign, unitTrace, type SweepUnit } from './grid.js';
 import { reasonOf } from './design/designs.js';
+import { planEveryConvolution } from './preflight.js';
 import { UserError } from '../../errors.js';
 import type { ArchConfig } from '../../config/arch-config.js';
 import type { SweepRow } from './sweep-row.js';
@@ -84,6 +85,8 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
   let first: System;
   try {
     first = fresh();
+    // What preflight checks for a plain config (a CBUF too small for a layer), checked here for a grid's design.
+    if (unit.set !== undefined && first.infeasible === undefined) planEveryConvolution(first);
   } catch (e) {
     // A grid's design the models cannot build is its reason; a plain config was built before any unit ran.
     if (unit.set === undefined || !(e instanceof UserError)) throw e;
