@@ -30,13 +30,13 @@ export function paretoFrontSpec(p: ParetoResult): PlotSpec {
   const onFront = new Set(p.front);
   const point = (r: SweepRow) => ({ x: value(xo, ux.factor, r), y: value(yo, uy.factor, r), ...(zo === undefined || uz === undefined ? {} : { z: value(zo, uz.factor, r) }), group: group(r), system: r.system });
   const title = (o: Objective, u: { unit: string }): string => `${OBJECTIVE_AXES[o.column].quantity} (${u.unit})${o.maximize ? ', higher is better' : ''}`;
-  const x = { field: 'x', type: 'quantitative', scale: { zero: false }, axis: { title: title(xo, ux), format: '~g' } };
-  const y = { field: 'y', type: 'quantitative', scale: { zero: false }, axis: { title: title(yo, uy), format: '~g' } };
+  const x = { field: 'x', type: 'quantitative', scale: { zero: false }, axis: { title: title(xo, ux) } };
+  const y = { field: 'y', type: 'quantitative', scale: { zero: false }, axis: { title: title(yo, uy) } };
   const groups = [...new Set(p.front.map(group))];
   const color =
     zo === undefined || uz === undefined
-      ? { field: 'group', type: 'nominal', sort: groups, scale: { domain: groups }, legend: { title: 'front (trace @ rate)', labelLimit: LABEL_LIMIT_px } }
-      : { field: 'z', type: 'quantitative', scale: { scheme: 'viridis' }, legend: { title: title(zo, uz) } };
+      ? { field: 'group', type: 'nominal', sort: groups, scale: { domain: groups }, legend: { title: 'front (trace @ rate)', titleLimit: LABEL_LIMIT_px, labelLimit: LABEL_LIMIT_px } }
+      : { field: 'z', type: 'quantitative', scale: { scheme: 'viridis' }, legend: { title: title(zo, uz), titleLimit: LABEL_LIMIT_px } };
   const dominated = p.candidates.filter((r) => !onFront.has(r)).map(point);
   const front = p.front.map(point);
   const layer: unknown[] = [];
