@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { folderFiles as files } from '../helpers.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { slurmMissing, startCluster, type Cluster } from './slurm-cluster.js';
 
@@ -18,19 +19,6 @@ const missing = slurmMissing();
 const skipReason = missing === undefined ? '' : ` [skipped: ${missing}]`;
 if (missing !== undefined) process.stderr.write(`test/integration/slurm/slurm-array.test.ts:${skipReason}\n`);
 
-/** Every file under `dir`, by relative path. */
-function files(dir: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(dir, p), readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 /** `sbatch --parsable --wait ARGS` started in the background: its job id once submitted, its exit once the job ended. */
 function sbatch(env: NodeJS.ProcessEnv, args: string[]): { id: Promise<string>; done: Promise<{ code: number | null; stderr: string }> } {

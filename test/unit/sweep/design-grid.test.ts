@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { userErrorOf } from '../sizing/helpers.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
 import { configKey, settableKeys } from '../../../src/system/sweep/design/config-keys.js';
 import { designName, designSets } from '../../../src/system/sweep/design/designs.js';
 import { loadGridFile } from '../../../src/system/sweep/design/grid-file.js';
@@ -16,16 +16,7 @@ const TINY = 'traces/tiny-conv.json';
 const dir = mkdtempSync(join(tmpdir(), 'maxnvm-design-grid-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The UserError `f` throws (fails the test when it throws nothing or something else). */
-function userError(f: () => unknown): UserError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('no UserError thrown');
-}
+const userError = userErrorOf;
 
 describe('--set KEY=VALUES: lists and ranges', () => {
   it('a list, read as the key type says', () => {

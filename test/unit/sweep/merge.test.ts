@@ -1,8 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
+import { userErrorOf } from '../sizing/helpers.js';
+import { folderFiles as files } from '../../integration/helpers.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserError } from '../../../src/errors.js';
 import { writeReport } from '../../../src/report/html/write-report.js';
 import { parseSetFlag } from '../../../src/system/sweep/design/set-values.js';
 import type { SweepGrid } from '../../../src/system/sweep/grid.js';
@@ -25,28 +26,8 @@ const GRID: SweepGrid = {
 const N = 3;
 const shardDir = (i: number): string => join(dir, `shard-${i}`);
 
-function files(root: string): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.set(relative(root, p), readFileSync(p));
-    }
-  };
-  walk(root);
-  return out;
-}
 
-function userError(f: () => unknown): UserError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('no UserError thrown');
-}
+const userError = userErrorOf;
 
 beforeAll(async () => {
   await runSweepUnits(GRID, { out: join(dir, 'whole'), workers: 0 });
