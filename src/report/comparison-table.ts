@@ -21,7 +21,7 @@ export function comparisonTable(result: Pick<ComparisonResult, 'rows' | 'baselin
       if (r === undefined || !r.feasible || r.power_W === null) return 'infeasible';
       return `${si(r.power_W, 'W')}, ${si(r.energy_per_inference_J ?? NaN, 'J')} (${ratio(rowAt(rows, baselineSystem, 'best', f), r)})`;
     });
-    return [system, policy, any?.area_mm2.toFixed(2) ?? '-', any?.maxFps.toFixed(0) ?? '-', ...cells];
+    return [system, policy, any?.area_mm2?.toFixed(2) ?? '-', any?.maxFps.toFixed(0) ?? '-', ...cells];
   });
   return textTable(header, out);
 }

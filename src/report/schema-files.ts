@@ -4,6 +4,7 @@ import { bandFileSchema } from './band-file.js';
 import { traceSchema } from '../workload/trace-schema.js';
 import { cachedArchSchema } from '../config/arch-config.js';
 import { storageChoicesFileSchema } from '../sizing/choices-file.js';
+import { gridFileSchema } from '../system/sweep/design/grid-file.js';
 
 /** The schema files kept in schemas/ (paths relative to the repository root). A test checks they are current. */
 export function schemaFiles(): Record<string, JsonSchema> {
@@ -13,5 +14,6 @@ export function schemaFiles(): Record<string, JsonSchema> {
     'schemas/result.schema.json': resultSchema,
     'schemas/storage-choices.schema.json': storageChoicesFileSchema,
     'schemas/band.schema.json': bandFileSchema,
+    'schemas/grid.schema.json': gridFileSchema,
   };
 }

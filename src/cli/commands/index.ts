@@ -8,6 +8,8 @@ import { SWEEP_FLAGS, sweepCommand } from './sweep.js';
 import { REPORT_FLAGS, reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
 import { IMPORT_FLAGS, importCommand } from './import.js';
+import { MERGE_FLAGS, mergeCommand } from './merge.js';
+import { PARETO_FLAGS, paretoCommand } from './pareto.js';
 
 /** A CLI command and its flags (the flags feed "did you mean --x?" suggestions). */
 export interface CliCommand {
@@ -22,8 +24,10 @@ export interface CliCommand {
 export const commands: CliCommand[] = [
   { name: 'simulate', flags: SIMULATE_FLAGS, repeatable: ['fps'], module: simulateCommand },
   { name: 'size', flags: SIZE_FLAGS, module: sizeCommand },
-  { name: 'sweep', flags: SWEEP_FLAGS, repeatable: ['arch', 'trace', 'fps'], module: sweepCommand },
+  { name: 'sweep', flags: SWEEP_FLAGS, repeatable: ['arch', 'trace', 'fps', 'set'], module: sweepCommand },
   { name: 'faults', flags: FAULTS_FLAGS, module: faultsCommand },
+  { name: 'merge', flags: MERGE_FLAGS, module: mergeCommand },
+  { name: 'pareto', flags: PARETO_FLAGS, module: paretoCommand },
   { name: 'report', flags: REPORT_FLAGS, module: reportCommand },
   { name: 'validate', flags: [], module: validateCommand },
   { name: 'describe', flags: ['format'], module: describeCommand },

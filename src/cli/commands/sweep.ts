@@ -4,44 +4,40 @@ import type { CommandModule } from 'yargs';
 import { UserError } from '../../errors.js';
 import { IDLE_POLICIES } from '../../hw/dram/spec.js';
 import { si, textTable } from '../../util/format.js';
-import { parseFpsRange, type SweepGrid } from '../../system/sweep/grid.js';
 import { progressReporter } from '../../system/sweep/progress.js';
 import { runSweepUnits } from '../../system/sweep/run-sweep.js';
 import type { UnitResult } from '../../system/sweep/run-unit.js';
 import { SWEEP_CSV, SWEEP_JSON } from '../../system/sweep/sweep-folder.js';
 import { checkOutputFolder } from '../../util/atomic-write.js';
-import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
+import { parseChoice, parseInteger } from '../../util/parse-flags.js';
+import { gridOfArgs, type SweepGridArgs } from './sweep-grid.js';
 import { MAX_WORKERS } from '../../faults/spec.js';
-import { parseSeed, seedOption } from '../seed-option.js';
+import { seedOption } from '../seed-option.js';
 
-interface SweepArgs {
-  arch: string[];
-  trace: string[];
-  fps?: string;
-  'fps-range'?: string;
-  policies?: string;
+interface SweepArgs extends SweepGridArgs {
   workers?: string;
   out: string;
-  seed: number;
-  exact: boolean;
   format: string;
 }
 
 /** Flags of `maxnvm sweep`, for "did you mean" suggestions. */
-export const SWEEP_FLAGS = ['arch', 'trace', 'fps', 'fps-range', 'policies', 'workers', 'out', 'seed', 'exact', 'format'];
+export const SWEEP_FLAGS = ['arch', 'trace', 'fps', 'fps-range', 'policies', 'set', 'grid', 'shard', 'workers', 'out', 'seed', 'exact', 'format'];
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep',
-  describe: 'Run a grid of frame rates × configs × traces × DRAM idle policies; one row per point in sweep.csv and sweep.json',
+  describe: 'Run a grid of frame rates × configs × config keys × traces × DRAM idle policies; one row per point in sweep.csv and sweep.json',
   builder: (y) =>
     y
-      .option('arch', { type: 'string', array: true, demandOption: true, describe: 'architecture configs: JSON files or shipped names (e.g. nvdla-full-lpddr4), one or more' })
-      .option('trace', { type: 'string', array: true, demandOption: true, describe: 'workload traces (traces/*.json), one or more' })
+      .option('arch', { type: 'string', array: true, describe: 'architecture configs: JSON files or shipped names (e.g. nvdla-full-lpddr4), one or more' })
+      .option('trace', { type: 'string', array: true, describe: 'workload traces (traces/*.json), one or more' })
       // nargs 1: take the next word as the value even when it starts with "-" ("-1:5:3"), so a negative rate is
       // reported by the rate checks (what is wrong, with a suggestion) instead of as an unknown flag "-1".
       .option('fps', { type: 'string', nargs: 1, describe: 'comma-separated frame rates, e.g. 1,10,30' })
       .option('fps-range', { type: 'string', nargs: 1, describe: 'log-spaced rates min:max:count, e.g. 0.1:300:200' })
       .option('policies', { type: 'string', describe: `DRAM idle policies, comma-separated (${IDLE_POLICIES.join(', ')}); default: each config's own` })
+      .option('set', { type: 'string', array: true, describe: 'sweep a config key: KEY=v1,v2,... | KEY=a:b:n (linear) | KEY=log:a:b:n; every combination of the --set keys is one design, e.g. --set nvdla.macAtomicK=8,16,32' })
+      .option('grid', { type: 'string', describe: 'grid file (schemas/grid.schema.json): config keys to sweep, and optionally configs, traces, rates, policies' })
+      .option('shard', { type: 'string', describe: 'run shard I/N of the grid (0 <= I < N) into --out, for `maxnvm merge`; on Slurm: $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT' })
       .option('workers', { type: 'string', describe: 'worker threads (default: all cores; 0 runs in the main thread)' })
       .option('out', { type: 'string', demandOption: true, describe: 'output folder: sweep.csv, sweep.json, and the state to resume an interrupted sweep' })
       .option('seed', seedOption('every random stream (synthetic sparsity patterns)'))
@@ -54,15 +50,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       }),
   handler: async (args) => {
     const format = parseChoice('format', args.format, ['table', 'json', 'csv'] as const);
-    const grid: SweepGrid = {
-      archFiles: args.arch.map(String),
-      traceFiles: args.trace.map(String),
-      fps: ratesOf(args),
-      policies: args.policies === undefined ? undefined : (args.policies.split(',').map((s) => s.trim()) as SweepGrid['policies']),
-      seed: parseSeed(args.seed),
-      exact: args.exact,
-      rateFlag: args['fps-range'] !== undefined ? '--fps-range' : '--fps',
-    };
+    const grid = gridOfArgs(args);
     checkOutputFolder(args.out, '--out'); // before any config is loaded or system built
     const workers = args.workers === undefined ? undefined : parseInteger('workers', args.workers, 0, MAX_WORKERS, 'worker threads; 0 runs in the main thread');
     const outcome = await runSweepUnits(grid, {
@@ -71,6 +59,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       progress: (points, units) => progressReporter(points, units, process.stderr),
     });
     if (outcome.resumed > 0) process.stderr.write(`sweep: resumed ${outcome.resumed} of ${outcome.units.length} units from ${args.out}\n`);
+    if (outcome.shard !== undefined) {
+      const s = outcome.shard;
+      process.stdout.write(`shard ${s.index}/${s.count}: ${s.units.length} of ${outcome.grid.units.length} units in ${args.out}; combine the shards with maxnvm merge DIR... --out DIR\n`);
+      return;
+    }
     if (format === 'json') process.stdout.write(readFileSync(join(args.out, SWEEP_JSON), 'utf8'));
     else if (format === 'csv') process.stdout.write(readFileSync(join(args.out, SWEEP_CSV), 'utf8'));
     else process.stdout.write(sweepSummary(outcome.units, args.out));
@@ -87,18 +80,6 @@ export function missingRateValue(message: string): UserError | undefined {
   });
 }
 
-function ratesOf(args: SweepArgs): number[] {
-  const list = args.fps;
-  const range = args['fps-range'];
-  if ((list === undefined) === (range === undefined)) {
-    throw new UserError(list === undefined ? 'the sweep needs frame rates' : 'give --fps or --fps-range, not both', {
-      expected: '--fps 1,10,30 or --fps-range 0.1:300:200',
-      suggestion: 'use --fps for a list of rates, --fps-range for log-spaced rates',
-    });
-  }
-  return list !== undefined ? parsePositiveList('fps', list) : parseFpsRange(String(range));
-}
-
 /** One line per unit: what the system sustains and its power at the lowest and highest feasible rates. */
 function sweepSummary(units: readonly UnitResult[], out: string): string {
   const rows = units.map(({ system: s, rows: r }) => {
@@ -110,7 +91,7 @@ function sweepSummary(units: readonly UnitResult[], out: string): string {
       s.system,
       s.trace,
       s.dramPolicy,
-      s.area_mm2.toFixed(2),
+      s.area_mm2 === null ? '-' : s.area_mm2.toFixed(2),
       s.feasible ? s.maxFps.toPrecision(4) : `infeasible: ${s.reason}`,
       `${feasible.length}/${r.length}`,
       at(lo),

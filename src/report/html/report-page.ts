@@ -11,6 +11,7 @@ import { escapeHtml, htmlTable, num, type Cell } from './html-escape.js';
 import type { ManifestFile } from './load-run.js';
 import { REPORT_CSS } from './report-css.js';
 import type { RateLine, SystemLine } from './report-tables.js';
+import { paretoHtml, type ParetoTable } from './pareto-section.js';
 
 /** Everything the page shows; built by write-report.ts, rendered here without further decisions. */
 export interface ReportModel {
@@ -27,6 +28,8 @@ export interface ReportModel {
   notes: string[];
   /** The MaxNVM ratio with its sensitivity band (band.json beside the sweep), when the main job wrote one. */
   bands?: Bands;
+  /** The Pareto front (grid sweeps, or after `maxnvm pareto`). */
+  pareto?: ParetoTable;
 }
 
 /** What each plot shows, under it on the page. */
@@ -39,6 +42,7 @@ const CAPTIONS: Record<string, string> = {
   'layer-latency': 'Time of each layer of one inference with every device awake, in execution order; colour says whether the layer waits for memory or computes. The same numbers are in layers.csv.',
   'layer-energy': 'Energy of the whole system while each layer runs, split by component (components with zero energy are left out). The same numbers are in layers.csv.',
   'layer-bytes': 'Bytes each layer reads from and writes to each memory. The same numbers are in layers.csv.',
+  'pareto-front': 'The Pareto front: the feasible points no other point of the same trace and rate beats in every objective (grey: all feasible points). The same points are in the table above and, after `maxnvm pareto`, in pareto.csv.',
   'ratio-band': 'The MaxNVM ratio at every swept rate where both systems keep up: solid at the default assumptions, shaded between the lowest and highest ratio over the corners of the assumption ranges. The legend names the corner at each end; the marker on an end names the assumption that moves it more on its own. The same numbers are in band.json.',
 };
 
@@ -54,7 +58,7 @@ function systemsTable(systems: readonly SystemLine[]): string {
     s.trace,
     s.policies.join(', '),
     num(plainNumber(s.maxFps)),
-    num(s.area_mm2.toFixed(3)),
+    num(s.area_mm2 === null ? '–' : s.area_mm2.toFixed(3)),
     Object.entries(s.areaByComponent_mm2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', '),
   ]);
   return htmlTable('systems-table', 'Systems', ['system', 'trace', 'DRAM idle policies', 'max frame rate (fps)', 'on-chip area (mm²)', 'area by component (mm²)'], rows);
@@ -121,14 +125,14 @@ export function renderReportPage(m: ReportModel): string {
 <header>
 <h1>${escapeHtml(title)}</h1>
 <p class="lede">${lede}</p>
-<nav><a href="#summary">Summary</a>${m.bands === undefined ? '' : '<a href="#band">Ratio band</a>'}<a href="#plots">Plots</a><a href="#feasibility">Feasibility</a><a href="#inputs">Inputs</a><a href="#notes">Notes</a></nav>
+<nav><a href="#summary">Summary</a>${m.bands === undefined ? '' : '<a href="#band">Ratio band</a>'}${m.pareto === undefined ? '' : '<a href="#pareto">Pareto front</a>'}<a href="#plots">Plots</a><a href="#feasibility">Feasibility</a><a href="#inputs">Inputs</a><a href="#notes">Notes</a></nav>
 </header>
 <section id="summary">
 <h2>Summary</h2>
 ${systemsTable(m.systems)}
 ${rateTable(m.rateLines, m.baseline)}
 </section>
-${bandSection(m.bands, m.plots.some((p) => p.name === 'ratio-band'))}<section id="plots">
+${bandSection(m.bands, m.plots.some((p) => p.name === 'ratio-band'))}${m.pareto === undefined ? '' : paretoHtml(m.pareto)}<section id="plots">
 <h2>Plots</h2>
 ${plots}
 </section>

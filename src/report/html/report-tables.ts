@@ -11,7 +11,8 @@ export interface SystemLine {
   /** DRAM idle policies swept, or ["no DRAM"]. */
   policies: string[];
   maxFps: number;
-  area_mm2: number;
+  /** null when a grid's design is rejected (nothing was built). */
+  area_mm2: number | null;
   areaByComponent_mm2: Record<string, number>;
 }
 

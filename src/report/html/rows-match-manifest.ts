@@ -12,7 +12,7 @@ export function checkRowsMatchManifest(rows: readonly SweepRow[], manifest: unkn
     throw new UserError('sweep.json has no rows', { file, jsonPath: '/rows', expected: 'one row per swept point', suggestion: fix });
   }
   if (typeof manifest !== 'object' || manifest === null) return;
-  const m = manifest as { fps?: unknown; units?: unknown; archs?: unknown };
+  const m = manifest as { fps?: unknown; units?: unknown; archs?: unknown; designs?: unknown };
   if (!Array.isArray(m.fps) || !Array.isArray(m.units)) return;
   const expected = m.fps.length * m.units.length;
   if (rows.length !== expected) {
@@ -24,7 +24,9 @@ export function checkRowsMatchManifest(rows: readonly SweepRow[], manifest: unkn
     });
   }
   const rates = new Set(m.fps as unknown[]);
-  const names = Array.isArray(m.archs) ? new Set((m.archs as { name?: unknown }[]).map((a) => a.name)) : undefined;
+  // A grid's rows are named by design (config name and keys set).
+  const named = Array.isArray(m.designs) ? m.designs : m.archs;
+  const names = Array.isArray(named) ? new Set((named as { name?: unknown }[]).map((a) => a.name)) : undefined;
   rows.forEach((r, i) => {
     const wrong = !rates.has(r.fps) ? `rate ${r.fps} fps is not one of the swept rates` : names !== undefined && !names.has(r.system) ? `system "${r.system}" is not one of the swept configs` : undefined;
     if (wrong === undefined) return;

@@ -14,7 +14,7 @@ const FIELDS: readonly [keyof SweepRow, Kind][] = [
   ['power_W', 'number|null'],
   ['energy_per_inference_J', 'number|null'],
   ['energyByComponent_J', 'record'],
-  ['area_mm2', 'number'],
+  ['area_mm2', 'number|null'],
   ['areaByComponent_mm2', 'record'],
 ];
 

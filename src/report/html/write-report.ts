@@ -9,6 +9,7 @@ import { writePlots, type PlotOptions, type WrittenPlot } from '../plots/write-p
 import { loadRun } from './load-run.js';
 import { renderReportPage, type ReportModel } from './report-page.js';
 import { firstInfeasible, rateLines, systemLines } from './report-tables.js';
+import { paretoSection } from './pareto-section.js';
 
 export interface ReportResult {
   reportPath: string;
@@ -49,7 +50,9 @@ export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<
       );
       notes.push('Ratios are baseline power / system power at the same rate and trace; both powers average whole frame periods, so this is also the ratio of energy per inference. The ratio plot leaves out the baseline system\'s other DRAM policies; the table shows them.');
     }
-    notes.push(...written.notes);
+    const pareto = await paretoSection(dir, rows, opts.style);
+    if (pareto !== undefined) plots = [...plots, pareto.plot];
+    notes.push(...written.notes, ...(pareto?.notes ?? []));
     for (const r of written.rates) if (r.fps !== r.requested_fps) notes.push(`Asked for ${plainNumber(r.requested_fps)} fps; the nearest swept rate, ${plainNumber(r.fps)} fps, is used.`);
     notes.push('Infeasible points (the inference does not fit the frame period) carry no numbers: they are left out of the line plots and marked in the tables.');
     model = {
@@ -62,6 +65,7 @@ export async function writeReport(dir: string, opts: PlotOptions = {}): Promise<
       infeasible: firstInfeasible(rows),
       inputFiles: distinct(rows.flatMap((r) => [r.archFile, r.traceFile]).filter((f) => f !== '')),
       manifests: run.manifests,
+      ...(pareto === undefined ? {} : { pareto: pareto.table }),
     };
   }
   const full: ReportModel = { ...model, plots, notes: [...notes, ...run.notes], bands };

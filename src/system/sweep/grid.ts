@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { resolveArchFile } from '../../config/shipped-configs.js';
-import { loadArchConfig, withDramIdlePolicy, type ArchConfig } from '../../config/arch-config.js';
+import { withDramIdlePolicy, type ArchConfig } from '../../config/arch-config.js';
 import { nearest, UserError } from '../../errors.js';
 import { IDLE_POLICIES, type DramIdlePolicy } from '../../hw/dram/spec.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import type { Trace } from '../../workload/layer.js';
 import { buildEverySystem } from './preflight.js';
+import { logSpaced } from '../../util/spacing.js';
+import { fileCache } from '../../util/file-cache.js';
+import { checkAxes, type GridAxis } from './design/check-axes.js';
+import { baseOf, designConfig, designSets, type DesignConfig, type DesignSet } from './design/designs.js';
+import type { ShardSpec } from './shard.js';
 
 /**
  * A sweep's grid: frame rates × architecture configs × traces × DRAM idle
@@ -28,6 +33,10 @@ export interface SweepGrid {
   exact?: boolean;
   /** The flag the rates came from (`--fps` or `--fps-range`), for messages. */
   rateFlag?: string;
+  /** Config keys and their values: every combination (a design) is applied to every arch config. */
+  set?: readonly GridAxis[];
+  /** Run only this share of the units (`--shard I/N`); the folder then holds units, not sweep.json. */
+  shard?: ShardSpec;
 }
 
 /** "-": the system has no DRAM, so there is no DRAM policy to choose. */
@@ -39,6 +48,8 @@ export interface SweepUnit {
   archFile: string;
   traceFile: string;
   policy: UnitPolicy;
+  /** The design's keys and values (grids with `set` only). */
+  set?: DesignSet;
   /** Result file inside the output folder. */
   file: string;
 }
@@ -59,7 +70,13 @@ export interface GridIdentity {
   policies: readonly DramIdlePolicy[] | 'config';
   archs: { file: string; name: string; sha256: string }[];
   traces: { file: string; name: string; sha256: string }[];
+  /** The grid's axes and each design's resolved config hash or reason (grids with `set` only). */
+  set?: GridAxis[];
+  designs?: DesignRecord[];
 }
+
+/** A design as the manifest records it: what it set, and the sha256 of its resolved config or why it has none. */
+export type DesignRecord = { archFile: string; name: string; set: DesignSet } & ({ config_sha256: string } | { reason: string });
 
 /**
  * The lowest accepted rate: replay runs up to four periods and simulated time
@@ -84,32 +101,40 @@ export const MAX_GRID_POINTS = 100_000;
 export function resolveGrid(grid: SweepGrid): ResolvedGrid {
   const fps = checkRates(grid.fps, grid.rateFlag ?? '--fps');
   const policies = grid.policies === undefined ? undefined : checkPolicies(grid.policies);
+  const axes = checkAxes(grid.set ?? [], policies !== undefined);
   if (grid.archFiles.length === 0) throw new UserError('the sweep names no architecture config', { expected: '--arch FILE...', suggestion: 'e.g. --arch arch-configs/nvdla-full-lpddr4.json' });
   if (grid.traceFiles.length === 0) throw new UserError('the sweep names no trace', { expected: '--trace FILE...', suggestion: 'e.g. --trace traces/tiny-conv.json' });
   // A shipped config's name (`nvdla-full-lpddr4`) becomes its file, so units and manifests name files.
   const archFiles = unique(grid.archFiles.map((f) => normalizePath(resolveArchFile(f))));
   const traceFiles = unique(grid.traceFiles.map(normalizePath));
-  const archs = archFiles.map((f) => loadArchConfig(f));
-  const traces = traceFiles.map((f) => loadTrace(f));
-  const unitCount = archs.reduce((n, a) => n + unitPolicies(a, policies).length, 0) * traces.length;
+  const sets = designSets(axes);
+  const designs = archFiles.flatMap((file) => designsOf(file, sets, axes.length > 0));
+  const traces = traceFiles.map((f) => cachedTrace(f));
+  const unitCount = designs.reduce((n, d) => n + unitPolicies(d.design, policies).length, 0) * traces.length;
   if (unitCount * fps.length > MAX_GRID_POINTS) {
     throw new UserError(`the sweep has ${unitCount} units × ${fps.length} rates = ${unitCount * fps.length} points, more than ${MAX_GRID_POINTS}`, {
       jsonPath: grid.rateFlag ?? '--fps',
-      expected: `at most ${MAX_GRID_POINTS} points (configs × traces × policies × rates): a sanity bound, about 100 MB of rows`,
-      suggestion: `use at most ${Math.max(1, Math.floor(MAX_GRID_POINTS / unitCount))} rates, or fewer configs, traces or policies`,
+      expected: `at most ${MAX_GRID_POINTS} points (configs × designs × traces × policies × rates): a sanity bound, about 100 MB of rows`,
+      suggestion: `use at most ${Math.max(1, Math.floor(MAX_GRID_POINTS / unitCount))} rates, or fewer configs, designs, traces or policies`,
     });
   }
-  buildEverySystem(archs, traces.map((trace, i) => ({ file: traceFiles[i] as string, trace })), grid.seed);
+  // Designs of a grid are built by their units: a combination the models cannot build is that design's reason.
+  if (axes.length === 0) {
+    const archs = designs.map((d) => (d.design as Extract<DesignConfig, { feasible: true }>).config);
+    buildEverySystem(archs, traces.map((trace, i) => ({ file: traceFiles[i] as string, trace })), grid.seed);
+  }
   const units: SweepUnit[] = [];
-  for (const arch of archs) {
+  for (const d of designs) {
     for (const [ti, trace] of traces.entries()) {
-      for (const policy of unitPolicies(arch, policies)) {
+      for (const policy of unitPolicies(d.design, policies)) {
         const index = units.length;
         const traceFile = traceFiles[ti] as string;
-        units.push({ index, archFile: arch.file, traceFile, policy, file: unitFileName(index, arch.name, trace.name, policy) });
+        const file = unitFileName(index, d.baseName, axes.length > 0 ? d.index : undefined, trace.name, policy);
+        units.push({ index, archFile: d.file, traceFile, policy, ...(axes.length > 0 ? { set: d.set } : {}), file });
       }
     }
   }
+  const bases = designs.filter((d) => d.index === 0);
   return {
     fps,
     seed: grid.seed,
@@ -120,10 +145,51 @@ export function resolveGrid(grid: SweepGrid): ResolvedGrid {
       method: grid.exact === true ? 'replay-3-frames' : 'composed',
       fps,
       policies: policies ?? 'config',
-      archs: archs.map((a) => ({ file: a.file, name: a.name, sha256: hashOf(configContents(a)) })),
+      archs: bases.map((d) => ({ file: d.file, name: d.baseName, sha256: hashOf(d.baseContents) })),
       traces: traces.map((t, i) => ({ file: traceFiles[i] as string, name: t.name, sha256: hashOf(t) })),
+      ...(axes.length > 0 ? { set: axes, designs: designs.map(designRecord) } : {}),
     },
   };
+}
+
+interface GridDesign {
+  file: string;
+  /** Index of the design among those of its base file. */
+  index: number;
+  set: DesignSet;
+  baseName: string;
+  /** The base file's resolved contents without keys set (its identity), or its raw JSON when it resolves only with them. */
+  baseContents: unknown;
+  design: DesignConfig;
+}
+
+/**
+ * The designs of one base file. Without axes the file must resolve (any
+ * problem is a UserError, as for a plain sweep); with axes a rejected
+ * combination is its design's reason, but a file rejected in every
+ * combination is the user's error: no point of it could run.
+ */
+function designsOf(file: string, sets: readonly DesignSet[], grid: boolean): GridDesign[] {
+  if (!grid) {
+    const only = designConfig(file, {}) as Extract<DesignConfig, { feasible: true }>;
+    return [{ file, index: 0, set: {}, baseName: only.config.name, baseContents: configContents(only.config), design: only }];
+  }
+  const base = baseOf(file);
+  const out = sets.map((set, index): GridDesign => ({ file, index, set, baseName: base.name, baseContents: base.contents, design: designConfig(file, set) }));
+  const first = out[0]?.design;
+  if (first !== undefined && !first.feasible && out.every((d) => !d.design.feasible)) {
+    throw new UserError(`${file}: every design of the grid is rejected; the first: ${first.reason}`, {
+      file,
+      expected: 'a config that at least one combination of the --set values makes valid',
+      suggestion: 'check that the keys set belong to sections this config uses (its placement), and that their values agree with the file',
+    });
+  }
+  return out;
+}
+
+function designRecord(d: GridDesign): DesignRecord {
+  if (!d.design.feasible) return { archFile: d.file, name: d.design.name, set: d.set, reason: d.design.reason };
+  return { archFile: d.file, name: d.design.config.name, set: d.set, config_sha256: hashOf(configContents(d.design.config)) };
 }
 
 /**
@@ -139,22 +205,29 @@ export function normalizePath(file: string): string {
   return (outside ? abs : rel).split(sep).join('/');
 }
 
-/** The config a unit runs: its file resolved, with the unit's DRAM policy in place of the config's own. */
-export function unitConfig(unit: SweepUnit): ArchConfig {
-  const config = loadArchConfig(unit.archFile);
-  return unit.policy === '-' ? config : withDramIdlePolicy(config, unit.policy, '--policies');
+/** The design a unit runs: its file with the unit's keys set, with the unit's DRAM policy in place of the config's own. */
+export function unitDesign(unit: SweepUnit): DesignConfig {
+  const d = designConfig(unit.archFile, unit.set ?? {});
+  if (!d.feasible || unit.policy === '-') return d;
+  return { feasible: true, config: withDramIdlePolicy(d.config, unit.policy, '--policies') };
 }
 
+/** The config a unit runs (a UserError when its design is rejected). */
+export function unitConfig(unit: SweepUnit): ArchConfig {
+  const d = unitDesign(unit);
+  if (!d.feasible) throw new UserError(`${unit.archFile}: ${d.reason}`, { file: unit.archFile });
+  return d.config;
+}
+
+/** Traces read once per process while unchanged: every unit of a grid reads one of a few files. */
+const cachedTrace = fileCache(loadTrace);
+
 export function unitTrace(unit: SweepUnit): Trace {
-  return loadTrace(unit.traceFile);
+  return cachedTrace(unit.traceFile);
 }
 
 /** `count` rates from `min` to `max`, evenly spaced in log scale, each rounded to 6 significant digits. */
-export function logSpacedRates(min: number, max: number, count: number): number[] {
-  if (count === 1) return [min];
-  const ratio = Math.log(max / min);
-  return Array.from({ length: count }, (_, i) => Number((min * Math.exp((ratio * i) / (count - 1))).toPrecision(6)));
-}
+export const logSpacedRates = logSpaced;
 
 /** Parse `--fps-range min:max:count`. */
 export function parseFpsRange(text: string): number[] {
@@ -221,20 +294,21 @@ function checkPolicies(policies: readonly string[]): DramIdlePolicy[] {
   return unique(policies) as DramIdlePolicy[];
 }
 
-function unitPolicies(config: ArchConfig, policies: readonly DramIdlePolicy[] | undefined): UnitPolicy[] {
-  if (config.dram === undefined) return ['-'];
-  return policies === undefined ? [config.dram.idlePolicy] : [...policies];
+/** The policies of a design's units; a rejected design has one unit, whose rows give its reason. */
+function unitPolicies(design: DesignConfig, policies: readonly DramIdlePolicy[] | undefined): UnitPolicy[] {
+  if (!design.feasible || design.config.dram === undefined) return ['-'];
+  return policies === undefined ? [design.config.dram.idlePolicy] : [...policies];
 }
 
 function unique<T>(list: readonly T[]): T[] {
   return [...new Set(list)];
 }
 
-/** units/007-nvdla-full-lpddr4--tiny-conv--power-down.json */
-function unitFileName(index: number, system: string, trace: string, policy: UnitPolicy): string {
+/** units/0007-nvdla-full-lpddr4--tiny-conv--power-down.json; a grid's design adds its index: units/0007-nvdla-full-lpddr4-d3--... */
+function unitFileName(index: number, system: string, design: number | undefined, trace: string, policy: UnitPolicy): string {
   const slug = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
   const p = policy === '-' ? 'no-dram' : policy;
-  return `units/${String(index).padStart(4, '0')}-${slug(system)}--${slug(trace)}--${p}.json`;
+  return `units/${String(index).padStart(4, '0')}-${slug(system)}${design === undefined ? '' : `-d${design}`}--${slug(trace)}--${p}.json`;
 }
 
 /** A resolved config's contents, without the file it came from (recorded beside it). */

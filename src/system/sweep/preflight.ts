@@ -36,7 +36,7 @@ export function buildEverySystem(archs: readonly ArchConfig[], traces: readonly 
  * (ConvLayerRun: planConvolution with the weight source's CBUF sizes), without
  * simulating it: a CBUF too small for a layer is found here.
  */
-function planEveryConvolution(sys: System): void {
+export function planEveryConvolution(sys: System): void {
   const p = sys.config.nvdla;
   sys.trace.layers.forEach((l, i) => {
     if (hasWeights(l)) planConvolution(l, p, cbufWeightsOf(p, sys.io.weights, l, i));

@@ -4,7 +4,11 @@ import { componentTotals, sumNested } from '../energy-ledger.js';
 import { replayFrames } from '../replay.js';
 import type { System } from '../system.js';
 import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdInference, type Composer, type PeriodResult } from './compose.js';
-import { unitConfig, unitTrace, type SweepUnit } from './grid.js';
+import { unitDesign, unitTrace, type SweepUnit } from './grid.js';
+import { reasonOf } from './design/designs.js';
+import { planEveryConvolution } from './preflight.js';
+import { UserError } from '../../errors.js';
+import type { ArchConfig } from '../../config/arch-config.js';
 import type { SweepRow } from './sweep-row.js';
 import { inSystemContext } from './unit-error.js';
 
@@ -32,7 +36,8 @@ export interface UnitSystem {
   latency_s: number | null;
   inferenceEnergy_J: number | null;
   inferenceEvents: number;
-  area_mm2: number;
+  /** On-chip area, mm² (null when the design's config is rejected: nothing was built). */
+  area_mm2: number | null;
   notes: string[];
 }
 
@@ -48,6 +53,8 @@ export interface UnitWork {
 
 export interface UnitResult {
   unit: SweepUnit;
+  /** The resolved config the unit ran, every default filled in (null when the design's config is rejected). */
+  config: ArchConfig | null;
   system: UnitSystem;
   work: UnitWork;
   rows: SweepRow[];
@@ -70,10 +77,21 @@ export function runUnit(unit: SweepUnit, fps: readonly number[], opts: UnitOptio
 }
 
 function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): UnitResult {
-  const config = unitConfig(unit);
+  const design = unitDesign(unit);
   const trace = unitTrace(unit);
+  if (!design.feasible) return rejected(unit, design.name, trace.name, design.reason, fps, opts);
+  const config = design.config;
   const fresh = (): System => buildSystem(config, trace, { seed: opts.seed });
-  const first = fresh();
+  let first: System;
+  try {
+    first = fresh();
+    // What preflight checks for a plain config (a CBUF too small for a layer), checked here for a grid's design.
+    if (unit.set !== undefined && first.infeasible === undefined) planEveryConvolution(first);
+  } catch (e) {
+    // A grid's design the models cannot build is its reason; a plain config was built before any unit ran.
+    if (unit.set === undefined || !(e instanceof UserError)) throw e;
+    return rejected(unit, config.name, trace.name, reasonOf(e), fps, opts, config);
+  }
   const area = first.area_mm2;
   const base = {
     system: config.name,
@@ -81,6 +99,7 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
     trace: trace.name,
     traceFile: unit.traceFile,
     dramPolicy: unit.policy,
+    ...setOf(unit),
     area_mm2: Object.values(area).reduce((a, b) => a + b, 0),
     areaByComponent_mm2: { ...area },
   };
@@ -91,8 +110,8 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
       opts.onPoint?.();
       return rowOf(base, 0, { fps: f, period_s: psToSeconds(periodOf(f)), feasible: false, reason, latency_s: NaN });
     });
-    const system = { ...systemOf(base, first), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
-    return { unit, system, work, rows };
+    const system = { ...systemOf(base, first.notes), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
+    return { unit, config, system, work, rows };
   }
   const cold = coldInference(first);
   const maxFps = 1 / psToSeconds(cold.latency_ps);
@@ -108,7 +127,7 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
     return rowOf(base, maxFps, point);
   });
   const system: UnitSystem = {
-    ...systemOf(base, first),
+    ...systemOf(base, first.notes),
     feasible: true,
     reason: '',
     maxFps,
@@ -116,7 +135,7 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
     inferenceEnergy_J: sumNested(cold.energy_J),
     inferenceEvents: cold.events,
   };
-  return { unit, system, work, rows };
+  return { unit, config, system, work, rows };
 }
 
 function pointAt(fps: number, cold: ColdInference, comp: Composer | undefined, fresh: () => System, work: UnitWork): PeriodResult {
@@ -131,10 +150,29 @@ function pointAt(fps: number, cold: ColdInference, comp: Composer | undefined, f
   return { fps, period_s: r.period_s, feasible: true, latency_s: r.latency_s, energy_J: r.breakdown_J, residency_s: r.residency_s, stateEnergy_J: r.state_energy_J };
 }
 
-type RowBase = Pick<SweepRow, 'system' | 'archFile' | 'trace' | 'traceFile' | 'dramPolicy' | 'area_mm2' | 'areaByComponent_mm2'>;
+type RowBase = Pick<SweepRow, 'system' | 'archFile' | 'trace' | 'traceFile' | 'dramPolicy' | 'set' | 'area_mm2' | 'areaByComponent_mm2'>;
 
-function systemOf(base: RowBase, sys: System): Omit<UnitSystem, 'feasible' | 'reason' | 'maxFps' | 'latency_s' | 'inferenceEnergy_J' | 'inferenceEvents'> {
-  return { system: base.system, archFile: base.archFile, trace: base.trace, traceFile: base.traceFile, dramPolicy: base.dramPolicy, area_mm2: base.area_mm2, notes: [...sys.notes] };
+/** The design's keys for its rows: present only in grids with `set`, so plain sweeps' rows are unchanged. */
+function setOf(unit: SweepUnit): Pick<SweepRow, 'set'> {
+  return unit.set === undefined ? {} : { set: { ...unit.set } };
+}
+
+/**
+ * A design whose config is rejected, or that the models cannot build: every
+ * rate is a row with the reason and no numbers, not even area.
+ */
+function rejected(unit: SweepUnit, name: string, trace: string, reason: string, fps: readonly number[], opts: UnitOptions, config: ArchConfig | null = null): UnitResult {
+  const base: RowBase = { system: name, archFile: unit.archFile, trace, traceFile: unit.traceFile, dramPolicy: unit.policy, ...setOf(unit), area_mm2: null, areaByComponent_mm2: {} };
+  const rows = fps.map((f) => {
+    opts.onPoint?.();
+    return rowOf(base, 0, { fps: f, period_s: psToSeconds(periodOf(f)), feasible: false, reason, latency_s: NaN });
+  });
+  const system: UnitSystem = { ...systemOf(base, []), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
+  return { unit, config, system, work: { pointsComputed: 0, gapsMeasured: 0, framesReplayed: 0 }, rows };
+}
+
+function systemOf(base: RowBase, notes: readonly string[]): Omit<UnitSystem, 'feasible' | 'reason' | 'maxFps' | 'latency_s' | 'inferenceEnergy_J' | 'inferenceEvents'> {
+  return { system: base.system, archFile: base.archFile, trace: base.trace, traceFile: base.traceFile, dramPolicy: base.dramPolicy, area_mm2: base.area_mm2, notes: [...notes] };
 }
 
 /** A period as a row; a NaN latency (the system cannot run the trace at all) becomes null. */
@@ -145,6 +183,7 @@ function rowOf(base: RowBase, maxFps: number, p: PeriodResult): SweepRow {
     trace: base.trace,
     traceFile: base.traceFile,
     dramPolicy: base.dramPolicy,
+    ...(base.set === undefined ? {} : { set: base.set }),
     fps: p.fps,
     feasible: p.feasible,
   };

@@ -3,7 +3,7 @@ import type { SweepRow } from './sweep-row.js';
 
 /**
  * sweep.csv: one line per point, SI units in the column names. The fixed
- * columns come first; then energy by component, area by component, time by
+ * columns come first (with a grid's config keys after the DRAM policy); then energy by component, area by component, time by
  * power state and background energy by power state, each in the order the
  * keys first appear in the sweep's rows (the rows are in the grid's canonical
  * order, so the columns are the same for the same sweep however it was run).
@@ -13,6 +13,8 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
   const areaKeys = keysInOrder(rows.map((r) => r.areaByComponent_mm2));
   const residencyKeys = keysInOrder(rows.map((r) => r.residency_s));
   const stateEnergyKeys = keysInOrder(rows.map((r) => r.stateEnergy_J));
+  // A grid's config keys, one column each, named by the key (dotted: no other column has a dot).
+  const setKeys = keysInOrder(rows.map((r) => r.set ?? {}));
   const col = {
     energy: (k: string): string => `energy_${k}_J`,
     area: (k: string): string => `area_${k}_mm2`,
@@ -25,6 +27,7 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
     'trace',
     'trace_file',
     'dram_policy',
+    ...setKeys,
     'fps',
     'feasible',
     'reason',
@@ -56,6 +59,7 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
       energy_per_inference_J: r.energy_per_inference_J,
       area_mm2: r.area_mm2,
     };
+    for (const [k, v] of Object.entries(r.set ?? {})) rec[k] = v;
     for (const [k, v] of Object.entries(r.energyByComponent_J)) rec[col.energy(k)] = v;
     for (const [k, v] of Object.entries(r.areaByComponent_mm2)) rec[col.area(k)] = v;
     for (const [k, v] of Object.entries(r.residency_s)) rec[col.residency(k)] = v;
@@ -65,7 +69,7 @@ export function sweepCsv(rows: readonly SweepRow[]): string {
   return toCsv(columns, records);
 }
 
-function keysInOrder(records: readonly Record<string, number>[]): string[] {
+function keysInOrder(records: readonly Record<string, unknown>[]): string[] {
   const seen = new Set<string>();
   for (const r of records) for (const k of Object.keys(r)) seen.add(k);
   return [...seen];

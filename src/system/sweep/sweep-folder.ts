@@ -13,7 +13,8 @@ import type { SweepRow } from './sweep-row.js';
 /**
  * The output folder of a sweep, which is also its resume state:
  *   sweep-manifest.json  the grid (content hashes of every input; no timestamps)
- *   units/NNNN-*.json    one finished unit each, written atomically
+ *   units/NNNN-*.json    one finished unit each (its resolved config, system and rows), written atomically
+ *   shard.json           only in the folder of one shard (`--shard I/N`): which units it runs
  *   sweep.json, sweep.csv  every row, written atomically once all units are there
  * A rerun of the same sweep skips the units already on disk; a different sweep
  * is refused rather than mixed in.
@@ -23,7 +24,7 @@ export const MANIFEST_FILE = 'sweep-manifest.json';
 export const SWEEP_JSON = 'sweep.json';
 export const SWEEP_CSV = 'sweep.csv';
 /** Bump when the unit files or sweep.json change shape, so old folders are not resumed into new code. */
-const FORMAT = 1;
+export const FORMAT = 2;
 
 export interface SweepManifest extends GridIdentity {
   tool: 'maxnvm';
@@ -125,7 +126,7 @@ export function loadSweepRows(dir: string): SweepRow[] {
   return rows as SweepRow[];
 }
 
-function readManifest(file: string): unknown {
+export function readManifest(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -134,7 +135,7 @@ function readManifest(file: string): unknown {
 }
 
 /** The first top-level key whose value differs, for the message ("fps", "archs", ...). */
-function firstDifference(found: unknown, wanted: SweepManifest): string | undefined {
+export function firstDifference(found: unknown, wanted: SweepManifest): string | undefined {
   if (typeof found !== 'object' || found === null) return 'the manifest';
   const f = found as Record<string, unknown>;
   const keys = new Set([...Object.keys(f), ...Object.keys(wanted)]);

@@ -13,6 +13,8 @@ export interface SweepRow {
   traceFile: string;
   /** DRAM idle policy used for this point; "-" when the system has no DRAM. */
   dramPolicy: string;
+  /** The design's config keys and values (sweeps over a grid of keys only). */
+  set?: Record<string, number | string | boolean>;
   fps: number;
   feasible: boolean;
   /** Why the point is infeasible ("" when feasible). Infeasible points carry no power or energy. */
@@ -28,8 +30,8 @@ export interface SweepRow {
   energy_per_inference_J: number | null;
   /** Energy per frame period by component, J. */
   energyByComponent_J: Record<string, number>;
-  /** On-chip area, mm², total and by component. */
-  area_mm2: number;
+  /** On-chip area, mm², total and by component (null, and no components, when a grid's design is rejected: nothing was built). */
+  area_mm2: number | null;
   areaByComponent_mm2: Record<string, number>;
   /** Time per frame period in each power state, s, keyed "device.state". */
   residency_s: Record<string, number>;

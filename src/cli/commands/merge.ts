@@ -1,0 +1,27 @@
+import type { CommandModule } from 'yargs';
+import { mergeShards } from '../../system/sweep/merge.js';
+import { SWEEP_CSV, SWEEP_JSON } from '../../system/sweep/sweep-folder.js';
+import { checkOutputFolder } from '../../util/atomic-write.js';
+import { join } from 'node:path';
+
+interface MergeArgs {
+  dirs: string[];
+  out: string;
+}
+
+export const MERGE_FLAGS = ['out'];
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <dirs..>',
+  describe: 'Combine the folders of every shard of one sweep (sweep --shard I/N) into the folder one machine would have written',
+  builder: (y) =>
+    y
+      .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard folders (the --out of each sweep --shard I/N)' })
+      .option('out', { type: 'string', demandOption: true, describe: 'folder of the merged sweep: sweep-manifest.json, units/, sweep.json, sweep.csv' }),
+  handler: (args) => {
+    checkOutputFolder(args.out, '--out');
+    const r = mergeShards(args.dirs.map(String), args.out);
+    const points = r.units.reduce((n, u) => n + u.rows.length, 0);
+    process.stdout.write(`merged ${r.shards} shards: ${r.units.length} units, ${points} points in ${join(args.out, SWEEP_CSV)} and ${join(args.out, SWEEP_JSON)}\n`);
+  },
+};

@@ -1,0 +1,30 @@
+import type { CommandModule } from 'yargs';
+import { loadRun } from '../../report/html/load-run.js';
+import { parseObjectives } from '../../report/pareto/objectives.js';
+import { DEFAULT_OBJECTIVES, writePareto } from '../../report/pareto/write-pareto.js';
+
+interface ParetoArgs {
+  dir: string;
+  objectives: string;
+}
+
+export const PARETO_FLAGS = ['objectives'];
+
+export const paretoCommand: CommandModule<object, ParetoArgs> = {
+  command: 'pareto <dir>',
+  describe: 'Write the Pareto front of a sweep folder (per trace and frame rate): pareto.csv, pareto.json and plots/pareto-front.svg',
+  builder: (y) =>
+    y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'output folder of maxnvm sweep (or merge)' })
+      .option('objectives', {
+        type: 'string',
+        default: DEFAULT_OBJECTIVES,
+        describe: 'two or three of area_mm2, energy_per_inference_J, latency_s, power_W, max_fps; each minimized, or maximized as max:COLUMN',
+      }),
+  handler: async (args) => {
+    const objectives = parseObjectives(args.objectives);
+    const run = loadRun(args.dir);
+    const w = await writePareto(args.dir, run.rows, objectives);
+    process.stdout.write(`${w.result.front.length} non-dominated of ${w.result.candidates.length} feasible points\n${w.files.map((f) => `wrote ${f}`).join('\n')}\n`);
+  },
+};
