@@ -2,7 +2,7 @@ import { withDefaults, type ComponentSpec } from '../engine/spec.js';
 import { UserError } from '../errors.js';
 import { controlDomainSpec, type ControlDomainParams } from '../hw/control-domain.js';
 import { dramSpec, type DramParams } from '../hw/dram/spec.js';
-import { curvesFor } from '../hw/envm/figure-curves.js';
+import { curvesFor } from '../hw/memory-figures/figure-curves.js';
 import { checkEnvmParams, envmSpec, type EnvmParams } from '../hw/envm/spec.js';
 import { resolveNvdlaParams } from '../hw/nvdla/params.js';
 import type { NvdlaParams } from '../hw/nvdla/spec.js';

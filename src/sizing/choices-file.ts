@@ -1,7 +1,7 @@
 import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 import type { JsonSchema } from '../engine/spec.js';
 import { UserError } from '../errors.js';
-import { TECHNOLOGIES, type Technology } from '../hw/envm/reference-table.js';
+import { TECHNOLOGIES, type Technology } from '../hw/memory-figures/reference-table.js';
 import { storageChoiceSchema } from '../storage/choice-schema.js';
 import { type SizingEntry, validateSizingEntry } from './sizing-entry.js';
 import { DEFAULT_SIZING_TECHNOLOGY, parseTechnology } from './technology.js';

@@ -1,6 +1,6 @@
 import { parseChoice, parseInteger } from '../util/parse-flags.js';
 import { UserError, nearest } from '../errors.js';
-import type { Technology } from '../hw/envm/reference-table.js';
+import type { Technology } from '../hw/memory-figures/reference-table.js';
 import { METADATA_STREAMS, STREAM_ORDER, producedStreams } from '../storage/streams.js';
 import type { EncodingKind, StorageChoice, StreamName } from '../storage/types.js';
 import { defaultLabel } from './choice-label.js';

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { CTT_CAVEAT, type Technology } from '../hw/envm/reference-table.js';
+import { CTT_CAVEAT, type Technology } from '../hw/memory-figures/reference-table.js';
 import { DEFAULT_ATOMIC_K } from '../storage/encoded-layer.js';
 import type { PatternCache } from '../storage/pattern-stats.js';
 import { networkStorage } from '../storage/sizing.js';

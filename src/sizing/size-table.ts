@@ -1,4 +1,4 @@
-import { CTT_CAVEAT } from '../hw/envm/reference-table.js';
+import { CTT_CAVEAT } from '../hw/memory-figures/reference-table.js';
 import { grouped, textTable } from '../util/format.js';
 import type { ChoiceSizing, SizingReport } from './size-choices.js';
 

@@ -45,8 +45,8 @@ const files: [string, string, RegExp[]][] = [
 ];
 
 describe('hostile-input regressions', () => {
-  test('bad files: one validate run reports each precisely', () => {
-    const r = cli('validate', ...files.map(([, f]) => f), 'examples/faults/levels-example.json');
+  test('bad files: one validate run reports each precisely', async () => {
+    const r = await cli('validate', ...files.map(([, f]) => f), 'examples/faults/levels-example.json');
     expect(r.code).toBe(2);
     for (const [name, file, patterns] of files) {
       for (const p of patterns) expect(r.stderr, name).toMatch(p);
@@ -69,30 +69,30 @@ describe('hostile-input regressions', () => {
     { name: 'main --fps 3', args: ['main', '--fps', '3'], expect: [/--fps is not a flag of maxnvm main/, /belongs to maxnvm simulate, sweep/] },
     { name: 'missing flag', args: ['simulate', '--trace', TRACE], expect: [/maxnvm simulate needs --arch/, /at: --arch/] },
   ];
-  test.each(flagCases)('$name', ({ args, expect: patterns }) => {
-    const r = cli(...args);
+  test.each(flagCases)('$name', async ({ args, expect: patterns }) => {
+    const r = await cli(...args);
     expect(r.code, r.stderr).toBe(2);
     for (const p of patterns) expect(r.stderr).toMatch(p);
     expect(r.stderr).not.toMatch(/NaN/);
   });
 
-  test('report refuses a sweep folder whose rows were emptied', () => {
+  test('report refuses a sweep folder whose rows were emptied', async () => {
     const out = join(dir, 'emptied');
-    expect(cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1,10', '--workers', '0', '--out', out).code).toBe(0);
+    expect((await cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1,10', '--workers', '0', '--out', out)).code).toBe(0);
     const file = join(out, 'sweep.json');
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), rows: [] }));
-    const r = cli('report', out);
+    const r = await cli('report', out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sweep.json has no rows/);
     expect(readdirSync(out)).not.toContain('report.html');
   });
 
-  test('a stale .tmp-PID file is removed when the sweep resumes', () => {
+  test('a stale .tmp-PID file is removed when the sweep resumes', async () => {
     const out = join(dir, 'resumed');
-    expect(cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out).code).toBe(0);
+    expect((await cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out)).code).toBe(0);
     mkdirSync(join(out, 'units'), { recursive: true });
     writeFileSync(join(out, 'units', '.0000-x.json.tmp-999999999'), '{"half');
-    expect(cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out).code).toBe(0);
+    expect((await cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out)).code).toBe(0);
     expect(readdirSync(join(out, 'units')).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { FAULTS_FLAGS, faultsCommand } from './faults.js';
 import { SWEEP_FLAGS, sweepCommand } from './sweep.js';
 import { REPORT_FLAGS, reportCommand } from './report.js';
 import { validateCommand } from './validate.js';
+import type { CliIo } from '../io.js';
 
 /** A CLI command and its flags (the flags feed "did you mean --x?" suggestions). */
 export interface CliCommand {
@@ -14,8 +15,9 @@ export interface CliCommand {
   flags: string[];
   /** Flags that may be given more than once (their values add up); every other flag takes one value. */
   repeatable?: string[];
+  /** The yargs command, printing to the streams it is given. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  module: CommandModule<any, any>;
+  module: (io: CliIo) => CommandModule<any, any>;
 }
 
 export const commands: CliCommand[] = [

@@ -8,10 +8,11 @@ import { BAND_JSON, bandFile } from '../../report/band-file.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { writeReport } from '../../report/html/write-report.js';
 import { comparisonBands, runComparison, type ComparisonSpec } from '../../system/comparison.js';
-import { progressReporter } from '../../system/sweep/progress.js';
+import { progressReporter, type ProgressStream } from '../../system/sweep/progress.js';
 import { si, textTable } from '../../util/format.js';
 import { simulate, type SimulationResult } from '../../system/simulate.js';
 import { loadTrace } from '../../workload/load-trace.js';
+import type { CliIo } from '../io.js';
 
 /**
  * `npm start`: the main job. Part 1, the NVDLA + LPDDR4 baselines on dense
@@ -79,9 +80,9 @@ export function activeInferenceTable(): string {
   return `One inference of ${trace.name}, every device awake (no idle time)\n${textTable(['system', 'latency', 'energy', 'baseline / system', 'on-chip area mm²'], rows)}\n`;
 }
 
-export async function comparisonSummary(): Promise<string> {
+export async function comparisonSummary(progress: ProgressStream): Promise<string> {
   rmSync(OUT, { recursive: true, force: true });
-  const result = await runComparison(COMPARISON, { out: OUT, progress: (points, units) => progressReporter(points, units, process.stderr) });
+  const result = await runComparison(COMPARISON, { out: OUT, progress: (points, units) => progressReporter(points, units, progress) });
   const baseline = loadArchConfig(COMPARISON.baselineArch).name;
   // The ratio and its band at every swept rate (band.json, the report's band plot); the table shows the
   // table rates and the baseline's maximum.
@@ -101,14 +102,14 @@ export async function comparisonSummary(): Promise<string> {
   );
 }
 
-export const mainCommand: CommandModule = {
+export const mainCommand = (io: CliIo): CommandModule => ({
   command: 'main',
   describe: 'The main job (npm start): NVDLA + LPDDR4 baselines, then the MaxNVM comparison with plots and a report',
   handler: async () => {
-    process.stdout.write(baselineSummary());
-    process.stdout.write('\n');
-    process.stdout.write(activeInferenceTable());
-    process.stdout.write('\n');
-    process.stdout.write(await comparisonSummary());
+    io.stdout.write(baselineSummary());
+    io.stdout.write('\n');
+    io.stdout.write(activeInferenceTable());
+    io.stdout.write('\n');
+    io.stdout.write(await comparisonSummary(io.stderr));
   },
-};
+});

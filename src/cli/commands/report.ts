@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { writeReport } from '../../report/html/write-report.js';
 import { parsePositiveList } from '../../util/parse-flags.js';
+import type { CliIo } from '../io.js';
 
 interface ReportArgs {
   dir: string;
@@ -11,7 +12,7 @@ interface ReportArgs {
 /** Flags of `maxnvm report`, for "did you mean --x?" suggestions. */
 export const REPORT_FLAGS = ['baseline', 'rates'];
 
-export const reportCommand: CommandModule<object, ReportArgs> = {
+export const reportCommand = (io: CliIo): CommandModule<object, ReportArgs> => ({
   command: 'report <dir>',
   describe: 'Write plots/*.svg and a self-contained report.html for a sweep or simulate output folder',
   builder: (y) =>
@@ -23,6 +24,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const rates = args.rates === undefined ? undefined : parsePositiveList('rates', args.rates);
     const r = await writeReport(args.dir, { baseline: args.baseline, rates });
     const lines = [`wrote ${r.reportPath}`, ...r.plots.map((p) => `wrote ${p.path}`)];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.join('\n')}\n`);
   },
-};
+});

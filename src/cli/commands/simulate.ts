@@ -11,6 +11,7 @@ import { UserError } from '../../errors.js';
 import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
 import { checkSimulatedTime } from '../simulate-limits.js';
 import { withInputFile } from '../errors.js';
+import type { CliIo } from '../io.js';
 
 interface SimulateArgs {
   arch: string;
@@ -28,7 +29,7 @@ interface SimulateArgs {
 /** Flags of `maxnvm simulate`, for the "did you mean --x?" list of the CLI. */
 export const SIMULATE_FLAGS = ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy', 'weight-storage'];
 
-export const simulateCommand: CommandModule<object, SimulateArgs> = {
+export const simulateCommand = (io: CliIo): CommandModule<object, SimulateArgs> => ({
   command: 'simulate',
   describe: 'Replay a workload trace on an architecture at chosen frame rates',
   builder: (y) =>
@@ -75,8 +76,8 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
     if (args.out !== undefined) {
       writeSimulationOutputs(args.out, result, manifestFor('simulate', { arch: config, trace: { file: args.trace, name: trace.name }, fps, frames, seed }));
     }
-    if (format === 'json') process.stdout.write(toJson(result));
-    else if (format === 'csv') process.stdout.write(pointsCsv(result));
-    else process.stdout.write(simulationTable(result));
+    if (format === 'json') io.stdout.write(toJson(result));
+    else if (format === 'csv') io.stdout.write(pointsCsv(result));
+    else io.stdout.write(simulationTable(result));
   },
-};
+});

@@ -12,6 +12,7 @@ import { SWEEP_CSV, SWEEP_JSON } from '../../system/sweep/sweep-folder.js';
 import { checkOutputFolder } from '../../util/atomic-write.js';
 import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-flags.js';
 import { MAX_WORKERS } from '../../faults/spec.js';
+import type { CliIo } from '../io.js';
 
 interface SweepArgs {
   arch: string[];
@@ -29,7 +30,7 @@ interface SweepArgs {
 /** Flags of `maxnvm sweep`, for "did you mean" suggestions. */
 export const SWEEP_FLAGS = ['arch', 'trace', 'fps', 'fps-range', 'policies', 'workers', 'out', 'seed', 'exact', 'format'];
 
-export const sweepCommand: CommandModule<object, SweepArgs> = {
+export const sweepCommand = (io: CliIo): CommandModule<object, SweepArgs> => ({
   command: 'sweep',
   describe: 'Run a grid of frame rates × configs × traces × DRAM idle policies; one row per point in sweep.csv and sweep.json',
   builder: (y) =>
@@ -67,14 +68,14 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const outcome = await runSweepUnits(grid, {
       out: args.out,
       workers,
-      progress: (points, units) => progressReporter(points, units, process.stderr),
+      progress: (points, units) => progressReporter(points, units, io.stderr),
     });
-    if (outcome.resumed > 0) process.stderr.write(`sweep: resumed ${outcome.resumed} of ${outcome.units.length} units from ${args.out}\n`);
-    if (format === 'json') process.stdout.write(readFileSync(join(args.out, SWEEP_JSON), 'utf8'));
-    else if (format === 'csv') process.stdout.write(readFileSync(join(args.out, SWEEP_CSV), 'utf8'));
-    else process.stdout.write(sweepSummary(outcome.units, args.out));
+    if (outcome.resumed > 0) io.stderr.write(`sweep: resumed ${outcome.resumed} of ${outcome.units.length} units from ${args.out}\n`);
+    if (format === 'json') io.stdout.write(readFileSync(join(args.out, SWEEP_JSON), 'utf8'));
+    else if (format === 'csv') io.stdout.write(readFileSync(join(args.out, SWEEP_CSV), 'utf8'));
+    else io.stdout.write(sweepSummary(outcome.units, args.out));
   },
-};
+});
 
 /** yargs' complaint about a rate flag given without its value (nargs 1), as a UserError; undefined for any other failure. */
 export function missingRateValue(message: string): UserError | undefined {

@@ -1,7 +1,7 @@
 export { EnvmArray, type EnvmSubArray } from './envm-array.js';
 export { envmSpec, checkEnvmParams, type EnvmParams } from './spec.js';
 export { cellsByBitsPerCell } from './stored-cells.js';
-export { curvesFor, figuresAt, referenceBitsPerCell, type FigureCurves, type FigureOverridePoint } from './figure-curves.js';
+export { curvesFor, figuresAt, referenceBitsPerCell, type FigureCurves, type FigureOverridePoint } from '../memory-figures/figure-curves.js';
 export {
   figureAt,
   checkedCurve,
@@ -12,9 +12,9 @@ export {
   type CapacityRule,
   type CurvePoint,
   type FigureKey,
-} from './capacity-scaling.js';
-export { belowSmallest, fittedPeriphery } from './periphery-model.js';
-export { beyondLargest } from './tiling.js';
+} from '../memory-figures/capacity-scaling.js';
+export { belowSmallest, fittedPeriphery } from '../memory-figures/periphery-model.js';
+export { beyondLargest } from '../memory-figures/tiling.js';
 export {
   withSensing,
   extraComparisons,
@@ -25,8 +25,8 @@ export {
   type SensingParams,
 } from './mlc-sensing.js';
 export { PowerGate, WAKE_UP_DEFAULTS, type PowerGateConfig, type PowerState } from '../power-gate.js';
-export { InterleavedBanks, wordSpan } from './interleaved-banks.js';
-export { atAccessWidth } from './access-width.js';
+export { InterleavedBanks, wordSpan } from '../memory-figures/interleaved-banks.js';
+export { atAccessWidth } from '../memory-figures/access-width.js';
 export {
   REFERENCE_ROWS,
   TECHNOLOGIES,
@@ -36,4 +36,4 @@ export {
   REFERENCE_ACCESS_WIDTH_CELLS,
   type ReferenceRow,
   type Technology,
-} from './reference-table.js';
+} from '../memory-figures/reference-table.js';

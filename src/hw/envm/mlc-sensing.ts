@@ -1,4 +1,4 @@
-import type { ArrayFigures } from './capacity-scaling.js';
+import type { ArrayFigures } from '../memory-figures/capacity-scaling.js';
 
 /**
  * How reading a multi-level cell is sensed, and what that adds to array figures that do not

@@ -47,7 +47,7 @@ export const sramSpec: ComponentSpec = {
     {
       key: 'accessWidth_bits',
       unit: 'bits',
-      description: 'bits per access; energy per access scales with it (src/hw/envm/access-width.ts; at most 4096, a sanity bound no real design approaches)',
+      description: 'bits per access; energy per access scales with it (src/hw/memory-figures/access-width.ts; at most 4096, a sanity bound no real design approaches)',
       default: 64,
       source: 'reference/envm-arrays.csv: 64-bit word',
       schema: posInt({ maximum: 4096 }),

@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import yargs from 'yargs';
-import { reportCommand } from '../../../src/cli/commands/report.js';
+import { cli } from '../../integration/helpers.js';
 import { UserError } from '../../../src/errors.js';
 import { writeReport } from '../../../src/report/html/write-report.js';
 import { bandFile } from '../../../src/report/band-file.js';
@@ -193,32 +192,19 @@ describe('bad input is a UserError with a suggestion', () => {
 });
 
 describe('the report command', () => {
-  const run = (argv: string[]): Promise<unknown> =>
-    yargs(argv)
-      .command(reportCommand)
-      .strict()
-      .fail((msg, err) => {
-        throw err ?? new Error(msg);
-      })
-      .parseAsync();
-
   test('report DIR --rates --baseline writes report.html', async () => {
     const d = sweepDir();
-    const out: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((s: string) => (out.push(s), true)) as typeof process.stdout.write;
-    try {
-      await run(['report', d, '--rates', '1,30', '--baseline', 'lpddr4-baseline']);
-    } finally {
-      process.stdout.write = write;
-    }
-    expect(out.join('')).toContain(`wrote ${join(d, 'report.html')}`);
+    const r = await cli('report', d, '--rates', '1,30', '--baseline', 'lpddr4-baseline');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`wrote ${join(d, 'report.html')}`);
     expect(readFileSync(join(d, 'report.html'), 'utf8')).toContain('30 fps');
   });
 
-  test('a bad --rates is a UserError', async () => {
+  test('a bad --rates: exit 2 and a message naming the flag', async () => {
     const d = sweepDir();
-    await expect(run(['report', d, '--rates', '1,,3'])).rejects.toThrow(UserError);
+    const r = await cli('report', d, '--rates', '1,,3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --rates/);
   });
 });
 
