@@ -4,7 +4,7 @@ import { ExitStatus, type CliStream } from './io.js';
 /** Exit code for bad input (configs, traces, flags). */
 export const EXIT_BAD_INPUT = 2;
 /** Exit code for an internal error: a bug in maxnvm. */
-export const EXIT_INTERNAL = 70;
+const EXIT_INTERNAL = 70;
 
 /** Print an error the way a user should see it; returns the exit code. Stack traces only with MAXNVM_DEBUG=1. */
 export function reportError(e: unknown, stderr: CliStream): number {

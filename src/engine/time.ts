@@ -6,7 +6,7 @@
  */
 export type Picoseconds = number;
 
-export const PS_PER_NS = 1_000;
+const PS_PER_NS = 1_000;
 export const PS_PER_S = 1e12;
 
 export function nsToPs(ns: number): Picoseconds {
@@ -17,11 +17,7 @@ export function psToSeconds(ps: Picoseconds): number {
   return ps / PS_PER_S;
 }
 
-export function secondsToPs(s: number): Picoseconds {
-  return Math.round(s * PS_PER_S);
-}
-
-export function assertTime(t: Picoseconds, what: string): Picoseconds {
+function assertTime(t: Picoseconds, what: string): Picoseconds {
   if (!Number.isSafeInteger(t) || t < 0) {
     throw new RangeError(`${what}: time ${t} ps is not a non-negative integer below 2^53 ps`);
   }

@@ -25,7 +25,7 @@ import type { LayerFaultResult } from './inject-layer.js';
 import type { TrialOutcome, TrialRunner, TrialSpec } from './trial.js';
 import { averageOverTrials, type WeightErrorStats } from './weight-errors.js';
 
-export type { TrialFactory, TrialOutcome, TrialRunner, TrialSpec } from './trial.js';
+export type { TrialRunner, TrialSpec } from './trial.js';
 
 export interface CampaignOptions {
   readonly seed: number;
@@ -65,7 +65,7 @@ export function trialStream(seed: number, trial: number): RandomStream {
 }
 
 /** A trial built from the `(trialStream) => weights` callback and an evaluator of weights. */
-export function accuracyTrial(
+function accuracyTrial(
   weightsForTrial: (stream: RandomStream, trial: number) => { weights: LayerWeights; faultyCells: number },
   evaluate: (weights: LayerWeights) => AccuracyCount,
 ): TrialRunner {

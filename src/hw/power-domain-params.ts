@@ -6,7 +6,7 @@ import { sane, nonNegNum, oneOf, type ParamSpec } from '../engine/spec.js';
  * come from one place. What each kind does is in power-gate.ts.
  */
 
-export const DOMAIN_KINDS = ['always-on', 'power-gated', 'retention', 'supply-off'] as const;
+const DOMAIN_KINDS = ['always-on', 'power-gated', 'retention', 'supply-off'] as const;
 export type DomainKind = (typeof DOMAIN_KINDS)[number];
 
 /** The keys of a device's power domain (retentionLeakageFraction only where retention is offered). */
@@ -40,14 +40,6 @@ export const POWER_DOMAIN_DEFAULTS = {
   supplyRampEnergy_pJ: 2_000_000,
   supplyRampEnergy_source:
     'assumption: charging the rail\'s decoupling capacitance from 0 V, C·V² with C ≈ 3 µF (board and package decoupling of a switchable SoC rail) at 0.8 V ≈ 1.9 µJ (half stored, half lost in the regulator); override from the board design',
-} as const;
-
-/** The wake-up defaults alone (the names they had before domains had kinds). */
-export const WAKE_UP_DEFAULTS = {
-  wakeUp_ns: POWER_DOMAIN_DEFAULTS.wakeUp_ns,
-  wakeUp_source: POWER_DOMAIN_DEFAULTS.wakeUp_source,
-  wakeUpEnergy_pJ: POWER_DOMAIN_DEFAULTS.wakeUpEnergy_pJ,
-  wakeUpEnergy_source: POWER_DOMAIN_DEFAULTS.wakeUpEnergy_source,
 } as const;
 
 export interface DomainChoice {

@@ -72,7 +72,7 @@ export function studyCsv(r: StudyReport): string {
 const LABEL_HEADROOM = 1.08;
 
 /** Vega-Lite spec: cells of the size trace relative to dense SLC, per encoding, one bar per protection. */
-export function studyPlotSpec(r: StudyReport): PlotSpec {
+function studyPlotSpec(r: StudyReport): PlotSpec {
   const protections = ['unprotected', 'ECC (+ IdxSync)'];
   const values = r.rows.map((row) => ({
     encoding: row.encoding,

@@ -77,7 +77,7 @@ export function loadChoicesFile(file: string, technology?: Technology): SizingEn
 }
 
 /** Labels name rows of tables and CSV files, so two equal labels would make a result ambiguous. */
-export function checkUniqueLabels(entries: readonly SizingEntry[]): void {
+function checkUniqueLabels(entries: readonly SizingEntry[]): void {
   const seen = new Map<string, SizingEntry>();
   for (const e of entries) {
     const first = seen.get(e.choice.label);

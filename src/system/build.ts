@@ -16,7 +16,7 @@ import { MemoryPort } from '../hw/port.js';
 import { SramBuffer } from '../hw/sram/sram-buffer.js';
 import { EnvmWeightSource } from '../hw/weightpath/envm-weight-source.js';
 import { nvdlaCompressedBytes } from '../storage/nvdla-compressed.js';
-import { kernelRangeStreamBits, layerStorage } from '../storage/sizing.js';
+import { kernelRangeStreamBits, layerStorage } from '../storage/stream-sizes.js';
 import type { LayerStorage } from '../storage/types.js';
 import { hasWeights, type Trace } from '../workload/layer.js';
 import { peakLiveActivationBytes } from '../workload/liveness.js';

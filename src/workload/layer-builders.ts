@@ -16,7 +16,7 @@ export interface Tensor {
 }
 
 /** Dense int8 weights: the shipped traces start dense and are pruned/clustered afterwards. */
-export const DENSE_INT8: LayerWeights = { density: 1, valueBits: 8 };
+const DENSE_INT8: LayerWeights = { density: 1, valueBits: 8 };
 
 /** The tensor a layer produces, for the next layer to read. */
 export function tensorOf(l: Layer): Tensor {

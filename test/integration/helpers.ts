@@ -5,7 +5,7 @@ import type { CliStream } from '../../src/cli/io.js';
 import { loadTrace } from '../../src/workload/load-trace.js';
 import type { Trace } from '../../src/workload/layer.js';
 
-export const TINY = 'traces/tiny-conv.json';
+const TINY = 'traces/tiny-conv.json';
 export const tinyTrace = (): Trace => loadTrace(TINY);
 export const arch = (file: string): ArchConfig => loadArchConfig(file);
 export const archFrom = (data: unknown): ArchConfig => resolveArchConfig(data, 'inline-test-config.json');

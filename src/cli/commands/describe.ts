@@ -10,7 +10,7 @@ import type { CliIo } from '../io.js';
  * Everything `maxnvm describe` lists: the config sections, and the parameters of tools that take flags rather
  * than a config (fault campaigns) or choices files (weight storage).
  */
-export const describedSpecs: readonly ComponentSpec[] = [...componentSpecs, weightStorageSpec, faultsSpec];
+const describedSpecs: readonly ComponentSpec[] = [...componentSpecs, weightStorageSpec, faultsSpec];
 
 /** `maxnvm describe [component]`: every parameter with unit, default, description and source; every statistic. */
 export function describeText(specs: readonly ComponentSpec[]): string {

@@ -22,7 +22,7 @@ const BASELINES = ['arch-configs/nvdla-full-lpddr4.json', 'arch-configs/nvdla-sm
 const DENSE_TRACE = 'traces/resnet50-v1.5.json';
 const BASELINE_RATES = [1, 10, 30];
 
-export function baselineSummary(): string {
+function baselineSummary(): string {
   const trace = loadTrace(DENSE_TRACE);
   const rows: string[][] = [];
   const lines: string[] = [`NVDLA + LPDDR4 baselines on ${trace.name} (dense int8), DRAM idle policy from each config`];
@@ -67,7 +67,7 @@ const COMPARISON: ComparisonSpec = {
 const OUT = 'out/main';
 
 /** One inference with every device awake: the frame-rate-independent part of the comparison. */
-export function activeInferenceTable(): string {
+function activeInferenceTable(): string {
   const trace = loadTrace(COMPARISON.trace);
   const results = [COMPARISON.baselineArch, ...COMPARISON.envmArchs].map((f) => simulate(loadArchConfig(f), trace, { fps: [], frames: 1, seed: 1 }));
   const base = results[0];
@@ -80,7 +80,7 @@ export function activeInferenceTable(): string {
   return `One inference of ${trace.name}, every device awake (no idle time)\n${textTable(['system', 'latency', 'energy', 'baseline / system', 'on-chip area mm²'], rows)}\n`;
 }
 
-export async function comparisonSummary(progress: ProgressStream): Promise<string> {
+async function comparisonSummary(progress: ProgressStream): Promise<string> {
   rmSync(OUT, { recursive: true, force: true });
   const result = await runComparison(COMPARISON, { out: OUT, progress: (points, units) => progressReporter(points, units, progress) });
   const baseline = loadArchConfig(COMPARISON.baselineArch).name;

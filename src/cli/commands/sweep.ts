@@ -78,7 +78,7 @@ export const sweepCommand = (io: CliIo): CommandModule<object, SweepArgs> => ({
 });
 
 /** yargs' complaint about a rate flag given without its value (nargs 1), as a UserError; undefined for any other failure. */
-export function missingRateValue(message: string): UserError | undefined {
+function missingRateValue(message: string): UserError | undefined {
   const flag = /^Not enough arguments following: (fps|fps-range)$/.exec(message)?.[1];
   if (flag === undefined) return undefined;
   return new UserError(`--${flag} needs a value`, {

@@ -40,7 +40,7 @@ type Kind = keyof typeof KINDS;
  * storage file "weightStorage" or a bare choice's "encoding" without a system); anything
  * else is taken for an architecture config.
  */
-export function kindOf(data: unknown, file = ''): Kind {
+function kindOf(data: unknown, file = ''): Kind {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw unknownKind(file, Array.isArray(data) ? 'an array' : `a ${data === null ? 'null' : typeof data}`);
   const schema = (data as { $schema?: unknown }).$schema;
   if (typeof schema === 'string') {

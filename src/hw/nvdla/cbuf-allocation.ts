@@ -50,7 +50,7 @@ export interface CbufAllocation {
  * m_CONVWeightBanksAllotted(8), used by engine-ast ConvCoreNode::splitNodesInternal). Weights are kept across row
  * chunks only when all of them fit (ConvCoreNode::splitData, setReuseWeights).
  */
-export const COMPILER_SPLIT_WEIGHT_BANKS = 8;
+const COMPILER_SPLIT_WEIGHT_BANKS = 8;
 
 export function kernelGroups(l: Layer, atomicK: number): KernelGroup[] {
   const perConvGroup = l.outputChannels / l.groups;

@@ -74,7 +74,7 @@ export function winogradEligible(l: Layer, p: NvdlaParams): boolean {
   return p.winograd && winogradShapeFits(l) && (p.winogradLayers?.has(l.name) ?? true);
 }
 
-export function imageInputEligible(l: Layer, p: NvdlaParams): boolean {
+function imageInputEligible(l: Layer, p: NvdlaParams): boolean {
   return p.imageInput && l.op === 'conv' && l.groups === 1 && l.inputs.includes('input') && l.inputChannels <= p.imagePixelBytes;
 }
 
@@ -87,7 +87,7 @@ export function imageChannels(l: Layer, p: NvdlaParams): number {
 }
 
 /** Kernel rows combined per atomic op by channel post-extension (1, 2 or 4): unit_description limits table. */
-export function postExtensionLines(l: Layer, p: NvdlaParams): number {
+function postExtensionLines(l: Layer, p: NvdlaParams): number {
   if (!p.channelPostExtension) return 1;
   const preExtended = l.kernelWidth * imageChannels(l, p);
   const strided = l.stride * imageChannels(l, p);

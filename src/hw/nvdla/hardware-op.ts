@@ -8,7 +8,7 @@ import type { Picoseconds } from '../../engine/time.js';
  * its own `pdp` operation (PDPNode::fuseOnTheFlyNodes keeps the node, fed from SDP). The firmware counts each
  * operation's completion (kmd/firmware scheduler.c dla_op_completion).
  */
-export type HardwareOpKind = 'conv' | 'sdp' | 'pdp';
+type HardwareOpKind = 'conv' | 'sdp' | 'pdp';
 
 export interface HardwareOp {
   kind: HardwareOpKind;

@@ -37,7 +37,7 @@ export function resolveNvdlaParams(section: Record<string, unknown> | undefined,
 }
 
 /** Cross-key rules of the NVDLA parameters; throws UserError naming the key. */
-export function checkNvdlaParams(p: NvdlaParams, file?: string): void {
+function checkNvdlaParams(p: NvdlaParams, file?: string): void {
   const fail = (key: keyof NvdlaParams, message: string, expected: string, suggestion: string): never => {
     throw new UserError(message, { file, jsonPath: `/nvdla/${key}`, expected, suggestion });
   };

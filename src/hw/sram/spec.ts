@@ -2,7 +2,7 @@ import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, bool, nonNegNum, posInt, pos
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */
-export interface SramOverrides {
+interface SramOverrides {
   readLatency_ns?: number;
   writeLatency_ns?: number;
   readEnergy_pJ_per_access?: number;
@@ -20,7 +20,7 @@ export interface SramParams extends PowerDomainParams {
 }
 
 /** NVMExplorer's 2 MB SRAM at ReadEDP: the same configuration as the SRAM row of reference/envm-arrays.csv. */
-export const SRAM_WRITE_SOURCE =
+const SRAM_WRITE_SOURCE =
   'lpentecost/NVMExplorer AE_dnn_output/SRAM_1BPC-combined.csv, 2 MB, 22 nm, 64-bit word, ReadEDP (the configuration of the SRAM row of reference/envm-arrays.csv): write latency 4.679 ns, write energy 17.016 pJ';
 
 export const sramSpec: ComponentSpec = {

@@ -15,7 +15,7 @@ export interface WeightPathParams {
   cbufFormat: CbufFormat;
 }
 
-export const CBUF_FORMATS = ['dense', 'nvdla-compressed'] as const;
+const CBUF_FORMATS = ['dense', 'nvdla-compressed'] as const;
 export type CbufFormat = (typeof CBUF_FORMATS)[number];
 
 // Gate-count arithmetic shared by the area defaults below.

@@ -30,7 +30,7 @@ const SUBTITLE_FONT_px = 11;
  * No line or point mark config: vega-lite lets a mark config value override an
  * encoding, which would flatten the per-series line widths (line-vs-fps.ts).
  */
-export const PLOT_CONFIG: PlotConfig = {
+const PLOT_CONFIG: PlotConfig = {
   font: PLOT_FONT,
   background: 'white',
   padding: 8,
