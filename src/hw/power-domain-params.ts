@@ -6,7 +6,7 @@ import { sane, nonNegNum, oneOf, type ParamSpec } from '../engine/spec.js';
  * come from one place. What each kind does is in power-gate.ts.
  */
 
-const DOMAIN_KINDS = ['always-on', 'power-gated', 'retention', 'supply-off'] as const;
+export const DOMAIN_KINDS = ['always-on', 'power-gated', 'retention', 'supply-off'] as const;
 export type DomainKind = (typeof DOMAIN_KINDS)[number];
 
 /** The keys of a device's power domain (retentionLeakageFraction only where retention is offered). */

@@ -2,7 +2,7 @@ import type { ActivityCounters } from './activity.js';
 import type { DramParams } from './spec.js';
 
 /** Line groups of one x16 channel (JESD209-4 pinout; CKE is unterminated and not counted). */
-const INTERFACE_LINES = ['dq', 'dbi', 'dqs', 'ca', 'cs', 'ck'] as const;
+export const INTERFACE_LINES = ['dq', 'dbi', 'dqs', 'ca', 'cs', 'ck'] as const;
 export type InterfaceLine = (typeof INTERFACE_LINES)[number];
 export interface LineEnergy {
   termination_J: number;

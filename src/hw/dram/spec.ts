@@ -1,12 +1,10 @@
 import { interfaceParams, type InterfaceParams } from './interface-spec.js';
 import { dramStats } from './stats-spec.js';
 import {
-  nonNegInt,
   nonNegNum,
   num,
   oneOf,
   posInt,
-  posNum,
   type ComponentSpec,
   type ParamSpec,
 } from '../../engine/spec.js';

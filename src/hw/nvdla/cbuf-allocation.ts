@@ -81,7 +81,6 @@ export function allocateCbuf(
 ): CbufAllocation {
   const bankBytes = p.cbufBankWidth_B * p.cbufBankDepth;
   const available = p.cbufBanks - (weights.compressed ? 1 : 0);
-  const banksFor = (bytes: number): number => Math.ceil(bytes / bankBytes);
   const groupBytes = groups.map((g) => weights.bytesOf(g.k0, g.k1));
   const totalWeights = groupBytes.reduce((s, b) => s + b, 0);
   const largestGroup = Math.max(...groupBytes);

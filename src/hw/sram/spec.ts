@@ -1,4 +1,4 @@
-import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
+import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */

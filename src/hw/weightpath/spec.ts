@@ -1,4 +1,4 @@
-import { saneArea_mm2, saneEnergy_pJ, nonNegInt, nonNegNum, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
+import { saneArea_mm2, saneEnergy_pJ, nonNegInt, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
 
 /** The `weightPath` config section: the logic between the eNVM and CBUF. */
 export interface WeightPathParams {
