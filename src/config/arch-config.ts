@@ -11,7 +11,9 @@ import { weightPathSpec, type WeightPathParams } from '../hw/weightpath/spec.js'
 import { validateStorageChoice } from '../storage/choice-schema.js';
 import type { StorageChoice } from '../storage/types.js';
 import { archConfigSchema } from './arch-schema.js';
-import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection, type MemoryPortParams, type Placement } from './system-spec.js';
+import { placementSpec, type Placement } from './system-spec.js';
+import { memoryPortSpec, type MemoryPortParams } from '../hw/port-spec.js';
+import { backingStoreSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection } from '../hw/backing-store/spec.js';
 import { validateDramParams } from '../hw/dram/validate.js';
 import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 

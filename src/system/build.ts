@@ -20,9 +20,9 @@ import { kernelRangeStreamBits, layerStorage } from '../storage/stream-sizes.js'
 import type { LayerStorage } from '../storage/types.js';
 import { hasWeights, type Trace } from '../workload/layer.js';
 import { peakLiveActivationBytes } from '../workload/liveness.js';
-import { planTensorAddresses } from './address-plan.js';
+import { planTensorAddresses } from '../workload/address-plan.js';
 import { EnergyLedger } from './energy-ledger.js';
-import { WeightReloader } from './weight-reload.js';
+import { WeightReloader } from '../hw/backing-store/weight-reload.js';
 import type { BuildOptions, System } from './system.js';
 
 /** Tensors are aligned to one LPDDR4 burst (BL16 × 16 bit = 32 B) so no burst straddles two tensors. */
