@@ -1,4 +1,6 @@
 import { type ComponentSpec, oneOf } from '../engine/spec.js';
+import type { Role } from '../memories/kind.js';
+import { kindNames } from '../memories/registry.js';
 
 /**
  * System-level choices that belong to no single component: where weights and activations live.
@@ -12,20 +14,18 @@ export const placementSpec: ComponentSpec = {
       unit: '-',
       description: 'Weight store: LPDDR4 DRAM (NVDLA baseline) or on-chip eNVM behind the weight path (MaxNVM)',
       source: 'docs/architecture.md §1: NVDLA keeps weights in DRAM; MaxNVM keeps them in eNVM',
-      schema: oneOf(['dram', 'envm']),
+      schema: oneOf(kindNames('weights')),
     },
     {
       key: 'activations',
       unit: '-',
       description: 'Activation store: LPDDR4 DRAM or on-chip SRAM',
       source: 'docs/architecture.md §6: on-chip SRAM for activations when no DRAM is present',
-      schema: oneOf(['dram', 'sram']),
+      schema: oneOf(kindNames('activations')),
     },
   ],
   stats: [],
 };
 
-export interface Placement {
-  weights: 'dram' | 'envm';
-  activations: 'dram' | 'sram';
-}
+/** The memory kind (src/memories/registry.ts) that holds each role. */
+export type Placement = Record<Role, string>;

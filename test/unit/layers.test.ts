@@ -4,19 +4,20 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Folders import only downward (docs/architecture.md §2: util → engine → workload, storage, ml → hw →
- * config → system → analyses → report → cli), and folders of one rank never import each other in a circle.
+ * memories → config → system → analyses → report → cli), and folders of one rank never import each other in a circle.
  */
 const RANK: Record<string, number> = {
   util: 0, 'errors.ts': 0,
   engine: 1,
   workload: 2, storage: 2, ml: 2,
   hw: 3,
-  config: 4,
-  system: 5,
-  sizing: 6, faults: 6, validation: 6,
-  report: 7,
-  cli: 8,
-  'index.ts': 9,
+  memories: 4,
+  config: 5,
+  system: 6,
+  sizing: 7, faults: 7, validation: 7,
+  report: 8,
+  cli: 9,
+  'index.ts': 10,
 };
 
 function sources(dir: string): string[] {
@@ -30,13 +31,13 @@ function sources(dir: string): string[] {
 const top = (path: string): string => relative('src', path).split('/')[0]!;
 
 /**
- * The part of the program a file belongs to: its top folder, or for hw/ the part of the machine (hw/dram,
- * hw/envm, ...; the files directly in hw/ are the interfaces they share). Parts of one rank may import each
- * other, never in a circle.
+ * The part of the program a file belongs to: its top folder, or for hw/ and memories/ the part of the machine
+ * or the memory kind (hw/dram, memories/envm, ...; the files directly in hw/ or memories/ are what they share).
+ * Parts of one rank may import each other, never in a circle.
  */
 function partOf(path: string): string {
   const [first, second] = relative('src', path).split('/');
-  return first === 'hw' && second !== undefined && !second.endsWith('.ts') ? `hw/${second}` : first!;
+  return (first === 'hw' || first === 'memories') && second !== undefined && !second.endsWith('.ts') ? `${first}/${second}` : first!;
 }
 
 /** Every relative import of the sources: [importing file, imported file]. */
