@@ -5,7 +5,7 @@ import type { DramParams } from '../hw/dram/spec.js';
 import { resolveNvdlaParams } from '../hw/nvdla/params.js';
 import type { NvdlaParams } from '../hw/nvdla/spec.js';
 import type { MemorySections, SectionKey } from '../memories/kind.js';
-import { MEMORY_KINDS, kindsInUse } from '../memories/registry.js';
+import { MEMORY_KINDS, kindsInUse } from './memory-kinds.js';
 import { validateStorageChoice } from '../storage/choice-schema.js';
 import { archConfigSchema } from './arch-schema.js';
 import { placementSpec, type Placement } from './system-spec.js';

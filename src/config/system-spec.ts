@@ -1,6 +1,6 @@
 import { type ComponentSpec, oneOf } from '../engine/spec.js';
 import type { Role } from '../memories/kind.js';
-import { kindNames } from '../memories/registry.js';
+import { kindNames } from './memory-kinds.js';
 
 /**
  * System-level choices that belong to no single component: where weights and activations live.
@@ -27,5 +27,5 @@ export const placementSpec: ComponentSpec = {
   stats: [],
 };
 
-/** The memory kind (src/memories/registry.ts) that holds each role. */
+/** The memory kind (src/config/memory-kinds.ts) that holds each role. */
 export type Placement = Record<Role, string>;

@@ -6,7 +6,7 @@ import { nvdlaArea } from '../hw/nvdla/area.js';
 import { NvdlaCore } from '../hw/nvdla/core.js';
 import { winogradLayers } from '../hw/nvdla/winograd-choice.js';
 import type { ActivationStore, Assembly, Handles, MemoryInstance, Role, WeightStore } from '../memories/kind.js';
-import { kindNamed, kindsInUse } from '../memories/registry.js';
+import { kindNamed, kindsInUse } from '../config/memory-kinds.js';
 import type { Trace } from '../workload/layer.js';
 import { EnergyLedger } from './energy-ledger.js';
 import type { BuildOptions, System } from './system.js';

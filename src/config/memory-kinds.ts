@@ -1,11 +1,11 @@
-import { dramKind } from './dram/kind.js';
-import { envmKind } from './envm/kind.js';
-import type { MemoryKind, Role } from './kind.js';
-import { sramKind } from './sram/kind.js';
+import { dramKind } from '../memories/dram/kind.js';
+import { envmKind } from '../memories/envm/kind.js';
+import type { MemoryKind, Role } from '../memories/kind.js';
+import { sramKind } from '../memories/sram/kind.js';
 
 /**
  * Every memory kind, in config order: `placement.weights` and `placement.activations` name one of these. Adding a
- * kind is a folder beside these and a line here (docs/architecture.md, "A memory kind").
+ * kind is a folder in src/memories/ and a line here (docs/architecture.md, "A memory kind").
  */
 export const MEMORY_KINDS: readonly MemoryKind[] = [dramKind, envmKind, sramKind];
 
