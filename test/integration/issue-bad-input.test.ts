@@ -31,7 +31,8 @@ const timings = Object.fromEntries(['tRCD', 'tRPpb', 'tRAS', 'tCCD', 'RL', 'WL',
 const files: [string, string, RegExp[]][] = [
   ['1e9 channels', put('bigch.json', trace([conv('a', 'input', 1e9)])), [/invalid value 1000000000 in trace: must be <= 65536/, /at: \/layers\/0\/inputChannels/]],
   ['100,000 channels, 1x1', put('wide.json', trace([conv('a', 'input', 100000)])), [/at: \/layers\/0\/inputChannels/]],
-  ['200,000-layer chain', put('chain.json', trace(Array.from({ length: 200_000 }, (_, i) => conv(`l${i}`, i === 0 ? 'input' : `l${i - 1}`, 1)))), [/trace has 200,000 layers, more than 10,000/, /10,000 layers simulate in about 8 s/]],
+  // One layer past the bound is refused as surely as 200,000, and is 20 times quicker to write and read.
+  ['10,001-layer chain', put('chain.json', trace(Array.from({ length: 10_001 }, (_, i) => conv(`l${i}`, i === 0 ? 'input' : `l${i - 1}`, 1)))), [/trace has 10,001 layers, more than 10,000/, /10,000 layers simulate in about 8 s/]],
   ['duplicate key', put('dup.json', archText.replace('"channels": 1', '"channels": 4, "channels": 2')), [/duplicate key "channels" on line \d+/, /at: \/dram\/channels/]],
   ['1e400', put('inf.json', archText.replace('"peakBandwidth_GBps": 1', '"peakBandwidth_GBps": 1e400')), [/number 1e400 on line \d+ .*beyond a double's range/, /at: \/memoryPort\/peakBandwidth_GBps/]],
   ['DRAM timings 0', put('t0.json', JSON.stringify({ ...arch, dram: { channels: 1, ...timings } })), [/must be >= 1/, /JESD209-4 gives every timing a floor of at least one clock/]],

@@ -51,7 +51,7 @@ function baselineRows(r: SimulationResult, arrayMacs: number): string[][] {
 }
 
 
-/** The MaxNVM comparison (issue: frame-rate sensitivity): pruned, clustered ResNet-50 v1.5. */
+/** The MaxNVM comparison and how it depends on the frame rate: pruned, clustered ResNet-50 v1.5. */
 const COMPARISON: ComparisonSpec = {
   baselineArch: 'arch-configs/nvdla-full-lpddr4.json',
   // The densest storage the fault study found safe (`maxnvm faults --study`), in RRAM and in CTT.
