@@ -7,7 +7,7 @@
 import { loadArchConfig } from '../src/config/arch-config.js';
 import { EnvmArray } from '../src/hw/envm/envm-array.js';
 import { cellsByBitsPerCell } from '../src/hw/envm/stored-cells.js';
-import { layerStorage } from '../src/storage/sizing.js';
+import { layerStorage } from '../src/storage/stream-sizes.js';
 import { loadTrace } from '../src/workload/load-trace.js';
 import { hasWeights } from '../src/workload/layer.js';
 

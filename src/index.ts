@@ -17,7 +17,7 @@ export { simulate, type SimulationResult, type SimulateOptions } from './system/
 export { replayFrames, type FramePoint } from './system/replay.js';
 export { runSweep, runSweepUnits } from './system/sweep/run-sweep.js';
 export type { SweepRow } from './system/sweep/sweep-row.js';
-export { networkStorage, layerStorage } from './storage/sizing.js';
+export { networkStorage, layerStorage } from './storage/stream-sizes.js';
 export { encodeLayer, decodeLayer } from './storage/codec.js';
 export type { StorageChoice } from './storage/types.js';
 export { sizeChoices } from './sizing/size-choices.js';

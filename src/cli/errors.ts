@@ -1,20 +1,22 @@
 import { UserError, nearest } from '../errors.js';
+import { ExitStatus, type CliStream } from './io.js';
 
 /** Exit code for bad input (configs, traces, flags). */
 export const EXIT_BAD_INPUT = 2;
 /** Exit code for an internal error: a bug in maxnvm. */
-export const EXIT_INTERNAL = 70;
+const EXIT_INTERNAL = 70;
 
-/** Print an error the way a user should see it and exit. Stack traces only with MAXNVM_DEBUG=1. */
-export function reportErrorAndExit(e: unknown): never {
+/** Print an error the way a user should see it; returns the exit code. Stack traces only with MAXNVM_DEBUG=1. */
+export function reportError(e: unknown, stderr: CliStream): number {
+  if (e instanceof ExitStatus) return e.code; // the command has printed its own report
   if (e instanceof UserError) {
-    process.stderr.write(`${e.format()}\n`);
-    process.exit(EXIT_BAD_INPUT);
+    stderr.write(`${e.format()}\n`);
+    return EXIT_BAD_INPUT;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  process.stderr.write(`internal error: ${err.message}\n  This is a bug in maxnvm; please report it with the command you ran.\n`);
-  if (process.env.MAXNVM_DEBUG === '1' && err.stack !== undefined) process.stderr.write(`${err.stack}\n`);
-  process.exit(EXIT_INTERNAL);
+  stderr.write(`internal error: ${err.message}\n  This is a bug in maxnvm; please report it with the command you ran.\n`);
+  if (process.env.MAXNVM_DEBUG === '1' && err.stack !== undefined) stderr.write(`${err.stack}\n`);
+  return EXIT_INTERNAL;
 }
 
 /**

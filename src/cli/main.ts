@@ -1,35 +1,47 @@
 import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { flagError, reportErrorAndExit } from './errors.js';
+import { flagError, reportError } from './errors.js';
 import { commands } from './commands/index.js';
+import { processIo, type CliIo } from './io.js';
 import { rejectRepeatedFlags } from './repeated-flags.js';
 
 /**
  * The maxnvm command line: thin commands that parse, call the library and print.
  * Every failure of the user's input ends with exit code 2 and no stack trace.
+ *
+ * `run` is the one entry point: the binary (bin/maxnvm.js) calls it with the process's streams and exits with the
+ * code it returns; tests call it in-process with buffers. It never exits the process itself.
  */
-async function main(argv: string[]): Promise<void> {
-  const typed = argv.find((a) => !a.startsWith('-'));
-  let parser: Argv = yargs(argv)
+export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const args = [...argv];
+  const typed = args.find((a) => !a.startsWith('-'));
+  let parser: Argv = yargs(args)
     .scriptName('maxnvm')
     .usage('$0 <command> [options]')
     .strict()
     .recommendCommands()
-    .demandCommand(1, 'name a command: simulate, size, sweep, faults, validate, describe, report, main, import')
-    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .demandCommand(1, 'name a command: simulate, size, sweep, faults, merge, pareto, validate, describe, report, main, import')
+    .wrap(Math.min(110, io.stdout.columns ?? 110))
     .help()
     .version()
-    .middleware((args) => rejectRepeatedFlags(args, commands))
+    .exitProcess(false)
+    .middleware((parsed) => rejectRepeatedFlags(parsed, commands))
     .fail((msg, err) => {
-      if (err !== undefined && err !== null) reportErrorAndExit(err);
-      reportErrorAndExit(flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name), typed, Object.fromEntries(commands.map((c) => [c.name, c.flags])), argv));
+      throw err ?? flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name), typed, Object.fromEntries(commands.map((c) => [c.name, c.flags])), args);
     });
-  for (const c of commands) parser = parser.command(c.module);
-  await parser.parseAsync();
+  for (const c of commands) parser = parser.command(c.module(io));
+  try {
+    // With a parse callback yargs hands over what it would print (--help, --version) instead of printing it.
+    let printed = '';
+    await parser.parseAsync(args, {}, (_err, _parsed, output) => {
+      printed = output;
+    });
+    if (printed !== '') io.stdout.write(`${printed}\n`);
+    return 0;
+  } catch (e) {
+    return reportError(e, io.stderr);
+  }
 }
 
 function knownFlags(): string[] {
   return commands.flatMap((c) => c.flags);
 }
-
-main(hideBin(process.argv)).catch(reportErrorAndExit);

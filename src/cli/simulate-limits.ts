@@ -11,19 +11,19 @@ import { UserError } from '../errors.js';
  * frames / fps seconds on a fresh system per rate; 9000 s leaves room for
  * events scheduled past the last frame (idle thresholds, at most 1 s).
  */
-export const MAX_SIMULATED_S = 9000;
+const MAX_SIMULATED_S = 9000;
 
 /** The highest rate: its frame period, 1 ps, is the simulator's time resolution; a shorter one would round to 0. */
-export const MAX_FPS = 1e12;
+const MAX_FPS = 1e12;
 
 /**
  * Frames replayed per rate: each is simulated event by event, about 45 ms for
  * ResNet-50 on nvdla-full-lpddr4 (1,000 frames at 100 fps took 47 s), and
  * `simulate` shows no progress; 3 frames reach the steady state (the first warms up).
  */
-export const MAX_FRAMES = 1000;
+const MAX_FRAMES = 1000;
 /** Rates per `simulate` run: each is a replay of its own; `maxnvm sweep` composes many rates cheaply. */
-export const MAX_SIMULATE_RATES = 100;
+const MAX_SIMULATE_RATES = 100;
 
 /** Throw a UserError when a rate is too high to resolve, or frames at the lowest rate overflow simulated time. */
 export function checkSimulatedTime(fps: readonly number[], frames: number): void {

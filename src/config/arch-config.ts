@@ -1,38 +1,27 @@
-import { withDefaults, type ComponentSpec } from '../engine/spec.js';
+import { withDefaults } from '../engine/spec.js';
 import { UserError } from '../errors.js';
 import { controlDomainSpec, type ControlDomainParams } from '../hw/control-domain.js';
 import { hostSpec, type HostParams } from '../hw/host/spec.js';
-import { dramSpec, type DramParams } from '../hw/dram/spec.js';
-import { curvesFor } from '../hw/envm/figure-curves.js';
-import { checkEnvmParams, envmSpec, type EnvmParams } from '../hw/envm/spec.js';
+import type { DramParams } from '../hw/dram/spec.js';
 import { resolveNvdlaParams } from '../hw/nvdla/params.js';
 import type { NvdlaParams } from '../hw/nvdla/spec.js';
-import { sramSpec, type SramParams } from '../hw/sram/spec.js';
-import { weightPathSpec, type WeightPathParams } from '../hw/weightpath/spec.js';
+import type { MemorySections, SectionKey } from '../memories/kind.js';
+import { MEMORY_KINDS, kindsInUse } from './memory-kinds.js';
 import { validateStorageChoice } from '../storage/choice-schema.js';
-import type { StorageChoice } from '../storage/types.js';
 import { archConfigSchema } from './arch-schema.js';
-import { backingStoreSpec, memoryPortSpec, placementSpec, resolveBackingStore, type BackingStoreParams, type BackingStoreSection, type MemoryPortParams, type Placement } from './system-spec.js';
-import { validateDramParams } from '../hw/dram/validate.js';
+import { placementSpec, type Placement } from './system-spec.js';
 import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 import { resolveArchFile } from './shipped-configs.js';
 import { expandConfigImports } from './import/config-imports.js';
 
 /** A resolved architecture config: every default filled in, every cross-section rule checked. */
-export interface ArchConfig {
+export interface ArchConfig extends MemorySections {
   /** File it was loaded from (for manifests and messages). */
   file: string;
   name: string;
   description: string;
   placement: Placement;
   nvdla: NvdlaParams;
-  memoryPort?: MemoryPortParams;
-  dram?: DramParams;
-  envm?: EnvmParams;
-  sram?: SramParams;
-  weightPath?: WeightPathParams;
-  weightStorage?: StorageChoice;
-  backingStore?: BackingStoreParams;
   /** The always-on control domain, in every system. */
   controlDomain: ControlDomainParams;
   /** The host CPU's cost model for layers NVDLA cannot run (trace op "host"). */
@@ -64,76 +53,44 @@ export function resolveArchConfig(data: unknown, file: string): ArchConfig {
   const section = (name: string): Record<string, unknown> | undefined => raw[name] as Record<string, unknown> | undefined;
   const placement = withDefaults<Placement>(placementSpec, section('placement'));
 
-  const weightsInDram = placement.weights === 'dram';
-  const usesDram = weightsInDram || placement.activations === 'dram';
-  const weightsInEnvm = placement.weights === 'envm';
-  const needs = {
-    dram: usesDram,
-    memoryPort: usesDram,
-    envm: weightsInEnvm,
-    weightPath: weightsInEnvm,
-    weightStorage: weightsInEnvm,
-    sram: placement.activations === 'sram',
-    backingStore: weightsInDram,
-    controlDomain: true,
-    host: true,
-  };
-  const why: Record<keyof typeof needs, string> = {
-    dram: 'placement puts weights or activations in DRAM',
-    memoryPort: 'placement uses off-chip memory',
-    envm: 'placement.weights is "envm"',
-    weightPath: 'placement.weights is "envm"',
-    weightStorage: 'placement.weights is "envm"',
-    sram: 'placement.activations is "sram"',
-    backingStore: 'placement.weights is "dram"',
-    controlDomain: 'every system has one',
-    host: 'every system has a host CPU for the layers NVDLA cannot run',
-  };
+  const used = kindsInUse(placement);
+  // Sections every system has, then each memory kind's, needed or not as placement uses the kind.
+  const rules: { key: string; needed: boolean; why: string; required: boolean }[] = [
+    { key: 'controlDomain', needed: true, why: 'every system has one', required: false },
+    { key: 'host', needed: true, why: 'every system has a host CPU for the layers NVDLA cannot run', required: false },
+    ...MEMORY_KINDS.flatMap((kind) => {
+      const roles = used.find((u) => u.kind === kind)?.roles ?? [];
+      return kind.sections.map((s) => ({ key: s.key, needed: s.when === 'used' ? roles.length > 0 : roles.includes(s.when), why: s.why, required: s.required }));
+    }),
+  ];
   // Required sections must be present (no silent defaults for a whole memory); unused ones are mistakes.
-  for (const key of ['dram', 'envm', 'weightStorage', 'sram'] as const) {
-    if (needs[key] && raw[key] === undefined) {
-      throw new UserError(`missing section "${key}": ${why[key]}`, {
-        file,
-        jsonPath: `/${key}`,
-        expected: `a "${key}" section`,
-        suggestion: `add "${key}": {} to take every default (see \`maxnvm describe ${key}\`), or change "placement"`,
-      });
-    }
+  for (const { key, why } of rules.filter((r) => r.needed && r.required && raw[r.key] === undefined)) {
+    throw new UserError(`missing section "${key}": ${why}`, {
+      file,
+      jsonPath: `/${key}`,
+      expected: `a "${key}" section`,
+      suggestion: `add "${key}": {} to take every default (see \`maxnvm describe ${key}\`), or change "placement"`,
+    });
   }
-  for (const key of Object.keys(needs) as (keyof typeof needs)[]) {
-    if (!needs[key] && raw[key] !== undefined) {
-      throw new UserError(`section "${key}" is not used by this system's placement`, {
-        file,
-        jsonPath: `/${key}`,
-        expected: `no "${key}" section when placement is ${JSON.stringify(placement)}`,
-        suggestion: `remove "${key}", or change "placement" to use it`,
-      });
-    }
+  for (const { key } of rules.filter((r) => !r.needed && raw[r.key] !== undefined)) {
+    throw new UserError(`section "${key}" is not used by this system's placement`, {
+      file,
+      jsonPath: `/${key}`,
+      expected: `no "${key}" section when placement is ${JSON.stringify(placement)}`,
+      suggestion: `remove "${key}", or change "placement" to use it`,
+    });
   }
 
-  const opt = <T>(key: keyof typeof needs, spec: ComponentSpec): T | undefined =>
-    needs[key] ? withDefaults<T>(spec, section(key)) : undefined;
-  const dram = opt<DramParams>('dram', dramSpec);
-  if (dram !== undefined) validateDramParams(dram, file);
-  const envm = opt<EnvmParams>('envm', envmSpec);
-  const weightStorage = needs.weightStorage ? validateStorageChoice(raw.weightStorage, file, '/weightStorage') : undefined;
-  if (envm !== undefined) checkEnvmParams(envm, '/envm', file);
-  if (envm !== undefined && weightStorage !== undefined) checkEnvmFigures(envm, weightStorage, file);
+  const memories: MemorySections = Object.assign({}, ...used.map((u) => u.kind.resolve((key: SectionKey) => section(key), u.roles, file)));
   return {
     file,
     name: raw.name as string,
     description: (raw.description as string | undefined) ?? '',
     placement,
     nvdla: resolveNvdlaParams(section('nvdla'), file),
-    memoryPort: opt<MemoryPortParams>('memoryPort', memoryPortSpec),
-    dram,
-    envm,
-    sram: opt<SramParams>('sram', sramSpec),
-    weightPath: opt<WeightPathParams>('weightPath', weightPathSpec),
-    backingStore: needs.backingStore ? resolveBackingStore(withDefaults<BackingStoreSection>(backingStoreSpec, section('backingStore'))) : undefined,
+    ...memories,
     controlDomain: withDefaults<ControlDomainParams>(controlDomainSpec, section('controlDomain')),
     host: withDefaults<HostParams>(hostSpec, section('host')),
-    weightStorage,
   };
 }
 
@@ -168,21 +125,4 @@ export function withWeightStorageFile(config: ArchConfig, file: string): ArchCon
   const wrapped = typeof data === 'object' && data !== null && !Array.isArray(data) && 'weightStorage' in data;
   const choice = wrapped ? (data as { weightStorage: unknown }).weightStorage : data;
   return { ...config, weightStorage: validateStorageChoice(choice, file, wrapped ? '/weightStorage' : '') };
-}
-
-/**
- * Every bits-per-cell level the storage choice uses must have array figures
- * for the technology (reference table or overrides): checked when the config
- * loads, so `validate` catches it and no simulation starts without them.
- */
-function checkEnvmFigures(envm: EnvmParams, choice: StorageChoice, file: string): void {
-  const levels = new Set([choice.defaultBitsPerCell, ...Object.values(choice.bitsPerCell)]);
-  for (const bpc of [...levels].sort()) {
-    try {
-      curvesFor(envm.technology, bpc, envm.overrides);
-    } catch (e) {
-      if (e instanceof UserError) throw new UserError(e.message, { ...e.details, file });
-      throw e;
-    }
-  }
 }

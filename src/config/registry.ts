@@ -6,7 +6,9 @@ import { envmSpec } from '../hw/envm/spec.js';
 import { nvdlaSpec } from '../hw/nvdla/spec.js';
 import { sramSpec } from '../hw/sram/spec.js';
 import { weightPathSpec } from '../hw/weightpath/spec.js';
-import { backingStoreSpec, memoryPortSpec, placementSpec } from './system-spec.js';
+import { placementSpec } from './system-spec.js';
+import { memoryPortSpec } from '../hw/port-spec.js';
+import { backingStoreSpec } from '../hw/backing-store/spec.js';
 
 /** Every component's declarations, in config order. The schema and `describe` come from this list. */
 export const componentSpecs: readonly ComponentSpec[] = [

@@ -2,11 +2,12 @@
  * Simulated time is an integer number of picoseconds held in a JS number.
  * Integers are exact up to 2^53 ps (about 9007 s of simulated time); the
  * frame replay never simulates more than a few frame periods in one run, and
- * `assertTime` turns an overflow into a clear error instead of silent rounding.
+ * the event queue refuses a time that is not a safe integer instead of rounding it silently
+ * (`maxnvm simulate` checks the rates and frames up front: src/cli/simulate-limits.ts).
  */
 export type Picoseconds = number;
 
-export const PS_PER_NS = 1_000;
+const PS_PER_NS = 1_000;
 export const PS_PER_S = 1e12;
 
 export function nsToPs(ns: number): Picoseconds {
@@ -15,17 +16,6 @@ export function nsToPs(ns: number): Picoseconds {
 
 export function psToSeconds(ps: Picoseconds): number {
   return ps / PS_PER_S;
-}
-
-export function secondsToPs(s: number): Picoseconds {
-  return Math.round(s * PS_PER_S);
-}
-
-export function assertTime(t: Picoseconds, what: string): Picoseconds {
-  if (!Number.isSafeInteger(t) || t < 0) {
-    throw new RangeError(`${what}: time ${t} ps is not a non-negative integer below 2^53 ps`);
-  }
-  return t;
 }
 
 /** A clock domain: converts between cycles and picoseconds. The period must be a whole number of ps. */

@@ -18,7 +18,7 @@ import { injectNetwork, prepareNetwork } from './inject-network.js';
 import { traceLayerTensors } from './network-weights.js';
 
 /** The bench's storage choice: NVDLA bitmask, clustered, 3 bits per cell, SECDED (72,64) on the metadata, IdxSync 1024. */
-export const BENCH_CHOICE: StorageChoice = {
+const BENCH_CHOICE: StorageChoice = {
   label: 'bench: bitmask clustered 3b/cell ecc sync1024',
   encoding: 'bitmask',
   bitmaskLayout: 'nvdla',
@@ -29,7 +29,7 @@ export const BENCH_CHOICE: StorageChoice = {
   idxSync: { interval: 1024 },
 };
 
-export const BENCH_TRACE = 'traces/resnet50-v1.5-str81-c16.json';
+const BENCH_TRACE = 'traces/resnet50-v1.5-str81-c16.json';
 
 export interface FaultBenchTimings {
   readonly mnistTrials: number;

@@ -19,13 +19,12 @@ import { pathToFileURL } from 'node:url';
 import { randomStream, type RandomStream } from '../engine/random.js';
 import { UserError } from '../errors.js';
 import { meanInterval, type MeanWithInterval } from '../ml/confidence.js';
-import type { AccuracyCount, LayerWeights } from '../ml/inference.js';
 import { runOnWorkers, type CampaignPool } from './campaign-pool.js';
 import type { LayerFaultResult } from './inject-layer.js';
 import type { TrialOutcome, TrialRunner, TrialSpec } from './trial.js';
 import { averageOverTrials, type WeightErrorStats } from './weight-errors.js';
 
-export type { TrialFactory, TrialOutcome, TrialRunner, TrialSpec } from './trial.js';
+export type { TrialRunner, TrialSpec } from './trial.js';
 
 export interface CampaignOptions {
   readonly seed: number;
@@ -62,20 +61,6 @@ export interface CampaignWeightErrors {
 /** The random stream of trial t: a function of (seed, t) only. */
 export function trialStream(seed: number, trial: number): RandomStream {
   return randomStream(seed, `faults/campaign/trial/${trial}`);
-}
-
-/** A trial built from the `(trialStream) => weights` callback and an evaluator of weights. */
-export function accuracyTrial(
-  weightsForTrial: (stream: RandomStream, trial: number) => { weights: LayerWeights; faultyCells: number },
-  evaluate: (weights: LayerWeights) => AccuracyCount,
-): TrialRunner {
-  return {
-    run(stream, trial) {
-      const { weights, faultyCells } = weightsForTrial(stream, trial);
-      const { correct, total } = evaluate(weights);
-      return { correct, total, faultyCells };
-    },
-  };
 }
 
 /** Import the factory named by `spec` and build this thread's runner. */

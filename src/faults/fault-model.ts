@@ -27,7 +27,7 @@ export interface FaultModel {
 }
 
 /** Bits per cell a technology's published (or borrowed) level data cover: technology-levels.ts. */
-export const TECHNOLOGY_BITS_PER_CELL: readonly number[] = [1, 2, 3];
+const TECHNOLOGY_BITS_PER_CELL: readonly number[] = [1, 2, 3];
 
 /** The level models of a technology at 1, 2 and 3 bits per cell, every sigma times `sigmaScale`. */
 export function technologyFaultModel(technology: string, mapping: LevelMapping, sigmaScale = 1): FaultModel {
@@ -43,7 +43,7 @@ export function definedBitsPerCell(model: FaultModel): number[] {
 }
 
 /** The level model at `bitsPerCell`, or a UserError naming the stream that asked for it. */
-export function levelModelAt(model: FaultModel, bitsPerCell: number, stream?: StreamName): LevelModel {
+function levelModelAt(model: FaultModel, bitsPerCell: number, stream?: StreamName): LevelModel {
   const found = model.levelModels.find((m) => m.bitsPerCell === bitsPerCell);
   if (found !== undefined) return found;
   const defined = definedBitsPerCell(model);

@@ -6,7 +6,7 @@
 
 import { wilsonInterval } from '../ml/confidence.js';
 import { STREAM_ORDER } from '../storage/streams.js';
-import { networkStorage } from '../storage/sizing.js';
+import { networkStorage } from '../storage/stream-sizes.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import { loadTrace } from '../workload/load-trace.js';
 import type { CampaignPool } from './campaign-pool.js';
@@ -22,9 +22,9 @@ import { TRACE_FAULT_TRIAL_MODULE, type TraceFaultTrialOptions } from './trace-f
 export type FaultNetwork = { kind: 'mnist'; modelPath?: string } | { kind: 'trace'; file: string };
 
 /** Seed of a trace's synthetic weights: the default of `maxnvm size` and `simulate` (assumption: any fixed seed). */
-export const TRACE_WEIGHT_SEED = 1;
+const TRACE_WEIGHT_SEED = 1;
 
-export const ACCURACY_NOT_MEASURED =
+const ACCURACY_NOT_MEASURED =
   'accuracy is not measured for a trace: its weights are synthetic (each layer\'s density and cluster count, seeded), with no trained network or data set behind them; only weight errors are reported';
 
 export interface CampaignSettings {
@@ -65,7 +65,7 @@ export interface FaultsReport {
   readonly weightErrors: CampaignWeightErrors;
 }
 
-export function trialSpec(network: FaultNetwork, choice: StorageChoice, faultModel: FaultModel, mode: FaultMode): TrialSpec {
+function trialSpec(network: FaultNetwork, choice: StorageChoice, faultModel: FaultModel, mode: FaultMode): TrialSpec {
   if (network.kind === 'mnist') {
     const options: MnistFaultTrialOptions = { choice, faultModel, mode, ...(network.modelPath === undefined ? {} : { modelPath: network.modelPath }) };
     return { module: MNIST_FAULT_TRIAL_MODULE, exportName: 'createMnistFaultTrial', options };

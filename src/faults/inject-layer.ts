@@ -56,7 +56,7 @@ export interface InjectionOptions {
  * of a bits-per-cell search see the same faults in the streams they do not
  * change (common random numbers).
  */
-export function perStreamRandom(random: RandomStream, layerName: string): (stream: StreamName) => RandomStream {
+function perStreamRandom(random: RandomStream, layerName: string): (stream: StreamName) => RandomStream {
   const key = random.int(2 ** 32);
   return (stream) => randomStream(key, `faults/layer/${layerName}/${stream}`);
 }
@@ -132,7 +132,7 @@ export function decodeAndCompare(
 }
 
 /** One trial on one prepared layer: fault its streams, decode, compare. */
-export function injectPrepared(layer: PreparedLayer, options: InjectionOptions, random: RandomStream): LayerInjection {
+function injectPrepared(layer: PreparedLayer, options: InjectionOptions, random: RandomStream): LayerInjection {
   const { streams, faultyCellsByStream } = faultStreams(layer, options, random);
   return decodeAndCompare(layer, streams, faultyCellsByStream);
 }

@@ -68,7 +68,7 @@ export function injectNetwork(net: PreparedNetwork, options: NetworkFaultOptions
   return { weights, layers, total: totalOf(layers) };
 }
 
-export function totalOf(layers: readonly LayerFaultResult[]): NetworkFaultTotals {
+function totalOf(layers: readonly LayerFaultResult[]): NetworkFaultTotals {
   const byStream: Partial<Record<StreamName, number>> = {};
   for (const l of layers) {
     for (const [s, n] of Object.entries(l.faultyCellsByStream) as [StreamName, number][]) byStream[s] = (byStream[s] ?? 0) + n;

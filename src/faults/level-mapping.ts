@@ -59,7 +59,7 @@ export function bitsFlipped(from: number, to: number, mapping: LevelMapping): nu
   return count;
 }
 
-export function checkBitsPerCell(bitsPerCell: number, jsonPath?: string): void {
+function checkBitsPerCell(bitsPerCell: number, jsonPath?: string): void {
   if (!Number.isInteger(bitsPerCell) || bitsPerCell < 1 || bitsPerCell > MAX_BITS_PER_CELL) {
     throw new UserError(`bits per cell must be an integer from 1 to ${MAX_BITS_PER_CELL}, got ${bitsPerCell}`, {
       jsonPath,

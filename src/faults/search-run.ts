@@ -18,7 +18,7 @@ import { searchBitsPerCell, type SearchResult } from './search.js';
 
 export { DEFAULT_TOLERANCE_PP } from './spec.js';
 
-export interface ChoicesFile {
+interface ChoicesFile {
   readonly technology: string;
   readonly description: string;
   readonly choices: StorageChoice[];

@@ -27,7 +27,7 @@ import { MAX_BITS_PER_CELL } from '../storage/choice-schema.js';
 import { producedStreams } from '../storage/streams.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 
-export interface SearchStep {
+interface SearchStep {
   /** The stream raised in this step; undefined for the starting setting. */
   readonly stream?: StreamName;
   readonly bitsPerCell: Readonly<Partial<Record<StreamName, number>>>;

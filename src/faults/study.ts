@@ -5,7 +5,7 @@
  * bits per cell per stream that keep the MNIST model's accuracy loss within
  * the tolerance (search.ts), and the cells the whole network needs at those
  * settings: the MNIST model, and a ResNet-50 trace sized with the same choice
- * (src/storage/sizing.ts).
+ * (src/storage/stream-sizes.ts).
  *
  * What the study can and cannot see: accuracy is measured on the MNIST model
  * (~10^5 cells). A ResNet-50 copy has ~10^8 cells, so a rate the small model
@@ -15,7 +15,7 @@
  */
 
 import { UserError } from '../errors.js';
-import { networkStorage } from '../storage/sizing.js';
+import { networkStorage } from '../storage/stream-sizes.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import type { Trace } from '../workload/layer.js';
 import { CampaignPool } from './campaign-pool.js';
@@ -28,11 +28,11 @@ import { runSearch, type SearchReport } from './search-run.js';
 const DENSE_SLC_BITS_PER_WEIGHT = 8;
 
 /** IdxSync interval of the protected rows: 1024 weights, as the shipped arch-configs/maxnvm-*-ecc-idxsync.json (assumption: no published optimum). */
-export const STUDY_IDXSYNC_INTERVAL = 1024;
+const STUDY_IDXSYNC_INTERVAL = 1024;
 /** ECC of the protected rows: SECDED (72,64), the usual memory ECC word (as the shipped arch configs). */
-export const STUDY_ECC_DATA_BITS = 64;
+const STUDY_ECC_DATA_BITS = 64;
 /** CSR relative index width: 4 bits, as the shipped csr4 arch configs. */
-export const STUDY_CSR_INDEX_BITS = 4;
+const STUDY_CSR_INDEX_BITS = 4;
 /**
  * Trials per search step in the default study: 40 keeps the whole study near a minute on 2 cores (measured);
  * the t interval's half-width is then ~0.33 standard deviations of the per-trial accuracy.
@@ -41,8 +41,8 @@ export const STUDY_DEFAULT_TRIALS = 40;
 /** The trace whose cells the study reports: pruned (STR 81 %) and clustered (16) ResNet-50 v1.5, shipped in traces/. */
 export const STUDY_DEFAULT_SIZE_TRACE = 'traces/resnet50-v1.5-str81-c16.json';
 
-export type StudyEncoding = 'dense' | 'clustered' | 'bitmask' | 'CSR';
-export type StudyProtection = 'none' | 'ECC' | 'ECC + IdxSync';
+type StudyEncoding = 'dense' | 'clustered' | 'bitmask' | 'CSR';
+type StudyProtection = 'none' | 'ECC' | 'ECC + IdxSync';
 
 export interface StudyRowSpec {
   readonly encoding: StudyEncoding;
@@ -79,7 +79,7 @@ export function studyRows(): StudyRowSpec[] {
   ];
 }
 
-export interface StudyRow {
+interface StudyRow {
   readonly encoding: StudyEncoding;
   readonly protection: StudyProtection;
   readonly label: string;

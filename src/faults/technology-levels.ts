@@ -45,7 +45,7 @@ export type FaultTechnology = 'RRAM' | 'CTT' | 'PCM' | 'STT';
 export const FAULT_TECHNOLOGIES: readonly FaultTechnology[] = ['RRAM', 'CTT', 'PCM', 'STT'];
 
 /** Where a user puts measured levels instead, for suggestions and notes. */
-export const LEVELS_FILE_HINT = '--levels FILE (format: examples/faults/levels-example.json)';
+const LEVELS_FILE_HINT = '--levels FILE (format: examples/faults/levels-example.json)';
 
 /**
  * Why each non-RRAM technology borrows the RRAM distributions. These are

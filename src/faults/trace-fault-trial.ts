@@ -31,7 +31,7 @@ export interface TraceFaultTrialOptions {
 /** The last network prepared in this thread: a search runs many campaigns on the same weights. */
 let cached: { key: string; net: PreparedNetwork } | undefined;
 
-export function prepareTrace(tracePath: string, choice: StorageChoice, weightSeed: number): PreparedNetwork {
+function prepareTrace(tracePath: string, choice: StorageChoice, weightSeed: number): PreparedNetwork {
   const key = JSON.stringify([tracePath, choice, weightSeed]);
   if (cached?.key !== key) cached = { key, net: prepareNetwork(traceLayerTensors(loadTrace(tracePath), choice.clustered, weightSeed), choice) };
   return cached.net;

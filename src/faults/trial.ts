@@ -18,8 +18,6 @@ export interface TrialRunner {
   run(stream: RandomStream, trial: number): TrialOutcome | Promise<TrialOutcome>;
 }
 
-export type TrialFactory = (options: never) => TrialRunner | Promise<TrialRunner>;
-
 /** Where the trial factory lives; `options` must survive structured cloning (plain JSON-like data). */
 export interface TrialSpec {
   /** Absolute path or file: URL of the module. */

@@ -1,4 +1,4 @@
-import { sane, nonNegNum, type ComponentSpec } from '../engine/spec.js';
+import { sane, type ComponentSpec } from '../engine/spec.js';
 import type { Picoseconds } from '../engine/time.js';
 import type { EnergyAccount, EnergyBreakdown, PowerManaged } from './memory.js';
 

@@ -42,14 +42,6 @@ export const POWER_DOMAIN_DEFAULTS = {
     'assumption: charging the rail\'s decoupling capacitance from 0 V, C·V² with C ≈ 3 µF (board and package decoupling of a switchable SoC rail) at 0.8 V ≈ 1.9 µJ (half stored, half lost in the regulator); override from the board design',
 } as const;
 
-/** The wake-up defaults alone (the names they had before domains had kinds). */
-export const WAKE_UP_DEFAULTS = {
-  wakeUp_ns: POWER_DOMAIN_DEFAULTS.wakeUp_ns,
-  wakeUp_source: POWER_DOMAIN_DEFAULTS.wakeUp_source,
-  wakeUpEnergy_pJ: POWER_DOMAIN_DEFAULTS.wakeUpEnergy_pJ,
-  wakeUpEnergy_source: POWER_DOMAIN_DEFAULTS.wakeUpEnergy_source,
-} as const;
-
 export interface DomainChoice {
   /** Kinds this device may be put in (retention only where data can be held at a lower voltage). */
   kinds: readonly DomainKind[];

@@ -1,7 +1,7 @@
 import { nsToPs, type Picoseconds } from '../engine/time.js';
 import { POWER_DOMAIN_DEFAULTS, type DomainKind, type PowerDomainParams } from './power-domain-params.js';
 
-export { DOMAIN_KINDS, POWER_DOMAIN_DEFAULTS, WAKE_UP_DEFAULTS, powerDomainParams, type DomainKind, type PowerDomainParams } from './power-domain-params.js';
+export { POWER_DOMAIN_DEFAULTS, type DomainKind, type PowerDomainParams } from './power-domain-params.js';
 
 /**
  * The power domain of a device between uses: background (leakage) energy by state, and
@@ -22,7 +22,7 @@ export { DOMAIN_KINDS, POWER_DOMAIN_DEFAULTS, WAKE_UP_DEFAULTS, powerDomainParam
 export type PowerState = 'on' | 'gated' | 'retention' | 'off';
 
 /** The low-power state each kind of domain enters when idle. */
-export const IDLE_STATE: Record<DomainKind, PowerState> = {
+const IDLE_STATE: Record<DomainKind, PowerState> = {
   'always-on': 'on',
   'power-gated': 'gated',
   retention: 'retention',

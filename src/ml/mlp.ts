@@ -35,14 +35,8 @@ export function initMlp(sizes: readonly number[], seed: number): Mlp {
   return { layers };
 }
 
-export function cloneMlp(mlp: Mlp): Mlp {
-  return {
-    layers: mlp.layers.map((l) => ({ ...l, weights: l.weights.slice(), bias: l.bias.slice() })),
-  };
-}
-
 /** Indices of the non-zero entries of x (MNIST images are ~80 % zeros, so layer 1 only visits these). */
-export function nonZeroIndices(x: Float32Array, out: Int32Array): number {
+function nonZeroIndices(x: Float32Array, out: Int32Array): number {
   let n = 0;
   for (let c = 0; c < x.length; c++) if (x[c] !== 0) out[n++] = c;
   return n;

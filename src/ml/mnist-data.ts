@@ -37,7 +37,7 @@ export interface SplitOptions {
 }
 
 /** Assumption: a fixed 80/20 split; 2,000 test images give a ±1 % (95 %) interval at 95 % accuracy. */
-export const DEFAULT_SPLIT: SplitOptions = { seed: 1, testFraction: 0.2 };
+const DEFAULT_SPLIT: SplitOptions = { seed: 1, testFraction: 0.2 };
 
 let rawCache: Float32Array[] | undefined;
 

@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { buildModel, DEFAULT_RECIPE, type BuiltModel, type ModelRecipe } from './build-model.js';
 import type { QuantizedLayer, QuantizedMlp } from './quantize.js';
 
-export const MODEL_FORMAT = 'maxnvm-mnist-mlp/1';
+const MODEL_FORMAT = 'maxnvm-mnist-mlp/1';
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../models/mnist-mlp.json', import.meta.url));
 
 interface LayerJson {
@@ -34,7 +34,7 @@ interface ModelJson {
   layers: LayerJson[];
 }
 
-export function modelToJson(built: BuiltModel): string {
+function modelToJson(built: BuiltModel): string {
   const doc: ModelJson = {
     format: MODEL_FORMAT,
     description:

@@ -9,7 +9,7 @@
 import { kMeans1d } from './kmeans.js';
 import type { DenseLayer } from './mlp.js';
 
-export const INT8_MAX = 127;
+const INT8_MAX = 127;
 
 export interface QuantizedLayer {
   readonly name: string;

@@ -11,9 +11,9 @@ export const BAND_HEADER = ['system', 'fps', 'baseline power', 'system power', '
 
 const DRIVER_WORD: Record<AssumptionName, string> = { gatedLeakageFraction: 'leakage drives it', flashEnergy_pJ_per_B: 'flash drives it' };
 
-export const ratioText = (r: number): string => `${r.toPrecision(3)}×`;
+const ratioText = (r: number): string => `${r.toPrecision(3)}×`;
 
-export function endText(e: BandEnd): string {
+function endText(e: BandEnd): string {
   return `${describeAssumptions(e.assumptions)} (${DRIVER_WORD[e.driver]})`;
 }
 

@@ -134,7 +134,7 @@ export function layersCsv(r: SimulationResult): string {
 }
 
 /** Residency per frame rate, device and power state: one row each. */
-export function powerStatesCsv(r: SimulationResult): string {
+function powerStatesCsv(r: SimulationResult): string {
   const rows: Record<string, CsvValue>[] = [];
   if (r.feasible) {
     for (const p of r.points) {

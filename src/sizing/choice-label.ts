@@ -5,7 +5,7 @@ import type { StorageChoice } from '../storage/types.js';
 /** Words for a storage choice: a short default label for the command line, and a one-line description for tables. */
 
 /** SECDED code of a data word as (codeword, data) bits, e.g. 64 → "(72,64)". */
-export function secdedName(dataBits: number): string {
+function secdedName(dataBits: number): string {
   return `(${secdedCode(dataBits).codewordBits},${dataBits})`;
 }
 

@@ -1,7 +1,7 @@
 import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
 import type { JsonSchema } from '../engine/spec.js';
 import { UserError } from '../errors.js';
-import { TECHNOLOGIES, type Technology } from '../hw/envm/reference-table.js';
+import { TECHNOLOGIES, type Technology } from '../hw/memory-figures/reference-table.js';
 import { storageChoiceSchema } from '../storage/choice-schema.js';
 import { type SizingEntry, validateSizingEntry } from './sizing-entry.js';
 import { DEFAULT_SIZING_TECHNOLOGY, parseTechnology } from './technology.js';
@@ -77,7 +77,7 @@ export function loadChoicesFile(file: string, technology?: Technology): SizingEn
 }
 
 /** Labels name rows of tables and CSV files, so two equal labels would make a result ambiguous. */
-export function checkUniqueLabels(entries: readonly SizingEntry[]): void {
+function checkUniqueLabels(entries: readonly SizingEntry[]): void {
   const seen = new Map<string, SizingEntry>();
   for (const e of entries) {
     const first = seen.get(e.choice.label);

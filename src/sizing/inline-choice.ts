@@ -1,6 +1,6 @@
 import { parseChoice, parseInteger } from '../util/parse-flags.js';
 import { UserError, nearest } from '../errors.js';
-import type { Technology } from '../hw/envm/reference-table.js';
+import type { Technology } from '../hw/memory-figures/reference-table.js';
 import { METADATA_STREAMS, STREAM_ORDER, producedStreams } from '../storage/streams.js';
 import type { EncodingKind, StorageChoice, StreamName } from '../storage/types.js';
 import { defaultLabel } from './choice-label.js';
@@ -26,7 +26,7 @@ export interface InlineChoiceFlags {
   idxsync?: unknown;
 }
 
-export const INLINE_CHOICE_FLAGS = [
+const INLINE_CHOICE_FLAGS = [
   'label',
   'encoding',
   'bits-per-cell',
@@ -40,7 +40,7 @@ export const INLINE_CHOICE_FLAGS = [
 ] as const;
 
 /** Bits per cell when --bits-per-cell is not given. assumption: single-level cells, the baseline MaxNVM compares to. */
-export const DEFAULT_INLINE_BITS_PER_CELL = 1;
+const DEFAULT_INLINE_BITS_PER_CELL = 1;
 
 /** Whether any flag of an inline choice was given (so it cannot be mixed with --choices). */
 export function hasInlineChoice(flags: InlineChoiceFlags): boolean {
@@ -48,7 +48,7 @@ export function hasInlineChoice(flags: InlineChoiceFlags): boolean {
 }
 
 /** The flag that sets the value at `jsonPath` of a StorageChoice, for error messages. */
-export function flagForChoicePath(jsonPath: string): string {
+function flagForChoicePath(jsonPath: string): string {
   const [, key, sub] = jsonPath.split('/');
   switch (key) {
     case 'bitsPerCell':

@@ -1,8 +1,8 @@
 import { UserError } from '../errors.js';
-import { CTT_CAVEAT, type Technology } from '../hw/envm/reference-table.js';
+import { CTT_CAVEAT, type Technology } from '../hw/memory-figures/reference-table.js';
 import { DEFAULT_ATOMIC_K } from '../storage/encoded-layer.js';
 import type { PatternCache } from '../storage/pattern-stats.js';
-import { networkStorage } from '../storage/sizing.js';
+import { networkStorage } from '../storage/stream-sizes.js';
 import { DEFAULT_PATTERN_SEED } from '../storage/synthetic-weights.js';
 import type { LayerStorage, StorageChoice, StreamName } from '../storage/types.js';
 import type { Trace } from '../workload/layer.js';
@@ -13,7 +13,7 @@ import type { SizingEntry } from './sizing-entry.js';
 import { type SubArrayArea, sizingEnvmParams, storedArea } from './stored-area.js';
 
 /**
- * `maxnvm size`: each storage choice → bits per stream (src/storage/sizing.ts) → cells at each stream's bits per
+ * `maxnvm size`: each storage choice → bits per stream (src/storage/stream-sizes.ts) → cells at each stream's bits per
  * cell → eNVM area per bits-per-cell sub-array (stored-area.ts) → overheads, budget fit and the ratios to dense
  * single-level-cell storage of the same weights (8 bits per weight, 1 bit per cell, same technology).
  */
@@ -29,7 +29,7 @@ export interface SizeOptions {
   patterns?: PatternCache;
 }
 
-export interface StreamSizing {
+interface StreamSizing {
   stream: StreamName;
   bits: number;
   bitsPerCell: number;
@@ -85,7 +85,7 @@ export interface SizingRun {
 }
 
 /** Bits per weight of the dense reference: int8, as the dense traces store them. */
-export const DENSE_SLC_BITS_PER_WEIGHT = 8;
+const DENSE_SLC_BITS_PER_WEIGHT = 8;
 
 const pct = (part: number, whole: number): number => (whole === 0 ? 0 : (100 * part) / whole);
 

@@ -1,4 +1,4 @@
-import { CTT_CAVEAT } from '../hw/envm/reference-table.js';
+import { CTT_CAVEAT } from '../hw/memory-figures/reference-table.js';
 import { grouped, textTable } from '../util/format.js';
 import type { ChoiceSizing, SizingReport } from './size-choices.js';
 
@@ -14,7 +14,7 @@ function fitText(c: ChoiceSizing): string {
   return c.budget.fits ? 'yes' : 'NO';
 }
 
-export function choiceTable(c: ChoiceSizing): string {
+function choiceTable(c: ChoiceSizing): string {
   const rows = c.streams.map((s) => [s.stream, grouped(s.bits), String(s.bitsPerCell), grouped(s.cells), mm2(s.area_mm2)]);
   rows.push(['total', grouped(c.totalBits), '', grouped(c.totalCells), mm2(c.area_mm2)]);
   const lines = [`${c.label}  [${c.technology}]  ${c.description}`, textTable(['stream', 'bits', 'bits/cell', 'cells', 'area mm²'], rows)];
@@ -31,7 +31,7 @@ export function choiceTable(c: ChoiceSizing): string {
   return lines.join('\n');
 }
 
-export function summaryTable(r: SizingReport): string {
+function summaryTable(r: SizingReport): string {
   const rows = r.choices.map((c) => [
     c.label,
     c.technology,

@@ -1,4 +1,4 @@
-import type { Technology } from '../hw/envm/reference-table.js';
+import type { Technology } from '../hw/memory-figures/reference-table.js';
 import { validateStorageChoice } from '../storage/choice-schema.js';
 import type { StorageChoice } from '../storage/types.js';
 import { checkTechnologyCovers, parseTechnology } from './technology.js';

@@ -1,6 +1,6 @@
 import { withDefaults } from '../engine/spec.js';
 import { EnvmArray } from '../hw/envm/envm-array.js';
-import type { Technology } from '../hw/envm/reference-table.js';
+import type { Technology } from '../hw/memory-figures/reference-table.js';
 import { envmSpec, type EnvmParams } from '../hw/envm/spec.js';
 
 /**

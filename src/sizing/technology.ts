@@ -1,6 +1,6 @@
 import { UserError, nearest } from '../errors.js';
-import { referenceBitsPerCell } from '../hw/envm/figure-curves.js';
-import { TECHNOLOGIES, type Technology } from '../hw/envm/reference-table.js';
+import { referenceBitsPerCell } from '../hw/memory-figures/figure-curves.js';
+import { TECHNOLOGIES, type Technology } from '../hw/memory-figures/reference-table.js';
 import { producedStreams } from '../storage/streams.js';
 import type { StorageChoice } from '../storage/types.js';
 

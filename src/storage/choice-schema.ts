@@ -10,7 +10,7 @@ import type { StorageChoice, StreamName } from './types.js';
  */
 
 /** Bits per cell the eNVM models cover: 1, 2, 3 (reference/envm-arrays.csv; docs/architecture.md §6). */
-export const MIN_BITS_PER_CELL = 1;
+const MIN_BITS_PER_CELL = 1;
 export const MAX_BITS_PER_CELL = 3;
 /** Smallest SECDED data word accepted: 4 bits, the (8,4) extended Hamming code. */
 export const MIN_ECC_DATA_BITS = 4;
@@ -21,7 +21,7 @@ export const MIN_ECC_DATA_BITS = 4;
  */
 export const MAX_ECC_DATA_BITS = 4096;
 /** Fields are read 32 bits at a time (bit-stream.ts), and a relative index wider than that is never useful. */
-export const MAX_CSR_INDEX_BITS = 32;
+const MAX_CSR_INDEX_BITS = 32;
 
 const bitsPerCellSchema: JsonSchema = {
   type: 'integer',

@@ -19,7 +19,3 @@ export function decodeDenseValues(enc: EncodedLayer, values: BitStream, out: Int
   for (let i = 0; i < out.length; i++) out[i] = fieldToValue(values.readBits(i * b, b), b, clustered);
 }
 
-/** Bits of the dense value stream. */
-export function denseValueBits(weights: number, valueBits: number): number {
-  return weights * valueBits;
-}

@@ -31,11 +31,6 @@ export function syncWordBits(fields: number): number {
   return Math.max(1, bitsToHold(fields));
 }
 
-/** Sync stream size in bits. */
-export function syncStreamBits(weights: number, interval: number, fields: number): number {
-  return syncPointCount(weights, interval) * syncWordBits(fields);
-}
-
 /** Collects the counts at each sync point while an encoder walks the layer in storage order. */
 export class SyncRecorder {
   /** Storage position of the next sync point (Infinity when there is none). */

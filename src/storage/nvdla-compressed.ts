@@ -1,5 +1,5 @@
 import type { Layer } from '../workload/layer.js';
-import { kernelRangeStreamBits, type SizingOptions } from './sizing.js';
+import { kernelRangeStreamBits, type SizingOptions } from './stream-sizes.js';
 import type { StorageChoice } from './types.js';
 
 /**

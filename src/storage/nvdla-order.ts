@@ -9,7 +9,7 @@ import { kernelSize, type KernelShape } from './weight-tensor.js';
  */
 
 /** Elements of one small cube of int8 weights (nvdla.org hw/format: "Divide each kernel to 1x1x64-element small cubes"). */
-export const NVDLA_CUBE_ELEMENTS = 64;
+const NVDLA_CUBE_ELEMENTS = 64;
 
 /**
  * order[p] = index in [K][C][R][S] order of the weight at storage position p. Groups are contiguous: group g

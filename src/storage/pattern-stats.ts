@@ -4,7 +4,7 @@ import { kernelSize } from './weight-tensor.js';
 
 /**
  * What sizing needs to know about a layer's sparsity pattern, computed once and kept: non-zeros per kernel, and
- * for CSR the zero runs in front of each non-zero. Every size follows exactly from these (sizing.ts), so sizing
+ * for CSR the zero runs in front of each non-zero. Every size follows exactly from these (stream-sizes.ts), so sizing
  * a storage choice never re-encodes the weights.
  */
 export class PatternStats {

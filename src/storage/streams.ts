@@ -16,7 +16,7 @@ export const STREAM_ORDER: readonly StreamName[] = [
 ];
 
 /** Streams an encoding produces before the optional codebook, sync and check streams. */
-export function baseStreams(encoding: EncodingKind, bitmaskLayout: 'nvdla' | 'plain' | undefined): StreamName[] {
+function baseStreams(encoding: EncodingKind, bitmaskLayout: 'nvdla' | 'plain' | undefined): StreamName[] {
   switch (encoding) {
     case 'dense':
       return ['values'];

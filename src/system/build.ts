@@ -1,50 +1,33 @@
 import type { ArchConfig } from '../config/arch-config.js';
 import { Simulator } from '../engine/event-queue.js';
-import { nsToPs } from '../engine/time.js';
 import { ControlDomain } from '../hw/control-domain.js';
 import { HostCpu } from '../hw/host/host-cpu.js';
-import { dramPeakBandwidth_Bps, Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
-import { cellsByBitsPerCell } from '../hw/envm/stored-cells.js';
-import { EnvmArray } from '../hw/envm/envm-array.js';
-import type { EnergyAccount, MemoryDevice, WeightSource } from '../hw/memory.js';
+import type { MemoryDevice } from '../hw/memory.js';
 import { nvdlaArea } from '../hw/nvdla/area.js';
 import { NvdlaCore } from '../hw/nvdla/core.js';
 import { winogradLayers } from '../hw/nvdla/winograd-choice.js';
-import { groupIndices } from '../hw/nvdla/fusion.js';
-import { perLayerCompressedBytes } from '../hw/nvdla/weight-compression.js';
-import { MemoryWeightSource, denseInt8Bytes, withWinogradWeights, type KernelBytesFn } from '../hw/nvdla/weight-source.js';
-import { MemoryPort } from '../hw/port.js';
-import { SramBuffer } from '../hw/sram/sram-buffer.js';
-import { EnvmWeightSource, needsDecodeUnit } from '../hw/weightpath/envm-weight-source.js';
-import { nvdlaCompressedBytes } from '../storage/nvdla-compressed.js';
-import { kernelRangeStreamBits, layerStorage } from '../storage/sizing.js';
-import type { LayerStorage } from '../storage/types.js';
-import { hasWeights, type Trace } from '../workload/layer.js';
-import { peakLiveActivationBytes } from '../workload/liveness.js';
-import { planTensorAddresses } from './address-plan.js';
+import type { ActivationStore, Assembly, Handles, MemoryInstance, Role, WeightStore } from '../memories/kind.js';
+import { kindNamed, kindsInUse } from '../config/memory-kinds.js';
+import type { Trace } from '../workload/layer.js';
 import { EnergyLedger } from './energy-ledger.js';
-import { WeightReloader } from './weight-reload.js';
 import type { BuildOptions, System } from './system.js';
 
-/** Tensors are aligned to one LPDDR4 burst (BL16 × 16 bit = 32 B) so no burst straddles two tensors. */
-const TENSOR_ALIGN_B = 32;
-
 /**
- * Wire a system from a resolved config and a trace: the NVDLA core, the
- * weight store and its path into CBUF, the feature memory, and the energy
- * ledger that reads them all.
+ * Wire a system from a resolved config and a trace: the NVDLA core, the memory kinds that placement names
+ * (src/memories/: the weight store and its path into CBUF, the activation store), and the energy ledger that reads
+ * them all. No memory kind is named here.
  */
 export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions): System {
   const sim = new Simulator();
   const ledger = new EnergyLedger();
   const notes: string[] = [];
-  // Winograd needs its weights pre-transformed (16/9 of the bytes, dense); the eNVM weight path decodes raw sparse
-  // weights and no transform unit is modelled, so a core fed from eNVM runs direct convolution.
-  const winograd = config.nvdla.winograd && config.placement.weights === 'dram';
-  if (config.nvdla.winograd && !winograd) notes.push('Winograd off: the eNVM weight path delivers raw (untransformed) weights');
+  const used = kindsInUse(config.placement);
+  const weightKind = kindNamed(config.placement.weights);
+  // Winograd needs weights the weight store can deliver transformed.
+  const winograd = config.nvdla.winograd && weightKind.winogradWeights === undefined;
+  if (config.nvdla.winograd && !winograd && weightKind.winogradWeights !== undefined) notes.push(weightKind.winogradWeights.note);
   // Where Winograd is on, a best-case compiler takes it only on the layers whose roofline it shortens.
-  const dramPeak_Bps = config.dram === undefined ? Infinity : dramPeakBandwidth_Bps(config.dram);
-  const featureBandwidth_Bps = Math.min((config.memoryPort?.peakBandwidth_GBps ?? Infinity) * 1e9, dramPeak_Bps);
+  const featureBandwidth_Bps = Math.min(...used.map((u) => u.kind.peakBandwidth_Bps?.(config) ?? Infinity));
   const nvdla = { ...config.nvdla, winograd, winogradLayers: winograd ? winogradLayers(trace.layers, { ...config.nvdla, winograd }, featureBandwidth_Bps) : undefined };
   const core = new NvdlaCore(nvdla, sim);
   ledger.addAccount('nvdla', core);
@@ -56,114 +39,33 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   const area_mm2: Record<string, number> = { nvdla: nvdlaArea(config.nvdla).total_mm2 };
   const memories: { name: string; device: MemoryDevice }[] = [];
   const reasons: string[] = [];
+  const assembly: Assembly = {
+    trace,
+    sections: config,
+    file: config.file,
+    seed: opts.seed,
+    sim,
+    nvdla,
+    coreClock: core.clock,
+    dramTrace: opts.dramTrace,
+    addAccount: (name, account) => ledger.addAccount(name, account),
+    addPowerManaged: (name, device) => ledger.addPowerManaged(name, device),
+    addMemory: (name, device) => memories.push({ name, device }),
+    setArea: (name, mm2) => (area_mm2[name] = mm2),
+    note: (text) => notes.push(text),
+    infeasible: (reason) => reasons.push(reason),
+  };
 
-  let dramPort: MemoryDevice | undefined;
-  let dram: Lpddr4Memory | undefined;
-  let reload: WeightReloader | undefined;
-  if (config.dram !== undefined) {
-    // `best` weighs the off state's reload cost; the reloader is created below once the weight bytes are known.
-    dram = new Lpddr4Memory(config.dram, { sink: opts.dramTrace, file: config.file, offReloadEnergy_J: () => reload?.reloadEnergy_J() ?? 0, offReloadLead_ps: () => reload?.reloadDuration_ps() ?? 0 });
-    ledger.addAccount('dram', dram);
-    ledger.addPowerManaged('dram', dram);
-    dramPort = config.memoryPort === undefined ? dram : new MemoryPort(dram, config.memoryPort.peakBandwidth_GBps, nsToPs(config.memoryPort.latency_ns));
-    memories.push({ name: 'dram', device: dram });
-  }
-
-  // Weights.
-  let weights: WeightSource;
-  let envm: EnvmArray | undefined;
-  let weightsEnd_B = 0;
-  if (config.placement.weights === 'dram') {
-    if (dramPort === undefined) throw new Error('placement.weights = dram without a DRAM');
-    // NVDLA's compiler compresses a layer only when that is smaller than dense (weight-compression.ts).
-    // Winograd layers hold pre-transformed dense weights, the others as compression chooses.
-    const bytesOf: KernelBytesFn = withWinogradWeights(trace.layers, nvdla, config.nvdla.weightCompression
-      ? perLayerCompressedBytes(trace.layers, config.nvdla.macAtomicK, (l, k0, k1, atomicK) => nvdlaCompressedBytes(l, k0, k1, atomicK, { seed: opts.seed }))
-      : denseInt8Bytes(trace.layers));
-    const src = new MemoryWeightSource(dramPort, trace.layers, 0, bytesOf);
-    for (const [i, l] of trace.layers.entries()) if (hasWeights(l)) weightsEnd_B += bytesOf(i, 0, l.outputChannels).stored_B;
-    weights = src;
-    if (dram !== undefined && config.backingStore !== undefined) {
-      reload = new WeightReloader(dram, weightsEnd_B, config.backingStore);
-      ledger.addAccount('backingStore', reload);
-    }
-  } else {
-    const choice = config.weightStorage;
-    if (choice === undefined || config.envm === undefined || config.weightPath === undefined) {
-      throw new Error('placement.weights = envm without envm, weightPath and weightStorage sections');
-    }
-    const sizing = { seed: opts.seed, atomicK: config.nvdla.macAtomicK };
-    const storages: (LayerStorage | undefined)[] = trace.layers.map((l) => (hasWeights(l) ? layerStorage(l, choice, sizing) : undefined));
-    const array = new EnvmArray(config.envm, cellsByBitsPerCell(storages));
-    envm = array;
-    const fit = array.checkFits();
-    if (fit !== undefined) reasons.push(fit);
-    notes.push(...array.notes);
-    ledger.addPowerManaged('envm', array);
-    area_mm2.envm = array.area_mm2();
-    // A kernel range's bits are asked for at every fetch (split-H chunks fetch the same ranges again): sized once.
-    const rangeCache = new Map<string, ReturnType<typeof kernelRangeStreamBits>>();
-    const rangeBits = (i: number, k0: number, k1: number): ReturnType<typeof kernelRangeStreamBits> => {
-      const key = `${i}:${k0}:${k1}`;
-      let bits = rangeCache.get(key);
-      if (bits === undefined) rangeCache.set(key, (bits = kernelRangeStreamBits(layerAt(trace, i), choice, k0, k1, sizing)));
-      return bits;
-    };
-    const src = new EnvmWeightSource({
-      array,
-      params: config.weightPath,
-      clock: core.clock,
-      layerStorage: (i) => storages[i],
-      kernelCount: (i) => layerAt(trace, i).outputChannels,
-      storage: choice,
-      atomicK: config.nvdla.macAtomicK,
-      decodeUnit: needsDecodeUnit(choice, config.weightPath.cbufFormat),
-      // Exact per-kernel-range bits from the same sizing model, not a proportional split.
-      streamRange: (i, k0, k1, stream) => {
-        const before = k0 === 0 ? 0 : (rangeBits(i, 0, k0)[stream.stream] ?? 0);
-        const bits = rangeBits(i, k0, k1)[stream.stream] ?? 0;
-        return { startBit: before, bits };
-      },
-    });
-    // The weight path's units, each on its own line of the area breakdown.
-    const units = src.areaBreakdown_mm2();
-    if (units.decode > 0) area_mm2.sparseDecode = units.decode;
-    if (units.ecc > 0) area_mm2.eccDecoders = units.ecc;
-    if (units.idxsync > 0) area_mm2.idxSync = units.idxsync;
-    memories.push({ name: 'envm', device: array });
-    weights = src;
-    // The source reports the array's energy with its own (envm_read, envm_leakage, ..., decode, ecc, idxsync):
-    // shown as two components, the eNVM and the decode logic.
-    ledger.addAccount('envm', termsOf(src, 'envm_', true));
-    ledger.addAccount('weightPath', termsOf(src, 'envm_', false));
-  }
-
-  // Activations.
-  let features: MemoryDevice;
-  let sramToCheck: SramBuffer | undefined;
-  let addressOf: (tensor: string) => number;
-  if (config.placement.activations === 'dram') {
-    if (dramPort === undefined) throw new Error('placement.activations = dram without a DRAM');
-    features = dramPort;
-    addressOf = planTensorAddresses(trace, Math.ceil(weightsEnd_B / 4096) * 4096, TENSOR_ALIGN_B);
-  } else {
-    if (config.sram === undefined) throw new Error('placement.activations = sram without an sram section');
-    const sram = new SramBuffer(config.sram);
-    sramToCheck = sram;
-    ledger.addAccount('sram', sram);
-    ledger.addPowerManaged('sram', sram);
-    area_mm2.sram = sram.area_mm2();
-    memories.push({ name: 'sram', device: sram });
-    features = sram;
-    addressOf = planTensorAddresses(trace, 0, TENSOR_ALIGN_B, config.sram.capacity_B);
-  }
-
-  // Activations must fit the SRAM as the core runs them: tensors that fused layers never write take no space.
-  if (sramToCheck !== undefined) {
-    const groups = core.planGroups(trace.layers, { weights, features, addressOf });
-    const fit = sramToCheck.checkFits(peakLiveActivationBytes(trace, groups.map((g) => groupIndices(g).map((i) => layerAt(trace, i).name))));
+  // Each kind in use is built once, in registry order; then the weight store, then the activation store.
+  const instances = new Map(used.map((u) => [u.kind.name, u.kind.create(assembly, u.roles)]));
+  const weights: WeightStore = provider(instances, config.placement.weights, 'weights', (i) => i.weights)(assembly);
+  const activations: ActivationStore = provider(instances, config.placement.activations, 'activations', (i) => i.activations)(assembly, weights.end_B);
+  const io = { weights: weights.source, features: activations.features, addressOf: activations.addressOf };
+  if (activations.checkPlanned !== undefined) {
+    const fit = activations.checkPlanned(core.planGroups(trace.layers, io));
     if (fit !== undefined) reasons.push(fit);
   }
+  const handles: Handles = Object.assign({}, ...[...instances.values()].map((i) => i.handles()));
 
   // The host CPU exists in the results only where the trace has layers NVDLA cannot run.
   const host = trace.layers.some((l) => l.op === 'host') ? new HostCpu(config.host, sim, core.clock) : undefined;
@@ -175,35 +77,22 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     sim,
     core,
     host,
-    io: { weights, features, addressOf },
+    io,
     memories,
     ledger,
     area_mm2,
-    dram,
-    envm,
-    reload,
+    dram: handles.dram,
+    envm: handles.envm,
+    reload: handles.reload,
     infeasible: reasons.length > 0 ? reasons.join('; ') : undefined,
     notes,
   };
 }
 
-/** A view of an account holding only the terms with (or without) a prefix, the prefix removed. */
-function termsOf(account: EnergyAccount, prefix: string, withPrefix: boolean): EnergyAccount {
-  return {
-    name: account.name,
-    advanceTo: (t) => account.advanceTo(t),
-    energy_J: () => {
-      const out: Record<string, number> = {};
-      for (const [k, v] of Object.entries(account.energy_J())) {
-        if (k.startsWith(prefix) === withPrefix) out[withPrefix ? k.slice(prefix.length) : k] = v;
-      }
-      return out;
-    },
-  };
-}
-
-function layerAt(trace: Trace, i: number): Trace['layers'][number] {
-  const l = trace.layers[i];
-  if (l === undefined) throw new Error(`no layer ${i} in trace ${trace.name}`);
-  return l;
+/** What the kind placement names for a role provides for it (the config loader checked that it can). */
+function provider<T>(instances: Map<string, MemoryInstance>, name: string, role: Role, pick: (i: MemoryInstance) => T | undefined): T {
+  const instance = instances.get(name);
+  const fn = instance === undefined ? undefined : pick(instance);
+  if (fn === undefined) throw new Error(`memory kind ${name} cannot hold ${role}`);
+  return fn;
 }

@@ -61,7 +61,7 @@ export function withAssumptions(c: ArchConfig, a: Partial<Assumptions>): ArchCon
 }
 
 /** The assumptions a config holds (the baseline's flash; the core's residual leakage). */
-export function assumptionsOf(c: ArchConfig): Assumptions {
+function assumptionsOf(c: ArchConfig): Assumptions {
   return { gatedLeakageFraction: c.nvdla.gatedLeakageFraction, flashEnergy_pJ_per_B: c.backingStore?.readEnergy_pJ_per_B ?? NaN };
 }
 

@@ -18,7 +18,7 @@ export interface SimulateOptions {
   dramTrace?: DramCommandSink;
 }
 
-export interface InferenceSummary {
+interface InferenceSummary {
   cycles: number;
   latency_s: number;
   energy_J: number;

@@ -25,7 +25,7 @@ export interface System {
   /** The eNVM weight array, when weights live on chip (for gating between layers). */
   envm?: import('../hw/envm/envm-array.js').EnvmArray;
   /** Reloads weights into DRAM after an `off` period (systems with weights in DRAM). */
-  reload?: import('./weight-reload.js').WeightReloader;
+  reload?: import('../hw/backing-store/weight-reload.js').WeightReloader;
   /** The host CPU, when the trace has host layers (softmax, layer norm). */
   host?: import('../hw/host/host-cpu.js').HostCpu;
   /** Remarks the user should see with the results (e.g. CTT figures are rough). */

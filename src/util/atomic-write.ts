@@ -25,7 +25,7 @@ export function temporarySibling(file: string): string {
 }
 
 /** A file-system error on `path` as a UserError when the path is at fault, else unchanged. */
-export function unwritable(e: unknown, path: string, flag?: string): unknown {
+function unwritable(e: unknown, path: string, flag?: string): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const userFault = ['EEXIST', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOSPC'];
   if (code === undefined || !userFault.includes(code)) return e;

@@ -74,7 +74,7 @@ export function parseJsonText(text: string, file: string, what: string): unknown
 }
 
 /** At most this many problems of one file are listed; the rest are counted. */
-export const MAX_LISTED_PROBLEMS = 10;
+const MAX_LISTED_PROBLEMS = 10;
 
 /** Validate `data` against `schema`; throw one UserError listing every problem found (up to MAX_LISTED_PROBLEMS). */
 export function validateOrThrow(schema: JsonSchema, data: unknown, file: string, what: string): void {

@@ -44,7 +44,7 @@ export const PRIMER_BUILDS: readonly PrimerBuild[] = PRIMER_POINTS.map((point) =
 });
 
 /** The config data (as a JSON file would hold it) for one primer point and software profile. */
-export function primerConfigData(b: PrimerBuild, software?: SoftwareProfile): Record<string, unknown> {
+function primerConfigData(b: PrimerBuild, software?: SoftwareProfile): Record<string, unknown> {
   const base = JSON.parse(readFileSync(`arch-configs/${b.base}.json`, 'utf8')) as Record<string, Record<string, unknown>>;
   const isFull = b.base === 'nvdla-full-lpddr4';
   const banks = isFull ? 16 : 32;

@@ -34,7 +34,7 @@ export interface Validation {
 }
 
 /** The estimator's view of a config: its MACs, CBUF, bandwidth and the corrections' atomic-K and Winograd. */
-export function estimatorPoint(b: PrimerBuild): EstimatorPoint {
+function estimatorPoint(b: PrimerBuild): EstimatorPoint {
   const { nvdla } = primerConfig(b, 'hardware-limit');
   return {
     macs: b.point.macs,

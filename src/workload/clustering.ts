@@ -11,7 +11,7 @@ export const CLUSTERING_SOURCE =
   '4 clusters (2-bit) 75.5 % (reference/README.md)';
 
 /** Clusters with a published ResNet-50 accuracy (CLUSTERING_SOURCE). */
-export const PUBLISHED_CLUSTER_COUNTS: readonly number[] = [16, 4];
+const PUBLISHED_CLUSTER_COUNTS: readonly number[] = [16, 4];
 
 /** Bits per stored weight index for a codebook of `clusters` entries. */
 export function clusterIndexBits(clusters: number): number {

@@ -9,7 +9,7 @@ import { NETWORK_INPUT } from './trace-consistency.js';
  * (no tiling across layers, no recomputation).
  */
 
-export interface LayerLiveness {
+interface LayerLiveness {
   /** The layer running at this step. */
   layer: string;
   /** Total size of the live tensors while it runs [bytes]. */

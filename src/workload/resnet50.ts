@@ -76,7 +76,7 @@ function bottleneck(layers: Layer[], name: string, from: Tensor, stage: Stage, s
 }
 
 /** The layers of ResNet-50 in execution order. */
-export function resnet50Layers(variant: ResNet50Variant): Layer[] {
+function resnet50Layers(variant: ResNet50Variant): Layer[] {
   const layers: Layer[] = [];
   const conv1 = convLayer('conv1', INPUT, 64, { kernel: 7, stride: 2, padding: 3 });
   const pool1 = poolLayer('pool1', tensorOf(conv1), 'max', { kernel: 3, stride: 2, padding: 1 });

@@ -7,7 +7,7 @@ import { traceSchema } from './trace-schema.js';
  */
 
 /** The `$schema` hint written into trace files in traces/ (the schema file sits in schemas/). */
-export const TRACE_SCHEMA_HINT = '../schemas/trace.schema.json';
+const TRACE_SCHEMA_HINT = '../schemas/trace.schema.json';
 
 type ObjectSchema = { properties: Record<string, ObjectSchema & { items: ObjectSchema }> };
 const traceProps = (traceSchema as ObjectSchema).properties;

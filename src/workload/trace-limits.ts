@@ -23,7 +23,7 @@ export const MAX_EXTENT = 65_536;
  */
 export const MAX_LAYER_WEIGHTS = 2 ** 27;
 /** Weights of the whole trace: 10× ResNet-50 (25.5 M), so a run stays within about half a minute. */
-export const MAX_TRACE_WEIGHTS = 2 ** 28;
+const MAX_TRACE_WEIGHTS = 2 ** 28;
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 

@@ -115,7 +115,7 @@ describe('fuzz: mutated inputs are refused precisely or give finite results', ()
     );
   });
 
-  test('the CLI on a handful of mutated files: exit 0 or 2, never an internal error or a stack trace', () => {
+  test('the CLI on a handful of mutated files: exit 0 or 2, never an internal error or a stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'maxnvm-fuzz-'));
     const docs = [...CONFIGS.map(([, d]) => d), TRACE];
     const files = fc.sample(fc.tuple(fc.nat({ max: docs.length - 1 }), mutation), { seed: SEED, numRuns: 12 }).map(([which, m], i) => {
@@ -123,7 +123,7 @@ describe('fuzz: mutated inputs are refused precisely or give finite results', ()
       writeFileSync(file, applyMutation(docs[which] ?? TRACE, m));
       return file;
     });
-    const r = cli('validate', ...files);
+    const r = await cli('validate', ...files);
     expect([0, 2], r.stderr).toContain(r.code);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at .*:\d+:\d+/);
     // Each file is either ok or named by an error.

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { cli } from './helpers.js';
+import { cli, spawnCli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'maxnvm-bad-'));
 function file(name: string, content: unknown): string {
@@ -70,8 +70,8 @@ function badTrace(): unknown {
 }
 
 describe('bad input: exit code 2, a clear message, no stack trace', () => {
-  test.each(cases)('$name', ({ args, expect: patterns, stdout }) => {
-    const r = cli(...args());
+  test.each(cases)('$name', async ({ args, expect: patterns, stdout }) => {
+    const r = await cli(...args());
     expect(r.code, r.stderr).toBe(2);
     for (const p of patterns) expect(r.stderr).toMatch(p);
     expect(r.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
@@ -81,17 +81,43 @@ describe('bad input: exit code 2, a clear message, no stack trace', () => {
 });
 
 describe('output files', () => {
-  test('--dram-trace: the help says it covers the first rate only', () => {
-    expect(cli('simulate', '--help').stdout.replace(/\s+/g, ' ')).toMatch(/first --fps rate only/);
+  test('--dram-trace: the help says it covers the first rate only', async () => {
+    expect((await cli('simulate', '--help')).stdout.replace(/\s+/g, ' ')).toMatch(/first --fps rate only/);
   });
 
-  test('--dram-trace: finished traces are renamed into place; no temporary file is left', () => {
+  test('--dram-trace: finished traces are renamed into place; no temporary file is left', async () => {
     const out = mkdtempSync(join(tmpdir(), 'maxnvm-trace-'));
-    const r = cli('simulate', '--arch', 'arch-configs/nvdla-small-lpddr4.json', '--trace', TRACE, '--fps', '10', '--frames', '2', '--dram-trace', join(out, 'd.trace'));
+    const r = await cli('simulate', '--arch', 'arch-configs/nvdla-small-lpddr4.json', '--trace', TRACE, '--fps', '10', '--frames', '2', '--dram-trace', join(out, 'd.trace'));
     expect(r.code, r.stderr).toBe(0);
     const names = readdirSync(out);
     expect(names.length).toBeGreaterThan(0);
     expect(names.filter((n) => n.startsWith('.'))).toEqual([]);
     for (const n of names) expect(readFileSync(join(out, n), 'utf8').trimEnd()).toMatch(/,END,0,0,0,0,0$/);
+  });
+});
+
+/** The real executable, in a child process: what the in-process runs above cannot show (exit codes of the process). */
+describe('the binary (smoke)', () => {
+  test('a misspelled config key: exit 2, the message on stderr, nothing on stdout', () => {
+    const r = spawnCli('simulate', '--arch', file('smoke.json', { ...good, nvdla: { biuld: 'nv_full' } }), '--trace', TRACE);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: unknown key "biuld"/);
+    expect(r.stderr).toMatch(/did you mean "build"/);
+    expect(r.stdout).toBe('');
+  });
+
+  test('validate with a failing file: exit 2 after reporting every file', () => {
+    const r = spawnCli('validate', ARCH, file('smoke-bad.json', { ...good, dram: { channels: 0 } }));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe(`ok  ${ARCH} (architecture config)\n`);
+    expect(r.stderr).toMatch(/at: \/dram\/channels/);
+    expect(r.stderr).toMatch(/1 of 2 files failed validation\n$/);
+  });
+
+  test('--help: exit 0 and the usage on stdout', () => {
+    const r = spawnCli('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^maxnvm <command> \[options\]\n/);
+    expect(r.stderr).toBe('');
   });
 });

@@ -5,7 +5,7 @@ import { simulate } from '../../src/system/simulate.js';
 import type { LayerReport } from '../../src/system/inference.js';
 import { inputElements } from '../../src/workload/layer.js';
 import { loadTrace } from '../../src/workload/load-trace.js';
-import { arch, archFrom } from './helpers.js';
+import { archFrom } from './helpers.js';
 
 const FULL = 'arch-configs/nvdla-full-lpddr4.json';
 const trace = loadTrace('traces/resnet50-v1.5.json');

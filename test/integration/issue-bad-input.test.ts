@@ -31,7 +31,8 @@ const timings = Object.fromEntries(['tRCD', 'tRPpb', 'tRAS', 'tCCD', 'RL', 'WL',
 const files: [string, string, RegExp[]][] = [
   ['1e9 channels', put('bigch.json', trace([conv('a', 'input', 1e9)])), [/invalid value 1000000000 in trace: must be <= 65536/, /at: \/layers\/0\/inputChannels/]],
   ['100,000 channels, 1x1', put('wide.json', trace([conv('a', 'input', 100000)])), [/at: \/layers\/0\/inputChannels/]],
-  ['200,000-layer chain', put('chain.json', trace(Array.from({ length: 200_000 }, (_, i) => conv(`l${i}`, i === 0 ? 'input' : `l${i - 1}`, 1)))), [/trace has 200,000 layers, more than 10,000/, /10,000 layers simulate in about 8 s/]],
+  // One layer past the bound is refused as surely as 200,000, and is 20 times quicker to write and read.
+  ['10,001-layer chain', put('chain.json', trace(Array.from({ length: 10_001 }, (_, i) => conv(`l${i}`, i === 0 ? 'input' : `l${i - 1}`, 1)))), [/trace has 10,001 layers, more than 10,000/, /10,000 layers simulate in about 8 s/]],
   ['duplicate key', put('dup.json', archText.replace('"channels": 1', '"channels": 4, "channels": 2')), [/duplicate key "channels" on line \d+/, /at: \/dram\/channels/]],
   ['1e400', put('inf.json', archText.replace('"peakBandwidth_GBps": 1', '"peakBandwidth_GBps": 1e400')), [/number 1e400 on line \d+ .*beyond a double's range/, /at: \/memoryPort\/peakBandwidth_GBps/]],
   ['DRAM timings 0', put('t0.json', JSON.stringify({ ...arch, dram: { channels: 1, ...timings } })), [/must be >= 1/, /JESD209-4 gives every timing a floor of at least one clock/]],
@@ -45,8 +46,8 @@ const files: [string, string, RegExp[]][] = [
 ];
 
 describe('hostile-input regressions', () => {
-  test('bad files: one validate run reports each precisely', () => {
-    const r = cli('validate', ...files.map(([, f]) => f), 'examples/faults/levels-example.json');
+  test('bad files: one validate run reports each precisely', async () => {
+    const r = await cli('validate', ...files.map(([, f]) => f), 'examples/faults/levels-example.json');
     expect(r.code).toBe(2);
     for (const [name, file, patterns] of files) {
       for (const p of patterns) expect(r.stderr, name).toMatch(p);
@@ -69,30 +70,30 @@ describe('hostile-input regressions', () => {
     { name: 'main --fps 3', args: ['main', '--fps', '3'], expect: [/--fps is not a flag of maxnvm main/, /belongs to maxnvm simulate, sweep/] },
     { name: 'missing flag', args: ['simulate', '--trace', TRACE], expect: [/maxnvm simulate needs --arch/, /at: --arch/] },
   ];
-  test.each(flagCases)('$name', ({ args, expect: patterns }) => {
-    const r = cli(...args);
+  test.each(flagCases)('$name', async ({ args, expect: patterns }) => {
+    const r = await cli(...args);
     expect(r.code, r.stderr).toBe(2);
     for (const p of patterns) expect(r.stderr).toMatch(p);
     expect(r.stderr).not.toMatch(/NaN/);
   });
 
-  test('report refuses a sweep folder whose rows were emptied', () => {
+  test('report refuses a sweep folder whose rows were emptied', async () => {
     const out = join(dir, 'emptied');
-    expect(cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1,10', '--workers', '0', '--out', out).code).toBe(0);
+    expect((await cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1,10', '--workers', '0', '--out', out)).code).toBe(0);
     const file = join(out, 'sweep.json');
     writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), rows: [] }));
-    const r = cli('report', out);
+    const r = await cli('report', out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sweep.json has no rows/);
     expect(readdirSync(out)).not.toContain('report.html');
   });
 
-  test('a stale .tmp-PID file is removed when the sweep resumes', () => {
+  test('a stale .tmp-PID file is removed when the sweep resumes', async () => {
     const out = join(dir, 'resumed');
-    expect(cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out).code).toBe(0);
+    expect((await cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out)).code).toBe(0);
     mkdirSync(join(out, 'units'), { recursive: true });
     writeFileSync(join(out, 'units', '.0000-x.json.tmp-999999999'), '{"half');
-    expect(cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out).code).toBe(0);
+    expect((await cli('sweep', '--arch', ARCH, '--trace', TRACE, '--fps', '1', '--workers', '0', '--out', out)).code).toBe(0);
     expect(readdirSync(join(out, 'units')).filter((n) => n.includes('.tmp-'))).toEqual([]);
   });
 });

@@ -4,12 +4,13 @@ import type { ComponentSpec } from '../../engine/spec.js';
 import { componentSpecs } from '../../config/registry.js';
 import { faultsSpec } from '../../faults/spec.js';
 import { weightStorageSpec } from '../../storage/choice-spec.js';
+import type { CliIo } from '../io.js';
 
 /**
  * Everything `maxnvm describe` lists: the config sections, and the parameters of tools that take flags rather
  * than a config (fault campaigns) or choices files (weight storage).
  */
-export const describedSpecs: readonly ComponentSpec[] = [...componentSpecs, weightStorageSpec, faultsSpec];
+const describedSpecs: readonly ComponentSpec[] = [...componentSpecs, weightStorageSpec, faultsSpec];
 
 /** `maxnvm describe [component]`: every parameter with unit, default, description and source; every statistic. */
 export function describeText(specs: readonly ComponentSpec[]): string {
@@ -30,7 +31,7 @@ export function describeText(specs: readonly ComponentSpec[]): string {
   return out.join('\n');
 }
 
-export const describeCommand: CommandModule<object, { component?: string; format: string }> = {
+export const describeCommand = (io: CliIo): CommandModule<object, { component?: string; format: string }> => ({
   command: 'describe [component]',
   describe: 'List every component parameter (unit, default, description, source) and statistic',
   builder: (y) =>
@@ -51,7 +52,7 @@ export const describeCommand: CommandModule<object, { component?: string; format
       }
       specs = [spec];
     }
-    if (args.format === 'json') process.stdout.write(`${JSON.stringify(specs, null, 2)}\n`);
-    else process.stdout.write(describeText(specs));
+    if (args.format === 'json') io.stdout.write(`${JSON.stringify(specs, null, 2)}\n`);
+    else io.stdout.write(describeText(specs));
   },
-};
+});

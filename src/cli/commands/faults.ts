@@ -14,11 +14,13 @@ import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../
 import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
 import { parsePlotStyle, PLOT_STYLE_FLAGS, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
-import { DEFAULT_SIZING_TECHNOLOGY, hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/index.js';
+import { DEFAULT_SIZING_TECHNOLOGY } from '../../sizing/technology.js';
+import { hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/inline-choice.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 import { parseSeed, seedOption } from '../seed-option.js';
+import type { CliIo } from '../io.js';
 
 export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   network?: string;
@@ -193,7 +195,7 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
   return sayAssumption({ stdout, stderr: '' }, format, settings.faultModel);
 }
 
-export const faultsCommand: CommandModule<object, FaultsArgs> = {
+export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => ({
   command: 'faults',
   describe: 'MLC fault campaigns on encoded weights: weight errors and accuracy, the bits-per-cell search (--search), the MaxNVM study (--study)',
   builder: (y) =>
@@ -227,9 +229,9 @@ export const faultsCommand: CommandModule<object, FaultsArgs> = {
       .option('out', { type: 'string', describe: 'write manifest.json and the results (faults.json, layers.csv; search.json, choices.json, weight-storage.json; study.*) here' }),
   handler: async (args) => {
     const started = performance.now();
-    const { stdout, stderr } = await runFaultsCommand(args, (line) => process.stderr.write(`${line}\n`));
-    if (stderr !== '') process.stderr.write(stderr);
-    process.stdout.write(stdout);
-    process.stderr.write(`faults: ${((performance.now() - started) / 1000).toFixed(1)} s wall time\n`);
+    const { stdout, stderr } = await runFaultsCommand(args, (line) => io.stderr.write(`${line}\n`));
+    if (stderr !== '') io.stderr.write(stderr);
+    io.stdout.write(stdout);
+    io.stderr.write(`faults: ${((performance.now() - started) / 1000).toFixed(1)} s wall time\n`);
   },
-};
+});

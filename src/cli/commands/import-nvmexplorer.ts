@@ -4,6 +4,7 @@ import { envmFragment } from '../../config/import/envm-figures.js';
 import { chooseRows, parseNvmexplorerCsv } from '../../config/import/nvmexplorer-csv.js';
 import { parseInteger } from '../../util/parse-flags.js';
 import { describeArrays, outOption, writeFragment } from './import-output.js';
+import type { CliIo } from '../io.js';
 
 interface Args {
   file: string;
@@ -12,7 +13,7 @@ interface Args {
 }
 
 /** `maxnvm import nvmexplorer FILE [--row N]...`: NVMExplorer result rows → an `envm` fragment. */
-export const importNvmexplorerCommand: CommandModule<object, Args> = {
+export const importNvmexplorerCommand = (io: CliIo): CommandModule<object, Args> => ({
   command: 'nvmexplorer <file>',
   describe: 'NVMExplorer result CSV (*-combined.csv) → envm figures, one override per distinct array',
   builder: (y) =>
@@ -23,7 +24,7 @@ export const importNvmexplorerCommand: CommandModule<object, Args> = {
   handler: (args) => {
     const rows = args.row?.map((r) => parseInteger('row', r, 1));
     const arrays = chooseRows(parseNvmexplorerCsv(readImportFile(args.file, 'NVMExplorer CSV'), args.file), rows, args.file);
-    writeFragment('envm', envmFragment(arrays, args.file), args.file, args.out);
-    process.stderr.write(describeArrays(arrays));
+    writeFragment(io, 'envm', envmFragment(arrays, args.file), args.file, args.out);
+    io.stderr.write(describeArrays(arrays));
   },
-};
+});

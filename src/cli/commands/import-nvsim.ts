@@ -3,6 +3,7 @@ import { readImportFile } from '../../config/import/config-imports.js';
 import { envmFragment } from '../../config/import/envm-figures.js';
 import { parseNvsimResults } from '../../config/import/nvsim-results.js';
 import { describeArrays, outOption, writeFragment } from './import-output.js';
+import type { CliIo } from '../io.js';
 
 interface Args {
   files: string[];
@@ -10,13 +11,13 @@ interface Args {
 }
 
 /** `maxnvm import nvsim FILE...`: NVSim result outputs (one run each) → an `envm` fragment. */
-export const importNvsimCommand: CommandModule<object, Args> = {
+export const importNvsimCommand = (io: CliIo): CommandModule<object, Args> => ({
   command: 'nvsim <files..>',
   describe: 'NVSim result output (the text `nvsim my.cfg` prints; one run per file) → envm figures',
   builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'NVSim outputs, e.g. one per bits per cell' }).option('out', outOption) as never,
   handler: (args) => {
     const arrays = args.files.map((f) => parseNvsimResults(readImportFile(f, 'NVSim result'), f));
-    writeFragment('envm', envmFragment(arrays, args.files.join(', ')), args.files.join(', '), args.out);
-    process.stderr.write(describeArrays(arrays));
+    writeFragment(io, 'envm', envmFragment(arrays, args.files.join(', ')), args.files.join(', '), args.out);
+    io.stderr.write(describeArrays(arrays));
   },
-};
+});

@@ -1,3 +1,4 @@
+import type { CliIo } from '../io.js';
 import { checkFragment } from '../../config/import/config-imports.js';
 import type { ImportedArray } from '../../config/import/envm-figures.js';
 import { checkOutputFile, writeFileAtomic } from '../../util/atomic-write.js';
@@ -19,10 +20,10 @@ export function describeArrays(arrays: readonly ImportedArray[]): string {
 export const outOption = { type: 'string', describe: 'write the fragment to this JSON file (default: standard output)' } as const;
 
 /** Check the fragment against the section's schema, then write it as JSON (to `out`, or standard output). */
-export function writeFragment(section: 'envm' | 'dram', fragment: object, from: string, out: string | undefined): void {
+export function writeFragment(io: CliIo, section: 'envm' | 'dram', fragment: object, from: string, out: string | undefined): void {
   checkFragment(section, fragment, from);
   const text = `${JSON.stringify({ [section]: fragment }, null, 2)}\n`;
-  if (out === undefined) process.stdout.write(text);
+  if (out === undefined) io.stdout.write(text);
   else {
     checkOutputFile(out, '--out');
     writeFileAtomic(out, text);

@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { importMemspecCommand } from './import-memspec.js';
 import { importNvmexplorerCommand } from './import-nvmexplorer.js';
 import { importNvsimCommand } from './import-nvsim.js';
+import type { CliIo } from '../io.js';
 
 /**
  * `maxnvm import <kind>`: read figures another tool produced into a config fragment ({ "envm": ... } or
@@ -9,14 +10,14 @@ import { importNvsimCommand } from './import-nvsim.js';
  * by adding its file and one line below.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const KINDS: CommandModule<any, any>[] = [importNvsimCommand, importNvmexplorerCommand, importMemspecCommand];
+const KINDS: ((io: CliIo) => CommandModule<any, any>)[] = [importNvsimCommand, importNvmexplorerCommand, importMemspecCommand];
 
 /** Flags of every import kind (for "did you mean" and repeated-flag checks). */
 export const IMPORT_FLAGS = ['out', 'row'];
 
-export const importCommand: CommandModule = {
+export const importCommand = (io: CliIo): CommandModule => ({
   command: 'import',
   describe: 'Read eNVM figures (NVSim, NVMExplorer) or an LPDDR4 memspec (DRAMSys, DRAMPower) into a config fragment',
-  builder: (y: Argv) => KINDS.reduce((acc, k) => acc.command(k), y).demandCommand(1, `name what to import: ${KINDS.map((k) => String(k.command).split(' ')[0]).join(', ')}`),
+  builder: (y: Argv) => KINDS.map((k) => k(io)).reduce((acc, k) => acc.command(k), y).demandCommand(1, `name what to import: ${KINDS.map((k) => String(k(io).command).split(' ')[0]).join(', ')}`),
   handler: () => undefined,
-};
+});

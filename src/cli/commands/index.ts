@@ -10,6 +10,7 @@ import { validateCommand } from './validate.js';
 import { IMPORT_FLAGS, importCommand } from './import.js';
 import { MERGE_FLAGS, mergeCommand } from './merge.js';
 import { PARETO_FLAGS, paretoCommand } from './pareto.js';
+import type { CliIo } from '../io.js';
 
 /** A CLI command and its flags (the flags feed "did you mean --x?" suggestions). */
 export interface CliCommand {
@@ -17,8 +18,9 @@ export interface CliCommand {
   flags: string[];
   /** Flags that may be given more than once (their values add up); every other flag takes one value. */
   repeatable?: string[];
+  /** The yargs command, printing to the streams it is given. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  module: CommandModule<any, any>;
+  module: (io: CliIo) => CommandModule<any, any>;
 }
 
 export const commands: CliCommand[] = [

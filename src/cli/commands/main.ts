@@ -8,11 +8,12 @@ import { BAND_JSON, bandFile } from '../../report/band-file.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { writeReport } from '../../report/html/write-report.js';
 import { comparisonBands, runComparison, type ComparisonSpec } from '../../system/comparison.js';
-import { progressReporter } from '../../system/sweep/progress.js';
+import { progressReporter, type ProgressStream } from '../../system/sweep/progress.js';
 import { si, textTable } from '../../util/format.js';
 import { simulate, type SimulationResult } from '../../system/simulate.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { dramPolicyLabel } from '../../report/dram-policy-label.js';
+import type { CliIo } from '../io.js';
 
 /**
  * `npm start`: the main job. Part 1, the NVDLA + LPDDR4 baselines on dense
@@ -22,7 +23,7 @@ const BASELINES = ['arch-configs/nvdla-full-lpddr4.json', 'arch-configs/nvdla-sm
 const DENSE_TRACE = 'traces/resnet50-v1.5.json';
 const BASELINE_RATES = [1, 10, 30];
 
-export function baselineSummary(): string {
+function baselineSummary(): string {
   const trace = loadTrace(DENSE_TRACE);
   const rows: string[][] = [];
   const lines: string[] = [`NVDLA + LPDDR4 baselines on ${trace.name} (dense int8), each under its config's DRAM idle policy`];
@@ -57,7 +58,7 @@ export function baselineRows(r: SimulationResult, arrayMacs: number, dramIdlePol
 }
 
 
-/** The MaxNVM comparison (issue: frame-rate sensitivity): pruned, clustered ResNet-50 v1.5. */
+/** The MaxNVM comparison and how it depends on the frame rate: pruned, clustered ResNet-50 v1.5. */
 const COMPARISON: ComparisonSpec = {
   baselineArch: 'arch-configs/nvdla-full-lpddr4.json',
   // The densest storage the fault study found safe (`maxnvm faults --study`), in RRAM and in CTT.
@@ -73,7 +74,7 @@ const COMPARISON: ComparisonSpec = {
 const OUT = 'out/main';
 
 /** One inference with every device awake: the frame-rate-independent part of the comparison. */
-export function activeInferenceTable(): string {
+function activeInferenceTable(): string {
   const trace = loadTrace(COMPARISON.trace);
   const results = [COMPARISON.baselineArch, ...COMPARISON.envmArchs].map((f) => simulate(loadArchConfig(f), trace, { fps: [], frames: 1, seed: 1 }));
   const base = results[0];
@@ -86,9 +87,9 @@ export function activeInferenceTable(): string {
   return `One inference of ${trace.name}, every device awake (no idle time)\n${textTable(['system', 'latency', 'energy', 'baseline / system', 'on-chip area mm²'], rows)}\n`;
 }
 
-export async function comparisonSummary(): Promise<string> {
+async function comparisonSummary(progress: ProgressStream): Promise<string> {
   rmSync(OUT, { recursive: true, force: true });
-  const result = await runComparison(COMPARISON, { out: OUT, progress: (points, units) => progressReporter(points, units, process.stderr) });
+  const result = await runComparison(COMPARISON, { out: OUT, progress: (points, units) => progressReporter(points, units, progress) });
   const baseline = loadArchConfig(COMPARISON.baselineArch).name;
   // The ratio and its band at every swept rate (band.json, the report's band plot); the table shows the
   // table rates and the baseline's maximum.
@@ -108,14 +109,14 @@ export async function comparisonSummary(): Promise<string> {
   );
 }
 
-export const mainCommand: CommandModule = {
+export const mainCommand = (io: CliIo): CommandModule => ({
   command: 'main',
   describe: 'The main job (npm start): NVDLA + LPDDR4 baselines, then the MaxNVM comparison with plots and a report',
   handler: async () => {
-    process.stdout.write(baselineSummary());
-    process.stdout.write('\n');
-    process.stdout.write(activeInferenceTable());
-    process.stdout.write('\n');
-    process.stdout.write(await comparisonSummary());
+    io.stdout.write(baselineSummary());
+    io.stdout.write('\n');
+    io.stdout.write(activeInferenceTable());
+    io.stdout.write('\n');
+    io.stdout.write(await comparisonSummary(io.stderr));
   },
-};
+});

@@ -3,6 +3,7 @@ import { mergeShards } from '../../system/sweep/merge.js';
 import { SWEEP_CSV, SWEEP_JSON } from '../../system/sweep/sweep-folder.js';
 import { checkOutputFolder } from '../../util/atomic-write.js';
 import { join } from 'node:path';
+import type { CliIo } from '../io.js';
 
 interface MergeArgs {
   dirs: string[];
@@ -11,7 +12,7 @@ interface MergeArgs {
 
 export const MERGE_FLAGS = ['out'];
 
-export const mergeCommand: CommandModule<object, MergeArgs> = {
+export const mergeCommand = (io: CliIo): CommandModule<object, MergeArgs> => ({
   command: 'merge <dirs..>',
   describe: 'Combine the folders of every shard of one sweep (sweep --shard I/N) into the folder one machine would have written',
   builder: (y) =>
@@ -22,6 +23,6 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     checkOutputFolder(args.out, '--out');
     const r = mergeShards(args.dirs.map(String), args.out);
     const points = r.units.reduce((n, u) => n + u.rows.length, 0);
-    process.stdout.write(`merged ${r.shards} shards: ${r.units.length} units, ${points} points in ${join(args.out, SWEEP_CSV)} and ${join(args.out, SWEEP_JSON)}\n`);
+    io.stdout.write(`merged ${r.shards} shards: ${r.units.length} units, ${points} points in ${join(args.out, SWEEP_CSV)} and ${join(args.out, SWEEP_JSON)}\n`);
   },
-};
+});

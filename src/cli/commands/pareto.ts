@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { loadRun } from '../../report/html/load-run.js';
 import { parseObjectives } from '../../report/pareto/objectives.js';
 import { DEFAULT_OBJECTIVES, writePareto } from '../../report/pareto/write-pareto.js';
+import type { CliIo } from '../io.js';
 
 interface ParetoArgs {
   dir: string;
@@ -10,7 +11,7 @@ interface ParetoArgs {
 
 export const PARETO_FLAGS = ['objectives'];
 
-export const paretoCommand: CommandModule<object, ParetoArgs> = {
+export const paretoCommand = (io: CliIo): CommandModule<object, ParetoArgs> => ({
   command: 'pareto <dir>',
   describe: 'Write the Pareto front of a sweep folder (per trace and frame rate): pareto.csv, pareto.json and plots/pareto-front.svg',
   builder: (y) =>
@@ -25,6 +26,6 @@ export const paretoCommand: CommandModule<object, ParetoArgs> = {
     const objectives = parseObjectives(args.objectives);
     const run = loadRun(args.dir);
     const w = await writePareto(args.dir, run.rows, objectives);
-    process.stdout.write(`${w.result.front.length} non-dominated of ${w.result.candidates.length} feasible points\n${w.files.map((f) => `wrote ${f}`).join('\n')}\n`);
+    io.stdout.write(`${w.result.front.length} non-dominated of ${w.result.candidates.length} feasible points\n${w.files.map((f) => `wrote ${f}`).join('\n')}\n`);
   },
-};
+});

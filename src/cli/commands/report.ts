@@ -2,6 +2,7 @@ import type { CommandModule } from 'yargs';
 import { writeReport } from '../../report/html/write-report.js';
 import { parsePositiveList } from '../../util/parse-flags.js';
 import { parsePlotStyle, PLOT_STYLE_FLAGS, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
+import type { CliIo } from '../io.js';
 
 interface ReportArgs extends PlotStyleArgs {
   dir: string;
@@ -12,7 +13,7 @@ interface ReportArgs extends PlotStyleArgs {
 /** Flags of `maxnvm report`, for "did you mean --x?" suggestions. */
 export const REPORT_FLAGS = ['baseline', 'rates', ...PLOT_STYLE_FLAGS];
 
-export const reportCommand: CommandModule<object, ReportArgs> = {
+export const reportCommand = (io: CliIo): CommandModule<object, ReportArgs> => ({
   command: 'report <dir>',
   describe: 'Write plots/*.svg (each with its vega-lite spec, *.vl.json) and a self-contained report.html for a sweep or simulate output folder',
   builder: (y) =>
@@ -26,6 +27,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const rates = args.rates === undefined ? undefined : parsePositiveList('rates', args.rates);
     const r = await writeReport(args.dir, { baseline: args.baseline, rates, style: parsePlotStyle(args) });
     const lines = [`wrote ${r.reportPath}`, ...r.plots.flatMap((p) => [`wrote ${p.path}`, `wrote ${p.specPath}`])];
-    process.stdout.write(`${lines.join('\n')}\n`);
+    io.stdout.write(`${lines.join('\n')}\n`);
   },
-};
+});

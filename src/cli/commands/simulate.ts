@@ -12,6 +12,7 @@ import { parseChoice, parseInteger, parsePositiveList } from '../../util/parse-f
 import { checkSimulatedTime } from '../simulate-limits.js';
 import { withInputFile } from '../errors.js';
 import { parseSeed, seedOption } from '../seed-option.js';
+import type { CliIo } from '../io.js';
 
 interface SimulateArgs {
   arch: string;
@@ -29,7 +30,7 @@ interface SimulateArgs {
 /** Flags of `maxnvm simulate`, for the "did you mean --x?" list of the CLI. */
 export const SIMULATE_FLAGS = ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy', 'weight-storage'];
 
-export const simulateCommand: CommandModule<object, SimulateArgs> = {
+export const simulateCommand = (io: CliIo): CommandModule<object, SimulateArgs> => ({
   command: 'simulate',
   describe: 'Replay a workload trace on an architecture at chosen frame rates',
   builder: (y) =>
@@ -76,8 +77,8 @@ export const simulateCommand: CommandModule<object, SimulateArgs> = {
     if (args.out !== undefined) {
       writeSimulationOutputs(args.out, result, manifestFor('simulate', { arch: config, trace: { file: args.trace, name: trace.name }, fps, frames, seed }));
     }
-    if (format === 'json') process.stdout.write(toJson(result));
-    else if (format === 'csv') process.stdout.write(pointsCsv(result));
-    else process.stdout.write(simulationTable(result, config.dram?.idlePolicy));
+    if (format === 'json') io.stdout.write(toJson(result));
+    else if (format === 'csv') io.stdout.write(pointsCsv(result));
+    else io.stdout.write(simulationTable(result, config.dram?.idlePolicy));
   },
-};
+});

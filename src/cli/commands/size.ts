@@ -15,6 +15,7 @@ import { loadTrace } from '../../workload/load-trace.js';
 import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 import { parseSeed, seedOption } from '../seed-option.js';
+import type { CliIo } from '../io.js';
 
 export interface SizeArgs extends InlineChoiceFlags {
   trace: string;
@@ -89,7 +90,7 @@ export function runSize(args: SizeArgs): { stdout: string; stderr: string } {
   return { stdout: sizingTable(report), stderr: '' };
 }
 
-export const sizeCommand: CommandModule<object, SizeArgs> = {
+export const sizeCommand = (io: CliIo): CommandModule<object, SizeArgs> => ({
   command: 'size',
   describe: 'Size storage choices for a trace: bits, cells and eNVM area per stream, ECC and IdxSync overhead, budget fit, ratio to dense SLC',
   builder: (y) =>
@@ -115,7 +116,7 @@ export const sizeCommand: CommandModule<object, SizeArgs> = {
       .option('idxsync', { type: 'string', describe: 'inline choice: IdxSync interval in weights, e.g. 1024' }),
   handler: (args) => {
     const { stdout, stderr } = runSize(args);
-    if (stderr !== '') process.stderr.write(stderr);
-    process.stdout.write(stdout);
+    if (stderr !== '') io.stderr.write(stderr);
+    io.stdout.write(stdout);
   },
-};
+});

@@ -13,6 +13,7 @@ import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 import { gridOfArgs, type SweepGridArgs } from './sweep-grid.js';
 import { MAX_WORKERS } from '../../faults/spec.js';
 import { seedOption } from '../seed-option.js';
+import type { CliIo } from '../io.js';
 
 interface SweepArgs extends SweepGridArgs {
   workers?: string;
@@ -23,7 +24,7 @@ interface SweepArgs extends SweepGridArgs {
 /** Flags of `maxnvm sweep`, for "did you mean" suggestions. */
 export const SWEEP_FLAGS = ['arch', 'trace', 'fps', 'fps-range', 'policies', 'set', 'grid', 'shard', 'workers', 'out', 'seed', 'exact', 'format'];
 
-export const sweepCommand: CommandModule<object, SweepArgs> = {
+export const sweepCommand = (io: CliIo): CommandModule<object, SweepArgs> => ({
   command: 'sweep',
   describe: 'Run a grid of frame rates × configs × config keys × traces × DRAM idle policies; one row per point in sweep.csv and sweep.json',
   builder: (y) =>
@@ -56,22 +57,22 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const outcome = await runSweepUnits(grid, {
       out: args.out,
       workers,
-      progress: (points, units) => progressReporter(points, units, process.stderr),
+      progress: (points, units) => progressReporter(points, units, io.stderr),
     });
-    if (outcome.resumed > 0) process.stderr.write(`sweep: resumed ${outcome.resumed} of ${outcome.units.length} units from ${args.out}\n`);
+    if (outcome.resumed > 0) io.stderr.write(`sweep: resumed ${outcome.resumed} of ${outcome.units.length} units from ${args.out}\n`);
     if (outcome.shard !== undefined) {
       const s = outcome.shard;
-      process.stdout.write(`shard ${s.index}/${s.count}: ${s.units.length} of ${outcome.grid.units.length} units in ${args.out}; combine the shards with maxnvm merge DIR... --out DIR\n`);
+      io.stdout.write(`shard ${s.index}/${s.count}: ${s.units.length} of ${outcome.grid.units.length} units in ${args.out}; combine the shards with maxnvm merge DIR... --out DIR\n`);
       return;
     }
-    if (format === 'json') process.stdout.write(readFileSync(join(args.out, SWEEP_JSON), 'utf8'));
-    else if (format === 'csv') process.stdout.write(readFileSync(join(args.out, SWEEP_CSV), 'utf8'));
-    else process.stdout.write(sweepSummary(outcome.units, args.out));
+    if (format === 'json') io.stdout.write(readFileSync(join(args.out, SWEEP_JSON), 'utf8'));
+    else if (format === 'csv') io.stdout.write(readFileSync(join(args.out, SWEEP_CSV), 'utf8'));
+    else io.stdout.write(sweepSummary(outcome.units, args.out));
   },
-};
+});
 
 /** yargs' complaint about a rate flag given without its value (nargs 1), as a UserError; undefined for any other failure. */
-export function missingRateValue(message: string): UserError | undefined {
+function missingRateValue(message: string): UserError | undefined {
   const flag = /^Not enough arguments following: (fps|fps-range)$/.exec(message)?.[1];
   if (flag === undefined) return undefined;
   return new UserError(`--${flag} needs a value`, {

@@ -7,6 +7,8 @@ import { loadTrace } from '../../workload/load-trace.js';
 import { UserError } from '../../errors.js';
 import { loadLevelsFile } from '../../faults/levels-file.js';
 import { checkSweepRows } from '../../report/html/sweep-rows-check.js';
+import { ExitStatus, type CliIo } from '../io.js';
+import { EXIT_BAD_INPUT } from '../errors.js';
 
 /** The kinds of input file `maxnvm validate` knows, each checked by its own loader. */
 const KINDS = {
@@ -38,7 +40,7 @@ type Kind = keyof typeof KINDS;
  * storage file "weightStorage" or a bare choice's "encoding" without a system); anything
  * else is taken for an architecture config.
  */
-export function kindOf(data: unknown, file = ''): Kind {
+function kindOf(data: unknown, file = ''): Kind {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw unknownKind(file, Array.isArray(data) ? 'an array' : `a ${data === null ? 'null' : typeof data}`);
   const schema = (data as { $schema?: unknown }).$schema;
   if (typeof schema === 'string') {
@@ -67,7 +69,7 @@ function unknownKind(file: string, what: string): UserError {
 }
 
 /** `maxnvm validate FILE...`: check configs, traces and storage choices against their schemas and consistency rules. */
-export const validateCommand: CommandModule<object, { files: string[] }> = {
+export const validateCommand = (io: CliIo): CommandModule<object, { files: string[] }> => ({
   command: 'validate <files..>',
   describe: 'Check architecture configs, workload traces and storage choices files against their schemas; every file is checked and every problem reported',
   builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'JSON files' }),
@@ -77,16 +79,16 @@ export const validateCommand: CommandModule<object, { files: string[] }> = {
       try {
         const kind = kindOf(readJsonFile(file, 'input'), file);
         KINDS[kind](file);
-        process.stdout.write(`ok  ${file} (${kind})\n`);
+        io.stdout.write(`ok  ${file} (${kind})\n`);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
-        process.stderr.write(`${e.format()}\n`);
+        io.stderr.write(`${e.format()}\n`);
         failed++;
       }
     }
     if (failed > 0) {
-      process.stderr.write(`${failed} of ${args.files.length} file${args.files.length > 1 ? 's' : ''} failed validation\n`);
-      process.exit(2);
+      io.stderr.write(`${failed} of ${args.files.length} file${args.files.length > 1 ? 's' : ''} failed validation\n`);
+      throw new ExitStatus(EXIT_BAD_INPUT);
     }
   },
-};
+});

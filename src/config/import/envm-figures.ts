@@ -1,6 +1,6 @@
 import { UserError } from '../../errors.js';
-import type { FigureOverridePoint } from '../../hw/envm/figure-curves.js';
-import { REFERENCE_ACCESS_WIDTH_CELLS, TECHNOLOGIES, type Technology } from '../../hw/envm/reference-table.js';
+import type { FigureOverridePoint } from '../../hw/memory-figures/figure-curves.js';
+import { REFERENCE_ACCESS_WIDTH_CELLS, TECHNOLOGIES, type Technology } from '../../hw/memory-figures/reference-table.js';
 
 /**
  * One characterized eNVM array, as NVSim or NVMExplorer report it, in the model's units: the figures

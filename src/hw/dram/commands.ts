@@ -26,7 +26,7 @@ export const Cmd = {
 } as const;
 export type DramCmd = (typeof Cmd)[keyof typeof Cmd];
 
-export const CMD_NAMES: readonly string[] = [
+const CMD_NAMES: readonly string[] = [
   'ACT', 'RD', 'WR', 'PRE', 'PREA', 'REF', 'PDE', 'PDX', 'SREFEN', 'SREFEX', 'POWER_OFF', 'POWER_ON',
 ];
 

@@ -1,12 +1,10 @@
 import { interfaceParams, type InterfaceParams } from './interface-spec.js';
 import { dramStats } from './stats-spec.js';
 import {
-  nonNegInt,
   nonNegNum,
   num,
   oneOf,
   posInt,
-  posNum,
   type ComponentSpec,
   type ParamSpec,
 } from '../../engine/spec.js';
@@ -31,8 +29,8 @@ export type Rail = (typeof RAILS)[number];
 export type CurrentKey = `${IddState}_${Rail}_mA`;
 export const currentKey = (state: IddState, rail: Rail): CurrentKey => `${state}_${rail}_mA`;
 
-export const BACKGROUND_FORMS = ['all-banks-IDD3N', 'one-bank-IDD3N'] as const;
-export type BackgroundForm = (typeof BACKGROUND_FORMS)[number];
+const BACKGROUND_FORMS = ['all-banks-IDD3N', 'one-bank-IDD3N'] as const;
+type BackgroundForm = (typeof BACKGROUND_FORMS)[number];
 
 export type DramParams = InterfaceParams & {
   channels: number;

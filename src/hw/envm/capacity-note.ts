@@ -1,5 +1,5 @@
-import type { CapacityRule, CurvePoint } from './capacity-scaling.js';
-import { belowSmallest } from './periphery-model.js';
+import type { CapacityRule, CurvePoint } from '../memory-figures/capacity-scaling.js';
+import { belowSmallest } from '../memory-figures/periphery-model.js';
 
 /**
  * What a report should say when a bank lies outside the characterized capacities, and what

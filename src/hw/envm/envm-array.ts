@@ -1,13 +1,13 @@
 import { nsToPs, type Picoseconds } from '../../engine/time.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, PowerManaged, TrafficClass } from '../memory.js';
-import { atAccessWidth } from './access-width.js';
+import { atAccessWidth } from '../memory-figures/access-width.js';
 import { capacityNote } from './capacity-note.js';
-import type { ArrayFigures } from './capacity-scaling.js';
-import { curvesFor, figuresAt } from './figure-curves.js';
-import { InterleavedBanks, wordSpan } from './interleaved-banks.js';
+import type { ArrayFigures } from '../memory-figures/capacity-scaling.js';
+import { curvesFor, figuresAt } from '../memory-figures/figure-curves.js';
+import { InterleavedBanks, wordSpan } from '../memory-figures/interleaved-banks.js';
 import { withSensing } from './mlc-sensing.js';
 import { GatedDevice, PowerGate, powerGateConfig } from '../power-gate.js';
-import { CTT_CAVEAT, includesMlcSensing, REFERENCE_ACCESS_WIDTH_CELLS } from './reference-table.js';
+import { CTT_CAVEAT, includesMlcSensing, REFERENCE_ACCESS_WIDTH_CELLS } from '../memory-figures/reference-table.js';
 import { checkEnvmParams, type EnvmParams } from './spec.js';
 
 /**

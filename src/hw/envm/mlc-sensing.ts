@@ -1,4 +1,4 @@
-import type { ArrayFigures } from './capacity-scaling.js';
+import type { ArrayFigures } from '../memory-figures/capacity-scaling.js';
 
 /**
  * How reading a multi-level cell is sensed, and what that adds to array figures that do not
@@ -41,13 +41,13 @@ export interface SensingIncluded {
 }
 
 /** Comparisons per cell read beyond the one a single-level figure counts. */
-export function extraComparisons(mode: SensingMode, bitsPerCell: number): number {
+function extraComparisons(mode: SensingMode, bitsPerCell: number): number {
   const levels = 2 ** bitsPerCell;
   return mode === 'parallel' ? Math.max(0, levels - 2) : bitsPerCell - 1;
 }
 
 /** Extra sensing steps in series beyond the one a single-level latency counts. */
-export function extraSenseSteps(mode: SensingMode, bitsPerCell: number): number {
+function extraSenseSteps(mode: SensingMode, bitsPerCell: number): number {
   return mode === 'parallel' ? 0 : bitsPerCell - 1;
 }
 

@@ -1,9 +1,9 @@
 import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSchema } from '../../engine/spec.js';
 import { UserError } from '../../errors.js';
-import type { FigureOverridePoint } from './figure-curves.js';
+import type { FigureOverridePoint } from '../memory-figures/figure-curves.js';
 import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
-import { TECHNOLOGIES, type Technology } from './reference-table.js';
+import { TECHNOLOGIES, type Technology } from '../memory-figures/reference-table.js';
 
 /** The `envm` config section: the on-chip non-volatile weight store. */
 export interface EnvmParams extends PowerDomainParams {

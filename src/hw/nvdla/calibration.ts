@@ -38,7 +38,7 @@ export const PRIMER_POINTS: readonly PrimerPoint[] = [
  * MACs per ResNet-50 inference the primer's frame rates refer to. The 2017 primer predates torchvision's v1.5;
  * assumption: it used the original Caffe ResNet-50 (v1): total of reference/resnet50-layers-v1.csv.
  */
-export const PRIMER_RESNET50_MACS = 3_857_973_248;
+const PRIMER_RESNET50_MACS = 3_857_973_248;
 
 /** SRAM read energy per byte: 1.128 pJ per 64-bit access of the 2 MB 22 nm SRAM row of reference/envm-arrays.csv. */
 export const SRAM_READ_ENERGY_pJ_per_B = 1.128 / 8;
@@ -52,9 +52,9 @@ const HOROWITZ_45NM_pJ = { add8: 0.03, add16: 0.05, add32: 0.1, mult8: 0.2, mult
 export const SDP_ELEMENT_IN_MACS =
   (HOROWITZ_45NM_pJ.mult32 + 2 * HOROWITZ_45NM_pJ.add32) / (HOROWITZ_45NM_pJ.mult8 + HOROWITZ_45NM_pJ.add8);
 /** assumption: a PDP input element is one 16-bit compare/add in MAC units (the line-buffer access is counted apart). */
-export const PDP_ELEMENT_IN_MACS = HOROWITZ_45NM_pJ.add16 / (HOROWITZ_45NM_pJ.mult8 + HOROWITZ_45NM_pJ.add8);
+const PDP_ELEMENT_IN_MACS = HOROWITZ_45NM_pJ.add16 / (HOROWITZ_45NM_pJ.mult8 + HOROWITZ_45NM_pJ.add8);
 /** PDP share-line-buffer bytes touched per input element: one read and one write of a 14-bit int8 partial result (unit_description, PDP buffer size estimation). */
-export const PDP_LINE_BUFFER_B_PER_ELEMENT = 2 * (14 / 8);
+const PDP_LINE_BUFFER_B_PER_ELEMENT = 2 * (14 / 8);
 
 export interface NvdlaCalibration {
   /** area_16nm = a·MACs + b·CBUF_KiB + c (mm²). Coefficients [a, b, c]. */

@@ -50,7 +50,7 @@ export interface CbufAllocation {
  * m_CONVWeightBanksAllotted(8), used by engine-ast ConvCoreNode::splitNodesInternal). Weights are kept across row
  * chunks only when all of them fit (ConvCoreNode::splitData, setReuseWeights).
  */
-export const COMPILER_SPLIT_WEIGHT_BANKS = 8;
+const COMPILER_SPLIT_WEIGHT_BANKS = 8;
 
 export function kernelGroups(l: Layer, atomicK: number): KernelGroup[] {
   const perConvGroup = l.outputChannels / l.groups;
@@ -81,7 +81,6 @@ export function allocateCbuf(
 ): CbufAllocation {
   const bankBytes = p.cbufBankWidth_B * p.cbufBankDepth;
   const available = p.cbufBanks - (weights.compressed ? 1 : 0);
-  const banksFor = (bytes: number): number => Math.ceil(bytes / bankBytes);
   const groupBytes = groups.map((g) => weights.bytesOf(g.k0, g.k1));
   const totalWeights = groupBytes.reduce((s, b) => s + b, 0);
   const largestGroup = Math.max(...groupBytes);

@@ -88,7 +88,7 @@ export function imageChannels(l: Layer, p: NvdlaParams): number {
 }
 
 /** Kernel rows combined per atomic op by channel post-extension (1, 2 or 4): unit_description limits table. */
-export function postExtensionLines(l: Layer, p: NvdlaParams): number {
+function postExtensionLines(l: Layer, p: NvdlaParams): number {
   if (!p.channelPostExtension) return 1;
   const preExtended = l.kernelWidth * imageChannels(l, p);
   const strided = l.stride * imageChannels(l, p);

@@ -48,7 +48,7 @@ const PDP_PARTIAL_BITS_INT8 = 14;
  * Line-buffer rows reserved for ceil(kernelHeight / stride) overlapping pooling rows: 1, 2, 4 (for 3 or 4), 8
  * (for more): the f() of unit_description's on-the-fly condition, rtlOverlapLines in nvdla/sw.
  */
-export function pdpOverlapLines(pool: Layer): number {
+function pdpOverlapLines(pool: Layer): number {
   const n = Math.ceil(pool.kernelHeight / pool.stride);
   if (n <= 1) return 1;
   if (n === 2) return 2;

@@ -36,7 +36,7 @@ export interface BuildCapabilities {
  * Linux (typically 2–10 µs) plus a few register accesses over CSB; 5 µs is the middle of that range. Override from
  * a measurement of your SoC.
  */
-export const NVDLA_SW_OP_LAUNCH_NS = 5000;
+const NVDLA_SW_OP_LAUNCH_NS = 5000;
 
 const SW = 'nvdla/sw umd/core/src/compiler';
 export const SOFTWARE_SOURCES = {

@@ -10,14 +10,14 @@ import type { NvdlaParams } from './spec.js';
  * fetches they wait on. A fetch is issued at layer start (issueAfterStep −1) or
  * when the step that frees its CBUF space has finished computing.
  */
-export interface InputFetch {
+interface InputFetch {
   /** Input rows [row0, row1). */
   row0: number;
   row1: number;
   issueAfterStep: number;
 }
 
-export interface WeightFetch {
+interface WeightFetch {
   k0: number;
   k1: number;
   issueAfterStep: number;
@@ -42,7 +42,7 @@ export interface ConvStep {
 }
 
 /** A row chunk: in split-H a hardware operation of its own (a conv op and its SDP op); else the whole output. */
-export interface RowChunk {
+interface RowChunk {
   outRow0: number;
   outRow1: number;
   /** Steps [firstStep, lastStep] compute this chunk. */

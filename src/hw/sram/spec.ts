@@ -1,8 +1,8 @@
-import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, bool, nonNegNum, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
+import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */
-export interface SramOverrides {
+interface SramOverrides {
   readLatency_ns?: number;
   writeLatency_ns?: number;
   readEnergy_pJ_per_access?: number;
@@ -20,7 +20,7 @@ export interface SramParams extends PowerDomainParams {
 }
 
 /** NVMExplorer's 2 MB SRAM at ReadEDP: the same configuration as the SRAM row of reference/envm-arrays.csv. */
-export const SRAM_WRITE_SOURCE =
+const SRAM_WRITE_SOURCE =
   'lpentecost/NVMExplorer AE_dnn_output/SRAM_1BPC-combined.csv, 2 MB, 22 nm, 64-bit word, ReadEDP (the configuration of the SRAM row of reference/envm-arrays.csv): write latency 4.679 ns, write energy 17.016 pJ';
 
 export const sramSpec: ComponentSpec = {
@@ -47,7 +47,7 @@ export const sramSpec: ComponentSpec = {
     {
       key: 'accessWidth_bits',
       unit: 'bits',
-      description: 'bits per access; energy per access scales with it (src/hw/envm/access-width.ts; at most 4096, a sanity bound no real design approaches)',
+      description: 'bits per access; energy per access scales with it (src/hw/memory-figures/access-width.ts; at most 4096, a sanity bound no real design approaches)',
       default: 64,
       source: 'reference/envm-arrays.csv: 64-bit word',
       schema: posInt({ maximum: 4096 }),

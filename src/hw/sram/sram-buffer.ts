@@ -1,5 +1,5 @@
 import { nsToPs, type Picoseconds } from '../../engine/time.js';
-import { InterleavedBanks, wordSpan } from '../envm/interleaved-banks.js';
+import { InterleavedBanks, wordSpan } from '../memory-figures/interleaved-banks.js';
 import { GatedDevice, PowerGate, powerGateConfig } from '../power-gate.js';
 import type { EnergyBreakdown, MemoryDevice, MemoryOp, PowerManaged, TrafficClass } from '../memory.js';
 import type { SramParams } from './spec.js';

@@ -1,7 +1,7 @@
-import { atAccessWidth } from '../envm/access-width.js';
-import { checkedCurve, figureAt, type CapacityRule } from '../envm/capacity-scaling.js';
-import { curvesFor, figuresAt } from '../envm/figure-curves.js';
-import { CELLS_PER_KIB, REFERENCE_ACCESS_WIDTH_CELLS, REFERENCE_ROWS } from '../envm/reference-table.js';
+import { atAccessWidth } from '../memory-figures/access-width.js';
+import { checkedCurve, figureAt, type CapacityRule } from '../memory-figures/capacity-scaling.js';
+import { curvesFor, figuresAt } from '../memory-figures/figure-curves.js';
+import { CELLS_PER_KIB, REFERENCE_ACCESS_WIDTH_CELLS, REFERENCE_ROWS } from '../memory-figures/reference-table.js';
 import type { SramParams } from './spec.js';
 
 /**

@@ -13,14 +13,14 @@ import type { LayerStorage, StreamName, StreamSize } from '../../storage/types.j
  * keeps nothing between fetches (conservative; a codebook is at most a few hundred bits).
  */
 
-export const SHARED_STREAMS: ReadonlySet<StreamName> = new Set<StreamName>(['codebook']);
+const SHARED_STREAMS: ReadonlySet<StreamName> = new Set<StreamName>(['codebook']);
 
 /** The part of a total (bits, weights, words) that belongs to kernels [k0, k1) of K. */
 export function shareOf(total: number, k0: number, k1: number, K: number): number {
   return Math.floor((total * k1) / K) - Math.floor((total * k0) / K);
 }
 
-export interface StreamRange {
+interface StreamRange {
   /** First bit of the range, counted from the start of the stream. */
   startBit: number;
   bits: number;

@@ -1,4 +1,4 @@
-import { saneArea_mm2, saneEnergy_pJ, nonNegInt, nonNegNum, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
+import { saneArea_mm2, saneEnergy_pJ, nonNegInt, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
 
 /** The `weightPath` config section: the logic between the eNVM and CBUF. */
 export interface WeightPathParams {
@@ -15,7 +15,7 @@ export interface WeightPathParams {
   cbufFormat: CbufFormat;
 }
 
-export const CBUF_FORMATS = ['dense', 'nvdla-compressed'] as const;
+const CBUF_FORMATS = ['dense', 'nvdla-compressed'] as const;
 export type CbufFormat = (typeof CBUF_FORMATS)[number];
 
 // Gate-count arithmetic shared by the area defaults below.

@@ -24,7 +24,7 @@ const DASH = { default: [1, 0], high: [7, 3], low: [2, 3] } as const;
 type LineKind = keyof typeof DASH;
 
 /** Legend words of the driver of an end. */
-export const DRIVER_LABEL: Record<AssumptionName, string> = { gatedLeakageFraction: 'residual gated leakage', flashEnergy_pJ_per_B: 'flash energy per byte' };
+const DRIVER_LABEL: Record<AssumptionName, string> = { gatedLeakageFraction: 'residual gated leakage', flashEnergy_pJ_per_B: 'flash energy per byte' };
 const DRIVER_SHAPE: Record<AssumptionName, string> = { gatedLeakageFraction: 'circle', flashEnergy_pJ_per_B: 'triangle-up' };
 const DRIVERS = Object.keys(DRIVER_LABEL) as AssumptionName[];
 

@@ -32,7 +32,7 @@ export interface PlotOptions {
 }
 
 /** A plot to write: its file name under plots/ and its spec. */
-export interface PlannedPlot {
+interface PlannedPlot {
   name: string;
   file: string;
   spec: PlotSpec;

@@ -14,7 +14,7 @@ import { runSweepUnits } from './run-sweep.js';
  * against what the inference itself costs.
  */
 
-export const BENCH_GRID: SweepGrid = {
+const BENCH_GRID: SweepGrid = {
   archFiles: ['arch-configs/nvdla-full-lpddr4.json', 'arch-configs/maxnvm-rram-3bpc-bitmask-ecc-idxsync.json', 'arch-configs/maxnvm-ctt-3bpc-bitmask-ecc-idxsync.json'],
   traceFiles: ['traces/resnet50-v1.5-str81.json'],
   fps: logSpacedRates(0.1, 300, 200),

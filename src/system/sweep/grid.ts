@@ -40,7 +40,7 @@ export interface SweepGrid {
 }
 
 /** "-": the system has no DRAM, so there is no DRAM policy to choose. */
-export type UnitPolicy = DramIdlePolicy | '-';
+type UnitPolicy = DramIdlePolicy | '-';
 
 /** One work unit: a system, a trace and a policy; every frame rate of the grid is one point of it. */
 export interface SweepUnit {
@@ -82,17 +82,17 @@ export type DesignRecord = { archFile: string; name: string; set: DesignSet } & 
  * The lowest accepted rate: replay runs up to four periods and simulated time
  * is an integer number of ps below 2^53 (about 9007 s), so 4 / 1e-3 fps = 4000 s fits.
  */
-export const MIN_FPS = 1e-3;
+const MIN_FPS = 1e-3;
 /** The highest accepted rate: its period, 1 ps, is the simulator's time resolution (as for `simulate`). */
-export const MAX_FPS = 1e12;
+const MAX_FPS = 1e12;
 
 /**
  * Rates per sweep: 10,000 log-spaced rates resolve a curve far finer than a
  * plot shows, and cost about 1 ms each per unit when composed.
  */
-export const MAX_RATES = 10_000;
+const MAX_RATES = 10_000;
 /** Points per sweep (rates × units): each is a row of sweep.csv and sweep.json (about 1 KB); 100,000 rows are about 100 MB. */
-export const MAX_GRID_POINTS = 100_000;
+const MAX_GRID_POINTS = 100_000;
 
 /**
  * Check every input, build every system once (preflight.ts), and cut the grid

@@ -19,10 +19,10 @@ import { inSystemContext } from './unit-error.js';
  */
 
 /** Frames per replayed point with `exact`: one warm-up and two measured, as `simulate` does by default. */
-export const EXACT_FRAMES = 3;
+const EXACT_FRAMES = 3;
 
 /** What the unit's system is, whatever the rate. */
-export interface UnitSystem {
+interface UnitSystem {
   system: string;
   archFile: string;
   trace: string;
@@ -42,7 +42,7 @@ export interface UnitSystem {
 }
 
 /** Deterministic counts of the work done (no timings: unit files must not depend on the machine). */
-export interface UnitWork {
+interface UnitWork {
   /** Rates actually computed (infeasible ones are rejected before any work). */
   pointsComputed: number;
   /** Idle gaps measured on fresh systems (composed points). */

@@ -98,7 +98,7 @@ export function rowsOf(results: readonly UnitResult[]): SweepRow[] {
 }
 
 /** sweep.json: what was swept, one summary per unit, and every row. */
-export function sweepJson(manifest: SweepManifest, results: readonly UnitResult[]): string {
+function sweepJson(manifest: SweepManifest, results: readonly UnitResult[]): string {
   const { units: _units, ...sweep } = manifest;
   const ordered = [...results].sort((a, b) => a.unit.index - b.unit.index);
   return toJson({ sweep, systems: ordered.map((r) => ({ ...r.system, work: r.work })), rows: rowsOf(ordered) });

@@ -30,7 +30,7 @@ export interface SheetLayer {
 }
 
 /** The sheet's fc batch (its "FC batch" cell). */
-export const SHEET_FC_BATCH = 16;
+const SHEET_FC_BATCH = 16;
 
 /** The sheet's rows for a trace: each conv/fc layer, with a pooling or add that reads only its output fused in. */
 export function sheetLayers(trace: Trace): SheetLayer[] {

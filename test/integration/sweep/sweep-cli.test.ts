@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cli, type CliRun } from '../helpers.js';
 
 /** `maxnvm sweep` as a user runs it: exit codes, streams, and a kill followed by a resume. */
 const BIN = 'bin/maxnvm.js';
@@ -11,10 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const DRAM = 'arch-configs/nvdla-full-lpddr4.json';
 const TINY = 'traces/tiny-conv.json';
 
-function sweep(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, 'sweep', ...args], { encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
+/** `maxnvm sweep ARGS` in-process, through the binary's entry point. */
+const sweep = (...args: string[]): Promise<CliRun> => cli('sweep', ...args);
 const folder = (out: string): Record<string, string> => {
   const files: Record<string, string> = {};
   for (const f of readdirSync(out)) if (f !== 'units') files[f] = readFileSync(join(out, f), 'utf8');
@@ -48,10 +47,10 @@ describe('maxnvm sweep: a bad grid exits with code 2 and a clear message before 
     { name: 'config failing validation', args: ['--fps', '1', '--arch', badConfig], expect: /did you mean "nv_full"/ },
   ];
   for (const c of cases) {
-    it(c.name, () => {
+    it(c.name, async () => {
       const out = join(dir, `bad-${c.name.replace(/\W+/g, '-')}`);
       const hasArch = c.args.includes('--arch');
-      const r = sweep(...(hasArch ? [] : ['--arch', DRAM]), '--trace', TINY, '--out', out, ...c.args);
+      const r = await sweep(...(hasArch ? [] : ['--arch', DRAM]), '--trace', TINY, '--out', out, ...c.args);
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(c.expect);
       expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?/);
@@ -59,11 +58,11 @@ describe('maxnvm sweep: a bad grid exits with code 2 and a clear message before 
       expect(existsSync(out)).toBe(false);
     });
   }
-  it('an output folder holding a different sweep', () => {
+  it('an output folder holding a different sweep', async () => {
     const out = join(dir, 'taken');
-    expect(sweep('--arch', DRAM, '--trace', TINY, '--fps', '1', '--out', out, '--workers', '0').code).toBe(0);
+    expect((await sweep('--arch', DRAM, '--trace', TINY, '--fps', '1', '--out', out, '--workers', '0')).code).toBe(0);
     const before = folder(out);
-    const r = sweep('--arch', DRAM, '--trace', TINY, '--fps', '1,2', '--out', out, '--workers', '0');
+    const r = await sweep('--arch', DRAM, '--trace', TINY, '--fps', '1,2', '--out', out, '--workers', '0');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/output folder holds a different sweep/);
     expect(r.stderr).toMatch(/suggestion: choose another --out, or delete the folder/);
@@ -72,21 +71,21 @@ describe('maxnvm sweep: a bad grid exits with code 2 and a clear message before 
 });
 
 describe('maxnvm sweep: one sweep however its files are spelled', () => {
-  it('a sweep given ./arch-configs/x.json resumes with arch-configs/x.json, and the rows name the file one way', () => {
+  it('a sweep given ./arch-configs/x.json resumes with arch-configs/x.json, and the rows name the file one way', async () => {
     const out = join(dir, 'spelled');
-    const first = sweep('--arch', `./${DRAM}`, '--trace', `./${TINY}`, '--fps', '1', '--out', out, '--workers', '0', '--format', 'csv');
+    const first = await sweep('--arch', `./${DRAM}`, '--trace', `./${TINY}`, '--fps', '1', '--out', out, '--workers', '0', '--format', 'csv');
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout.split('\n')[1]).toMatch(new RegExp(`^nvdla-full-lpddr4,${DRAM},tiny-conv,${TINY},`));
-    const again = sweep('--arch', DRAM, '--trace', TINY, '--fps', '1', '--out', out, '--workers', '0');
+    const again = await sweep('--arch', DRAM, '--trace', TINY, '--fps', '1', '--out', out, '--workers', '0');
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/resumed 1 of 1 units/);
   });
 });
 
 describe('maxnvm sweep: data on stdout, progress on stderr', () => {
-  it('--format csv prints sweep.csv and nothing else on stdout', () => {
+  it('--format csv prints sweep.csv and nothing else on stdout', async () => {
     const out = join(dir, 'csv');
-    const r = sweep('--arch', DRAM, '--trace', TINY, '--fps', '1,10', '--policies', 'standby,off', '--out', out, '--format', 'csv', '--workers', '0');
+    const r = await sweep('--arch', DRAM, '--trace', TINY, '--fps', '1,10', '--policies', 'standby,off', '--out', out, '--format', 'csv', '--workers', '0');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(readFileSync(join(out, 'sweep.csv'), 'utf8'));
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(1 + 4);
@@ -112,11 +111,11 @@ describe('maxnvm sweep: killed, then resumed', () => {
     expect(left).toHaveLength(1);
     expect(existsSync(join(killed, 'sweep.csv'))).toBe(false);
 
-    const resumed = sweep(...args, '--out', killed, '--workers', '1');
+    const resumed = await sweep(...args, '--out', killed, '--workers', '1');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/resumed 1 of 2 units/);
     const whole = join(dir, 'whole');
-    expect(sweep(...args, '--out', whole, '--workers', '2').code).toBe(0);
+    expect((await sweep(...args, '--out', whole, '--workers', '2')).code).toBe(0);
     // A killed writer may leave a temporary file behind; the results are the named files.
     const named = (f: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(f).filter(([k]) => !k.includes('.tmp-')));
     expect(named(folder(killed))).toEqual(named(folder(whole)));

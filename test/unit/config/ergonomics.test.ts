@@ -89,11 +89,11 @@ describe('shipped configs by name', () => {
     for (const n of shippedArchNames()) expect(e.details.expected).toContain(n);
     expect(e.details.suggestion).toBe('did you mean nvdla-full-lpddr4?');
   });
-  it('the CLI takes a name (and its table names the DRAM idle policy), and exits 2 on an unknown one', () => {
-    const ok = cli('simulate', '--arch', 'nvdla-small-lpddr4', '--trace', 'traces/tiny-conv.json', '--fps', '1');
+  it('the CLI takes a name (and its table names the DRAM idle policy), and exits 2 on an unknown one', async () => {
+    const ok = await cli('simulate', '--arch', 'nvdla-small-lpddr4', '--trace', 'traces/tiny-conv.json', '--fps', '1');
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('DRAM idle policy: power-down');
-    const bad = cli('simulate', '--arch', 'no-such-system', '--trace', 'traces/tiny-conv.json');
+    const bad = await cli('simulate', '--arch', 'no-such-system', '--trace', 'traces/tiny-conv.json');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('nvdla-full-lpddr4');
   }, 240_000); // two CLI processes: slow on a loaded machine
@@ -112,7 +112,7 @@ describe('--seed is one type in every command', () => {
     expect(withSeed.map((c) => c.name).sort()).toEqual(['faults', 'simulate', 'size', 'sweep']);
     for (const c of withSeed) {
       const y = yargs([]);
-      (c.module.builder as (y: Argv) => Argv)(y);
+      (c.module({ stdout: { write: () => true }, stderr: { write: () => true } }).builder as (y: Argv) => Argv)(y);
       // getOptions() is yargs' own (untyped) record of what the builder declared.
       const o = (y as unknown as { getOptions(): { number: string[]; string: string[]; default: Record<string, unknown> } }).getOptions();
       expect(o.number, c.name).toContain('seed');

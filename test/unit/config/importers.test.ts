@@ -161,14 +161,14 @@ describe('LPDDR4 memspec (DRAMSys, DRAMPower 6)', () => {
 });
 
 describe('maxnvm import (CLI)', () => {
-  it('writes a fragment that validates as a config section; another standard exits 2', () => {
+  it('writes a fragment that validates as a config section; another standard exits 2', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'maxnvm-import-cli-')), 'envm.json');
-    const ok = cli('import', 'nvsim', join(FIX, 'nvsim-mlc-rram-2bpc-1mb.txt'), '--out', out);
+    const ok = await cli('import', 'nvsim', join(FIX, 'nvsim-mlc-rram-2bpc-1mb.txt'), '--out', out);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('RRAM, 2 bit(s)/cell, 8388608 cells');
     const fragment = json(out) as { envm: object };
     expect(resolveArchConfig({ ...json(ENVM_BASE), envm: fragment.envm }, out).envm?.overrides).toHaveLength(1);
-    const bad = cli('import', 'memspec', join(FIX, 'memspec-ddr4.json'));
+    const bad = await cli('import', 'memspec', join(FIX, 'memspec-ddr4.json'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/DDR4/);
   }, 240_000); // two CLI processes: slow on a loaded machine

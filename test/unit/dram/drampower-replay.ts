@@ -54,7 +54,7 @@ export const FILE_MEMSPEC: Memspec = {
   offsetRD: 10,
 };
 
-export function paramsOf(m: Memspec): DramParams {
+function paramsOf(m: Memspec): DramParams {
   const p = defaultsOf<DramParams>(dramSpec);
   for (const key of Object.keys(p) as (keyof DramParams)[]) {
     if (key.endsWith('_mA') || (key.startsWith('t') && key.endsWith('_cycles')) || key.endsWith('L_cycles')) {

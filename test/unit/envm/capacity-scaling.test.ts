@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
 import { UserError } from '../../../src/errors.js';
-import { checkedCurve, figureAt, type CapacityRule } from '../../../src/hw/envm/capacity-scaling.js';
-import { curvesFor, figuresAt } from '../../../src/hw/envm/figure-curves.js';
-import { REFERENCE_ROWS } from '../../../src/hw/envm/reference-table.js';
+import { checkedCurve, figureAt, type CapacityRule } from '../../../src/hw/memory-figures/capacity-scaling.js';
+import { curvesFor, figuresAt } from '../../../src/hw/memory-figures/figure-curves.js';
+import { REFERENCE_ROWS } from '../../../src/hw/memory-figures/reference-table.js';
 
 const KIB = 8192; // cells per KiB-worth of cells
 const RULE: CapacityRule = { peripheryFloor_fraction: 0.125 };

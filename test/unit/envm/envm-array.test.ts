@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
 import { EnvmArray } from '../../../src/hw/envm/envm-array.js';
-import { CTT_CAVEAT } from '../../../src/hw/envm/reference-table.js';
+import { CTT_CAVEAT } from '../../../src/hw/memory-figures/reference-table.js';
 import { envmParams, REF_CELLS } from './helpers.js';
 
 // 8 banks × REF_CELLS: every bank is exactly the 1024 KiB-cell reference array.

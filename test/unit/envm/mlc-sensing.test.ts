@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withSensing } from '../../../src/hw/envm/mlc-sensing.js';
-import { includesMlcSensing } from '../../../src/hw/envm/reference-table.js';
+import { includesMlcSensing } from '../../../src/hw/memory-figures/reference-table.js';
 
 const base = { readLatency_ns: 1, readEnergy_pJ_per_access: 4, leakage_mW: 3, area_mm2: 0.5 };
 const defaults = { senseStep_ns: 0.1, senseEnergy_fJ: 8 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REFERENCE_ROWS } from '../../../src/hw/envm/reference-table.js';
+import { REFERENCE_ROWS } from '../../../src/hw/memory-figures/reference-table.js';
 
 // The table in code must be the CSV in reference/, row for row.
 function parseCsv(text: string): Record<string, string>[] {

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { runFaultsCommand, type FaultsArgs } from '../../../src/cli/commands/fau
 import { UserError } from '../../../src/errors.js';
 import { loadChoicesFile } from '../../../src/sizing/choices-file.js';
 import { validateStorageChoice } from '../../../src/storage/choice-schema.js';
+import { cli } from '../../integration/helpers.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'maxnvm-faults-'));
 
@@ -45,10 +45,10 @@ describe('maxnvm faults: bad campaign parameters', () => {
     }
   });
 
-  it('through the command line: --tolerance-pp 150 or -1 exits with code 2 before any trial runs', () => {
+  it('through the command line: --tolerance-pp 150 or -1 exits with code 2 before any trial runs', async () => {
     for (const tol of ['150', '-1']) {
-      const r = spawnSync(process.execPath, ['bin/maxnvm.js', 'faults', '--tolerance-pp', tol, '--trials', '2', '--workers', '0'], { encoding: 'utf8' });
-      expect(r.status, r.stderr).toBe(2);
+      const r = await cli('faults', '--tolerance-pp', tol, '--trials', '2', '--workers', '0');
+      expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`^error: tolerance ${tol} percentage points is outside 0\\.\\.100`));
       expect(r.stdout).toBe('');
     }
@@ -78,9 +78,9 @@ describe('maxnvm faults: bad campaign parameters', () => {
     expect((await rejection({ study: true, workers: '0' })).details.jsonPath).toBe('--out');
   });
 
-  it('the command line prints the error and exits with code 2', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/unit/faults/fixtures/faults-cli.ts', 'faults', '--trials', '0'], { encoding: 'utf8' });
-    expect(r.status).toBe(2);
+  it('the command line prints the error and exits with code 2', async () => {
+    const r = await cli('faults', '--trials', '0');
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: --trials/);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { SweepRow } from '../../../src/system/sweep/sweep-row.js';
 
 /** The committed sweep fixture of the golden tests (test/golden/plots/fixture.json). */
-export const FIXTURE_FILE = fileURLToPath(new URL('../../golden/plots/fixture.json', import.meta.url));
+const FIXTURE_FILE = fileURLToPath(new URL('../../golden/plots/fixture.json', import.meta.url));
 
 export function fixtureRows(): SweepRow[] {
   return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as SweepRow[];

@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import yargs from 'yargs';
-import { reportCommand } from '../../../src/cli/commands/report.js';
+import { cli } from '../../integration/helpers.js';
 import { UserError } from '../../../src/errors.js';
 import { writeReport } from '../../../src/report/html/write-report.js';
 import { bandFile } from '../../../src/report/band-file.js';
@@ -194,48 +193,31 @@ describe('bad input is a UserError with a suggestion', () => {
 });
 
 describe('the report command', () => {
-  const run = (argv: string[]): Promise<unknown> =>
-    yargs(argv)
-      .command(reportCommand)
-      .strict()
-      .fail((msg, err) => {
-        throw err ?? new Error(msg);
-      })
-      .parseAsync();
-
   test('report DIR --rates --baseline writes report.html', async () => {
     const d = sweepDir();
-    const out: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((s: string) => (out.push(s), true)) as typeof process.stdout.write;
-    try {
-      await run(['report', d, '--rates', '1,30', '--baseline', 'lpddr4-baseline']);
-    } finally {
-      process.stdout.write = write;
-    }
-    expect(out.join('')).toContain(`wrote ${join(d, 'report.html')}`);
+    const r = await cli('report', d, '--rates', '1,30', '--baseline', 'lpddr4-baseline');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`wrote ${join(d, 'report.html')}`);
     expect(readFileSync(join(d, 'report.html'), 'utf8')).toContain('30 fps');
   });
 
-  test('a bad --rates is a UserError', async () => {
+  test('a bad --rates: exit 2 and a message naming the flag', async () => {
     const d = sweepDir();
-    await expect(run(['report', d, '--rates', '1,,3'])).rejects.toThrow(UserError);
+    const r = await cli('report', d, '--rates', '1,,3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: --rates/);
   });
 
   test('--width and --font-size size every plot; boundary pairs of their ranges', async () => {
     const d = sweepDir();
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = (() => true) as typeof process.stdout.write;
-    try {
-      await run(['report', d, '--width', '4000', '--font-size', '48']);
-      const spec = JSON.parse(readFileSync(join(d, 'plots', 'power-vs-fps.vl.json'), 'utf8')) as { width: number; config: { axis: { labelFontSize: number } } };
-      expect([spec.width, spec.config.axis.labelFontSize]).toEqual([4000, 48]);
-      await run(['report', d, '--width', '200', '--font-size', '6']);
-    } finally {
-      process.stdout.write = write;
-    }
+    expect((await cli('report', d, '--width', '4000', '--font-size', '48')).code).toBe(0);
+    const spec = JSON.parse(readFileSync(join(d, 'plots', 'power-vs-fps.vl.json'), 'utf8')) as { width: number; config: { axis: { labelFontSize: number } } };
+    expect([spec.width, spec.config.axis.labelFontSize]).toEqual([4000, 48]);
+    expect((await cli('report', d, '--width', '200', '--font-size', '6')).code).toBe(0);
     for (const bad of [['--width', '4001'], ['--width', '199'], ['--font-size', '5'], ['--font-size', '49'], ['--font-size', 'big']]) {
-      await expect(run(['report', d, ...bad]), bad.join(' ')).rejects.toThrow(UserError);
+      const r = await cli('report', d, ...bad);
+      expect(r.code, bad.join(' ')).toBe(2);
+      expect(r.stderr, bad.join(' ')).toMatch(/^error: --(width|font-size)/);
     }
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { resolveArchConfig } from '../../../src/config/arch-config.js';
-import { FLASH_PARTS } from '../../../src/config/flash-parts.js';
+import { FLASH_PARTS } from '../../../src/hw/backing-store/flash-parts.js';
 import { UserError } from '../../../src/errors.js';
 import { Lpddr4Memory } from '../../../src/hw/dram/lpddr4-memory.js';
-import { WeightReloader } from '../../../src/system/weight-reload.js';
+import { WeightReloader } from '../../../src/hw/backing-store/weight-reload.js';
 import { refParams } from '../dram/helpers.js';
 
 const BASELINE = JSON.parse(readFileSync('arch-configs/nvdla-full-lpddr4.json', 'utf8')) as Record<string, unknown>;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../../src/errors.js';
-import type { Technology } from '../../../src/hw/envm/reference-table.js';
+import type { Technology } from '../../../src/hw/memory-figures/reference-table.js';
 import type { SizingEntry } from '../../../src/sizing/sizing-entry.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 import type { Layer, Trace } from '../../../src/workload/layer.js';

@@ -40,7 +40,7 @@ export function randomTensor(rng: RandomStream, shape: KernelShape, density: num
   return { shape, valueBits: Math.max(1, Math.ceil(Math.log2(clusters))), values, codebook };
 }
 
-export const baseChoice = { label: 'test', clustered: false, bitsPerCell: {}, defaultBitsPerCell: 1 } as const;
+const baseChoice = { label: 'test', clustered: false, bitsPerCell: {}, defaultBitsPerCell: 1 } as const;
 
 export function choice(extra: Partial<StorageChoice> & Pick<StorageChoice, 'encoding'>): StorageChoice {
   return { ...baseChoice, bitsPerCell: {}, ...extra };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeLayer } from '../../../src/storage/codec.js';
 import { formatOf } from '../../../src/storage/encoded-layer.js';
-import { networkStorage } from '../../../src/storage/sizing.js';
+import { networkStorage } from '../../../src/storage/stream-sizes.js';
 import { syntheticLayerWeights } from '../../../src/storage/synthetic-weights.js';
 import { hasWeights } from '../../../src/workload/layer.js';
 import { choice } from './fixtures.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeLayer } from '../../../src/storage/codec.js';
 import { formatOf } from '../../../src/storage/encoded-layer.js';
 import { BitReader } from '../../../src/storage/bit-stream.js';
-import { kernelRangeStreamBits, layerStorage, networkStorage } from '../../../src/storage/sizing.js';
+import { kernelRangeStreamBits, layerStorage, networkStorage } from '../../../src/storage/stream-sizes.js';
 import { nvdlaCompressedBytes } from '../../../src/storage/nvdla-compressed.js';
 import { syntheticLayerWeights, syntheticPattern } from '../../../src/storage/synthetic-weights.js';
 import { PatternCache } from '../../../src/storage/pattern-stats.js';

@@ -54,14 +54,14 @@ export function checkedCurve(points: readonly CurvePoint[], what: string): Curve
 }
 
 /** Each value lowered to the least value at any larger capacity (running minimum from the right). */
-export function nonDecreasing(sorted: readonly CurvePoint[]): CurvePoint[] {
+function nonDecreasing(sorted: readonly CurvePoint[]): CurvePoint[] {
   const out = sorted.map((p) => ({ ...p }));
   for (let i = out.length - 2; i >= 0; i--) out[i]!.value = Math.min(out[i]!.value, out[i + 1]!.value);
   return out;
 }
 
 /** Straight line between the two points around `capacity_cells` (inside the curve's range). */
-export function between(sorted: readonly CurvePoint[], capacity_cells: number): number {
+function between(sorted: readonly CurvePoint[], capacity_cells: number): number {
   for (let i = 1; i < sorted.length; i++) {
     const hi = sorted[i]!;
     if (capacity_cells > hi.capacity_cells) continue;

@@ -27,7 +27,7 @@ export interface BelowSmallest {
 }
 
 /** Intercept of the line through the two smallest points, or undefined with one point. */
-export function fittedPeriphery(sorted: readonly CurvePoint[]): number | undefined {
+function fittedPeriphery(sorted: readonly CurvePoint[]): number | undefined {
   const p0 = sorted[0]!;
   const p1 = sorted[1];
   if (p1 === undefined) return undefined;

@@ -31,9 +31,9 @@ export const CELLS_PER_KIB = 8192;
 /** Cells per access of every reference row (`data_bits_per_access` / bits per cell = 64). */
 export const REFERENCE_ACCESS_WIDTH_CELLS = 64;
 
-export const SOURCE_NVMEXPLORER =
+const SOURCE_NVMEXPLORER =
   'reference/envm-arrays.csv: NVMExplorer artifact results (lpentecost/NVMExplorer AE_dnn_output), 2 MB, 22 nm, 64-bit word, ReadEDP';
-export const SOURCE_NVSIM_FORK =
+const SOURCE_NVSIM_FORK =
   'reference/envm-arrays.csv: NVSim fork with MLC sensing (lpentecost/nvsim-merged @282038a), 22 nm, LOP, H-tree, 64 cells per access, ReadEDP';
 
 /** The CTT rows are a rough indication: that NVSim fork counts no bitline or cell read energy for CTT. */

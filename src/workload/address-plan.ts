@@ -1,6 +1,6 @@
-import { NETWORK_INPUT } from '../workload/trace-consistency.js';
-import { outputElements, inputElements, type Trace } from '../workload/layer.js';
-import { tensorBytes } from '../workload/liveness.js';
+import { NETWORK_INPUT } from './trace-consistency.js';
+import { outputElements, inputElements, type Trace } from './layer.js';
+import { tensorBytes } from './liveness.js';
 
 /**
  * Where each activation tensor lives in the feature memory: a bump allocation

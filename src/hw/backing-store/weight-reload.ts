@@ -1,7 +1,7 @@
-import type { BackingStoreParams } from '../config/system-spec.js';
-import type { Picoseconds } from '../engine/time.js';
-import { Lpddr4Memory } from '../hw/dram/lpddr4-memory.js';
-import type { EnergyAccount, EnergyBreakdown } from '../hw/memory.js';
+import type { BackingStoreParams } from './spec.js';
+import type { Picoseconds } from '../../engine/time.js';
+import { Lpddr4Memory } from '../dram/lpddr4-memory.js';
+import type { EnergyAccount, EnergyBreakdown } from '../memory.js';
 
 /** What one reload costs the DRAM, measured on a fresh copy: time, and energy without background. */
 interface ReloadProbe {
