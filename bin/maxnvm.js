@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so no build step is needed after `npm ci`.
-import { register } from 'tsx/esm/api';
+// The maxnvm command line, compiled: runs dist/ (built by `npm run build`, which `npm ci` and `npm pack` run
+// through the `prepare` script). bin/maxnvm-dev.js runs the TypeScript sources instead.
+import { existsSync } from 'node:fs';
 
-register();
-const { run } = await import('../src/cli/main.ts');
+const entry = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write('maxnvm: dist/ is missing; build it with `npm run build` (or run the sources: node bin/maxnvm-dev.js)\n');
+  process.exit(2);
+}
+const { run } = await import(entry.href);
 process.exit(await run(process.argv.slice(2)));

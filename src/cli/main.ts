@@ -1,6 +1,6 @@
-import yargs, { type Argv } from 'yargs';
+import yargs, { type Argv, type CommandModule } from 'yargs';
 import { flagError, reportError } from './errors.js';
-import { commands } from './commands/index.js';
+import { commands, type CliCommand } from './commands/index.js';
 import { processIo, type CliIo } from './io.js';
 import { rejectRepeatedFlags } from './repeated-flags.js';
 
@@ -28,7 +28,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     .fail((msg, err) => {
       throw err ?? flagError(msg ?? 'invalid command line', knownFlags(), commands.map((c) => c.name), typed, Object.fromEntries(commands.map((c) => [c.name, c.flags])), args);
     });
-  for (const c of commands) parser = parser.command(c.module(io));
+  for (const c of commands) parser = parser.command(await commandModule(c, args, io));
   try {
     // With a parse callback yargs hands over what it would print (--help, --version) instead of printing it.
     let printed = '';
@@ -40,6 +40,18 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   } catch (e) {
     return reportError(e, io.stderr);
   }
+}
+
+/**
+ * The yargs module of a command: loaded in full when its name is on the command line, else a stub that
+ * only lists it in `--help` (loading every command would take most of a second).
+ */
+async function commandModule(c: CliCommand, args: readonly string[], io: CliIo): Promise<CommandModule> {
+  const header = { command: c.usage, describe: c.describe };
+  if (!args.includes(c.name)) {
+    return { ...header, handler: () => Promise.reject(new Error(`command ${c.name} was run without being loaded`)) };
+  }
+  return { ...(await c.load())(io), ...header };
 }
 
 function knownFlags(): string[] {

@@ -6,6 +6,7 @@
  */
 
 import type { JsonSchema } from '../util/json-schema.js';
+import { thousands } from '../util/format.js';
 
 export type { JsonSchema };
 
@@ -54,7 +55,7 @@ export const bool = (): JsonSchema => ({ type: 'boolean' });
  * designs reach. The bound shows in the schema's description and in errors.
  */
 export const sane = (maximum: number, why: string, positive = false): JsonSchema => {
-  const bound = `at most ${maximum.toLocaleString('en-US')}: a sanity bound, ${why}`;
+  const bound = `at most ${thousands(maximum)}: a sanity bound, ${why}`;
   return { type: 'number', ...(positive ? { exclusiveMinimum: 0 } : { minimum: 0 }), maximum, description: bound, 'x-bound': bound };
 };
 /** Energies per operation: a DRAM row activation is about 1 nJ; 1 µJ per access no real memory approaches. */

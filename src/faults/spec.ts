@@ -8,6 +8,7 @@ import { oneOf, posInt, posNum, nonNegInt, type ComponentSpec } from '../engine/
 import type { FaultMode } from './cell-faults.js';
 import { LEVEL_MAPPINGS, type LevelMapping } from './level-mapping.js';
 import { FAULT_TECHNOLOGIES, RRAM_SOURCE, type FaultTechnology } from './technology-levels.js';
+import { thousands } from '../util/format.js';
 
 /** Default accuracy loss allowed by the bits-per-cell search [percentage points]. */
 export const DEFAULT_TOLERANCE_PP = 0.5;
@@ -78,7 +79,7 @@ export const faultsSpec: ComponentSpec = {
     {
       key: 'trials',
       unit: 'count',
-      description: `Monte Carlo trials; trial t uses the random stream of (seed, t) only; at most ${MAX_TRIALS.toLocaleString('en-US')} (a sanity bound: the t interval then spans ±0.006 standard deviations, and MNIST trials take about 10 ms each)`,
+      description: `Monte Carlo trials; trial t uses the random stream of (seed, t) only; at most ${thousands(MAX_TRIALS)} (a sanity bound: the t interval then spans ±0.006 standard deviations, and MNIST trials take about 10 ms each)`,
       default: 100,
       source: 'assumption: 100 trials put the 95 % t interval at ±0.2 standard deviations of the per-trial accuracy',
       schema: posInt({ maximum: MAX_TRIALS }),

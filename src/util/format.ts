@@ -25,7 +25,20 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   return [fmt(header), sep, ...rows.map(fmt)].join('\n');
 }
 
+let enUs: Intl.NumberFormat | undefined;
+
+/**
+ * n.toLocaleString('en-US'), the same text: 1000000 → "1,000,000", 0.12345 → "0.123". Whole numbers are grouped
+ * here: schema descriptions format hundreds of bounds while the modules load, and the first locale formatter
+ * costs tens of milliseconds of a CLI start (toLocaleString also builds a new one per call).
+ */
+export function thousands(n: number): string {
+  if (Number.isSafeInteger(n)) return `${n < 0 || Object.is(n, -0) ? '-' : ''}${String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, ',')}`;
+  enUs ??= new Intl.NumberFormat('en-US');
+  return enUs.format(n);
+}
+
 /** Group digits: 4089184256 → "4,089,184,256". */
 export function grouped(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return thousands(Math.round(n));
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError, nearest } from '../errors.js';
 import type { JsonSchema } from './json-schema.js';
 import { findJsonDefect, stripBom } from './strict-json.js';
@@ -9,12 +10,18 @@ import { findJsonDefect, stripBom } from './strict-json.js';
  * the file, the JSON path, what was expected and the nearest valid key or value.
  */
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, useDefaults: false, verbose: true });
+// ajv is loaded on the first validation, not at import: it is a tenth of a second of a CLI start
+// (`maxnvm describe` and `--help` validate nothing). It is CommonJS, so require() loads it synchronously.
+let ajv: Ajv2020 | undefined;
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 function validatorFor(schema: JsonSchema): ValidateFunction {
   let v = compiled.get(schema);
   if (v === undefined) {
+    if (ajv === undefined) {
+      const { Ajv2020: Ajv } = createRequire(import.meta.url)('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false, verbose: true });
+    }
     v = ajv.compile(schema);
     compiled.set(schema, v);
   }

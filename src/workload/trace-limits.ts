@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { hasWeights, layerWeightCount, type Trace } from './layer.js';
+import { thousands } from '../util/format.js';
 
 /**
  * Sanity bounds of a trace, from what the simulator can do on a laptop
@@ -25,7 +26,7 @@ export const MAX_LAYER_WEIGHTS = 2 ** 27;
 /** Weights of the whole trace: 10× ResNet-50 (25.5 M), so a run stays within about half a minute. */
 const MAX_TRACE_WEIGHTS = 2 ** 28;
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+const fmt = (n: number): string => thousands(n);
 
 /** Before schema validation: the number of layers, so that nothing walks a huge list first. */
 export function checkLayerCount(data: unknown, file: string): void {

@@ -1,6 +1,7 @@
 import type { JsonSchema } from '../engine/spec.js';
 import { MAX_CHANNELS, MAX_EXTENT, MAX_LAYERS } from './trace-limits.js';
 import { LAYER_OPS } from './layer.js';
+import { thousands } from '../util/format.js';
 
 /**
  * JSON Schema (draft 2020-12) of a workload trace file (src/workload/layer.ts: Trace).
@@ -11,7 +12,7 @@ import { LAYER_OPS } from './layer.js';
  */
 
 /** Every count has a sanity bound (trace-limits.ts says why), so no typo reaches the simulator. */
-const count = (description: string, minimum = 1, maximum = MAX_EXTENT): JsonSchema => ({ type: 'integer', minimum, maximum, description: `${description} At most ${maximum.toLocaleString('en-US')} (a sanity bound).` });
+const count = (description: string, minimum = 1, maximum = MAX_EXTENT): JsonSchema => ({ type: 'integer', minimum, maximum, description: `${description} At most ${thousands(maximum)} (a sanity bound).` });
 
 const weightsSchema: JsonSchema = {
   type: 'object',
@@ -153,7 +154,7 @@ export const traceSchema: JsonSchema = {
       required: ['profile', 'source'],
       additionalProperties: false,
     },
-    layers: { type: 'array', items: layerSchema, minItems: 1, maxItems: MAX_LAYERS, description: `Layers in execution order; at most ${MAX_LAYERS.toLocaleString('en-US')} (a sanity bound).` },
+    layers: { type: 'array', items: layerSchema, minItems: 1, maxItems: MAX_LAYERS, description: `Layers in execution order; at most ${thousands(MAX_LAYERS)} (a sanity bound).` },
   },
   required: ['name', 'description', 'source', 'activationBits', 'layers'],
   additionalProperties: false,

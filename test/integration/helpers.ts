@@ -37,7 +37,7 @@ export async function cli(...args: string[]): Promise<CliRun> {
 
 /** Run the real binary in a child process: for the few smoke tests of the executable itself. */
 export function spawnCli(...args: string[]): CliRun {
-  const r = spawnSync(process.execPath, ['bin/maxnvm.js', ...args], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['bin/maxnvm-dev.js', ...args], { encoding: 'utf8', timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

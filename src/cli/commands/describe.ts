@@ -31,9 +31,8 @@ export function describeText(specs: readonly ComponentSpec[]): string {
   return out.join('\n');
 }
 
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const describeCommand = (io: CliIo): CommandModule<object, { component?: string; format: string }> => ({
-  command: 'describe [component]',
-  describe: 'List every component parameter (unit, default, description, source) and statistic',
   builder: (y) =>
     y
       .positional('component', { type: 'string', describe: 'one component section, e.g. nvdla, dram, envm' })

@@ -12,7 +12,7 @@ import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/se
 import { faultsSpec, MAX_TRIALS, MAX_WORKERS } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
 import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
-import { parsePlotStyle, PLOT_STYLE_FLAGS, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
+import { parsePlotStyle, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { DEFAULT_SIZING_TECHNOLOGY } from '../../sizing/technology.js';
 import { hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/inline-choice.js';
@@ -41,13 +41,6 @@ export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   format?: string;
   out?: string;
 }
-
-/** Flags of `maxnvm faults`, for the "did you mean --x?" list of the CLI. */
-export const FAULTS_FLAGS = [
-  'network', 'technology', 'levels', 'sigma-scale', 'mapping', 'trials', 'seed', 'workers', 'mode', 'faulty-cells',
-  'search', 'tolerance-pp', 'confidence', 'study', 'size-trace', 'format', 'out', ...PLOT_STYLE_FLAGS,
-  'label', 'encoding', 'bits-per-cell', 'stream-bits-per-cell', 'csr-index-bits', 'bitmask-layout', 'clustered', 'ecc', 'ecc-streams', 'idxsync',
-];
 
 const param = <T>(key: string): T => faultsSpec.params.find((p) => p.key === key)?.default as T;
 
@@ -195,9 +188,8 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
   return sayAssumption({ stdout, stderr: '' }, format, settings.faultModel);
 }
 
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => ({
-  command: 'faults',
-  describe: 'MLC fault campaigns on encoded weights: weight errors and accuracy, the bits-per-cell search (--search), the MaxNVM study (--study)',
   builder: (y) =>
     withPlotStyleFlags(y)
       .option('network', { type: 'string', describe: 'mnist (the in-project MLP: accuracy and weight errors) or a trace file (synthetic weights: weight errors only); default mnist' })

@@ -12,12 +12,8 @@ import type { CliIo } from '../io.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const KINDS: ((io: CliIo) => CommandModule<any, any>)[] = [importNvsimCommand, importNvmexplorerCommand, importMemspecCommand];
 
-/** Flags of every import kind (for "did you mean" and repeated-flag checks). */
-export const IMPORT_FLAGS = ['out', 'row'];
-
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const importCommand = (io: CliIo): CommandModule => ({
-  command: 'import',
-  describe: 'Read eNVM figures (NVSim, NVMExplorer) or an LPDDR4 memspec (DRAMSys, DRAMPower) into a config fragment',
   builder: (y: Argv) => KINDS.map((k) => k(io)).reduce((acc, k) => acc.command(k), y).demandCommand(1, `name what to import: ${KINDS.map((k) => String(k(io).command).split(' ')[0]).join(', ')}`),
   handler: () => undefined,
 });

@@ -109,9 +109,8 @@ async function comparisonSummary(progress: ProgressStream): Promise<string> {
   );
 }
 
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const mainCommand = (io: CliIo): CommandModule => ({
-  command: 'main',
-  describe: 'The main job (npm start): NVDLA + LPDDR4 baselines, then the MaxNVM comparison with plots and a report',
   handler: async () => {
     io.stdout.write(baselineSummary());
     io.stdout.write('\n');

@@ -10,11 +10,8 @@ interface MergeArgs {
   out: string;
 }
 
-export const MERGE_FLAGS = ['out'];
-
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const mergeCommand = (io: CliIo): CommandModule<object, MergeArgs> => ({
-  command: 'merge <dirs..>',
-  describe: 'Combine the folders of every shard of one sweep (sweep --shard I/N) into the folder one machine would have written',
   builder: (y) =>
     y
       .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'shard folders (the --out of each sweep --shard I/N)' })

@@ -9,11 +9,8 @@ interface ParetoArgs {
   objectives: string;
 }
 
-export const PARETO_FLAGS = ['objectives'];
-
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const paretoCommand = (io: CliIo): CommandModule<object, ParetoArgs> => ({
-  command: 'pareto <dir>',
-  describe: 'Write the Pareto front of a sweep folder (per trace and frame rate): pareto.csv, pareto.json and plots/pareto-front.svg',
   builder: (y) =>
     y
       .positional('dir', { type: 'string', demandOption: true, describe: 'output folder of maxnvm sweep (or merge)' })

@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { writeReport } from '../../report/html/write-report.js';
 import { parsePositiveList } from '../../util/parse-flags.js';
-import { parsePlotStyle, PLOT_STYLE_FLAGS, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
+import { parsePlotStyle, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 import type { CliIo } from '../io.js';
 
 interface ReportArgs extends PlotStyleArgs {
@@ -10,12 +10,8 @@ interface ReportArgs extends PlotStyleArgs {
   rates?: string;
 }
 
-/** Flags of `maxnvm report`, for "did you mean --x?" suggestions. */
-export const REPORT_FLAGS = ['baseline', 'rates', ...PLOT_STYLE_FLAGS];
-
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const reportCommand = (io: CliIo): CommandModule<object, ReportArgs> => ({
-  command: 'report <dir>',
-  describe: 'Write plots/*.svg (each with its vega-lite spec, *.vl.json) and a self-contained report.html for a sweep or simulate output folder',
   builder: (y) =>
     withPlotStyleFlags(
       y

@@ -27,12 +27,8 @@ interface SimulateArgs {
   'weight-storage'?: string;
 }
 
-/** Flags of `maxnvm simulate`, for the "did you mean --x?" list of the CLI. */
-export const SIMULATE_FLAGS = ['arch', 'trace', 'fps', 'frames', 'seed', 'format', 'out', 'dram-trace', 'idle-policy', 'weight-storage'];
-
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const simulateCommand = (io: CliIo): CommandModule<object, SimulateArgs> => ({
-  command: 'simulate',
-  describe: 'Replay a workload trace on an architecture at chosen frame rates',
   builder: (y) =>
     y
       .option('arch', { type: 'string', demandOption: true, describe: 'architecture config: a JSON file, or a shipped config by name (e.g. nvdla-full-lpddr4)' })

@@ -29,12 +29,6 @@ export interface SizeArgs extends InlineChoiceFlags {
   out?: string;
 }
 
-/** Flags of `maxnvm size`, for the "did you mean --x?" list of the CLI. */
-export const SIZE_FLAGS = [
-  'trace', 'choices', 'technology', 'budget-cells', 'budget-area-mm2', 'banks', 'seed', 'format', 'out',
-  'label', 'encoding', 'bits-per-cell', 'stream-bits-per-cell', 'csr-index-bits', 'bitmask-layout', 'clustered', 'ecc', 'ecc-streams', 'idxsync',
-];
-
 function positiveNumber(flag: string, raw: unknown): number {
   const v = Number(raw);
   if (!Number.isFinite(v) || v <= 0) {
@@ -90,9 +84,8 @@ export function runSize(args: SizeArgs): { stdout: string; stderr: string } {
   return { stdout: sizingTable(report), stderr: '' };
 }
 
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const sizeCommand = (io: CliIo): CommandModule<object, SizeArgs> => ({
-  command: 'size',
-  describe: 'Size storage choices for a trace: bits, cells and eNVM area per stream, ECC and IdxSync overhead, budget fit, ratio to dense SLC',
   builder: (y) =>
     y
       .option('trace', { type: 'string', demandOption: true, describe: 'workload trace (traces/*.json)' })

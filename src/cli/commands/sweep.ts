@@ -21,12 +21,8 @@ interface SweepArgs extends SweepGridArgs {
   format: string;
 }
 
-/** Flags of `maxnvm sweep`, for "did you mean" suggestions. */
-export const SWEEP_FLAGS = ['arch', 'trace', 'fps', 'fps-range', 'policies', 'set', 'grid', 'shard', 'workers', 'out', 'seed', 'exact', 'format'];
-
+/** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
 export const sweepCommand = (io: CliIo): CommandModule<object, SweepArgs> => ({
-  command: 'sweep',
-  describe: 'Run a grid of frame rates × configs × config keys × traces × DRAM idle policies; one row per point in sweep.csv and sweep.json',
   builder: (y) =>
     y
       .option('arch', { type: 'string', array: true, describe: 'architecture configs: JSON files or shipped names (e.g. nvdla-full-lpddr4), one or more' })

@@ -68,10 +68,11 @@ function unknownKind(file: string, what: string): UserError {
   });
 }
 
-/** `maxnvm validate FILE...`: check configs, traces and storage choices against their schemas and consistency rules. */
+/**
+ * `maxnvm validate FILE...`: check configs, traces and storage choices against their schemas and consistency rules.
+ * Its command string and description are in commands/index.ts (known without loading this module).
+ */
 export const validateCommand = (io: CliIo): CommandModule<object, { files: string[] }> => ({
-  command: 'validate <files..>',
-  describe: 'Check architecture configs, workload traces and storage choices files against their schemas; every file is checked and every problem reported',
   builder: (y) => y.positional('files', { type: 'string', array: true, demandOption: true, describe: 'JSON files' }),
   handler: (args) => {
     let failed = 0;

@@ -8,6 +8,7 @@ import {
   type ComponentSpec,
   type ParamSpec,
 } from '../../engine/spec.js';
+import { thousands } from '../../util/format.js';
 
 export { ENERGY_TERMS, RESIDENCY_KEYS, COMMAND_COUNT_KEYS } from './stats-spec.js';
 export type { EnergyTerm, ResidencyKey, CommandCountKey } from './stats-spec.js';
@@ -90,7 +91,7 @@ const CURRENTS: ReadonlyArray<readonly [IddState, number, number, number, string
  * Upper bounds are sanity bounds, far beyond any real part: they keep a typo
  * (1e9 channels) from exhausting memory or simulated time, and say so.
  */
-const bounded = (description: string, max: number): string => `${description} (at most ${max.toLocaleString('en-US')}, a sanity bound no real part approaches)`;
+const bounded = (description: string, max: number): string => `${description} (at most ${thousands(max)}, a sanity bound no real part approaches)`;
 const count = (key: string, def: number, description: string, max: number, source = REF): ParamSpec => ({
   key,
   unit: 'count',
@@ -136,7 +137,7 @@ const currentParams: ParamSpec[] = CURRENTS.flatMap(([state, vdd1, vdd2, vddq, w
   ([['vdd1', vdd1], ['vdd2', vdd2], ['vddq', vddq]] as const).map(([rail, value]) => ({
     key: currentKey(state, rail),
     unit: 'mA',
-    description: `${state.toUpperCase()} on ${rail.toUpperCase()}: ${what} (at most ${MAX_CURRENT_MA.toLocaleString('en-US')} mA, a sanity bound 36× the largest LPDDR4-3200 current, IDD4R on VDD2 at 275 mA)`,
+    description: `${state.toUpperCase()} on ${rail.toUpperCase()}: ${what} (at most ${thousands(MAX_CURRENT_MA)} mA, a sanity bound 36× the largest LPDDR4-3200 current, IDD4R on VDD2 at 275 mA)`,
     default: value,
     source: `${REF} current_mA.${state}.${rail}`,
     schema: nonNegNum({ maximum: MAX_CURRENT_MA }),

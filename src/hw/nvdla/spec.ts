@@ -2,6 +2,7 @@ import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, num, 
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { calibratedArea, calibratedEnergy, type CalibratedArea, type CalibratedEnergy } from './calibration.js';
 import { NVDLA_SOFTWARE, SOFTWARE_SOURCES, softwareDefaults, type NvdlaSoftware, type SoftwareKeys } from './software-profile.js';
+import { thousands } from '../../util/format.js';
 
 /**
  * The `nvdla` config section: the convolution core, its post-processors and their energy and area. The keys that are
@@ -103,7 +104,7 @@ export function nvdlaBuildDefaults(build: NvdlaBuild, software: NvdlaSoftware = 
 const FULL = nvdlaBuildDefaults('nv_full');
 /** Upper bounds are sanity bounds: they keep a typo (1e9 MACs) from exhausting memory or time, and say so. */
 const S = 'a sanity bound no real design approaches';
-const atMost = (max: number): string => `at most ${max.toLocaleString('en-US')}, ${S}`;
+const atMost = (max: number): string => `at most ${thousands(max)}, ${S}`;
 const param = (
   key: keyof NvdlaParams,
   unit: string,

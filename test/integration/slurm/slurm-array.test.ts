@@ -52,7 +52,7 @@ describe('Slurm job array and merge', () => {
   test.skipIf(missing !== undefined)(`4 shards on Slurm, merged after them, equal the single-machine run byte for byte${skipReason}`, { timeout: 180_000 }, async () => {
     const c = cluster as Cluster;
     const out = join(dir, 'study');
-    const maxnvm = `${process.execPath} ${join(process.cwd(), 'bin/maxnvm.js')}`;
+    const maxnvm = `${process.execPath} ${join(process.cwd(), 'bin/maxnvm-dev.js')}`;
     // The report is left out here (the merge tests run it on a merged folder): this test is about the cluster.
     const env = { ...c.env, MAXNVM: maxnvm, MAXNVM_OUT: out, MAXNVM_REPORT: '0' };
     const logs = (): string => `${readdirSync(dir).filter((f) => f.endsWith('.out')).map((f) => `--- ${f}\n${readFileSync(join(dir, f), 'utf8')}`).join('\n')}\n${c.logs()}`;
@@ -70,7 +70,7 @@ describe('Slurm job array and merge', () => {
     for (let i = 0; i < SHARDS; i++) expect(JSON.parse(readFileSync(join(out, `shard-${i}`, 'shard.json'), 'utf8'))).toMatchObject({ index: i, count: SHARDS });
     // The same grid on this machine.
     const single = join(dir, 'single');
-    const r = spawnSync(process.execPath, ['bin/maxnvm.js', 'sweep', '--grid', GRID, '--out', single, '--workers', '0', '--format', 'csv'], { encoding: 'utf8', timeout: 120_000 });
+    const r = spawnSync(process.execPath, ['bin/maxnvm-dev.js', 'sweep', '--grid', GRID, '--out', single, '--workers', '0', '--format', 'csv'], { encoding: 'utf8', timeout: 120_000 });
     expect(r.status, r.stderr).toBe(0);
     const merged = files(join(out, 'merged'));
     const whole = files(single);

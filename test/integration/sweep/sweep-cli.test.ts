@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { cli, type CliRun } from '../helpers.js';
 
 /** `maxnvm sweep` as a user runs it: exit codes, streams, and a kill followed by a resume. */
-const BIN = 'bin/maxnvm.js';
+const BIN = 'bin/maxnvm-dev.js';
 const dir = mkdtempSync(join(tmpdir(), 'maxnvm-sweep-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const DRAM = 'arch-configs/nvdla-full-lpddr4.json';

@@ -107,12 +107,12 @@ describe('--seed is one type in every command', () => {
     expect(() => parseSeed(Number.NaN)).toThrow(/not a number/);
     expect(() => parseSeed(1.5)).toThrow(/whole number/);
   });
-  it('every command that takes --seed declares it as a number with default 1', () => {
+  it('every command that takes --seed declares it as a number with default 1', async () => {
     const withSeed = commands.filter((c) => c.flags.includes('seed'));
     expect(withSeed.map((c) => c.name).sort()).toEqual(['faults', 'simulate', 'size', 'sweep']);
     for (const c of withSeed) {
       const y = yargs([]);
-      (c.module({ stdout: { write: () => true }, stderr: { write: () => true } }).builder as (y: Argv) => Argv)(y);
+      ((await c.load())({ stdout: { write: () => true }, stderr: { write: () => true } }).builder as (y: Argv) => Argv)(y);
       // getOptions() is yargs' own (untyped) record of what the builder declared.
       const o = (y as unknown as { getOptions(): { number: string[]; string: string[]; default: Record<string, unknown> } }).getOptions();
       expect(o.number, c.name).toContain('seed');
