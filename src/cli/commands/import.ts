@@ -2,22 +2,24 @@ import type { Argv, CommandModule } from 'yargs';
 import { importMemspecCommand } from './import-memspec.js';
 import { importNvmexplorerCommand } from './import-nvmexplorer.js';
 import { importNvsimCommand } from './import-nvsim.js';
+import { importOnnxCommand } from './import-onnx.js';
+import { importScalesimCommand } from './import-scalesim.js';
 import type { CliIo } from '../io.js';
 
 /**
  * `maxnvm import <kind>`: read figures another tool produced into a config fragment ({ "envm": ... } or
- * { "dram": ... }), checked against the config schema. One file per kind (import-<kind>.ts); add a kind
- * by adding its file and one line below.
+ * { "dram": ... }), checked against the config schema; or a network (ONNX, SCALE-Sim topology) into a trace.
+ * One file per kind (import-<kind>.ts); add a kind by adding its file and one line below.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const KINDS: ((io: CliIo) => CommandModule<any, any>)[] = [importNvsimCommand, importNvmexplorerCommand, importMemspecCommand];
+const KINDS: ((io: CliIo) => CommandModule<any, any>)[] = [importNvsimCommand, importNvmexplorerCommand, importMemspecCommand, importOnnxCommand, importScalesimCommand];
 
 /** Flags of every import kind (for "did you mean" and repeated-flag checks). */
-export const IMPORT_FLAGS = ['out', 'row'];
+export const IMPORT_FLAGS = ['out', 'row', 'input-shape', 'name'];
 
 export const importCommand = (io: CliIo): CommandModule => ({
   command: 'import',
-  describe: 'Read eNVM figures (NVSim, NVMExplorer) or an LPDDR4 memspec (DRAMSys, DRAMPower) into a config fragment',
+  describe: 'Read eNVM figures (NVSim, NVMExplorer) or an LPDDR4 memspec (DRAMSys, DRAMPower) into a config fragment, or a network (ONNX, SCALE-Sim) into a trace',
   builder: (y: Argv) => KINDS.map((k) => k(io)).reduce((acc, k) => acc.command(k), y).demandCommand(1, `name what to import: ${KINDS.map((k) => String(k(io).command).split(' ')[0]).join(', ')}`),
   handler: () => undefined,
 });
