@@ -20,6 +20,8 @@ export interface Value {
   shape?: Shape;
   /** The producer's own output, no shape-only operator in between (what BN folding needs). */
   direct?: boolean;
+  /** A Transpose reordered its elements: only products (Gemm, MatMul) and element-wise operations may read it. */
+  moved?: boolean;
   /** Padding a Pad node added, for the next Conv or pooling to apply. */
   pads?: Pads;
   constant?: TensorProto;
@@ -129,7 +131,7 @@ export class NodeContext {
     if (want === undefined) {
       this.fail(`input ${i} has dims [${v.dims.join(', ')}]`, 'a tensor N×C×H×W, N×M×K or M×K with batch N = 1', 'export with batch size 1');
     }
-    if (v.shape !== undefined && !sameShape(want, v.shape)) this.layoutChange(v, i, want);
+    if (v.moved === true || (v.shape !== undefined && !sameShape(want, v.shape))) this.layoutChange(v, i, want);
     return want;
   }
 

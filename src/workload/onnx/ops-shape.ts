@@ -10,10 +10,10 @@ import { flattenDims, reshapeDims, transposeDims } from './tensor-shape.js';
  * the layer reading it checks that its layout still matches (node-context.ts shapeOf, ops-matrix.ts).
  */
 
-function reshaped(ctx: NodeContext, dims: number[] | string): void {
+function reshaped(ctx: NodeContext, dims: number[] | string, moves = false): void {
   const x = ctx.activation(0);
   if (typeof dims === 'string') ctx.fail(dims, 'a shape with the input\'s element count', 'check the input shape (--input-shape)');
-  ctx.output({ ...x, dims, direct: false });
+  ctx.output({ ...x, dims, direct: false, ...(moves || x.moved === true ? { moved: true } : {}) });
   ctx.absorb();
 }
 
@@ -27,7 +27,13 @@ export function reshapeOp(ctx: NodeContext): void {
   reshaped(ctx, reshapeDims(ctx.activation(0).dims, tensorInts(shape, ctx.g.file), allowZero));
 }
 
-export const transposeOp = (ctx: NodeContext): void => reshaped(ctx, transposeDims(ctx.activation(0).dims, attrInts(ctx.node, 'perm')));
+/** A Transpose moves data unless the axes longer than 1 keep their order. */
+export function transposeOp(ctx: NodeContext): void {
+  const dims = ctx.activation(0).dims;
+  const perm = attrInts(ctx.node, 'perm') ?? dims.map((_, i) => dims.length - 1 - i);
+  const kept = perm.filter((axis) => (dims[axis] ?? 1) > 1);
+  reshaped(ctx, transposeDims(dims, perm), kept.some((axis, i) => i > 0 && axis < (kept[i - 1] ?? 0)));
+}
 
 /** Identity, and Dropout at inference (ratio: an attribute before opset 12, input 1 from it; no effect either way). */
 export function identityOp(ctx: NodeContext): void {

@@ -9,9 +9,9 @@ import { windowOf, WindowError, type Window } from './window-shape.js';
 
 const NO_PADS: Pads = [0, 0, 0, 0];
 
-/** Input 0 as an N×C×H×W activation with batch 1. */
-function image(ctx: NodeContext): { x: Value; height: number; width: number; channels: number } {
-  const x = ctx.activation(0, true);
+/** Input 0 as an N×C×H×W activation with batch 1; `padded`: a Pad before it may become this node's padding. */
+function image(ctx: NodeContext, padded: boolean): { x: Value; height: number; width: number; channels: number } {
+  const x = ctx.activation(0, padded);
   if (x.dims.length !== 4) {
     ctx.fail(`input 0 has dims [${x.dims.join(', ')}]`, 'an N×C×H×W tensor (2-D image)', '1-D and 3-D convolutions and pools are not supported');
   }
@@ -56,7 +56,7 @@ function windowed(op: 'conv' | 'pool', x: Value, s: { height: number; width: num
 }
 
 export function convOp(ctx: NodeContext): void {
-  const { x, ...s } = image(ctx);
+  const { x, ...s } = image(ctx, true);
   const w = ctx.weights(1, 'weights');
   if (w.dims.length !== 4) ctx.fail(`weights "${w.name}" have dims [${w.dims.join(', ')}]`, 'weights M×C/group×kH×kW', 'only 2-D convolutions are supported');
   const [m = 0, perGroup = 0, kh = 0, kw = 0] = w.dims;
@@ -73,7 +73,7 @@ export function convOp(ctx: NodeContext): void {
 }
 
 function pool(ctx: NodeContext, kind: 'max' | 'avg'): void {
-  const { x, ...s } = image(ctx);
+  const { x, ...s } = image(ctx, true);
   const kernel = attrInts(ctx.node, 'kernel_shape');
   if (kernel?.length !== 2) ctx.fail(`kernel_shape is [${(kernel ?? []).join(', ')}]`, 'two values (a 2-D window)', 'check the export');
   const indices = ctx.node.output?.[1] ?? '';
@@ -89,13 +89,13 @@ export const maxPoolOp = (ctx: NodeContext): void => pool(ctx, 'max');
 export const averagePoolOp = (ctx: NodeContext): void => pool(ctx, 'avg');
 
 export function globalAveragePoolOp(ctx: NodeContext): void {
-  const { x, ...s } = image(ctx);
+  const { x, ...s } = image(ctx, false);
   const whole: Window = { kernel: [s.height, s.width], strides: [1, 1], dilations: [1, 1], pads: [0, 0, 0, 0], output: [1, 1] };
   ctx.emit({ ...windowed('pool', x, s, s.channels, 1, whole), pool: 'avg' }, [1, s.channels, 1, 1]);
 }
 
 export function lrnOp(ctx: NodeContext): void {
-  const { x, ...s } = image(ctx);
+  const { x, ...s } = image(ctx, false);
   const size = attrInt(ctx.node, 'size', 0);
   if (size < 1) ctx.fail('has no size attribute', 'size ≥ 1 (the channel window)', 'check the export');
   ctx.emit({ ...pointwiseLayer('lrn', [x.producer ?? 'input'], s, s.channels), lrnSize: size }, x.dims);

@@ -1,14 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { onnx, type NodeProto, type TensorProto } from '../../../../src/workload/onnx/proto.js';
+import { onnx, type AttributeProto, type NodeProto, type TensorProto } from '../../../../src/workload/onnx/proto.js';
 
 /**
  * ONNX files for the tests, built through the same protobuf package the importer reads with (onnx-proto).
  * Attributes: an integer is INT, another number FLOAT, a number array INTS, a string STRING, { f } a FLOAT
- * that happens to be whole.
+ * that happens to be whole, { t } a TENSOR.
  */
-export type AttrValue = number | number[] | string | { f: number };
+export type AttrValue = number | number[] | string | { f: number } | { t: TensorProto };
 
 export class OnnxBuilder {
   private readonly nodes: NodeProto[] = [];
@@ -83,9 +83,9 @@ export function writeModel(bytes: Uint8Array, fileName = 'model.onnx'): string {
   return file;
 }
 
-function attr(name: string, v: AttrValue) {
+function attr(name: string, v: AttrValue): AttributeProto {
   if (typeof v === 'string') return { name, type: 3, s: new TextEncoder().encode(v) };
   if (Array.isArray(v)) return { name, type: 7, ints: v };
-  if (typeof v === 'object') return { name, type: 1, f: v.f };
-  return Number.isInteger(v) ? { name, type: 2, i: v } : { name, type: 1, f: v };
+  if (typeof v === 'number') return Number.isInteger(v) ? { name, type: 2, i: v } : { name, type: 1, f: v };
+  return 't' in v ? { name, type: 4, t: v.t } : { name, type: 1, f: v.f };
 }
