@@ -97,3 +97,16 @@ describe('maxnvm import onnx', () => {
     expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, `error: cannot read ONNX file "${join(dir, 'none.onnx')}": no such file`]);
   });
 });
+
+describe('maxnvm import scalesim', () => {
+  it('writes a trace simulate accepts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maxnvm-scalesim-'));
+    const csv = join(dir, 'mobile.csv');
+    writeFileSync(csv, 'Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\nConv1, 34, 34, 3, 3, 3, 16, 2,\nDP2, 16, 16, 3, 3, 16, 1, 1,\nConv3, 14, 14, 1, 1, 16, 32, 1,\n');
+    const out = join(dir, 'mobile.json');
+    const r = await cli('import', 'scalesim', csv, '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/mobile: 3 layers \(3 conv\)/);
+    expect((await cli('simulate', '--arch', 'arch-configs/nvdla-full-lpddr4.json', '--trace', out)).code).toBe(0);
+  });
+});
