@@ -30,30 +30,32 @@ export interface WeightStats {
   distinct?: number;
 }
 
-/** Count non-zeros and distinct non-zero values (folded by `fold` when given), stopping the distinct count early. */
+/**
+ * Count non-zeros and distinct non-zero values (folded by `fold` when given), stopping the distinct count early.
+ * Elements are visited as [outer][channel][stride] so that a channel's scale is looked up once per run.
+ */
 export function weightStats(t: TensorData, fold?: ChannelScale): WeightStats {
   const { count, at } = t;
+  const scale = fold?.scale ?? Float64Array.of(1);
+  const stride = fold?.stride ?? count;
+  const channels = scale.length;
+  const outer = Math.max(1, Math.round(count / (channels * stride)));
   const values = new Set<number>();
   let tracking = true;
   let nonZero = 0;
-  const note = (v: number): void => {
-    nonZero++;
-    if (!tracking) return;
-    values.add(v);
-    if (values.size > MAX_CLUSTERS) tracking = false;
-  };
-  if (fold === undefined) {
-    for (let i = 0; i < count; i++) {
-      const v = at(i);
-      if (v !== 0) note(v);
-    }
-  } else {
-    const { scale, stride } = fold;
-    const channels = scale.length;
-    for (let i = 0; i < count; i++) {
-      // The folded weight is stored as float32, as an exporter folding the BN would store it.
-      const v = Math.fround(at(i) * (scale[Math.floor(i / stride) % channels] ?? 1));
-      if (v !== 0) note(v);
+  let i = 0;
+  for (let o = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++) {
+      const s = scale[c] ?? 1;
+      for (let end = i + stride; i < end; i++) {
+        const v = at(i);
+        if (v === 0 || s === 0) continue;
+        nonZero++;
+        if (!tracking) continue;
+        // The folded weight is stored as float32, as an exporter folding the BN would store it.
+        values.add(s === 1 ? v : Math.fround(v * s));
+        if (values.size > MAX_CLUSTERS) tracking = false;
+      }
     }
   }
   return { count, nonZero, ...(tracking ? { distinct: values.size } : {}) };
