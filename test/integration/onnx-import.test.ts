@@ -36,6 +36,17 @@ describe('maxnvm import onnx', () => {
     expect(size.code).toBe(0);
   });
 
+  it('sweep and faults take the .onnx file as a trace', async () => {
+    const model = small().write();
+    const out = mkdtempSync(join(tmpdir(), 'maxnvm-onnx-sweep-'));
+    const sweep = await cli('sweep', '--arch', 'arch-configs/nvdla-full-lpddr4.json', '--trace', model, '--fps', '1', '--workers', '0', '--out', out);
+    expect(sweep.code).toBe(0);
+    expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toMatch(/test-net/);
+    const faults = await cli('faults', '--network', model, '--trials', '2', '--bits-per-cell', '2', '--workers', '0');
+    expect(faults.code).toBe(0);
+    expect(faults.stdout).toMatch(/\nc {10}216 /);
+  });
+
   it('dynamic shapes: refused without --input-shape, imported with it', async () => {
     const model = small(17, ['batch', 3, 'h', 'w']).write();
     const r = await cli('import', 'onnx', model);
