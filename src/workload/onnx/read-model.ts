@@ -43,7 +43,7 @@ export function readOnnxModel(file: string): OnnxModel {
   } catch (e) {
     const why = (e as Error).message;
     const truncated = /index out of range/.test(why);
-    throw new UserError(`${file} is not a complete ONNX model: protobuf decoding failed (${why}) in a file of ${bytes.length.toLocaleString('en-US')} bytes`, {
+    throw new UserError(`${file} is not ${truncated ? 'a complete' : 'an'} ONNX model: protobuf decoding failed (${why}) in a file of ${bytes.length.toLocaleString('en-US')} bytes`, {
       file,
       expected: 'an ONNX ModelProto (protobuf), whole',
       suggestion: truncated ? 'the file ends inside a field: it is truncated (an interrupted download or copy?); export or download it again' : EXPORT_HINT,
