@@ -11,6 +11,8 @@ import { benchSizing } from './sizing.js';
 import { extraBenches } from './extra.js';
 import { benchCliStart } from './cli-start.js';
 
+import { benchOnnxImport } from './onnx-import.js';
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const peakRss_MB = (): number => process.resourceUsage().maxRSS / 1024;
 
@@ -77,5 +79,11 @@ const sizing = benchSizing();
 process.stdout.write(`maxnvm size, ${sizing.choices} storage choices for ResNet-50: ${sizing.wall_s.toFixed(2)} s (target < 2 s)\n`);
 
 for (const line of benchCliStart()) process.stdout.write(`${line}\n`);
+
+const onnx = benchOnnxImport();
+process.stdout.write(
+  `maxnvm import onnx, ResNet-50 v1.5 with float32 weights (${onnx.file_MB.toFixed(0)} MB file, ${onnx.layers} layers): ${onnx.wall_s.toFixed(2)} s, peak memory ${onnx.peakRss_MB.toFixed(0)} MB (target < 5 s, < 1 GB)\n`,
+);
+
 for (const line of await extraBenches()) process.stdout.write(`${line}\n`);
 process.stdout.write(`peak memory of the whole bench, fault campaigns on ResNet-50 included: ${peakRss_MB().toFixed(0)} MB\n`);

@@ -1,24 +1,16 @@
 import type { Trace } from './layer.js';
-import { traceSchema } from './trace-schema.js';
-import { checkTraceConsistency } from './trace-consistency.js';
-import { checkLayerCount, checkWeightCounts } from './trace-limits.js';
-import { readJsonFile, validateOrThrow } from '../util/json-validate.js';
+import { resolveTrace } from './trace-resolve.js';
+import { importOnnx } from './onnx/import-onnx.js';
+import { readJsonFile } from '../util/json-validate.js';
+
+export { resolveTrace };
 
 /**
  * Read a trace file, validate it against the trace schema, then check its cross-layer consistency.
- * Every problem is a UserError naming the file and the JSON path.
+ * Every problem is a UserError naming the file and the JSON path. An ONNX model (`.onnx`) is imported
+ * (onnx/import-onnx.ts) wherever a trace is accepted.
  */
 export function loadTrace(file: string): Trace {
+  if (file.toLowerCase().endsWith('.onnx')) return importOnnx(file).trace;
   return resolveTrace(readJsonFile(file, 'trace'), file);
-}
-
-/** Check parsed trace JSON as loadTrace does: limits first, then schema, weights and consistency. */
-export function resolveTrace(data: unknown, file: string): Trace {
-  checkLayerCount(data, file);
-  validateOrThrow(traceSchema, data, file, 'trace');
-  // The editor hint "$schema" is part of the file, not of the trace.
-  const { $schema: _schemaHint, ...trace } = data as Trace & { $schema?: string };
-  checkWeightCounts(trace, file);
-  checkTraceConsistency(trace, file);
-  return trace;
 }

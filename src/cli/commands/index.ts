@@ -104,8 +104,8 @@ export const commands: CliCommand[] = [
   {
     name: 'import',
     usage: 'import',
-    describe: 'Read eNVM figures (NVSim, NVMExplorer) or an LPDDR4 memspec (DRAMSys, DRAMPower) into a config fragment',
-    flags: ['out', 'row'],
+    describe: 'Read eNVM figures (NVSim, NVMExplorer) or an LPDDR4 memspec (DRAMSys, DRAMPower) into a config fragment, or a network (ONNX, SCALE-Sim) into a trace',
+    flags: ['out', 'row', 'input-shape', 'name'],
     repeatable: ['row'],
     load: async () => (await import('./import.js')).importCommand,
   },

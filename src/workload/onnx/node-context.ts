@@ -1,0 +1,167 @@
+import { UserError } from '../../errors.js';
+import type { Layer, Pads } from '../layer.js';
+import { nodeLabel } from './graph-order.js';
+import type { NodeProto, TensorProto } from './proto.js';
+import { tensorData, type TensorData } from './tensor-data.js';
+import { sameShape, shapeText, traceShape, type Shape } from './tensor-shape.js';
+import type { ChannelScale } from './weight-stats.js';
+
+/**
+ * What the operator rules (ops-*.ts) see while the graph becomes trace layers: the values flowing between
+ * nodes, the layers emitted so far, and one node's inputs, outputs and errors.
+ */
+
+/** A value of the graph: an activation (the output of a trace layer, maybe reshaped) or a constant. */
+export interface Value {
+  dims: number[];
+  /** Trace layer whose output this is ("input": the network input); absent for constants. */
+  producer?: string;
+  /** That layer's output shape, as the trace records it. */
+  shape?: Shape;
+  /** The producer's own output, no shape-only operator in between (what BN folding needs). */
+  direct?: boolean;
+  /** A Transpose reordered its elements: only products (Gemm, MatMul) and element-wise operations may read it. */
+  moved?: boolean;
+  /** Padding a Pad node added, for the next Conv or pooling to apply. */
+  pads?: Pads;
+  constant?: TensorProto;
+}
+
+/** The initializer a conv or fc layer's weights come from, and a folded BN's per-channel scale. */
+export interface WeightSource {
+  data: TensorData;
+  /** Output channels, and where element i's channel is (weight-stats.ts ChannelScale). */
+  channels: number;
+  stride: number;
+  fold?: ChannelScale;
+}
+
+/** The graph-wide state: values by name, layers in order, weight sources by layer, absorbed nodes by op type. */
+export class GraphState {
+  readonly values = new Map<string, Value>();
+  readonly layers: Layer[] = [];
+  readonly weights = new Map<string, WeightSource>();
+  readonly absorbed = new Map<string, number>();
+  readonly names = new Set<string>(['input']);
+
+  constructor(
+    readonly file: string,
+    readonly opset: number,
+    /** How many node inputs read each value. */
+    readonly readers: ReadonlyMap<string, number>,
+  ) {}
+
+  /** A unique layer name for a node: its own name, else op type and position. */
+  layerName(node: NodeProto, index: number): string {
+    const base = node.name || `${node.opType ?? 'node'}_${index}`;
+    let name = base;
+    for (let k = 2; this.names.has(name); k++) name = `${base}_${k}`;
+    this.names.add(name);
+    return name;
+  }
+}
+
+export class NodeContext {
+  constructor(
+    readonly g: GraphState,
+    readonly node: NodeProto,
+    readonly index: number,
+  ) {}
+
+  get opset(): number {
+    return this.g.opset;
+  }
+
+  get label(): string {
+    return nodeLabel(this.node, this.index);
+  }
+
+  fail(message: string, expected: string, suggestion: string): never {
+    throw new UserError(`node ${this.label}: ${message}`, { file: this.g.file, jsonPath: `graph.node[${this.index}]`, expected, suggestion });
+  }
+
+  inputName(i: number): string {
+    return this.node.input?.[i] ?? '';
+  }
+
+  /** Input i, if the node has it (optional inputs may be absent or named ""). */
+  optional(i: number): Value | undefined {
+    const name = this.inputName(i);
+    return name === '' ? undefined : this.g.values.get(name);
+  }
+
+  /** Input i as an activation; pending Pad padding only where `padded` (Conv, pooling) accepts it. */
+  activation(i: number, padded = false): Value {
+    const v = this.optional(i);
+    if (v === undefined || v.producer === undefined) {
+      const what = v === undefined ? 'is missing' : 'is a constant';
+      this.fail(`input ${i} ("${this.inputName(i)}") ${what}`, 'an activation (the output of a node or the graph input)', 'export the model with its weights as initializers and activations as inputs');
+    }
+    if (v.pads !== undefined && !padded) {
+      this.fail(`reads the output of a Pad node`, 'a Pad only before a Conv, MaxPool or AveragePool, whose padding it becomes', 'export the padding as the Conv or pooling pads attribute');
+    }
+    return v;
+  }
+
+  /** Input i as a constant (initializer or Constant node), or undefined when absent. */
+  constant(i: number, what: string): TensorProto | undefined {
+    const v = this.optional(i);
+    if (v === undefined) return undefined;
+    if (v.constant === undefined) {
+      this.fail(`its ${what} (input ${i}, "${this.inputName(i)}") is computed at run time`, `${what} as an initializer or Constant`, 'export with torch.onnx.export(..., do_constant_folding=True)');
+    }
+    return v.constant;
+  }
+
+  /** Input i's tensor data (a weight initializer), required. */
+  weights(i: number, what: string): TensorData {
+    const t = this.constant(i, what);
+    if (t === undefined) this.fail(`has no ${what} (input ${i})`, `${what} as input ${i}`, 'check the export');
+    return tensorData(t, this.g.file);
+  }
+
+  /** The shape an activation's producer recorded: what element-wise and host operations read, whatever the dims. */
+  recorded(v: Value): Shape {
+    return v.shape as Shape;
+  }
+
+  /** The trace shape of an activation read whole: it must be its producer's output as recorded. */
+  shapeOf(v: Value, i: number): Shape {
+    const want = traceShape(v.dims);
+    if (want === undefined) {
+      this.fail(`input ${i} has dims [${v.dims.join(', ')}]`, 'a tensor N×C×H×W, N×M×K or M×K with batch N = 1', 'export with batch size 1');
+    }
+    if (v.moved === true || (v.shape !== undefined && !sameShape(want, v.shape))) this.layoutChange(v, i, want);
+    return want;
+  }
+
+  layoutChange(v: Value, i: number, want: Shape): never {
+    return this.fail(
+      `input ${i} is layer "${v.producer ?? '?'}"'s ${shapeText(v.shape ?? want)} output read as ${shapeText(want)} (dims [${v.dims.join(', ')}]) after a Reshape or Transpose`,
+      'Reshape, Flatten and Transpose only where they do not move data: before a Gemm/MatMul or between products of two activations',
+      'a layout change is a copy NVDLA cannot express in a trace; restructure the model around it',
+    );
+  }
+
+  /** Emit a trace layer for this node and set output 0 to its output, of ONNX dims `dims`. */
+  emit(layer: Omit<Layer, 'name'>, dims: number[], weights?: Omit<WeightSource, 'fold'>): Value {
+    const name = this.g.layerName(this.node, this.index);
+    this.g.layers.push({ name, ...layer } as Layer);
+    if (weights !== undefined) this.g.weights.set(name, weights);
+    const v: Value = { dims, producer: name, shape: { height: layer.outputHeight, width: layer.outputWidth, channels: layer.outputChannels }, direct: true };
+    this.output(v);
+    return v;
+  }
+
+  /** Set output i's value. */
+  output(v: Value, i = 0): void {
+    const name = this.node.output?.[i] ?? '';
+    if (name !== '') this.g.values.set(name, v);
+  }
+
+  /** This node is absorbed into its producer (an activation fused into the output stage, a shape-only op, ...). */
+  absorb(): void {
+    const op = this.node.opType ?? '?';
+    this.g.absorbed.set(op, (this.g.absorbed.get(op) ?? 0) + 1);
+  }
+}

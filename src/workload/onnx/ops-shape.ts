@@ -1,0 +1,59 @@
+import { attrFloat, attrInt, attrInts, attrTensor, hasAttr } from './attributes.js';
+import type { NodeContext } from './node-context.js';
+import { onnx, type TensorProto } from './proto.js';
+import { tensorInts } from './tensor-data.js';
+import { flattenDims, reshapeDims, transposeDims } from './tensor-shape.js';
+
+/**
+ * Operators that change only how a tensor is indexed (Flatten, Reshape, Transpose), copy it (Identity, Dropout at
+ * inference) or name a constant (Constant). None is a layer: the output stays the producer's output with new dims;
+ * the layer reading it checks that its layout still matches (node-context.ts shapeOf, ops-matrix.ts).
+ */
+
+function reshaped(ctx: NodeContext, dims: number[] | string, moves = false): void {
+  const x = ctx.activation(0);
+  if (typeof dims === 'string') ctx.fail(dims, 'a shape with the input\'s element count', 'check the input shape (--input-shape)');
+  ctx.output({ ...x, dims, direct: false, ...(moves || x.moved === true ? { moved: true } : {}) });
+  ctx.absorb();
+}
+
+export const flattenOp = (ctx: NodeContext): void => reshaped(ctx, flattenDims(ctx.activation(0).dims, attrInt(ctx.node, 'axis', 1)));
+
+/** Reshape's shape is input 1 (opset ≥ 5); allowzero from opset 14. */
+export function reshapeOp(ctx: NodeContext): void {
+  const shape = ctx.constant(1, 'shape');
+  if (shape === undefined) ctx.fail('has no shape input', 'the target shape as input 1', 'check the export');
+  const allowZero = attrInt(ctx.node, 'allowzero', 0) === 1;
+  reshaped(ctx, reshapeDims(ctx.activation(0).dims, tensorInts(shape, ctx.g.file), allowZero));
+}
+
+/** A Transpose moves data unless the axes longer than 1 keep their order. */
+export function transposeOp(ctx: NodeContext): void {
+  const dims = ctx.activation(0).dims;
+  const perm = attrInts(ctx.node, 'perm') ?? dims.map((_, i) => dims.length - 1 - i);
+  const kept = perm.filter((axis) => (dims[axis] ?? 1) > 1);
+  reshaped(ctx, transposeDims(dims, perm), kept.some((axis, i) => i > 0 && axis < (kept[i - 1] ?? 0)));
+}
+
+/** Identity, and Dropout at inference (ratio: an attribute before opset 12, input 1 from it; no effect either way). */
+export function identityOp(ctx: NodeContext): void {
+  const x = ctx.activation(0);
+  if (ctx.node.opType === 'Dropout' && ctx.opset >= 12) ctx.constant(1, 'ratio');
+  const mask = ctx.node.output?.[1] ?? '';
+  if (mask !== '' && (ctx.g.readers.get(mask) ?? 0) > 0) ctx.fail('its mask output is read', 'Dropout\'s mask unused (inference)', 'export the model in eval mode (model.eval())');
+  ctx.output(x);
+  ctx.absorb();
+}
+
+/** Constant: value (a tensor), or from opset 12 value_float(s) / value_int(s). */
+export function constantOp(ctx: NodeContext): void {
+  const t: TensorProto | undefined =
+    attrTensor(ctx.node, 'value') ??
+    (hasAttr(ctx.node, 'value_ints') ? onnx.TensorProto.create({ dims: [attrInts(ctx.node, 'value_ints')?.length ?? 0], dataType: 7, int64Data: attrInts(ctx.node, 'value_ints') })
+    : hasAttr(ctx.node, 'value_int') ? onnx.TensorProto.create({ dims: [], dataType: 7, int64Data: [attrInt(ctx.node, 'value_int', 0)] })
+    : hasAttr(ctx.node, 'value_float') ? onnx.TensorProto.create({ dims: [], dataType: 1, floatData: [attrFloat(ctx.node, 'value_float', 0)] })
+    : undefined);
+  if (t === undefined) ctx.fail('holds no value, value_int(s) or value_float', 'a tensor, integer or float value', 'sparse and string constants are not supported');
+  ctx.output({ dims: (t.dims ?? []).map(Number), constant: t });
+  ctx.absorb();
+}
