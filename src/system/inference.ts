@@ -2,9 +2,9 @@ import { Priority } from '../engine/event-queue.js';
 import { psToSeconds, type Picoseconds } from '../engine/time.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
 import type { HardwareOp } from '../hw/nvdla/hardware-op.js';
-import type { LayerResult } from '../hw/nvdla/layer-result.js';
+import { checkLayerResult, type LayerResult } from '../hw/nvdla/layer-result.js';
 import { hasWeights, layerMacs, type Layer } from '../workload/layer.js';
-import { componentTotals, diffNested, sumNested, type ComponentEnergy } from './energy-ledger.js';
+import { componentTotals, diffNested, sumNested, type Nested as ComponentEnergy } from '../engine/stats.js';
 import type { System } from './system.js';
 
 type MemoryBytes = Record<string, { read_B: number; written_B: number }>;
@@ -90,7 +90,7 @@ function fusedReport(layer: Layer, head: LayerReport): LayerReport {
  * with the layers the core fuses into it (NvdlaCore.planGroups).
  */
 export function runInference(sys: System, onDone: (run: InferenceRun) => void): void {
-  const { sim, trace, core, ledger } = sys;
+  const { sim, trace, core, stats } = sys;
   const start = sim.now;
   const layers: LayerReport[] = [];
   const hardwareOps: HardwareOp[] = [];
@@ -110,7 +110,7 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
     const head = trace.layers[group.head]!;
     // Optionally the eNVM sleeps through a layer that reads no weights; the next weight read wakes it.
     if (sys.envm?.params.gateBetweenLayers === true && !hasWeights(head)) sys.envm.sleep(sim.now);
-    const before = ledger.snapshot(sim.now);
+    const before = stats.snapshot(sim.now);
     const bytesBefore = memBytes();
     const run = (done: (r: LayerResult) => void): void => {
       // Layers NVDLA cannot run go to the host CPU (op "host"); everything else is a hardware layer of the core.
@@ -119,7 +119,8 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
       sys.host.run(head, group.head, sys.io, done);
     };
     run((r: LayerResult) => {
-      const after = ledger.snapshot(sim.now);
+      checkLayerResult(r);
+      const after = stats.snapshot(sim.now);
       const bytesAfter = memBytes();
       const bytes: MemoryBytes = {};
       for (const [name, b] of Object.entries(bytesAfter)) {
@@ -175,13 +176,13 @@ export interface ColdInference {
 
 /** Run one inference on a freshly built system whose devices are all awake at t = 0. */
 export function coldInference(sys: System): ColdInference & { run: InferenceRun } {
-  const before = sys.ledger.snapshot(0);
+  const before = sys.stats.snapshot(0);
   const eventsBefore = sys.sim.eventsProcessed;
   let run: InferenceRun | undefined;
   runInference(sys, (r) => (run = r));
   sys.sim.run();
   if (run === undefined) throw new Error('inference did not complete: an event chain stopped early');
-  const after = sys.ledger.snapshot(run.end);
+  const after = sys.stats.snapshot(run.end);
   return {
     run,
     latency_ps: run.end - run.start,

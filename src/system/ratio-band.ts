@@ -1,7 +1,7 @@
 import type { ArchConfig } from '../config/arch-config.js';
 import type { Trace } from '../workload/layer.js';
 import { buildSystem } from './build.js';
-import { sumNested } from './energy-ledger.js';
+import { sumNested } from '../engine/stats.js';
 import { coldInference } from './inference.js';
 import { composePeriod, composer } from './sweep/compose.js';
 

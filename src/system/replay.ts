@@ -1,6 +1,6 @@
 import { Priority } from '../engine/event-queue.js';
 import { psToSeconds, type Picoseconds } from '../engine/time.js';
-import { diffNested, sumNested, type LedgerSnapshot } from './energy-ledger.js';
+import { diffNested, sumNested, type StatsSnapshot as LedgerSnapshot } from '../engine/stats.js';
 import { infeasibleReason, periodOf, preloadBeforeFrame, sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
 import { runInference, type InferenceRun } from './inference.js';
 import type { System } from './system.js';
@@ -34,7 +34,7 @@ export type FramePoint =
  * (all frames when only one is run), so the figures are steady-state.
  */
 export function replayFrames(sys: System, fps: number, frames: number): FramePoint {
-  const { sim, ledger } = sys;
+  const { sim, stats } = sys;
   const period: Picoseconds = periodOf(fps);
   const period_s = psToSeconds(period);
   const snapshots: LedgerSnapshot[] = [];
@@ -46,7 +46,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
     const frameStart = sim.now;
     // A reload ahead of the frame belongs to the gap before it: run it before the frame's books are read.
     preloadBeforeFrame(sys);
-    snapshots.push(ledger.snapshot(frameStart));
+    snapshots.push(stats.snapshot(frameStart));
     if (k === frames) return;
     // The reload of weights lost by an `off` DRAM counts against the frame period.
     const ready = wakeForFrame(sys, frameStart);

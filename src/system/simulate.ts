@@ -4,7 +4,7 @@ import type { DramCommandSink } from '../hw/dram/commands.js';
 import { summarizeTrace } from '../workload/summary.js';
 import type { Trace } from '../workload/layer.js';
 import { buildSystem } from './build.js';
-import { componentTotals, sumNested } from './energy-ledger.js';
+import { componentTotals, sumNested } from '../engine/stats.js';
 import { coldInference, type InferenceRun, type LayerReport } from './inference.js';
 import { replayFrames, type FramePoint } from './replay.js';
 import type { System } from './system.js';

@@ -146,7 +146,7 @@ describe('simulate on a tiny trace', () => {
       const sys = buildSystem(cfg, tinyTrace(), { seed: 1 });
       runInference(sys, () => {});
       sys.sim.run();
-      return sys.ledger.snapshot(sys.sim.now);
+      return sys.stats.snapshot(sys.sim.now);
     };
     const on = run(true);
     const off = run(false);

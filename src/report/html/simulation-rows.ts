@@ -1,5 +1,5 @@
 import type { SimulationResult } from '../../system/simulate.js';
-import { componentTotals } from '../../system/energy-ledger.js';
+import { componentTotals } from '../../engine/stats.js';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 
 /** device → state → value (s or J), flattened to "device.state" → value as in SweepRow. */

@@ -1,5 +1,5 @@
 import { PS_PER_S, psToSeconds, type Picoseconds } from '../../engine/time.js';
-import { diffNested, type ComponentEnergy, type LedgerSnapshot } from '../energy-ledger.js';
+import { diffNested, type Nested as ComponentEnergy, type StatsSnapshot as LedgerSnapshot } from '../../engine/stats.js';
 import type { System } from '../system.js';
 import { coldInference, type ColdInference } from '../inference.js';
 
@@ -74,12 +74,12 @@ interface IdlePiece {
  * device accepts requests again.
  */
 function idlePiece(fresh: System, cold: ColdInference, w: Picoseconds, period: Picoseconds): IdlePiece {
-  const { ledger } = fresh;
+  const { stats } = fresh;
   const end = w + cold.latency_ps;
-  const a: LedgerSnapshot = ledger.snapshot(end);
+  const a: LedgerSnapshot = stats.snapshot(end);
   sleepUntilNextFrame(fresh, end, period);
   const ready = wakeForFrame(fresh, period);
-  const b = ledger.snapshot(ready);
+  const b = stats.snapshot(ready);
   return {
     wake_ps: ready - period,
     energy_J: diffNested(a.energy_J, b.energy_J),

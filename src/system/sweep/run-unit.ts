@@ -1,6 +1,6 @@
 import { psToSeconds } from '../../engine/time.js';
 import { buildSystem } from '../build.js';
-import { componentTotals, sumNested } from '../energy-ledger.js';
+import { componentTotals, sumNested } from '../../engine/stats.js';
 import { replayFrames } from '../replay.js';
 import type { System } from '../system.js';
 import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdInference, type Composer, type PeriodResult } from './compose.js';

@@ -7,7 +7,8 @@ import type { EnergyAccount, PowerManaged } from '../../../src/hw/memory.js';
 import { PowerGate } from '../../../src/hw/power-gate.js';
 import { IDLE_POLICIES } from '../../../src/hw/dram/spec.js';
 import { buildSystem } from '../../../src/system/build.js';
-import { componentTotals, EnergyLedger, sumNested } from '../../../src/system/energy-ledger.js';
+import { componentTotals, StatsRegistry, sumNested } from '../../../src/engine/stats.js';
+import { stat } from '../../../src/engine/spec.js';
 import { replayFrames, type FramePoint } from '../../../src/system/replay.js';
 import { coldInference, composePeriod, composer, type ColdInference, type PeriodResult } from '../../../src/system/sweep/compose.js';
 import type { System } from '../../../src/system/system.js';
@@ -168,10 +169,15 @@ describe('the steady wake-up: fixed point or two-frame cycle', () => {
       residency_s: () => gate.residency_s() as Record<string, number>,
       stateEnergy_J: () => gate.stateEnergy_J() as Record<string, number>,
     };
-    const ledger = new EnergyLedger();
-    ledger.addAccount('dev', dev);
-    ledger.addPowerManaged('dev', dev);
-    return { ledger, core: { wake: (t: number) => t } } as unknown as System;
+    const stats = new StatsRegistry();
+    const declared = [...['leakage', 'wakeup'].map((k) => stat('energy', 'test')(k, 'J', k)), ...['on', 'off'].map((k) => stat('state', 'test')(k, 's, J', k))];
+    stats.add('dev', { name: 'dev', description: 'a gated device', params: [], stats: declared }, {
+      advance: (t) => dev.advanceTo(t),
+      energy: () => dev.energy_J(),
+      residency: () => dev.residency_s(),
+      stateEnergy: () => dev.stateEnergy_J(),
+    });
+    return { stats, powerManaged: [{ name: 'dev', device: dev }], core: { wake: (t: number) => t } } as unknown as System;
   };
   const energy = (p: PeriodResult): number => (p.feasible ? sumNested(p.energy_J) : NaN);
 
