@@ -189,7 +189,7 @@ export class Lpddr4Memory implements MemoryDevice, PowerManaged {
   /** The counters declared in dramSpec.stats, by key (energy terms and power states come from energy_J and residency_s). */
   stats(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [k, v] of Object.entries(this.commandCounts())) out[`commands_${k}`] = v;
+    for (const [k, v] of Object.entries(this.commandCounts())) out[`${k}Commands`] = v;
     out.bytesRead_B = this.bytesRead;
     out.bytesWritten_B = this.bytesWritten;
     out.bursts = this.schedulers.reduce((n, s) => n + s.bursts, 0);

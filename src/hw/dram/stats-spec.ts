@@ -35,7 +35,7 @@ const ENERGY_DESCRIPTIONS: Record<EnergyTerm, string> = {
 export const dramStats: StatSpec[] = [
   ...ENERGY_TERMS.map((t) => energyTerm(t, 'J', ENERGY_DESCRIPTIONS[t])),
   ...RESIDENCY_KEYS.map((k) => powerState(k, 's, J', `time in ${k.replace(/_/g, ' ')} (mean over channels), and the background energy in it`)),
-  ...COMMAND_COUNT_KEYS.map((k) => counter(`commands_${k}`, 'count', `${k} commands (pre counts banks closed, also by PREA)`)),
+  ...COMMAND_COUNT_KEYS.map((k) => counter(`${k}Commands`, 'count', `${k} commands (pre counts banks closed, also by PREA)`)),
   counter('bytesRead_B', 'B', 'bytes requested by reads'),
   counter('bytesWritten_B', 'B', 'bytes requested by writes'),
   counter('bursts', 'count', 'column bursts (32 B each by default)'),
