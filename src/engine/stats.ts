@@ -75,6 +75,8 @@ export class StatsRegistry {
   /** Register `name` (its spec names what it may produce); checks its readers' keys now. */
   add(name: string, spec: ComponentSpec, probe: Probe): void {
     if (this.entries.some((e) => e.name === name)) throw new Error(`stats registry: ${name} registered twice`);
+    // Outputs and `maxnvm describe` name a component's statistics by its spec's name.
+    if (spec.name !== name) throw new Error(`stats registry: ${name} registered with the spec of ${spec.name}`);
     const entry: Entry = { name, spec, probe, counterKeys: new Set(statsOf(spec, 'counter').map((s) => s.key)) };
     this.check(entry);
     this.entries.push(entry);

@@ -1,4 +1,5 @@
-import { statsOf, type JsonSchema } from '../engine/spec.js';
+import { statsOf, type JsonSchema, type StatSpec } from '../engine/spec.js';
+import { columnOf } from '../util/columns.js';
 import { nvdlaSpec } from '../hw/nvdla/spec.js';
 import { CORE_STATS_ELSEWHERE } from '../system/inference.js';
 import { LAYER_OPS } from '../workload/layer.js';
@@ -131,6 +132,7 @@ const common: Record<string, JsonSchema> = {
   seed: { type: 'integer' },
   area_mm2: num('on-chip area, mm²'),
   areaByComponent_mm2: flat('on-chip area by component, mm²'),
+  figures: nested('constants of the built components by component (statistics of kind figure: area, leakage power, peak bandwidth; maxnvm describe lists each with its unit)'),
   notes: { type: 'array', items: { type: 'string' } },
 };
 const commonKeys = Object.keys(common);
@@ -154,3 +156,29 @@ export const resultSchema: JsonSchema = {
     },
   ],
 };
+
+/**
+ * Where a component's declared statistic appears in the outputs (JSON path, and CSV column by the naming rule of
+ * src/util/columns.ts), for `maxnvm describe`. Each kind has one place, so this is exact by construction.
+ */
+export function whereInOutputs(component: string, s: StatSpec): string {
+  const at = (...path: string[]): string => `${path.join('.')} (column ${columnOf(path)})`;
+  switch (s.kind) {
+    case 'energy':
+      return `every measurement: ${at('energyByTerm_J', component, s.key)}`;
+    case 'state':
+      return `every measurement: ${at('residency_s', component, s.key)} and ${at('stateEnergy_J', component, s.key)}`;
+    case 'counter':
+      return `every measurement: ${at('stats', component, s.key)}`;
+    case 'figure':
+      return `summary.json: figures.${component}.${s.key}`;
+    case 'interval':
+      if (component !== nvdlaSpec.name) return `the rows of the ${component} results`;
+      return CORE_STATS_ELSEWHERE[s.key] !== undefined ? `not a layer field: ${CORE_STATS_ELSEWHERE[s.key]}` : `summary.json layers[].${s.key}, layers.csv column ${s.key}`;
+  }
+}
+
+/** What every measurement (inference, layers[], points[], sweep rows) holds, for `maxnvm describe`. */
+export function measurementFieldsText(): string[] {
+  return Object.entries(measurementProperties).map(([k, v]) => `    ${k}: ${typeof v.description === 'string' ? v.description : 'true; an infeasible interval has feasible false and its reason instead'}`);
+}

@@ -25,6 +25,8 @@ export interface RunContext {
   /** On-chip area, mm², total and by component. */
   area_mm2: number;
   areaByComponent_mm2: Record<string, number>;
+  /** Constants of the built components by component (statistics of kind `figure`: leakage power, peak bandwidth, ...). */
+  figures: Record<string, Record<string, number>>;
   notes: string[];
 }
 
@@ -52,6 +54,7 @@ export function simulate(config: ArchConfig, trace: Trace, opts: SimulateOptions
     seed: opts.seed,
     area_mm2: Object.values(first.area_mm2).reduce((a, b) => a + b, 0),
     areaByComponent_mm2: first.area_mm2,
+    figures: first.stats.figures(),
     notes: first.notes,
   };
   if (first.infeasible !== undefined) return { ...base, ...infeasible(first.infeasible) };
