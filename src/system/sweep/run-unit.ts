@@ -4,6 +4,8 @@ import { replayFrames, type PointMeasurement } from '../replay.js';
 import type { System } from '../system.js';
 import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdStart, type Composer } from './compose.js';
 import { infeasible as infeasibleBecause } from '../measurement.js';
+import type { InferenceMeasurement } from '../inference.js';
+import type { Infeasible } from '../../errors.js';
 import { unitDesign, unitTrace, type SweepUnit } from './grid.js';
 import { reasonOf } from './design/designs.js';
 import { planEveryConvolution } from './preflight.js';
@@ -21,25 +23,23 @@ import { inSystemContext } from './unit-error.js';
 /** Frames per replayed point with `exact`: one warm-up and two measured, as `simulate` does by default. */
 const EXACT_FRAMES = 3;
 
-/** What the unit's system is, whatever the rate. */
-interface UnitSystem {
+/** What names a unit's system, whatever the rate. */
+interface SystemNames {
   system: string;
   archFile: string;
   trace: string;
   traceFile: string;
   dramPolicy: string;
-  /** False when the system cannot run the trace at all (weights or activations do not fit). */
-  feasible: boolean;
-  reason: string;
-  maxFps: number;
-  /** One inference from a cold start with every device awake, s (null when infeasible). */
-  latency_s: number | null;
-  inferenceEnergy_J: number | null;
-  inferenceEvents: number;
   /** On-chip area, mm² (null when the design's config is rejected: nothing was built). */
   area_mm2: number | null;
   notes: string[];
 }
+
+/**
+ * The unit's system: its cold inference (the one measurement type), or why it cannot run the trace at all
+ * (weights or activations do not fit, a rejected design), with no maximum rate.
+ */
+type UnitSystem = SystemNames & (InferenceMeasurement | (Infeasible & { maxFps: 0 }));
 
 /** Deterministic counts of the work done (no timings: unit files must not depend on the machine). */
 interface UnitWork {
@@ -110,7 +110,7 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
       opts.onPoint?.();
       return rowOf(base, 0, unrunnable(f, reason));
     });
-    const system = { ...systemOf(base, first.notes), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
+    const system: UnitSystem = { ...systemOf(base, first.notes), maxFps: 0, ...infeasibleBecause(reason) };
     return { unit, config, system, work, rows };
   }
   const { latency_ps, parts, inference } = coldInference(first);
@@ -127,15 +127,7 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
     opts.onPoint?.();
     return rowOf(base, maxFps, point);
   });
-  const system: UnitSystem = {
-    ...systemOf(base, first.notes),
-    feasible: true,
-    reason: '',
-    maxFps,
-    latency_s: inference.time_s,
-    inferenceEnergy_J: inference.energy_J,
-    inferenceEvents: inference.events,
-  };
+  const system: UnitSystem = { ...systemOf(base, first.notes), ...inference };
   return { unit, config, system, work, rows };
 }
 
@@ -172,11 +164,11 @@ function rejected(unit: SweepUnit, name: string, trace: string, reason: string, 
     opts.onPoint?.();
     return rowOf(base, 0, unrunnable(f, reason));
   });
-  const system: UnitSystem = { ...systemOf(base, []), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
+  const system: UnitSystem = { ...systemOf(base, []), maxFps: 0, ...infeasibleBecause(reason) };
   return { unit, config, system, work: { pointsComputed: 0, gapsMeasured: 0, framesReplayed: 0 }, rows };
 }
 
-function systemOf(base: RowBase, notes: readonly string[]): Omit<UnitSystem, 'feasible' | 'reason' | 'maxFps' | 'latency_s' | 'inferenceEnergy_J' | 'inferenceEvents'> {
+function systemOf(base: RowBase, notes: readonly string[]): SystemNames {
   return { system: base.system, archFile: base.archFile, trace: base.trace, traceFile: base.traceFile, dramPolicy: base.dramPolicy, area_mm2: base.area_mm2, notes: [...notes] };
 }
 
