@@ -3,22 +3,22 @@
  *   node bin/maxnvm.js simulate --arch arch-configs/nvdla-full-lpddr4.json \
  *     --trace traces/resnet50-v1.5.json --format json | node --import tsx scripts/dram-pj-per-bit.ts
  * (or give the JSON file as the argument). Interface terms are the `io*` terms of
- * inference.breakdown_J.dram; every other dram term is core. Bits are the DRAM
+ * inference.energyByTerm_J.dram; every other dram term is core. Bits are the DRAM
  * bytes read and written by the layers × 8.
  */
 import { readFileSync } from 'node:fs';
 
 interface Result {
-  inference: { breakdown_J: Record<string, Record<string, number>> };
-  layers: { bytes?: Record<string, { read_B: number; written_B: number }> }[];
+  inference: { energyByTerm_J: Record<string, Record<string, number>> };
+  layers: { bytesRead_B: Record<string, number>; bytesWritten_B: Record<string, number> }[];
 }
 
 const text = readFileSync(process.argv[2] ?? 0, 'utf8');
 const r = JSON.parse(text) as Result;
-const dram = r.inference.breakdown_J['dram'];
+const dram = r.inference.energyByTerm_J['dram'];
 if (dram === undefined) throw new Error('the result has no dram component (is the arch an LPDDR4 one?)');
 let bytes = 0;
-for (const l of r.layers) bytes += (l.bytes?.['dram']?.read_B ?? 0) + (l.bytes?.['dram']?.written_B ?? 0);
+for (const l of r.layers) bytes += (l.bytesRead_B['dram'] ?? 0) + (l.bytesWritten_B['dram'] ?? 0);
 const bits = bytes * 8;
 let core_J = 0;
 let interface_J = 0;

@@ -26,10 +26,24 @@ export interface ParamSpec {
   readonly optional?: boolean;
 }
 
+/**
+ * What a statistic is, which says how a component produces it (src/engine/stats.ts):
+ * - `energy`: a term of the component's cumulative energy, J (the key is the term);
+ * - `state`: a power state: cumulative residency (s) and background energy (J) in it (the key is the state);
+ * - `counter`: a cumulative count or amount from the component's `stats()`, differenced over an interval;
+ * - `figure`: a constant of the built component from `stats()` (area, leakage power), never differenced;
+ * - `interval`: a value the component reports per interval itself (the core's per-layer result).
+ */
+export type StatKind = 'energy' | 'state' | 'counter' | 'figure' | 'interval';
+
 export interface StatSpec {
+  /** Key; carries its unit as a suffix (`bytesRead_B`) or names a count; energy terms and states are bare names. */
   readonly key: string;
   readonly unit: string;
   readonly description: string;
+  /** Where its model comes from: the file that computes it, a file in reference/ or a public document. */
+  readonly source: string;
+  readonly kind: StatKind;
 }
 
 export interface ComponentSpec {
@@ -38,6 +52,16 @@ export interface ComponentSpec {
   readonly description: string;
   readonly params: readonly ParamSpec[];
   readonly stats: readonly StatSpec[];
+}
+
+/** Statistic declarations, one line each: `stat('counter', source)(key, unit, description)`. */
+export const stat =
+  (kind: StatKind, source: string) =>
+  (key: string, unit: string, description: string): StatSpec => ({ key, unit, description, source, kind });
+
+/** The statistics of one kind a spec declares. */
+export function statsOf(spec: ComponentSpec, ...kinds: StatKind[]): StatSpec[] {
+  return spec.stats.filter((s) => kinds.includes(s.kind));
 }
 
 /** Shorthand constructors keep declarations one line each. */

@@ -4,7 +4,7 @@
  * Declared once here; the config schema and `describe` derive from it.
  */
 
-import { oneOf, posInt, posNum, nonNegInt, type ComponentSpec } from '../engine/spec.js';
+import { stat, oneOf, posInt, posNum, nonNegInt, type ComponentSpec } from '../engine/spec.js';
 import type { FaultMode } from './cell-faults.js';
 import { LEVEL_MAPPINGS, type LevelMapping } from './level-mapping.js';
 import { FAULT_TECHNOLOGIES, RRAM_SOURCE, type FaultTechnology } from './technology-levels.js';
@@ -29,6 +29,9 @@ export interface FaultParams {
   workers: number;
   tolerance_pp: number;
 }
+
+/** Results of a fault campaign, per row of its output (src/faults/campaign.ts). */
+const result = stat('interval', 'model: src/faults/campaign.ts (Monte Carlo trials of the level model)');
 
 export const faultsSpec: ComponentSpec = {
   name: 'faults',
@@ -111,20 +114,20 @@ export const faultsSpec: ComponentSpec = {
     },
   ],
   stats: [
-    { key: 'cellFaultRate', unit: 'faults/cell', description: 'mean per-cell fault rate of the level model with every level used equally often' },
-    { key: 'bitErrorRate', unit: 'errors/bit', description: 'mean error rate per stored bit under the level mapping, uniform level use' },
-    { key: 'faultyCells', unit: 'cells', description: 'mean faulty cells per trial' },
-    { key: 'accuracy', unit: 'fraction 0..1', description: 'mean test accuracy over the trials (CSV column accuracy_fraction)' },
-    { key: 'accuracyLow', unit: 'fraction 0..1', description: 'lower end of the confidence interval on the mean accuracy (CSV column accuracyLow_fraction)' },
-    { key: 'accuracyHigh', unit: 'fraction 0..1', description: 'upper end of the confidence interval on the mean accuracy (CSV column accuracyHigh_fraction)' },
-    { key: 'accuracyLoss_pp', unit: 'pp', description: 'fault-free accuracy minus accuracyLow, in percentage points' },
-    { key: 'changed', unit: 'weights', description: 'weights whose decoded int8 value differs from the original (mean per trial)' },
-    { key: 'misplaced', unit: 'weights', description: 'non-zero decoded weights read from a value field stored for another position (mean per trial)' },
-    { key: 'zeroToNonZero', unit: 'weights', description: 'pruned weights that decode non-zero (mean per trial)' },
-    { key: 'nonZeroToZero', unit: 'weights', description: 'non-zero weights that decode as zero (mean per trial)' },
-    { key: 'maxAbsError_lsb', unit: 'int8 LSB', description: 'largest |decoded − original| weight in any trial' },
-    { key: 'meanAbsError_lsb', unit: 'int8 LSB', description: 'mean |decoded − original| over all weights (mean per trial)' },
-    { key: 'eccCorrectedWords', unit: 'words', description: 'ECC words with a corrected single-bit error (mean per trial)' },
-    { key: 'eccUncorrectableWords', unit: 'words', description: 'ECC words with a detected, uncorrectable error (mean per trial)' },
+    result('cellFaultRate', 'faults/cell', 'mean per-cell fault rate of the level model with every level used equally often'),
+    result('bitErrorRate', 'errors/bit', 'mean error rate per stored bit under the level mapping, uniform level use'),
+    result('faultyCells', 'cells', 'mean faulty cells per trial'),
+    result('accuracy', 'fraction 0..1', 'mean test accuracy over the trials (CSV column accuracy_fraction)'),
+    result('accuracyLow', 'fraction 0..1', 'lower end of the confidence interval on the mean accuracy (CSV column accuracyLow_fraction)'),
+    result('accuracyHigh', 'fraction 0..1', 'upper end of the confidence interval on the mean accuracy (CSV column accuracyHigh_fraction)'),
+    result('accuracyLoss_pp', 'pp', 'fault-free accuracy minus accuracyLow, in percentage points'),
+    result('changed', 'weights', 'weights whose decoded int8 value differs from the original (mean per trial)'),
+    result('misplaced', 'weights', 'non-zero decoded weights read from a value field stored for another position (mean per trial)'),
+    result('zeroToNonZero', 'weights', 'pruned weights that decode non-zero (mean per trial)'),
+    result('nonZeroToZero', 'weights', 'non-zero weights that decode as zero (mean per trial)'),
+    result('maxAbsError_lsb', 'int8 LSB', 'largest |decoded − original| weight in any trial'),
+    result('meanAbsError_lsb', 'int8 LSB', 'mean |decoded − original| over all weights (mean per trial)'),
+    result('eccCorrectedWords', 'words', 'ECC words with a corrected single-bit error (mean per trial)'),
+    result('eccUncorrectableWords', 'words', 'ECC words with a detected, uncorrectable error (mean per trial)'),
   ],
 };

@@ -1,4 +1,4 @@
-import { sane, type ComponentSpec } from '../engine/spec.js';
+import { stat, sane, type ComponentSpec } from '../engine/spec.js';
 import type { Picoseconds } from '../engine/time.js';
 import type { EnergyAccount, EnergyBreakdown, PowerManaged } from './memory.js';
 
@@ -14,6 +14,9 @@ export interface ControlDomainParams {
   pmuPower_uW: number;
   wakeTimerPower_uW: number;
 }
+
+const SOURCE = 'model: src/hw/control-domain.ts (constant power × time)';
+const energyTerm = stat('energy', SOURCE);
 
 export const controlDomainSpec: ComponentSpec = {
   name: 'controlDomain',
@@ -38,9 +41,10 @@ export const controlDomainSpec: ComponentSpec = {
     },
   ],
   stats: [
-    { key: 'nvdla_control', unit: 'J', description: 'energy of the NVDLA control kept on (energy term)' },
-    { key: 'pmu', unit: 'J', description: 'energy of the PMU (energy term)' },
-    { key: 'wake_timer', unit: 'J', description: 'energy of the wake-up timer (energy term)' },
+    energyTerm('nvdla_control', 'J', 'energy of the NVDLA control kept on (nvdla.controlLeakage_mW)'),
+    energyTerm('pmu', 'J', 'energy of the PMU'),
+    energyTerm('wake_timer', 'J', 'energy of the wake-up timer'),
+    stat('state', SOURCE)('on', 's, J', 'time on (always), and the energy in it'),
   ],
 };
 

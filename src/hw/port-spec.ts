@@ -1,4 +1,4 @@
-import { nonNegNum, num, type ComponentSpec } from '../engine/spec.js';
+import { stat, nonNegNum, num, type ComponentSpec } from '../engine/spec.js';
 
 /**
  * The lowest bandwidth accepted, 1 MB/s: ResNet-50's 25.5 MB of int8 weights
@@ -33,7 +33,7 @@ export const memoryPortSpec: ComponentSpec = {
       schema: nonNegNum({ maximum: 1e6 }),
     },
   ],
-  stats: [{ key: 'portBusy_s', unit: 's', description: 'Time the port spent transferring' }],
+  stats: [stat('counter', 'model: src/hw/port.ts (bytes / peakBandwidth_GBps per transfer)')('portBusy_s', 's', 'time the port spent transferring (the sum of each transfer\'s bytes at the port\'s bandwidth)')],
 };
 
 export interface MemoryPortParams {

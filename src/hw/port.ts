@@ -10,6 +10,8 @@ import type { EnergyBreakdown, MemoryDevice, MemoryOp, TrafficClass } from './me
 export class MemoryPort implements MemoryDevice {
   private busyUntil: Picoseconds = 0;
   private readonly psPerByte: number;
+  /** Time the port spent transferring, ps (portBusy_s). */
+  busy_ps: Picoseconds = 0;
 
   constructor(
     readonly inner: MemoryDevice,
@@ -33,6 +35,7 @@ export class MemoryPort implements MemoryDevice {
   transfer(op: MemoryOp, address: number, bytes: number, t: Picoseconds, traffic: TrafficClass): Picoseconds {
     const start = Math.max(t, this.busyUntil);
     const portDone = start + Math.ceil(bytes * this.psPerByte);
+    this.busy_ps += portDone - start;
     this.busyUntil = portDone;
     const memDone = this.inner.transfer(op, address, bytes, t, traffic);
     return Math.max(portDone, memDone) + this.latency_ps;

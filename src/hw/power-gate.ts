@@ -1,3 +1,4 @@
+import { stat, type StatSpec } from '../engine/spec.js';
 import { nsToPs, type Picoseconds } from '../engine/time.js';
 import { POWER_DOMAIN_DEFAULTS, type DomainKind, type PowerDomainParams } from './power-domain-params.js';
 
@@ -28,6 +29,17 @@ const IDLE_STATE: Record<DomainKind, PowerState> = {
   retention: 'retention',
   'supply-off': 'off',
 };
+
+/**
+ * The power states a device in a domain of one of `kinds` can report (on, and each kind's idle state), as
+ * statistic declarations: residency (s) and the background energy in each (J). Which of them a built device
+ * has depends on the kind chosen, so the registry checks a device's states against these as a subset.
+ */
+export function powerStateStats(kinds: readonly DomainKind[], device: string): StatSpec[] {
+  const states = [...new Set<PowerState>(['on', ...kinds.map((k) => IDLE_STATE[k])])];
+  const what: Record<PowerState, string> = { on: 'powered', gated: 'power-gated', retention: 'in retention', off: 'with its supply off' };
+  return states.map((st) => stat('state', 'model: src/hw/power-gate.ts (leakage and time per state of the power domain)')(st, 's, J', `time the ${device} spent ${what[st]}, and its leakage energy in that state`));
+}
 
 export interface PowerGateConfig {
   kind: DomainKind;

@@ -48,6 +48,13 @@ export interface SectionRule {
   spec?: ComponentSpec;
 }
 
+/** What a component registers: whichever of energy, power states and statistics it has. */
+export interface Registration {
+  account?: EnergyAccount;
+  power?: PowerManaged;
+  stats?: () => Record<string, number>;
+}
+
 /** What a kind registers as it is assembled. */
 export interface Assembly {
   readonly trace: Trace;
@@ -60,8 +67,11 @@ export interface Assembly {
   readonly nvdla: NvdlaParams;
   readonly coreClock: ClockDomain;
   readonly dramTrace?: DramCommandSink;
-  addAccount(name: string, account: EnergyAccount): void;
-  addPowerManaged(name: string, device: PowerManaged): void;
+  /**
+   * Register a component's statistics under `name`: its energy account, its power states (also slept and woken
+   * between frames) and its `stats()` counters and figures, each checked against what `spec` declares.
+   */
+  register(name: string, spec: ComponentSpec, parts: Registration): void;
   addMemory(name: string, device: MemoryDevice): void;
   /** On-chip area of a component, mm² (a line of the area breakdown). */
   setArea(name: string, area_mm2: number): void;

@@ -18,8 +18,8 @@ export function comparisonTable(result: Pick<ComparisonResult, 'rows' | 'baselin
     const any = rows.find((r) => r.system === system && r.dramPolicy === policy);
     const cells = cols.map((f) => {
       const r = rowAt(rows, system, policy, f);
-      if (r === undefined || !r.feasible || r.power_W === null) return 'infeasible';
-      return `${si(r.power_W, 'W')}, ${si(r.energy_per_inference_J ?? NaN, 'J')} (${ratio(rowAt(rows, baselineSystem, 'best', f), r)})`;
+      if (r === undefined || !r.feasible) return 'infeasible';
+      return `${si(r.power_W, 'W')}, ${si(r.energy_J, 'J')} (${ratio(rowAt(rows, baselineSystem, 'best', f), r)})`;
     });
     return [system, policy, any?.area_mm2?.toFixed(2) ?? '-', any?.maxFps.toFixed(0) ?? '-', ...cells];
   });
@@ -28,7 +28,7 @@ export function comparisonTable(result: Pick<ComparisonResult, 'rows' | 'baselin
 
 /** Baseline power over system power at the same rate (equal to the energy-per-frame ratio). */
 function ratio(base: SweepRow | undefined, sys: SweepRow | undefined): string {
-  if (base?.power_W == null || sys?.power_W == null || !base.feasible || !sys.feasible) return '-';
+  if (base?.feasible !== true || sys?.feasible !== true) return '-';
   return `${(base.power_W / sys.power_W).toFixed(2)}×`;
 }
 

@@ -1,97 +1,117 @@
-import type { JsonSchema } from '../engine/spec.js';
+import { statsOf, type JsonSchema, type StatSpec } from '../engine/spec.js';
+import { columnOf } from '../util/columns.js';
+import { nvdlaSpec } from '../hw/nvdla/spec.js';
+import { CORE_STATS_ELSEWHERE } from '../system/inference.js';
 import { LAYER_OPS } from '../workload/layer.js';
 
 /**
- * JSON Schema of `maxnvm simulate --format json` (and summary.json). Tests
- * validate real outputs against it, so it cannot drift from the code.
+ * JSON Schema of `maxnvm simulate --format json` (and summary.json), result
+ * schema 2: one measurement type for every interval (src/system/measurement.ts),
+ * every key camelCase with its unit suffix. Tests validate real outputs against
+ * it, so it cannot drift from the code; the layer's core statistics come from
+ * nvdlaSpec's declarations.
  */
+export const RESULT_SCHEMA_VERSION = 2;
+
 const num = (description: string): JsonSchema => ({ type: 'number', description });
-const nested: JsonSchema = {
+const nested = (description: string): JsonSchema => ({
   type: 'object',
-  description: 'component → term → value',
+  description,
   additionalProperties: { type: 'object', additionalProperties: { type: 'number' } },
-};
+});
 const flat = (description: string): JsonSchema => ({ type: 'object', description, additionalProperties: { type: 'number' } });
 
-const layer: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['name', 'op', 'start_s', 'cycles', 'time_s', 'bound', 'macs', 'mac_utilization', 'effective_mac_utilization', 'cbufMode', 'compute_cycles', 'memory_floor_cycles', 'stall_cycles', 'weight_read_B', 'feature_read_B', 'feature_written_B', 'hardware_ops', 'bytes', 'energy_J', 'energyByComponent_J'],
-  properties: {
+/** The fields of a measurement (feasible), as in src/system/measurement.ts. */
+export const measurementProperties: Record<string, JsonSchema> = {
+  feasible: { const: true },
+  time_s: num('length of the interval, s (a layer\'s time, an inference\'s latency, a frame period)'),
+  energy_J: num('energy of the whole system over the interval, J'),
+  power_W: num('energy_J / time_s, W (0 for an interval of no time)'),
+  energyByComponent_J: flat('energy by component, J'),
+  energyByTerm_J: nested('energy by component and term, J (the terms each component declares: maxnvm describe)'),
+  residency_s: nested('time in each power state by device, s'),
+  stateEnergy_J: nested('background (standby, leakage) energy in each power state by device, J; part of energy_J'),
+  stats: nested('counters by component over the interval (maxnvm describe lists each with its unit)'),
+};
+const MEASURED = Object.keys(measurementProperties);
+const infeasibleProperties: Record<string, JsonSchema> = {
+  feasible: { const: false },
+  reason: { type: 'string', description: 'why the interval cannot be run' },
+};
+
+/** A measured interval with its naming fields, or the infeasible variant with the same naming fields. */
+function measured(title: string, context: Record<string, JsonSchema>, required: string[]): JsonSchema {
+  return {
+    description: title,
+    oneOf: [
+      { type: 'object', additionalProperties: false, required: [...required, ...MEASURED], properties: { ...context, ...measurementProperties } },
+      { type: 'object', additionalProperties: false, required: [...required, 'feasible', 'reason'], properties: { ...context, ...infeasibleProperties } },
+    ],
+  };
+}
+
+/** The core's per-layer statistics as declared (kind `interval`), less those carried elsewhere. */
+const coreStats = statsOf(nvdlaSpec, 'interval').filter((s) => !(s.key in CORE_STATS_ELSEWHERE));
+const coreProperties: Record<string, JsonSchema> = Object.fromEntries(
+  coreStats.map((s) => {
+    if (s.key === 'hardwareOps') return [s.key, { type: 'integer', minimum: 0, description: 'hardware operations launched for the layer (a convolution chunk is a conv and an SDP operation) [count]' }];
+    const type = s.unit === '-' ? { type: 'string' } : { type: 'number', minimum: 0 };
+    return [s.key, { ...type, description: `${s.description} [${s.unit}]` }];
+  }),
+);
+
+const layer = measured(
+  'one trace layer: the core\'s statistics and the whole system\'s measurement while it ran',
+  {
     name: { type: 'string' },
     op: { enum: [...LAYER_OPS] },
     start_s: num('start time of the layer in the inference, s'),
-    cycles: { type: 'integer', minimum: 0, description: 'NVDLA core cycles' },
-    time_s: num('duration, s'),
-    bound: { enum: ['compute', 'memory'], description: 'roofline criterion: memory when memory_floor_cycles > compute_cycles' },
-    macs: { type: 'integer', minimum: 0 },
-    mac_utilization: { type: 'number', minimum: 0, maximum: 1, description: 'multiplies performed / (cycles × array MACs)' },
-    effective_mac_utilization: { type: 'number', minimum: 0, description: 'network MACs / (cycles × array MACs); above 1 with Winograd (2.25× fewer multiplies)' },
-    cbufMode: { type: 'string' },
-    compute_cycles: { type: 'integer', minimum: 0, description: 'cycles with every fetch done at once' },
-    memory_floor_cycles: { type: 'number', minimum: 0, description: 'the layer\'s bytes at peak bandwidth, cycles' },
-    stall_cycles: {
+    fusedInto: { type: 'string', description: 'the convolution this layer ran fused into (SDP element-wise or on-the-fly PDP); its time, traffic and energy are counted there' },
+    ...coreProperties,
+    bytesRead_B: flat('bytes read from each memory, B'),
+    bytesWritten_B: flat('bytes written to each memory, B'),
+  },
+  ['name', 'op', 'start_s', ...coreStats.map((s) => s.key), 'bytesRead_B', 'bytesWritten_B'],
+);
+
+const point = measured(
+  'one frame period at one rate (steady state): the measurement over whole periods, per period',
+  {
+    fps: num('frame rate, 1/s'),
+    period_s: num('frame period 1 / fps, s'),
+    latency_s: { type: ['number', 'null'], description: 'wake-up to last output of the slowest measured frame, s' },
+    framesMeasured: { type: 'integer', minimum: 1, description: 'frames measured by the replay (the first warms up when more than one is run)' },
+    events: { type: 'integer', minimum: 0, description: 'simulator events of the replay' },
+  },
+  ['fps', 'period_s', 'latency_s'],
+);
+
+const inference: JsonSchema = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'one inference from a cold start with every device awake (time_s is its latency)',
+  required: ['cycles', 'events', 'hardwareOps', 'maxFps', ...MEASURED],
+  properties: {
+    cycles: { type: 'integer', minimum: 0, description: 'NVDLA core cycles of one inference' },
+    events: { type: 'integer', minimum: 0 },
+    hardwareOps: { type: 'integer', minimum: 0, description: 'hardware operations launched, counted as NVIDIA\'s compiler counts them (each conv chunk a conv and an SDP operation; PDP and standalone SDP one each)' },
+    maxFps: num('highest sustainable frame rate, 1/s'),
+    host: {
       type: 'object',
       additionalProperties: false,
-      required: ['launch', 'prologue', 'input_wait', 'weight_wait', 'writeback'],
-      description: 'cycles beyond compute_cycles by cause: driver launch, first data, later input and weight waits, last write-back',
-      properties: Object.fromEntries(['launch', 'prologue', 'input_wait', 'weight_wait', 'writeback'].map((k) => [k, { type: 'number', minimum: 0 }])),
-    },
-    weight_read_B: { type: 'number', minimum: 0, description: 'weight bytes read from the weight store' },
-    feature_read_B: { type: 'number', minimum: 0, description: 'feature bytes read (incl. element-wise operands)' },
-    feature_written_B: { type: 'number', minimum: 0, description: 'feature bytes written' },
-    hardware_ops: { type: 'integer', minimum: 0, description: 'hardware operations launched for the layer' },
-    bytes: {
-      type: 'object',
-      description: 'bytes moved per memory',
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['read_B', 'written_B'],
-        properties: { read_B: { type: 'number', minimum: 0 }, written_B: { type: 'number', minimum: 0 } },
+      required: ['layers', 'time_s', 'energy_J'],
+      description: 'layers run on the host CPU (op "host"), apart from NVDLA: present only when the trace has any',
+      properties: {
+        layers: { type: 'integer', minimum: 1 },
+        time_s: num('time of one inference spent in host layers (part of time_s), s'),
+        energy_J: num('host CPU energy of one inference (part of energy_J), J'),
       },
     },
-    energy_J: num('whole-system energy during the layer, J'),
-    energyByComponent_J: flat('energy during the layer by component, J'),
-    fusedInto: { type: 'string', description: 'the convolution this layer ran fused into (SDP element-wise or on-the-fly PDP); its time, traffic and energy are counted there' },
+    ...measurementProperties,
   },
 };
 
-const feasiblePoint: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['fps', 'feasible', 'period_s', 'latency_s', 'power_W', 'energy_per_inference_J', 'breakdown_J', 'residency_s', 'state_energy_J', 'framesMeasured', 'events'],
-  properties: {
-    fps: num('frame rate, 1/s'),
-    feasible: { const: true },
-    period_s: num('frame period, s'),
-    latency_s: num('wake-up to last output of the slowest measured frame, s'),
-    power_W: num('average power over whole frame periods, W'),
-    energy_per_inference_J: num('energy per frame period (one inference and the idle time after it), J'),
-    breakdown_J: nested,
-    residency_s: { ...nested, description: 'device → power state → time per frame period, s' },
-    state_energy_J: { ...nested, description: 'device → power state → background energy per frame period, J' },
-    dram_state_residency_s: flat('LPDDR4 power state → time per frame period, s (systems with DRAM)'),
-    framesMeasured: { type: 'integer', minimum: 1 },
-    events: { type: 'integer', minimum: 0, description: 'simulator events of this replay' },
-  },
-};
-
-const infeasiblePoint: JsonSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['fps', 'feasible', 'reason', 'latency_s', 'period_s', 'events'],
-  properties: {
-    fps: num('frame rate, 1/s'),
-    feasible: { const: false },
-    reason: { type: 'string' },
-    latency_s: num('latency of the frame that missed its period, s'),
-    period_s: num('frame period, s'),
-    events: { type: 'integer', minimum: 0 },
-  },
-};
-
-const common = {
+const common: Record<string, JsonSchema> = {
   arch: {
     type: 'object',
     additionalProperties: false,
@@ -107,71 +127,58 @@ const common = {
     type: 'object',
     additionalProperties: false,
     required: ['name', 'macs', 'weights', 'nonZeroWeights', 'layers'],
-    properties: {
-      name: { type: 'string' },
-      macs: { type: 'integer' },
-      weights: { type: 'integer' },
-      nonZeroWeights: { type: 'integer' },
-      layers: { type: 'integer' },
-    },
+    properties: { name: { type: 'string' }, macs: { type: 'integer' }, weights: { type: 'integer' }, nonZeroWeights: { type: 'integer' }, layers: { type: 'integer' } },
   },
   seed: { type: 'integer' },
-  area_mm2: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['total', 'breakdown'],
-    properties: { total: num('on-chip area, mm²'), breakdown: flat('on-chip area by component, mm²') },
-  },
+  area_mm2: num('on-chip area, mm²'),
+  areaByComponent_mm2: flat('on-chip area by component, mm²'),
+  figures: nested('constants of the built components by component (statistics of kind figure: area, leakage power, peak bandwidth; maxnvm describe lists each with its unit)'),
   notes: { type: 'array', items: { type: 'string' } },
 };
+const commonKeys = Object.keys(common);
 
 export const resultSchema: JsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://maxnvm.invalid/schemas/result.schema.json',
-  title: 'maxnvm simulate result',
+  title: `maxnvm simulate result (result schema ${RESULT_SCHEMA_VERSION})`,
   oneOf: [
     {
       type: 'object',
       additionalProperties: false,
-      required: ['arch', 'trace', 'seed', 'area_mm2', 'notes', 'feasible', 'inference', 'layers', 'points'],
-      properties: {
-        ...common,
-        feasible: { const: true },
-        inference: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['cycles', 'latency_s', 'energy_J', 'breakdown_J', 'byComponent_J', 'events', 'hardwareOps', 'maxFps'],
-          properties: {
-            cycles: { type: 'integer', minimum: 0, description: 'NVDLA core cycles of one inference' },
-            latency_s: num('one inference from a cold start with every device awake, s'),
-            energy_J: num('energy of that inference, J'),
-            breakdown_J: nested,
-            byComponent_J: flat('energy by component, J'),
-            events: { type: 'integer', minimum: 0 },
-            hardwareOps: { type: 'integer', minimum: 0, description: 'hardware operations launched, counted as NVIDIA\'s compiler counts them (each conv chunk a conv and an SDP operation; PDP and standalone SDP one each)' },
-            maxFps: num('highest sustainable frame rate, 1/s'),
-            host: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['layers', 'time_s', 'energy_J'],
-              description: 'layers run on the host CPU (op "host"), apart from NVDLA: present only when the trace has any',
-              properties: {
-                layers: { type: 'integer', minimum: 1 },
-                time_s: num('time of one inference spent in host layers (part of latency_s), s'),
-                energy_J: num('host CPU energy of one inference (part of energy_J), J'),
-              },
-            },
-          },
-        },
-        layers: { type: 'array', items: layer },
-        points: { type: 'array', items: { oneOf: [feasiblePoint, infeasiblePoint] } },
-      },
+      required: [...commonKeys, 'feasible', 'inference', 'layers', 'points'],
+      properties: { ...common, feasible: { const: true }, inference, layers: { type: 'array', items: layer }, points: { type: 'array', items: point } },
     },
     {
       type: 'object',
       additionalProperties: false,
-      required: ['arch', 'trace', 'seed', 'area_mm2', 'notes', 'feasible', 'reason'],
+      required: [...commonKeys, 'feasible', 'reason'],
       properties: { ...common, feasible: { const: false }, reason: { type: 'string', description: 'why the system cannot run the trace' } },
     },
   ],
 };
+
+/**
+ * Where a component's declared statistic appears in the outputs (JSON path, and CSV column by the naming rule of
+ * src/util/columns.ts), for `maxnvm describe`. Each kind has one place, so this is exact by construction.
+ */
+export function whereInOutputs(component: string, s: StatSpec): string {
+  const at = (...path: string[]): string => `${path.join('.')} (column ${columnOf(path)})`;
+  switch (s.kind) {
+    case 'energy':
+      return `every measurement: ${at('energyByTerm_J', component, s.key)}`;
+    case 'state':
+      return `every measurement: ${at('residency_s', component, s.key)} and ${at('stateEnergy_J', component, s.key)}`;
+    case 'counter':
+      return `every measurement: ${at('stats', component, s.key)}`;
+    case 'figure':
+      return `summary.json: figures.${component}.${s.key}`;
+    case 'interval':
+      if (component !== nvdlaSpec.name) return `the rows of the ${component} results`;
+      return CORE_STATS_ELSEWHERE[s.key] !== undefined ? `not a layer field: ${CORE_STATS_ELSEWHERE[s.key]}` : `summary.json layers[].${s.key}, layers.csv column ${s.key}`;
+  }
+}
+
+/** What every measurement (inference, layers[], points[], sweep rows) holds, for `maxnvm describe`. */
+export function measurementFieldsText(): string[] {
+  return Object.entries(measurementProperties).map(([k, v]) => `    ${k}: ${typeof v.description === 'string' ? v.description : 'true; an infeasible interval has feasible false and its reason instead'}`);
+}

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { SimulationResult } from '../system/simulate.js';
 import { writeFileAtomic, toJson } from '../util/atomic-write.js';
 import { toCsv, type CsvValue } from '../util/csv.js';
+import { tableCsv } from '../util/columns.js';
+import { MEASUREMENT_FIELDS } from '../system/measurement.js';
 import { grouped, si, textTable } from '../util/format.js';
 import { dramPolicyLabel } from './dram-policy-label.js';
 
@@ -10,7 +12,7 @@ export function simulationTable(r: SimulationResult, dramIdlePolicy: string | un
   const lines: string[] = [];
   lines.push(`${r.arch.name} × ${r.trace.name}  (weights: ${r.arch.placement.weights}, activations: ${r.arch.placement.activations}, DRAM idle policy: ${dramPolicyLabel(dramIdlePolicy)})`);
   lines.push(`  trace: ${grouped(r.trace.macs)} MACs, ${grouped(r.trace.weights)} weights (${grouped(r.trace.nonZeroWeights)} non-zero), ${r.trace.layers} layers`);
-  lines.push(`  on-chip area: ${r.area_mm2.total.toFixed(3)} mm² (${Object.entries(r.area_mm2.breakdown).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
+  lines.push(`  on-chip area: ${r.area_mm2.toFixed(3)} mm² (${Object.entries(r.areaByComponent_mm2).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ')})`);
   if (!r.feasible) {
     lines.push(`  INFEASIBLE: ${r.reason}`);
     return `${lines.join('\n')}\n`;
@@ -18,20 +20,20 @@ export function simulationTable(r: SimulationResult, dramIdlePolicy: string | un
   const inf = r.inference;
   const memBound = r.layers.filter((l) => l.bound === 'memory').length;
   lines.push(
-    `  one inference: ${si(inf.latency_s, 's')} (${grouped(inf.cycles)} cycles), ${si(inf.energy_J, 'J')}, ` +
+    `  one inference: ${si(inf.time_s, 's')} (${grouped(inf.cycles)} cycles), ${si(inf.energy_J, 'J')}, ` +
       `max ${inf.maxFps.toPrecision(4)} fps; ${memBound}/${r.layers.length} layers memory-bound; ${grouped(inf.hardwareOps)} hardware operations; ${grouped(inf.events)} events`,
   );
   if (inf.host !== undefined) {
     lines.push(`  host CPU (${inf.host.layers} layers NVDLA cannot run): ${si(inf.host.time_s, 's')}, ${si(inf.host.energy_J, 'J')} of the inference`);
   }
-  lines.push(`  energy of one inference by component: ${Object.entries(inf.byComponent_J).map(([k, v]) => `${k} ${si(v, 'J')}`).join(', ')}`);
+  lines.push(`  energy of one inference by component: ${Object.entries(inf.energyByComponent_J).map(([k, v]) => `${k} ${si(v, 'J')}`).join(', ')}`);
   lines.push('');
-  lines.push(topLayersTable(r.layers, inf.latency_s));
+  lines.push(topLayersTable(r.layers, inf.time_s));
   if (r.points.length > 0) {
     const rows = r.points.map((p) =>
       p.feasible
-        ? [String(p.fps), si(p.power_W, 'W'), si(p.energy_per_inference_J, 'J'), si(p.latency_s, 's'), dominant(p.breakdown_J)]
-        : [String(p.fps), '-', '-', si(p.latency_s, 's'), `infeasible: latency > period ${si(p.period_s, 's')}`],
+        ? [String(p.fps), si(p.power_W, 'W'), si(p.energy_J, 'J'), si(p.latency_s ?? NaN, 's'), dominant(p.energyByTerm_J)]
+        : [String(p.fps), '-', '-', si(p.latency_s ?? NaN, 's'), `infeasible: latency > period ${si(p.period_s, 's')}`],
     );
     lines.push('');
     lines.push(textTable(['fps', 'avg power', 'energy/inference', 'latency', 'largest share'], rows));
@@ -77,60 +79,20 @@ function dominant(b: Record<string, Record<string, number>>): string {
   return total > 0 ? `${best} ${((100 * bestV) / total).toFixed(0)} %` : '-';
 }
 
-/** One row per frame rate, SI units in the column names. */
+/** Order of the context fields before the measurement's (src/system/measurement.ts). */
+const POINT_FIELDS = ['system', 'trace', 'fps', 'period_s', 'latency_s', 'framesMeasured', 'events', ...MEASUREMENT_FIELDS];
+const LAYER_FIELDS = ['name', 'op', 'fusedInto', 'start_s', ...MEASUREMENT_FIELDS.slice(0, 5)];
+
+/** One row per frame rate: the system and trace beside each point's measurement, columns by the naming rule. */
 export function pointsCsv(r: SimulationResult): string {
-  if (!r.feasible) return toCsv(['feasible', 'reason'], [{ feasible: false, reason: r.reason }]);
-  const comps = new Set<string>();
-  const states = new Set<string>();
-  for (const p of r.points) {
-    if (!p.feasible) continue;
-    for (const [c, terms] of Object.entries(p.breakdown_J)) for (const t of Object.keys(terms)) comps.add(`energy_${c}_${t}_J`);
-    for (const [d, st] of Object.entries(p.residency_s)) for (const s of Object.keys(st)) states.add(`residency_${d}_${s}_s`);
-  }
-  const columns = ['system', 'trace', 'fps', 'feasible', 'reason', 'period_s', 'latency_s', 'power_W', 'energy_per_inference_J', ...comps, ...states];
-  const rows = r.points.map((p) => {
-    const row: Record<string, CsvValue> = { system: r.arch.name, trace: r.trace.name, fps: p.fps, feasible: p.feasible, period_s: p.period_s, latency_s: p.latency_s };
-    if (!p.feasible) row.reason = p.reason;
-    else {
-      row.power_W = p.power_W;
-      row.energy_per_inference_J = p.energy_per_inference_J;
-      for (const [c, terms] of Object.entries(p.breakdown_J)) for (const [t, v] of Object.entries(terms)) row[`energy_${c}_${t}_J`] = v;
-      for (const [d, st] of Object.entries(p.residency_s)) for (const [s, v] of Object.entries(st)) row[`residency_${d}_${s}_s`] = v;
-    }
-    return row;
-  });
-  return toCsv(columns, rows);
+  if (!r.feasible) return tableCsv([{ feasible: false, reason: r.reason }]);
+  return tableCsv(r.points.map((p) => ({ system: r.arch.name, trace: r.trace.name, ...p })), { order: POINT_FIELDS });
 }
 
-const STALL_COLUMNS = ['launch', 'prologue', 'input_wait', 'weight_wait', 'writeback'].map((k) => `stall_${k}_cycles`);
-
+/** One row per trace layer: its measurement and the core's per-layer statistics, columns by the naming rule. */
 export function layersCsv(r: SimulationResult): string {
   if (!r.feasible) return toCsv(['name'], []);
-  const mems = new Set<string>();
-  const comps = new Set<string>();
-  for (const l of r.layers) {
-    for (const m of Object.keys(l.bytes)) mems.add(m);
-    for (const c of Object.keys(l.energyByComponent_J)) comps.add(c);
-  }
-  const memCols = [...mems].flatMap((m) => [`${m}_read_B`, `${m}_written_B`]);
-  const compCols = [...comps].map((c) => `energy_${c}_J`);
-  const columns = ['name', 'op', 'fused_into', 'start_s', 'time_s', 'cycles', 'bound', 'macs', 'mac_utilization', 'effective_mac_utilization', 'cbuf_mode', 'compute_cycles', 'memory_floor_cycles', ...STALL_COLUMNS, 'weight_read_B', 'feature_read_B', 'feature_written_B', 'hardware_ops', ...memCols, 'energy_J', ...compCols];
-  const rows = r.layers.map((l) => {
-    const row: Record<string, CsvValue> = {
-      name: l.name, op: l.op, fused_into: l.fusedInto, start_s: l.start_s, time_s: l.time_s, cycles: l.cycles, bound: l.bound, macs: l.macs,
-      mac_utilization: l.mac_utilization, effective_mac_utilization: l.effective_mac_utilization, cbuf_mode: l.cbufMode, energy_J: l.energy_J,
-      compute_cycles: l.compute_cycles, memory_floor_cycles: l.memory_floor_cycles, weight_read_B: l.weight_read_B, feature_read_B: l.feature_read_B,
-      feature_written_B: l.feature_written_B, hardware_ops: l.hardware_ops,
-    };
-    for (const [k, v] of Object.entries(l.stall_cycles)) row[`stall_${k}_cycles`] = v;
-    for (const [m, b] of Object.entries(l.bytes)) {
-      row[`${m}_read_B`] = b.read_B;
-      row[`${m}_written_B`] = b.written_B;
-    }
-    for (const [c, v] of Object.entries(l.energyByComponent_J)) row[`energy_${c}_J`] = v;
-    return row;
-  });
-  return toCsv(columns, rows);
+  return tableCsv(r.layers, { order: LAYER_FIELDS });
 }
 
 /** Residency per frame rate, device and power state: one row each. */
@@ -141,12 +103,12 @@ function powerStatesCsv(r: SimulationResult): string {
       if (!p.feasible) continue;
       for (const [device, states] of Object.entries(p.residency_s)) {
         for (const [state, s] of Object.entries(states)) {
-          rows.push({ fps: p.fps, device, state, residency_s: s, residency_fraction: s / p.period_s, background_energy_J: p.state_energy_J[device]?.[state] });
+          rows.push({ fps: p.fps, device, state, residency_s: s, residencyFraction: s / p.period_s, stateEnergy_J: p.stateEnergy_J[device]?.[state] });
         }
       }
     }
   }
-  return toCsv(['fps', 'device', 'state', 'residency_s', 'residency_fraction', 'background_energy_J'], rows);
+  return toCsv(['fps', 'device', 'state', 'residency_s', 'residencyFraction', 'stateEnergy_J'], rows);
 }
 
 /** Write the output folder of one simulation; every file atomically, nothing time-stamped. */

@@ -1,25 +1,40 @@
 import type { ArchConfig } from '../config/arch-config.js';
 import { Simulator } from '../engine/event-queue.js';
+import { psToSeconds } from '../engine/time.js';
 import { ControlDomain } from '../hw/control-domain.js';
 import { HostCpu } from '../hw/host/host-cpu.js';
 import type { MemoryDevice } from '../hw/memory.js';
 import { nvdlaArea } from '../hw/nvdla/area.js';
 import { NvdlaCore } from '../hw/nvdla/core.js';
 import { winogradLayers } from '../hw/nvdla/winograd-choice.js';
-import type { ActivationStore, Assembly, Handles, MemoryInstance, Role, WeightStore } from '../memories/kind.js';
+import type { ActivationStore, Assembly, Handles, MemoryInstance, Registration, Role, WeightStore } from '../memories/kind.js';
 import { kindNamed, kindsInUse } from '../config/memory-kinds.js';
 import type { Trace } from '../workload/layer.js';
-import { EnergyLedger } from './energy-ledger.js';
+import { StatsRegistry } from '../engine/stats.js';
+import { nvdlaSpec } from '../hw/nvdla/spec.js';
+import { controlDomainSpec } from '../hw/control-domain.js';
+import { hostSpec } from '../hw/host/spec.js';
+import type { ComponentSpec } from '../engine/spec.js';
+import type { PowerManaged } from '../hw/memory.js';
 import type { BuildOptions, System } from './system.js';
 
 /**
  * Wire a system from a resolved config and a trace: the NVDLA core, the memory kinds that placement names
- * (src/memories/: the weight store and its path into CBUF, the activation store), and the energy ledger that reads
+ * (src/memories/: the weight store and its path into CBUF, the activation store), and the stats registry that reads
  * them all. No memory kind is named here.
  */
 export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions): System {
   const sim = new Simulator();
-  const ledger = new EnergyLedger();
+  const stats = new StatsRegistry();
+  const powerManaged: { name: string; device: PowerManaged }[] = [];
+  const register = (name: string, spec: ComponentSpec, { account, power, stats: read }: Registration): void => {
+    stats.add(name, spec, {
+      ...(account === undefined ? {} : { advance: (t: number) => account.advanceTo(t), energy: () => account.energy_J() }),
+      ...(power === undefined ? {} : { residency: () => power.residency_s(), stateEnergy: () => power.stateEnergy_J() }),
+      ...(read === undefined ? {} : { stats: read }),
+    });
+    if (power !== undefined) powerManaged.push({ name, device: power });
+  };
   const notes: string[] = [];
   const used = kindsInUse(config.placement);
   const weightKind = kindNamed(config.placement.weights);
@@ -30,13 +45,12 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   const featureBandwidth_Bps = Math.min(...used.map((u) => u.kind.peakBandwidth_Bps?.(config) ?? Infinity));
   const nvdla = { ...config.nvdla, winograd, winogradLayers: winograd ? winogradLayers(trace.layers, { ...config.nvdla, winograd }, featureBandwidth_Bps) : undefined };
   const core = new NvdlaCore(nvdla, sim);
-  ledger.addAccount('nvdla', core);
-  ledger.addPowerManaged('nvdla', core);
+  const coreArea_mm2 = nvdlaArea(config.nvdla).total_mm2;
+  register('nvdla', nvdlaSpec, { account: core, power: core, stats: () => ({ area_mm2: coreArea_mm2 }) });
   // The always-on domain: the NVDLA control, the PMU and the wake-up timer, in every system.
   const control = new ControlDomain(config.controlDomain, config.nvdla.controlLeakage_mW);
-  ledger.addAccount('controlDomain', control);
-  ledger.addPowerManaged('controlDomain', control);
-  const area_mm2: Record<string, number> = { nvdla: nvdlaArea(config.nvdla).total_mm2 };
+  register('controlDomain', controlDomainSpec, { account: control, power: control });
+  const area_mm2: Record<string, number> = { nvdla: coreArea_mm2 };
   const memories: { name: string; device: MemoryDevice }[] = [];
   const reasons: string[] = [];
   const assembly: Assembly = {
@@ -48,8 +62,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     nvdla,
     coreClock: core.clock,
     dramTrace: opts.dramTrace,
-    addAccount: (name, account) => ledger.addAccount(name, account),
-    addPowerManaged: (name, device) => ledger.addPowerManaged(name, device),
+    register,
     addMemory: (name, device) => memories.push({ name, device }),
     setArea: (name, mm2) => (area_mm2[name] = mm2),
     note: (text) => notes.push(text),
@@ -69,7 +82,7 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
 
   // The host CPU exists in the results only where the trace has layers NVDLA cannot run.
   const host = trace.layers.some((l) => l.op === 'host') ? new HostCpu(config.host, sim, core.clock) : undefined;
-  if (host !== undefined) ledger.addAccount('host', host);
+  if (host !== undefined) register('host', hostSpec, { account: host, stats: () => ({ busyTime_s: psToSeconds(host.busy_ps) }) });
 
   return {
     config,
@@ -79,7 +92,8 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
     host,
     io,
     memories,
-    ledger,
+    stats,
+    powerManaged,
     area_mm2,
     dram: handles.dram,
     envm: handles.envm,

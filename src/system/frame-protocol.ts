@@ -24,14 +24,14 @@ export function preloadBeforeFrame(sys: System): void {
 export function wakeForFrame(sys: System, frameStart: Picoseconds): Picoseconds {
   preloadBeforeFrame(sys);
   let ready = frameStart;
-  for (const { device } of sys.ledger.powerManaged) if (device !== sys.core) ready = Math.max(ready, device.wake(frameStart));
+  for (const { device } of sys.powerManaged) if (device !== sys.core) ready = Math.max(ready, device.wake(frameStart));
   if (sys.reload !== undefined) ready = sys.reload.readyAt(ready);
   return Math.max(ready, sys.core.wake(ready));
 }
 
 /** Frame end: every power-managed device sleeps from `end` until the next frame starts at `nextStart`. */
 export function sleepUntilNextFrame(sys: System, end: Picoseconds, nextStart: Picoseconds): void {
-  for (const { device } of sys.ledger.powerManaged) device.sleep(end, nextStart);
+  for (const { device } of sys.powerManaged) device.sleep(end, nextStart);
 }
 
 /** The frame period at `fps`, in whole ps (what the replay and the composed sweep both simulate). */

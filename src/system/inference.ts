@@ -2,84 +2,99 @@ import { Priority } from '../engine/event-queue.js';
 import { psToSeconds, type Picoseconds } from '../engine/time.js';
 import { groupIndices } from '../hw/nvdla/fusion.js';
 import type { HardwareOp } from '../hw/nvdla/hardware-op.js';
-import type { LayerResult } from '../hw/nvdla/layer-result.js';
+import { checkLayerResult, type LayerResult } from '../hw/nvdla/layer-result.js';
 import { hasWeights, layerMacs, type Layer } from '../workload/layer.js';
-import { componentTotals, diffNested, sumNested, type ComponentEnergy } from './energy-ledger.js';
+import type { Nested } from '../engine/stats.js';
+import { measurement, partsBetween, type Measurement, type Parts } from './measurement.js';
 import type { System } from './system.js';
 
-type MemoryBytes = Record<string, { read_B: number; written_B: number }>;
+/** The core's per-layer statistics as outputs carry them: LayerResult's fields, the hardware operations counted. */
+export type CoreLayerStats = Omit<LayerResult, 'name' | 'layerIndex' | 'op' | 'start_ps' | 'end_ps' | 'hardwareOps' | 'fusedLayers' | 'energy_J' | 'totalEnergy_J'> & {
+  /** Hardware operations launched for the layer (a convolution chunk counts a conv and an SDP operation). */
+  hardwareOps: number;
+};
 
-/** One layer as reported: the core's result plus bytes per memory and the whole system's energy during it. */
-export interface LayerReport {
+/** What names a layer's measurement, and what only a layer has: the core's statistics and bytes per memory. */
+export type LayerContext = {
   name: string;
   op: string;
   start_s: number;
-  cycles: number;
-  time_s: number;
-  bound: 'compute' | 'memory';
-  macs: number;
-  mac_utilization: number;
-  effective_mac_utilization: number;
-  cbufMode: string;
-  /** Cycles with every fetch done at once (the pipeline alone). */
-  compute_cycles: number;
-  /** The roofline's memory floor: the layer's bytes at peak bandwidth, cycles (fractional). */
-  memory_floor_cycles: number;
-  /** Where the cycles beyond compute_cycles went (a wait the pipeline hides behind a drain is still counted). */
-  stall_cycles: { launch: number; prologue: number; input_wait: number; weight_wait: number; writeback: number };
-  /** Bytes the core moved: weights read, features read (incl. element-wise operands), features written. */
-  weight_read_B: number;
-  feature_read_B: number;
-  feature_written_B: number;
-  /** Hardware operations launched for the layer (a convolution chunk counts a conv and an SDP operation). */
-  hardware_ops: number;
-  bytes: MemoryBytes;
-  energy_J: number;
-  energyByComponent_J: Record<string, number>;
   /**
    * Set on a layer that ran inside another layer's hardware layer (an element-wise add in the convolution's SDP,
-   * a pooling in PDP on the fly): the name of that convolution, whose report carries the time, traffic and
-   * energy of both. The fused layer reports zero cycles, bytes and energy.
+   * a pooling in PDP on the fly): the name of that convolution, whose measurement carries the time, traffic and
+   * energy of both. The fused layer measures zero.
    */
   fusedInto?: string;
-}
+  /** Bytes read from and written to each memory, B. */
+  bytesRead_B: Record<string, number>;
+  bytesWritten_B: Record<string, number>;
+} & CoreLayerStats;
+
+/** One layer as reported: the core's statistics and the whole system's measurement during it. */
+export type LayerMeasurement = LayerContext & Measurement;
 
 export interface InferenceRun {
   start: Picoseconds;
   end: Picoseconds;
-  layers: LayerReport[];
+  layers: LayerMeasurement[];
   /** Every hardware operation in launch order. */
   hardwareOps: HardwareOp[];
 }
 
-/** The report of a layer fused into `head`'s hardware layer: zero time, traffic and energy, same keys. */
-function fusedReport(layer: Layer, head: LayerReport): LayerReport {
-  const bytes: MemoryBytes = {};
-  for (const name of Object.keys(head.bytes)) bytes[name] = { read_B: 0, written_B: 0 };
-  const energyByComponent_J: Record<string, number> = {};
-  for (const name of Object.keys(head.energyByComponent_J)) energyByComponent_J[name] = 0;
+/**
+ * The core's per-layer statistics (nvdlaSpec, kind `interval`) that outputs carry elsewhere, and where. Every other
+ * one is a field of the layer's measurement under its declared key; `hardwareOps` as a count.
+ */
+export const CORE_STATS_ELSEWHERE: Readonly<Record<string, string>> = {
+  fusedLayers: 'each fused layer has its own row, naming its head in fusedInto',
+  energy_J: 'energyByTerm_J.nvdla of the layer',
+  totalEnergy_J: 'energyByComponent_J.nvdla of the layer',
+};
+
+/** The core's statistics of a layer result, as declared in nvdlaSpec (lists are counted or dropped). */
+function coreStats(r: LayerResult, macs: number): CoreLayerStats {
+  const { name: _n, layerIndex: _i, op: _o, start_ps: _s, end_ps: _e, hardwareOps, fusedLayers: _f, energy_J: _j, totalEnergy_J: _t, ...rest } = r;
+  return { ...rest, macs, hardwareOps: hardwareOps.length };
+}
+
+const ZERO_CORE: Omit<CoreLayerStats, 'bound' | 'macs'> = {
+  cycles: 0,
+  computeCycles: 0,
+  stallCycles: 0,
+  launchCycles: 0,
+  prologueCycles: 0,
+  inputWaitCycles: 0,
+  weightWaitCycles: 0,
+  writebackCycles: 0,
+  memoryFloorCycles: 0,
+  macUtilization: 0,
+  effectiveMacUtilization: 0,
+  cbufMode: 'none',
+  convMode: 'none',
+  steps: 0,
+  featureRead_B: 0,
+  refetchedFeature_B: 0,
+  outputWritten_B: 0,
+  weightFetched_B: 0,
+  hardwareOps: 0,
+};
+
+const zeroed = (m: Record<string, number>): Record<string, number> => Object.fromEntries(Object.keys(m).map((k) => [k, 0]));
+const zeroedNested = (m: Nested): Nested => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, zeroed(v)]));
+
+/** The measurement of a layer fused into `head`'s hardware layer: zero time, traffic and energy, same keys. */
+function fusedReport(layer: Layer, head: LayerMeasurement): LayerMeasurement {
   return {
     name: layer.name,
     op: layer.op,
     start_s: head.start_s,
-    cycles: 0,
-    time_s: 0,
+    fusedInto: head.name,
+    ...ZERO_CORE,
     bound: head.bound, // it ran under the head's bound
     macs: layerMacs(layer),
-    mac_utilization: 0,
-    effective_mac_utilization: 0,
-    cbufMode: 'none',
-    compute_cycles: 0,
-    memory_floor_cycles: 0,
-    stall_cycles: { launch: 0, prologue: 0, input_wait: 0, weight_wait: 0, writeback: 0 },
-    weight_read_B: 0,
-    feature_read_B: 0,
-    feature_written_B: 0,
-    hardware_ops: 0,
-    bytes,
-    energy_J: 0,
-    energyByComponent_J,
-    fusedInto: head.name,
+    bytesRead_B: zeroed(head.bytesRead_B),
+    bytesWritten_B: zeroed(head.bytesWritten_B),
+    ...measurement({ energyByTerm_J: zeroedNested(head.energyByTerm_J), residency_s: zeroedNested(head.residency_s), stateEnergy_J: zeroedNested(head.stateEnergy_J), stats: zeroedNested(head.stats) }, 0),
   };
 }
 
@@ -90,16 +105,15 @@ function fusedReport(layer: Layer, head: LayerReport): LayerReport {
  * with the layers the core fuses into it (NvdlaCore.planGroups).
  */
 export function runInference(sys: System, onDone: (run: InferenceRun) => void): void {
-  const { sim, trace, core, ledger } = sys;
+  const { sim, trace, core, stats } = sys;
   const start = sim.now;
-  const layers: LayerReport[] = [];
+  const layers: LayerMeasurement[] = [];
   const hardwareOps: HardwareOp[] = [];
   const groups = core.planGroups(trace.layers, sys.io);
-  const memBytes = (): MemoryBytes => {
-    const out: MemoryBytes = {};
-    for (const m of sys.memories) out[m.name] = { read_B: m.device.bytesRead, written_B: m.device.bytesWritten };
-    return out;
-  };
+  const memBytes = (): { read: Record<string, number>; written: Record<string, number> } => ({
+    read: Object.fromEntries(sys.memories.map((m) => [m.name, m.device.bytesRead])),
+    written: Object.fromEntries(sys.memories.map((m) => [m.name, m.device.bytesWritten])),
+  });
   let index = 0;
   const runNext = (): void => {
     const group = groups[index];
@@ -110,7 +124,7 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
     const head = trace.layers[group.head]!;
     // Optionally the eNVM sleeps through a layer that reads no weights; the next weight read wakes it.
     if (sys.envm?.params.gateBetweenLayers === true && !hasWeights(head)) sys.envm.sleep(sim.now);
-    const before = ledger.snapshot(sim.now);
+    const before = stats.snapshot(sim.now);
     const bytesBefore = memBytes();
     const run = (done: (r: LayerResult) => void): void => {
       // Layers NVDLA cannot run go to the host CPU (op "host"); everything else is a hardware layer of the core.
@@ -119,35 +133,19 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
       sys.host.run(head, group.head, sys.io, done);
     };
     run((r: LayerResult) => {
-      const after = ledger.snapshot(sim.now);
+      checkLayerResult(r);
+      const after = stats.snapshot(sim.now);
       const bytesAfter = memBytes();
-      const bytes: MemoryBytes = {};
-      for (const [name, b] of Object.entries(bytesAfter)) {
-        const a = bytesBefore[name] ?? { read_B: 0, written_B: 0 };
-        bytes[name] = { read_B: b.read_B - a.read_B, written_B: b.written_B - a.written_B };
-      }
-      const energy = diffNested(before.energy_J, after.energy_J);
-      const report: LayerReport = {
+      const delta = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
+        Object.fromEntries(Object.entries(after).map(([name, b]) => [name, b - (before[name] ?? 0)]));
+      const report: LayerMeasurement = {
         name: head.name,
         op: head.op,
         start_s: psToSeconds(r.start_ps),
-        cycles: r.cycles,
-        time_s: psToSeconds(r.end_ps - r.start_ps),
-        bound: r.bound,
-        macs: layerMacs(head),
-        mac_utilization: r.macUtilization,
-        effective_mac_utilization: r.effectiveMacUtilization,
-        cbufMode: r.cbufMode,
-        compute_cycles: r.computeCycles,
-        memory_floor_cycles: r.memoryFloorCycles,
-        stall_cycles: { launch: r.launchCycles, prologue: r.prologueCycles, input_wait: r.inputWaitCycles, weight_wait: r.weightWaitCycles, writeback: r.writebackCycles },
-        weight_read_B: r.weightFetched_B,
-        feature_read_B: r.featureRead_B,
-        feature_written_B: r.outputWritten_B,
-        hardware_ops: r.hardwareOps.length,
-        bytes,
-        energy_J: sumNested(energy),
-        energyByComponent_J: componentTotals(energy),
+        ...coreStats(r, layerMacs(head)),
+        bytesRead_B: delta(bytesAfter.read, bytesBefore.read),
+        bytesWritten_B: delta(bytesAfter.written, bytesBefore.written),
+        ...measurement(partsBetween(before, after), psToSeconds(r.end_ps - r.start_ps)),
       };
       layers.push(report);
       hardwareOps.push(...r.hardwareOps);
@@ -160,34 +158,49 @@ export function runInference(sys: System, onDone: (run: InferenceRun) => void): 
   runNext();
 }
 
-/** One inference from a cold start: the frame-rate-independent part of every frame (simulate and sweep). */
-export interface ColdInference {
-  latency_ps: Picoseconds;
-  /** Energy of the inference by component and term, J. */
-  energy_J: ComponentEnergy;
-  /** Time in each power state during the inference, s. */
-  residency_s: Record<string, Record<string, number>>;
-  /** Background energy in each power state during the inference, J (same keys as residency_s). */
-  stateEnergy_J: Record<string, Record<string, number>>;
-  /** Events the inference took. */
+/** What names an inference's measurement: its cycles, hardware operations and the highest rate it allows. */
+export interface InferenceContext {
+  /** NVDLA core cycles of one inference. */
+  cycles: number;
+  /** Simulator events the inference took. */
   events: number;
+  /** Hardware operations the driver launched, counted as NVIDIA's compiler counts them (hardware-op.ts). */
+  hardwareOps: number;
+  /** The highest frame rate at which one inference fits its period (devices never idle), 1/s. */
+  maxFps: number;
+  /**
+   * The layers run on the host CPU (trace op "host"), listed apart from NVDLA's: their time (part of time_s)
+   * and the host's energy (part of energy_J, component "host"). Present only when the trace has host layers.
+   */
+  host?: { layers: number; time_s: number; energy_J: number };
 }
 
-/** Run one inference on a freshly built system whose devices are all awake at t = 0. */
-export function coldInference(sys: System): ColdInference & { run: InferenceRun } {
-  const before = sys.ledger.snapshot(0);
+export type InferenceMeasurement = InferenceContext & Measurement;
+
+/**
+ * Run one inference on a freshly built system whose devices are all awake at t = 0: the frame-rate-independent
+ * part of every frame (simulate and sweep). `parts` and `latency_ps` are what composed periods build on.
+ */
+export function coldInference(sys: System): { run: InferenceRun; latency_ps: Picoseconds; parts: Parts; inference: InferenceMeasurement } {
+  const before = sys.stats.snapshot(0);
   const eventsBefore = sys.sim.eventsProcessed;
   let run: InferenceRun | undefined;
   runInference(sys, (r) => (run = r));
   sys.sim.run();
   if (run === undefined) throw new Error('inference did not complete: an event chain stopped early');
-  const after = sys.ledger.snapshot(run.end);
-  return {
-    run,
-    latency_ps: run.end - run.start,
-    energy_J: diffNested(before.energy_J, after.energy_J),
-    residency_s: diffNested(before.residency_s, after.residency_s),
-    stateEnergy_J: diffNested(before.stateEnergy_J, after.stateEnergy_J),
+  const after = sys.stats.snapshot(run.end);
+  const latency_ps = run.end - run.start;
+  const parts = partsBetween(before, after);
+  const m = measurement(parts, psToSeconds(latency_ps));
+  const inference: InferenceMeasurement = {
+    cycles: sys.core.clock.cycleAt(latency_ps),
     events: sys.sim.eventsProcessed - eventsBefore,
+    hardwareOps: run.hardwareOps.length,
+    maxFps: 1 / m.time_s,
+    ...(sys.host === undefined
+      ? {}
+      : { host: { layers: sys.trace.layers.filter((l) => l.op === 'host').length, time_s: psToSeconds(sys.host.busy_ps), energy_J: m.energyByComponent_J.host ?? 0 } }),
+    ...m,
   };
+  return { run, latency_ps, parts, inference };
 }

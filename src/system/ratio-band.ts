@@ -1,7 +1,6 @@
 import type { ArchConfig } from '../config/arch-config.js';
 import type { Trace } from '../workload/layer.js';
 import { buildSystem } from './build.js';
-import { sumNested } from './energy-ledger.js';
 import { coldInference } from './inference.js';
 import { composePeriod, composer } from './sweep/compose.js';
 
@@ -73,7 +72,7 @@ export function powersAt(config: ArchConfig, trace: Trace, rates: readonly numbe
   const comp = composer(fresh, coldInference(first));
   return rates.map((f) => {
     const p = composePeriod(comp, f);
-    return p.feasible ? sumNested(p.energy_J) / p.period_s : null;
+    return p.feasible ? p.power_W : null;
   });
 }
 

@@ -1,30 +1,26 @@
 import { Priority } from '../engine/event-queue.js';
 import { psToSeconds, type Picoseconds } from '../engine/time.js';
-import { diffNested, sumNested, type LedgerSnapshot } from './energy-ledger.js';
+import type { StatsSnapshot as LedgerSnapshot } from '../engine/stats.js';
+import { infeasible, measurement, partsBetween, type Measured } from './measurement.js';
 import { infeasibleReason, periodOf, preloadBeforeFrame, sleepUntilNextFrame, wakeForFrame } from './frame-protocol.js';
 import { runInference, type InferenceRun } from './inference.js';
 import type { System } from './system.js';
 
-/** The result of running frames at one frame rate. Infeasible points carry a reason and no numbers. */
-export type FramePoint =
-  | {
-      fps: number;
-      feasible: true;
-      period_s: number;
-      /** Latency of the measured frames (wake-up to last output), s. */
-      latency_s: number;
-      power_W: number;
-      energy_per_inference_J: number;
-      breakdown_J: Record<string, Record<string, number>>;
-      residency_s: Record<string, Record<string, number>>;
-      /** Background energy per frame period by device and power state, J (same keys as residency_s). */
-      state_energy_J: Record<string, Record<string, number>>;
-      /** The DRAM's share of residency_s (absent without DRAM), s per frame period by power state. */
-      dram_state_residency_s?: Record<string, number>;
-      framesMeasured: number;
-      events: number;
-    }
-  | { fps: number; feasible: false; reason: string; latency_s: number; period_s: number; events: number };
+/** What names a frame period's measurement: the rate, and the latency of its frames. */
+export interface PointContext {
+  fps: number;
+  /** 1 / fps, s (the measured interval when feasible). */
+  period_s: number;
+  /** Wake-up to last output of the slowest measured frame, s; null when the system cannot run the trace at all. */
+  latency_s: number | null;
+  /** Frames measured by a replay (absent when the period was composed). */
+  framesMeasured?: number;
+  /** Simulator events of a replay (absent when composed). */
+  events?: number;
+}
+
+/** One frame period at one rate, replayed or composed; infeasible periods carry a reason and no figures. */
+export type PointMeasurement = Measured<PointContext>;
 
 /**
  * Replay `frames` frames at `fps`: frame k starts at k/fps; devices wake at the
@@ -33,8 +29,8 @@ export type FramePoint =
  * energy and power are measured over the whole periods of the frames after it
  * (all frames when only one is run), so the figures are steady-state.
  */
-export function replayFrames(sys: System, fps: number, frames: number): FramePoint {
-  const { sim, ledger } = sys;
+export function replayFrames(sys: System, fps: number, frames: number): PointMeasurement {
+  const { sim, stats } = sys;
   const period: Picoseconds = periodOf(fps);
   const period_s = psToSeconds(period);
   const snapshots: LedgerSnapshot[] = [];
@@ -46,7 +42,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
     const frameStart = sim.now;
     // A reload ahead of the frame belongs to the gap before it: run it before the frame's books are read.
     preloadBeforeFrame(sys);
-    snapshots.push(ledger.snapshot(frameStart));
+    snapshots.push(stats.snapshot(frameStart));
     if (k === frames) return;
     // The reload of weights lost by an `off` DRAM counts against the frame period.
     const ready = wakeForFrame(sys, frameStart);
@@ -71,7 +67,7 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
   sim.run();
   const events = sim.eventsProcessed - eventsBefore;
   if (failure !== undefined) {
-    return { fps, feasible: false, reason: failure, latency_s: psToSeconds(worstLatency), period_s, events };
+    return { fps, period_s, latency_s: psToSeconds(worstLatency), events, ...infeasible(failure) };
   }
   // Warm-up frame excluded when there is more than one.
   const first = frames > 1 ? 1 : 0;
@@ -79,22 +75,13 @@ export function replayFrames(sys: System, fps: number, frames: number): FramePoi
   const b = snapshots[frames];
   if (a === undefined || b === undefined) throw new Error('replay ended without its frame snapshots');
   const measured = frames - first;
-  const breakdown = diffNested(a.energy_J, b.energy_J, 1 / measured);
-  const energy = sumNested(breakdown);
-  const residency = diffNested(a.residency_s, b.residency_s, 1 / measured);
   return {
     fps,
-    feasible: true,
     period_s,
     latency_s: psToSeconds(worstLatency),
-    power_W: energy / period_s,
-    energy_per_inference_J: energy,
-    breakdown_J: breakdown,
-    residency_s: residency,
-    state_energy_J: diffNested(a.stateEnergy_J, b.stateEnergy_J, 1 / measured),
-    ...(residency.dram === undefined ? {} : { dram_state_residency_s: residency.dram }),
     framesMeasured: measured,
     events,
+    ...measurement(partsBetween(a, b, 1 / measured), period_s),
   };
 }
 

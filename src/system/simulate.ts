@@ -1,13 +1,12 @@
 import type { ArchConfig } from '../config/arch-config.js';
-import { psToSeconds } from '../engine/time.js';
 import type { DramCommandSink } from '../hw/dram/commands.js';
 import { summarizeTrace } from '../workload/summary.js';
 import type { Trace } from '../workload/layer.js';
 import { buildSystem } from './build.js';
-import { componentTotals, sumNested } from './energy-ledger.js';
-import { coldInference, type InferenceRun, type LayerReport } from './inference.js';
-import { replayFrames, type FramePoint } from './replay.js';
-import type { System } from './system.js';
+import type { Infeasible } from '../errors.js';
+import { coldInference, type InferenceMeasurement, type LayerMeasurement } from './inference.js';
+import { infeasible } from './measurement.js';
+import { replayFrames, type PointMeasurement } from './replay.js';
 
 export interface SimulateOptions {
   fps: number[];
@@ -18,34 +17,22 @@ export interface SimulateOptions {
   dramTrace?: DramCommandSink;
 }
 
-interface InferenceSummary {
-  cycles: number;
-  latency_s: number;
-  energy_J: number;
-  breakdown_J: Record<string, Record<string, number>>;
-  byComponent_J: Record<string, number>;
-  events: number;
-  /** Hardware operations the driver launched, counted as NVIDIA's compiler counts them (hardware-op.ts). */
-  hardwareOps: number;
-  /** The highest frame rate at which one inference fits its period (devices never idle). */
-  maxFps: number;
-  /**
-   * The layers run on the host CPU (trace op "host"), listed apart from NVDLA's: their time (part of latency_s)
-   * and the host's energy (part of energy_J, component "host"). Present only when the trace has host layers.
-   */
-  host?: { layers: number; time_s: number; energy_J: number };
-}
-
-export type SimulationResult = {
+/** What names the run: the system, the trace, the seed; the system's area and notes. */
+export interface RunContext {
   arch: { name: string; file: string; description: string; placement: ArchConfig['placement'] };
   trace: { name: string; macs: number; weights: number; nonZeroWeights: number; layers: number };
   seed: number;
-  area_mm2: { total: number; breakdown: Record<string, number> };
+  /** On-chip area, mm², total and by component. */
+  area_mm2: number;
+  areaByComponent_mm2: Record<string, number>;
+  /** Constants of the built components by component (statistics of kind `figure`: leakage power, peak bandwidth, ...). */
+  figures: Record<string, Record<string, number>>;
   notes: string[];
-} & (
-  | { feasible: true; inference: InferenceSummary; layers: LayerReport[]; points: FramePoint[] }
-  | { feasible: false; reason: string }
-);
+}
+
+/** A simulation: the cold inference, its layers and a frame period per rate; or why the system cannot run the trace. */
+export type SimulationResult = RunContext &
+  ({ feasible: true; inference: InferenceMeasurement; layers: LayerMeasurement[]; points: PointMeasurement[] } | Infeasible);
 
 /**
  * Simulate a trace on a system: one inference from a cold start with every
@@ -65,12 +52,14 @@ export function simulate(config: ArchConfig, trace: Trace, opts: SimulateOptions
       layers: trace.layers.length,
     },
     seed: opts.seed,
-    area_mm2: { total: Object.values(first.area_mm2).reduce((a, b) => a + b, 0), breakdown: first.area_mm2 },
+    area_mm2: Object.values(first.area_mm2).reduce((a, b) => a + b, 0),
+    areaByComponent_mm2: first.area_mm2,
+    figures: first.stats.figures(),
     notes: first.notes,
   };
-  if (first.infeasible !== undefined) return { ...base, feasible: false, reason: first.infeasible };
+  if (first.infeasible !== undefined) return { ...base, ...infeasible(first.infeasible) };
 
-  const { run, inference } = singleInference(first);
+  const { run, inference } = coldInference(first);
   if (opts.fps.length === 0) first.dram?.endTrace(first.sim.now);
   const points = opts.fps.map((fps, i) => {
     const sys = buildSystem(config, trace, { seed: opts.seed, dramTrace: i === 0 ? opts.dramTrace : undefined });
@@ -79,31 +68,4 @@ export function simulate(config: ArchConfig, trace: Trace, opts: SimulateOptions
     return point;
   });
   return { ...base, feasible: true, inference, layers: run.layers, points };
-}
-
-function singleInference(sys: System): { run: InferenceRun; inference: InferenceSummary } {
-  const cold = coldInference(sys);
-  const latency_s = psToSeconds(cold.latency_ps);
-  return {
-    run: cold.run,
-    inference: {
-      cycles: sys.core.clock.cycleAt(cold.latency_ps),
-      latency_s,
-      energy_J: sumNested(cold.energy_J),
-      breakdown_J: cold.energy_J,
-      byComponent_J: componentTotals(cold.energy_J),
-      events: cold.events,
-      hardwareOps: cold.run.hardwareOps.length,
-      maxFps: 1 / latency_s,
-      ...(sys.host === undefined
-        ? {}
-        : {
-            host: {
-              layers: sys.trace.layers.filter((l) => l.op === 'host').length,
-              time_s: psToSeconds(sys.host.busy_ps),
-              energy_J: componentTotals(cold.energy_J).host ?? 0,
-            },
-          }),
-    },
-  };
 }

@@ -4,7 +4,8 @@ import type { MemoryDevice } from '../hw/memory.js';
 import type { NvdlaCore } from '../hw/nvdla/core.js';
 import type { LayerIo } from '../hw/nvdla/memory-interface.js';
 import type { Trace } from '../workload/layer.js';
-import type { EnergyLedger } from './energy-ledger.js';
+import type { StatsRegistry } from '../engine/stats.js';
+import type { PowerManaged } from '../hw/memory.js';
 
 /** A built system: the core, its memories and weight source wired on one simulator, ready to replay frames. */
 export interface System {
@@ -15,7 +16,10 @@ export interface System {
   io: LayerIo;
   /** Memories with byte counters, for per-layer traffic (name → device). */
   memories: { name: string; device: MemoryDevice }[];
-  ledger: EnergyLedger;
+  /** Every component's energy, power states and counters, read at interval boundaries. */
+  stats: StatsRegistry;
+  /** Devices with low-power states, slept and woken between frames (in registration order). */
+  powerManaged: { name: string; device: PowerManaged }[];
   /** On-chip area by component, mm² (off-chip DRAM is not counted). */
   area_mm2: Record<string, number>;
   /** Why this system cannot run this trace at all (weights or activations do not fit); absent when it can. */

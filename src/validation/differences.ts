@@ -69,10 +69,11 @@ export function correctedVsSimulator(
   const over = report.cycles / floor.floor - 1;
   if (over > NOTABLE) {
     const computeBound = floor.computeFloor >= floor.memoryFloor;
-    const utilization = Math.round((report.effective_mac_utilization / (floor.winograd ? 2.25 : 1)) * 100);
-    const stalls = Object.entries(report.stall_cycles)
+    const utilization = Math.round((report.effectiveMacUtilization / (floor.winograd ? 2.25 : 1)) * 100);
+    const causes = { launch: report.launchCycles, prologue: report.prologueCycles, 'input wait': report.inputWaitCycles, 'weight wait': report.weightWaitCycles, writeback: report.writebackCycles };
+    const stalls = Object.entries(causes)
       .filter(([, c]) => c > NOTABLE * report.cycles)
-      .map(([k, c]) => `${k.replace('_', ' ')} ${Math.round(c).toLocaleString('en-US')}`);
+      .map(([k, c]) => `${k} ${Math.round(c).toLocaleString('en-US')}`);
     parts.push(
       `${Math.round(over * 100)} % above its ${computeBound ? 'compute' : 'memory'} floor (MAC utilization ${utilization} %` +
         (row.first ? ', image input fills few channels of an atom' : '') +

@@ -1,5 +1,5 @@
 import type { ArchConfig } from '../config/arch-config.js';
-import type { LayerReport } from '../system/inference.js';
+import type { LayerMeasurement } from '../system/inference.js';
 
 /** The roofline floor of one simulated hardware layer, from the bytes the simulator itself moved. */
 export interface LayerFloor {
@@ -23,12 +23,12 @@ const WINOGRAD_GAIN = 2.25;
  * Whether the layer ran in Winograd mode, read from its report: effective utilization counts the network's MACs,
  * plain utilization the multiplies the array performed; only Winograd performs fewer multiplies than MACs.
  */
-export function ranWinograd(l: LayerReport): boolean {
-  return l.effective_mac_utilization > l.mac_utilization * (1 + 1e-9);
+export function ranWinograd(l: LayerMeasurement): boolean {
+  return l.effectiveMacUtilization > l.macUtilization * (1 + 1e-9);
 }
 
 /** Floors of every hardware layer (fused layers carry no time of their own and are skipped). */
-export function layerFloors(config: ArchConfig, layers: readonly LayerReport[]): LayerFloor[] {
+export function layerFloors(config: ArchConfig, layers: readonly LayerMeasurement[]): LayerFloor[] {
   const { nvdla } = config;
   const macsPerCycle = nvdla.macAtomicC * nvdla.macAtomicK;
   const portBytesPerCycle = (config.memoryPort?.peakBandwidth_GBps ?? Infinity) / nvdla.clock_GHz;
@@ -45,6 +45,6 @@ export function layerFloors(config: ArchConfig, layers: readonly LayerReport[]):
 }
 
 /** Bytes the core moved over the memory port: weights and features read, features written. */
-export function offChipBytes(l: LayerReport): number {
-  return l.weight_read_B + l.feature_read_B + l.feature_written_B;
+export function offChipBytes(l: LayerMeasurement): number {
+  return l.weightFetched_B + l.featureRead_B + l.outputWritten_B;
 }

@@ -1,5 +1,5 @@
 import type { ArchConfig } from '../config/arch-config.js';
-import type { LayerReport } from '../system/inference.js';
+import type { LayerMeasurement } from '../system/inference.js';
 import { simulate } from '../system/simulate.js';
 import type { Trace } from '../workload/layer.js';
 import { layerFloors, type LayerFloor } from './lower-bound.js';
@@ -14,7 +14,7 @@ export interface SimRun {
   config: ArchConfig;
   cycles: number;
   fps: number;
-  layers: LayerReport[];
+  layers: LayerMeasurement[];
   floors: LayerFloor[];
 }
 
@@ -49,7 +49,7 @@ function estimatorPoint(b: PrimerBuild): EstimatorPoint {
 function run(config: ArchConfig, trace: Trace): SimRun {
   const r = simulate(config, trace, { fps: [], frames: 1, seed: 1 });
   if (!r.feasible) throw new Error(`${config.name}: infeasible: ${r.reason}`);
-  return { config, cycles: r.inference.cycles, fps: 1 / r.inference.latency_s, layers: r.layers, floors: layerFloors(config, r.layers) };
+  return { config, cycles: r.inference.cycles, fps: 1 / r.inference.time_s, layers: r.layers, floors: layerFloors(config, r.layers) };
 }
 
 /** Everything the validation report shows, for one trace (ResNet-50 v1). */

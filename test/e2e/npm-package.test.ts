@@ -71,9 +71,9 @@ const r = simulate(loadArchConfig('nvdla-full-lpddr4'), loadTrace(trace), { fps:
 // The config's path differs between the two installs; every figure must not.
 console.log(JSON.stringify({ ...r, arch: { ...r.arch, file: undefined } }));
 `;
-    const fromPackage = JSON.parse(runScript('probe.mjs', probe)) as { feasible: boolean; inference?: { latency_s: number }; points?: { power_W: number }[] };
+    const fromPackage = JSON.parse(runScript('probe.mjs', probe)) as { feasible: boolean; inference?: { time_s: number }; points?: { power_W: number }[] };
     expect(fromPackage.feasible).toBe(true);
-    expect(fromPackage.inference?.latency_s).toBeGreaterThan(0);
+    expect(fromPackage.inference?.time_s).toBeGreaterThan(0);
     expect(fromPackage.points?.[1]?.power_W).toBeGreaterThan(0);
     expect(fromPackage).toEqual(JSON.parse(runScript('probe.mjs', probe.replace(`process.argv[2]`, JSON.stringify(join(REPO, 'traces/tiny-conv.json'))), true)));
   }, 120_000);
@@ -83,7 +83,7 @@ console.log(JSON.stringify({ ...r, arch: { ...r.arch, file: undefined } }));
     const flags = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', join(REPO, 'node_modules/@types')];
     const use = `import { loadArchConfig, buildResNet50, simulate, type SimulationResult } from 'maxnvm';
 const r: SimulationResult = simulate(loadArchConfig('nvdla-full-lpddr4'), buildResNet50('v1.5'), { fps: [], frames: 1, seed: 1 });
-export const latency_s: number | undefined = r.feasible ? r.inference.latency_s : undefined;
+export const latency_s: number | undefined = r.feasible ? r.inference.time_s : undefined;
 `;
     writeFileSync(join(project, 'typed.mts'), use);
     ok(sh(process.execPath, [tsc, ...flags, 'typed.mts'], project), 'tsc on a typed use');

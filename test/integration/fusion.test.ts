@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { ArchConfig } from '../../src/config/arch-config.js';
 import { simulate } from '../../src/system/simulate.js';
-import type { LayerReport } from '../../src/system/inference.js';
+import type { LayerMeasurement } from '../../src/system/inference.js';
 import { inputElements } from '../../src/workload/layer.js';
 import { loadTrace } from '../../src/workload/load-trace.js';
 import { archFrom } from './helpers.js';
@@ -17,14 +17,14 @@ function withNvdla(file: string, nvdla: Record<string, unknown>): ArchConfig {
 }
 
 /** One inference (no frame replay): its cycles and per-layer reports. */
-function inference(config: ArchConfig): { cycles: number; layers: LayerReport[] } {
+function inference(config: ArchConfig): { cycles: number; layers: LayerMeasurement[] } {
   const r = simulate(config, trace, { fps: [], frames: 1, seed: 1 });
   if (!r.feasible) throw new Error(r.reason);
   return { cycles: r.inference.cycles, layers: r.layers };
 }
 
-const traffic = (layers: LayerReport[]): number =>
-  layers.reduce((s, l) => s + Object.values(l.bytes).reduce((t, b) => t + b.read_B + b.written_B, 0), 0);
+const traffic = (layers: LayerMeasurement[]): number =>
+  layers.reduce((s, l) => s + [...Object.values(l.bytesRead_B), ...Object.values(l.bytesWritten_B)].reduce((t, b) => t + b, 0), 0);
 
 describe('ResNet-50 v1.5 on nv_full (20 GB/s LPDDR4) with fusion', () => {
   // Fusion is the hardware's capability (hardware-limit); the released compiler uses neither in int8 (nvdla-sw).

@@ -21,7 +21,7 @@ describe('DRAM off policy: power off, power up early, reload the weights before 
     // The reload ran in the gap: the frame's latency is the awake inference plus at most 1 µs (the wake-up of the
     // gated core, 100 ns, clock alignment, and a DRAM refresh or power-down exit falling in the driver's 5 µs
     // launch waits), not the power-up (2.203 ms) and reload.
-    expect(p.latency_s).toBeLessThan(awake.inference.latency_s + 1e-6);
+    expect(p.latency_s).toBeLessThan(awake.inference.time_s + 1e-6);
     expect(p.residency_s.dram!.off).toBeGreaterThan(0.0075);
   });
 
@@ -42,8 +42,8 @@ describe('DRAM off policy: power off, power up early, reload the weights before 
     const awake = simulate(withDramIdlePolicy(arch('arch-configs/nvdla-full-lpddr4.json'), 'off'), tinyTrace(), { fps: [], frames: 1, seed: 1 });
     if (!awake.feasible) throw new Error('tiny trace must fit');
     // Gap = period − latency must hold power-up + lead; leave 10 µs of margin on each side for entry and clocks.
-    const fits = 1 / (awake.inference.latency_s + powerUp_s + lead_s + 10e-6);
-    const misses = 1 / (awake.inference.latency_s + powerUp_s + lead_s - 10e-6);
+    const fits = 1 / (awake.inference.time_s + powerUp_s + lead_s + 10e-6);
+    const misses = 1 / (awake.inference.time_s + powerUp_s + lead_s - 10e-6);
     const a = offSystem();
     replayFrames(a, fits, 3);
     expect(a.reload!.reloads).toBe(3);

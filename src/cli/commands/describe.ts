@@ -5,6 +5,7 @@ import { componentSpecs } from '../../config/registry.js';
 import { faultsSpec } from '../../faults/spec.js';
 import { weightStorageSpec } from '../../storage/choice-spec.js';
 import type { CliIo } from '../io.js';
+import { measurementFieldsText, RESULT_SCHEMA_VERSION, whereInOutputs } from '../../report/result-schema.js';
 
 /**
  * Everything `maxnvm describe` lists: the config sections, and the parameters of tools that take flags rather
@@ -24,11 +25,31 @@ export function describeText(specs: readonly ComponentSpec[]): string {
     }
     if (spec.stats.length > 0) {
       out.push('  statistics:');
-      for (const s of spec.stats) out.push(`    ${s.key} [${s.unit}]: ${s.description}`);
+      for (const s of spec.stats) {
+        out.push(`    ${s.key} [${s.unit}] (${s.kind}): ${s.description}`, `        in outputs: ${whereInOutputs(spec.name, s)}`, `        source: ${s.source}`);
+      }
     }
     out.push('');
   }
   return out.join('\n');
+}
+
+/**
+ * The outputs' side: what every measurement holds and how CSV columns are named (result schema 2). Listed after
+ * the components by `maxnvm describe` (not for one component).
+ */
+export function outputsText(): string {
+  return [
+    `outputs (result schema ${RESULT_SCHEMA_VERSION}; schemas/result.schema.json):`,
+    '  every measurement (summary.json inference, layers[], points[]; sweep.json rows) has:',
+    ...measurementFieldsText(),
+    '  a layer adds the core\'s per-layer statistics (nvdla above) and bytesRead_B, bytesWritten_B by memory;',
+    '  a point adds fps, period_s, latency_s (and framesMeasured, events when replayed); a sweep row adds its system,',
+    '  trace, DRAM policy, grid keys (set), maxFps, area_mm2 and areaByComponent_mm2.',
+    '  keys are camelCase with their unit suffix; a CSV column is the JSON path joined in camelCase with the unit at',
+    '  the end (energyByTerm_J.nvdla.cbuf_read is energyByTermNvdlaCbufRead_J); a grid\'s config keys keep their name.',
+    '',
+  ].join('\n');
 }
 
 /** Its command string, description and flag list are in commands/index.ts (known without loading this module). */
@@ -52,6 +73,6 @@ export const describeCommand = (io: CliIo): CommandModule<object, { component?: 
       specs = [spec];
     }
     if (args.format === 'json') io.stdout.write(`${JSON.stringify(specs, null, 2)}\n`);
-    else io.stdout.write(describeText(specs));
+    else io.stdout.write(describeText(specs) + (args.component === undefined ? outputsText() : ''));
   },
 });

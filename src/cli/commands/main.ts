@@ -33,7 +33,7 @@ function baselineSummary(): string {
     const r = simulate(config, trace, { fps: BASELINE_RATES, frames: 3, seed: 1 });
     rows.push(...baselineRows(r, config.nvdla.macAtomicC * config.nvdla.macAtomicK, config.dram?.idlePolicy));
     if (!r.feasible) notes.push(`${r.arch.name} is infeasible: ${r.reason}`);
-    else if (r.points.some((p) => !p.feasible)) notes.push(`infeasible (${r.arch.name}): one inference takes ${si(r.inference.latency_s, 's')}, longer than the frame period`);
+    else if (r.points.some((p) => !p.feasible)) notes.push(`infeasible (${r.arch.name}): one inference takes ${si(r.inference.time_s, 's')}, longer than the frame period`);
   }
   lines.push(textTable(['system', 'DRAM policy', 'latency', 'max fps', 'MAC util.', 'fps', 'avg power', 'energy/inference'], rows), ...notes);
   return `${lines.join('\n')}\n`;
@@ -48,12 +48,12 @@ export function baselineRows(r: SimulationResult, arrayMacs: number, dramIdlePol
   return r.points.map((p, i) => [
     i === 0 ? r.arch.name : '',
     i === 0 ? policy : '',
-    i === 0 ? si(r.inference.latency_s, 's') : '',
+    i === 0 ? si(r.inference.time_s, 's') : '',
     i === 0 ? r.inference.maxFps.toFixed(1) : '',
     i === 0 ? `${(100 * util).toFixed(0)} %` : '',
     String(p.fps),
     p.feasible ? si(p.power_W, 'W') : 'infeasible',
-    p.feasible ? si(p.energy_per_inference_J, 'J') : '-',
+    p.feasible ? si(p.energy_J, 'J') : '-',
   ]);
 }
 
@@ -81,7 +81,7 @@ function activeInferenceTable(): string {
   const baseE = base?.feasible === true ? base.inference.energy_J : NaN;
   const rows = results.map((r) =>
     r.feasible
-      ? [r.arch.name, si(r.inference.latency_s, 's'), si(r.inference.energy_J, 'J'), `${(baseE / r.inference.energy_J).toFixed(2)}×`, r.area_mm2.total.toFixed(2)]
+      ? [r.arch.name, si(r.inference.time_s, 's'), si(r.inference.energy_J, 'J'), `${(baseE / r.inference.energy_J).toFixed(2)}×`, r.area_mm2.toFixed(2)]
       : [r.arch.name, '-', '-', '-', `infeasible: ${r.reason}`],
   );
   return `One inference of ${trace.name}, every device awake (no idle time)\n${textTable(['system', 'latency', 'energy', 'baseline / system', 'on-chip area mm²'], rows)}\n`;

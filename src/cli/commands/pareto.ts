@@ -17,7 +17,7 @@ export const paretoCommand = (io: CliIo): CommandModule<object, ParetoArgs> => (
       .option('objectives', {
         type: 'string',
         default: DEFAULT_OBJECTIVES,
-        describe: 'two or three of area_mm2, energy_per_inference_J, latency_s, power_W, max_fps; each minimized, or maximized as max:COLUMN',
+        describe: 'two or three of area_mm2, energy_J, latency_s, power_W, maxFps; each minimized, or maximized as max:COLUMN',
       }),
   handler: async (args) => {
     const objectives = parseObjectives(args.objectives);

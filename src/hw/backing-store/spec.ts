@@ -1,4 +1,4 @@
-import { saneEnergy_pJ, num, oneOf, type ComponentSpec } from '../../engine/spec.js';
+import { stat, saneEnergy_pJ, num, oneOf, type ComponentSpec } from '../../engine/spec.js';
 import { MIN_BANDWIDTH_GBPS } from '../port-spec.js';
 import { FLASH_PART_NAMES, FLASH_PARTS, type FlashPart } from './flash-parts.js';
 
@@ -10,6 +10,10 @@ import { FLASH_PART_NAMES, FLASH_PARTS, type FlashPart } from './flash-parts.js'
  * DMA over the SoC interconnect) per byte; the DRAM pays its writes (the DRAM
  * model). Time: the slower of the flash stream and the DRAM writes.
  */
+const SOURCE = 'model: src/hw/backing-store/weight-reload.ts';
+const counter = stat('counter', SOURCE);
+const energyTerm = stat('energy', SOURCE);
+
 export const backingStoreSpec: ComponentSpec = {
   name: 'backingStore',
   description:
@@ -49,8 +53,10 @@ export const backingStoreSpec: ComponentSpec = {
     },
   ],
   stats: [
-    { key: 'reloads', unit: 'count', description: 'weight reloads after an off period' },
-    { key: 'reloaded_B', unit: 'B', description: 'bytes reloaded' },
+    counter('reloads', 'count', 'weight reloads after an off period'),
+    counter('reloaded_B', 'B', 'bytes reloaded'),
+    energyTerm('read', 'J', 'flash read energy of reloads'),
+    energyTerm('host_transfer', 'J', 'host-side transfer energy of reloads (link, controller, DMA)'),
   ],
 };
 

@@ -186,12 +186,10 @@ export class Lpddr4Memory implements MemoryDevice, PowerManaged {
     return out;
   }
 
-  /** Every statistic declared in dramSpec.stats, by key. */
+  /** The counters declared in dramSpec.stats, by key (energy terms and power states come from energy_J and residency_s). */
   stats(): Record<string, number> {
     const out: Record<string, number> = {};
-    for (const [k, v] of Object.entries(this.energy_J())) out[`energy_${k}_J`] = v;
-    for (const [k, v] of Object.entries(this.residency_s())) out[`residency_${k}_s`] = v;
-    for (const [k, v] of Object.entries(this.commandCounts())) out[`commands_${k}`] = v;
+    for (const [k, v] of Object.entries(this.commandCounts())) out[`${k}Commands`] = v;
     out.bytesRead_B = this.bytesRead;
     out.bytesWritten_B = this.bytesWritten;
     out.bursts = this.schedulers.reduce((n, s) => n + s.bursts, 0);

@@ -1,8 +1,10 @@
-import type { StatSpec } from '../../engine/spec.js';
+import { stat, type StatSpec } from '../../engine/spec.js';
 
 /** Statistics of the `dram` section: energy terms, power-state residency, command counts, traffic. */
 
-const stat = (key: string, unit: string, description: string): StatSpec => ({ key, unit, description });
+const counter = stat('counter', 'model: src/hw/dram/ (command scheduler and counters)');
+const energyTerm = stat('energy', 'model: src/hw/dram/ (DRAMPower core equations, LVSTL interface; reference/lpddr4-3200.json)');
+const powerState = stat('state', 'model: src/hw/dram/ (power states of the channels, IDD currents of reference/lpddr4-3200.json)');
 
 /** Core terms (VDD1 + VDD2, from IDD currents) and the two interface terms (VDDQ, from the LVSTL line model). */
 export const ENERGY_TERMS = ['act', 'pre', 'read', 'write', 'refresh', 'background', 'io_termination', 'io_switching'] as const;
@@ -31,12 +33,12 @@ const ENERGY_DESCRIPTIONS: Record<EnergyTerm, string> = {
 };
 
 export const dramStats: StatSpec[] = [
-  ...ENERGY_TERMS.map((t) => stat(`energy_${t}_J`, 'J', ENERGY_DESCRIPTIONS[t])),
-  ...RESIDENCY_KEYS.map((k) => stat(`residency_${k}_s`, 's', `time in ${k.replace(/_/g, ' ')}, mean over channels`)),
-  ...COMMAND_COUNT_KEYS.map((k) => stat(`commands_${k}`, 'count', `${k} commands (pre counts banks closed, also by PREA)`)),
-  stat('bytesRead_B', 'B', 'bytes requested by reads'),
-  stat('bytesWritten_B', 'B', 'bytes requested by writes'),
-  stat('bursts', 'count', 'column bursts (32 B each by default)'),
-  stat('rowHits', 'count', 'bursts served from a row opened for an earlier burst'),
-  stat('rowMisses', 'count', 'bursts that needed their own ACT'),
+  ...ENERGY_TERMS.map((t) => energyTerm(t, 'J', ENERGY_DESCRIPTIONS[t])),
+  ...RESIDENCY_KEYS.map((k) => powerState(k, 's, J', `time in ${k.replace(/_/g, ' ')} (mean over channels), and the background energy in it`)),
+  ...COMMAND_COUNT_KEYS.map((k) => counter(`${k}Commands`, 'count', `${k} commands (pre counts banks closed, also by PREA)`)),
+  counter('bytesRead_B', 'B', 'bytes requested by reads'),
+  counter('bytesWritten_B', 'B', 'bytes requested by writes'),
+  counter('bursts', 'count', 'column bursts (32 B each by default)'),
+  counter('rowHits', 'count', 'bursts served from a row opened for an earlier burst'),
+  counter('rowMisses', 'count', 'bursts that needed their own ACT'),
 ];

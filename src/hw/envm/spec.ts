@@ -1,4 +1,5 @@
-import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSchema } from '../../engine/spec.js';
+import { powerStateStats } from '../power-gate.js';
+import { stat, saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, oneOf, posInt, posNum, type ComponentSpec, type JsonSchema } from '../../engine/spec.js';
 import { UserError } from '../../errors.js';
 import type { FigureOverridePoint } from '../memory-figures/figure-curves.js';
 import { SENSING_MODES, type SensingMode } from './mlc-sensing.js';
@@ -34,6 +35,11 @@ const overridePointSchema: JsonSchema = {
   required: ['bitsPerCell', 'capacity_cells'],
   additionalProperties: false,
 };
+
+const ENVM_DOMAIN_KINDS = ['always-on', 'power-gated', 'supply-off'] as const;
+const counter = stat('counter', 'model: src/hw/envm/envm-array.ts (figures from reference/envm-arrays.csv)');
+const figure = stat('figure', 'model: src/hw/envm/envm-array.ts (figures from reference/envm-arrays.csv)');
+const energyTerm = stat('energy', 'model: src/hw/weightpath/envm-weight-source.ts (the array\'s terms, reported with the weight path\'s)');
 
 export const envmSpec: ComponentSpec = {
   name: 'envm',
@@ -121,7 +127,7 @@ export const envmSpec: ComponentSpec = {
       schema: nonNegNum({ maximum: 1 }),
     },
     ...powerDomainParams({
-      kinds: ['always-on', 'power-gated', 'supply-off'],
+      kinds: ENVM_DOMAIN_KINDS,
       default: 'power-gated',
       defaultSource: 'assumption: the eNVM macro sits behind on-chip power switches between uses like any gated block (docs/architecture.md §6: gating between uses is the point of non-volatility); its cells keep the weights unpowered, so "supply-off" (0 W, a rail of its own) loses nothing either',
       contents: 'kept (non-volatile)',
@@ -167,18 +173,22 @@ export const envmSpec: ComponentSpec = {
     },
   ],
   stats: [
-    { key: 'accesses', unit: 'count', description: 'array accesses (one word of accessWidth_cells cells each)' },
-    { key: 'bytesRead_B', unit: 'B', description: 'bytes read (encoded form)' },
-    { key: 'bankStall_ns', unit: 'ns', description: 'time requests waited for busy banks, summed over the banks they used' },
-    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the idle state (gated or off)' },
-    { key: 'readEnergy_J', unit: 'J', description: 'read energy' },
-    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy, on and idle' },
-    { key: 'wakeUpEnergy_J', unit: 'J', description: 'wake-up energy' },
-    { key: 'onTime_s', unit: 's', description: 'time powered on' },
-    { key: 'gatedTime_s', unit: 's', description: 'time in the idle state (power-gated or supply-off)' },
-    { key: 'leakage_mW', unit: 'mW', description: 'leakage power while on, all sub-arrays' },
-    { key: 'area_mm2', unit: 'mm²', description: 'area of all sub-arrays' },
-    { key: 'peakBandwidth_GBps', unit: 'GB/s', description: 'peak read bandwidth at the default bits per cell' },
+    counter('accesses', 'count', 'array accesses (one word of accessWidth_cells cells each)'),
+    counter('bytesRead_B', 'B', 'bytes read (encoded form)'),
+    counter('bankStall_ns', 'ns', 'time requests waited for busy banks, summed over the banks they used'),
+    counter('wakeUps', 'count', 'wake-ups from the idle state (gated or off)'),
+    counter('readEnergy_J', 'J', 'read energy'),
+    counter('leakageEnergy_J', 'J', 'leakage energy, on and idle'),
+    counter('wakeUpEnergy_J', 'J', 'wake-up energy'),
+    counter('onTime_s', 's', 'time powered on'),
+    counter('gatedTime_s', 's', 'time in the idle state (power-gated or supply-off)'),
+    figure('leakage_mW', 'mW', 'leakage power while on, all sub-arrays'),
+    figure('area_mm2', 'mm²', 'area of all sub-arrays'),
+    figure('peakBandwidth_GBps', 'GB/s', 'peak read bandwidth at the default bits per cell'),
+    energyTerm('read', 'J', 'array read energy (per access, at the bits per cell read)'),
+    energyTerm('leakage', 'J', 'leakage while on and in the idle state'),
+    energyTerm('wakeup', 'J', 'energy of wake-ups from the idle state'),
+    ...powerStateStats(ENVM_DOMAIN_KINDS, 'eNVM'),
   ],
 };
 

@@ -1,4 +1,4 @@
-import { posNum, sane, type ComponentSpec } from '../../engine/spec.js';
+import { stat, posNum, sane, type ComponentSpec } from '../../engine/spec.js';
 
 /**
  * The host CPU that runs what NVDLA cannot (softmax, layer normalization): a stated cost model, not a CPU
@@ -19,6 +19,8 @@ const rate = (key: keyof HostParams, description: string, def: number, source: s
   source,
   schema: posNum({ maximum: 1e13 }),
 });
+
+const SOURCE = 'model: src/hw/host/host-cpu.ts';
 
 export const hostSpec: ComponentSpec = {
   name: 'host',
@@ -55,7 +57,7 @@ export const hostSpec: ComponentSpec = {
     },
   ],
   stats: [
-    { key: 'host_time_s', unit: 's', description: 'time of one inference spent in host layers (inference.host.time_s)' },
-    { key: 'compute', unit: 'J', description: 'host core energy (energy term of component "host")' },
+    stat('counter', SOURCE)('busyTime_s', 's', 'time spent in host layers (inference.host.time_s for one inference)'),
+    stat('energy', SOURCE)('compute', 'J', 'host core energy'),
   ],
 };

@@ -1,9 +1,11 @@
+import { checkProduced } from '../../engine/stats.js';
 import type { Picoseconds } from '../../engine/time.js';
 import type { LayerOp } from '../../workload/layer.js';
 import type { EnergyBreakdown } from '../memory.js';
 import type { CbufMode } from './cbuf-allocation.js';
 import type { ConvMode } from './conv-mapping.js';
 import type { HardwareOp } from './hardware-op.js';
+import { nvdlaSpec } from './spec.js';
 
 /** What the core reports for one layer (the per-layer statistics declared in spec.ts). */
 export interface LayerResult {
@@ -50,4 +52,12 @@ export interface LayerResult {
   /** Energy of the core during the layer, by term (mac, cbuf_read, cbuf_write, sdp, pdp, leakage), J. */
   energy_J: EnergyBreakdown;
   totalEnergy_J: number;
+}
+
+/** The fields that name a layer result rather than measure it. */
+const IDENTITY = new Set(['name', 'layerIndex', 'op', 'start_ps', 'end_ps']);
+
+/** Throws unless a layer result carries exactly the per-layer statistics nvdlaSpec declares (kind `interval`). */
+export function checkLayerResult(r: LayerResult | Record<string, unknown>): void {
+  checkProduced('nvdla', nvdlaSpec, ['interval'], Object.keys(r).filter((k) => !IDENTITY.has(k)));
 }

@@ -1,4 +1,5 @@
-import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
+import { stat, saneArea_mm2, sanePower_mW, saneEnergy_pJ, sane, bool, nonNegNum, num, oneOf, posInt, type ComponentSpec, type ParamSpec } from '../../engine/spec.js';
+import { powerStateStats } from '../power-gate.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 import { calibratedArea, calibratedEnergy, type CalibratedArea, type CalibratedEnergy } from './calibration.js';
 import { NVDLA_SOFTWARE, SOFTWARE_SOURCES, softwareDefaults, type NvdlaSoftware, type SoftwareKeys } from './software-profile.js';
@@ -58,8 +59,9 @@ const STRIPE_MIN = 16;
 const STRIPE_MAX = 32;
 
 /** The core's power domain: its control (controlLeakage_mW) stays in the always-on domain whatever is chosen here. */
+const NVDLA_DOMAIN_KINDS = ['always-on', 'power-gated', 'supply-off'] as const;
 const NVDLA_DOMAIN = powerDomainParams({
-  kinds: ['always-on', 'power-gated', 'supply-off'],
+  kinds: NVDLA_DOMAIN_KINDS,
   default: 'power-gated',
   defaultSource: 'assumption: NVDLA is a power domain of its own in the SoC behind on-chip switches, gated when idle, as mobile SoCs gate idle accelerators',
   contents: 'lost (it holds no state across frames)',
@@ -113,6 +115,10 @@ const param = (
   schema: ParamSpec['schema'],
 ): ParamSpec => ({ key, unit, description, default: FULL[key], source, schema });
 
+const perLayer = stat('interval', 'model: src/hw/nvdla/core.ts and its schedule (docs/architecture.md §7)');
+const energyTerm = stat('energy', 'model: src/hw/nvdla/core.ts, per-operation energies of the calibration (reference/nvdla-area-power.csv)');
+const figure = stat('figure', 'model: src/hw/nvdla/area.ts (reference/nvdla-area-power.csv)');
+
 export const nvdlaSpec: ComponentSpec = {
   name: 'nvdla',
   description:
@@ -156,32 +162,41 @@ export const nvdlaSpec: ComponentSpec = {
     param('controlArea_mm2', 'mm²', 'area that scales with neither (CDMA, SDP, PDP, control) at 16 nm', CAL, saneArea_mm2()),
   ],
   stats: [
-    // Per layer: the fields of LayerResult (layer-result.ts).
-    { key: 'cycles', unit: 'cycles', description: 'core clock cycles from layer start to its last output written' },
-    { key: 'computeCycles', unit: 'cycles', description: 'cycles the layer would take with every fetch already done (closed form)' },
-    { key: 'stallCycles', unit: 'cycles', description: 'cycles − computeCycles: time added by waiting for memory' },
-    { key: 'launchCycles', unit: 'cycles', description: 'cycles from the layer\'s request to its first operation\'s start: the driver\'s launch (opLaunch_ns)' },
-    { key: 'prologueCycles', unit: 'cycles', description: 'cycles after the launch until the first step\'s input rows and weights were in CBUF, beyond the weight load' },
-    { key: 'inputWaitCycles', unit: 'cycles', description: 'cycles later steps waited for their input rows' },
-    { key: 'weightWaitCycles', unit: 'cycles', description: 'cycles later steps waited for their weights' },
-    { key: 'writebackCycles', unit: 'cycles', description: 'cycles from the last drain to the last output byte written' },
-    { key: 'memoryFloorCycles', unit: 'cycles', description: 'the roofline\'s memory floor: the layer\'s bytes at the peak bandwidths of the memories and of the memory interface (fractional)' },
-    { key: 'bound', unit: '-', description: '"memory" when memoryFloorCycles > computeCycles (the roofline criterion), else "compute"' },
-    { key: 'macs', unit: 'MACs', description: 'useful multiply-accumulates of the layer' },
-    { key: 'macUtilization', unit: 'fraction', description: 'multiplies the MAC array performed / (cycles × macAtomicC × macAtomicK); at most 1 (Winograd performs 2.25× fewer multiplies than macs)' },
-    { key: 'effectiveMacUtilization', unit: 'fraction', description: 'macs / (cycles × macAtomicC × macAtomicK): the network\'s MACs per array slot; above 1 is possible in Winograd mode' },
-    { key: 'cbufMode', unit: '-', description: 'CBUF sharing: full-input-full-weights, full-input-partial-weights, row-split, or none (pool, eltwise)' },
-    { key: 'convMode', unit: '-', description: 'direct, winograd, image, or none' },
-    { key: 'steps', unit: 'count', description: 'scheduled steps (one event each): kernel group × row range' },
-    { key: 'featureRead_B', unit: 'B', description: 'input feature bytes read from memory (including re-fetched overlap rows and element-wise operands)' },
-    { key: 'refetchedFeature_B', unit: 'B', description: 'feature bytes read more than once (overlap rows of row-split mode)' },
-    { key: 'outputWritten_B', unit: 'B', description: 'output bytes written to memory' },
-    { key: 'weightFetched_B', unit: 'B', description: 'weight bytes read from the weight store (encoded form)' },
-    { key: 'hardwareOps', unit: '-', description: 'the hardware operations launched for the layer: kind (conv, sdp, pdp), layer, row chunk, start, end, cycles, bytes read and written (a convolution chunk is a conv and an sdp operation, as nvdla/sw emits them)' },
-    { key: 'fusedLayers', unit: '-', description: 'names of the layers run inside this hardware layer (an element-wise add in SDP, a pooling in PDP on the fly); empty when none' },
-    { key: 'energy_J', unit: 'J', description: 'core energy during the layer by term: mac, cbuf_read, cbuf_write, sdp, pdp, leakage' },
-    { key: 'totalEnergy_J', unit: 'J', description: 'sum of energy_J' },
+    // Per layer: the fields of LayerResult (layer-result.ts) beside its identity (name, layerIndex, op, start_ps, end_ps).
+    perLayer('cycles', 'cycles', 'core clock cycles from layer start to its last output written'),
+    perLayer('computeCycles', 'cycles', 'cycles the layer would take with every fetch already done (closed form)'),
+    perLayer('stallCycles', 'cycles', 'cycles − computeCycles: time added by waiting for memory'),
+    perLayer('launchCycles', 'cycles', 'cycles from the layer\'s request to its first operation\'s start: the driver\'s launch (opLaunch_ns)'),
+    perLayer('prologueCycles', 'cycles', 'cycles after the launch until the first step\'s input rows and weights were in CBUF, beyond the weight load'),
+    perLayer('inputWaitCycles', 'cycles', 'cycles later steps waited for their input rows'),
+    perLayer('weightWaitCycles', 'cycles', 'cycles later steps waited for their weights'),
+    perLayer('writebackCycles', 'cycles', 'cycles from the last drain to the last output byte written'),
+    perLayer('memoryFloorCycles', 'cycles', 'the roofline\'s memory floor: the layer\'s bytes at the peak bandwidths of the memories and of the memory interface (fractional)'),
+    perLayer('bound', '-', '"memory" when memoryFloorCycles > computeCycles (the roofline criterion), else "compute"'),
+    perLayer('macs', 'MACs', 'useful multiply-accumulates of the layer'),
+    perLayer('macUtilization', 'fraction', 'multiplies the MAC array performed / (cycles × macAtomicC × macAtomicK); at most 1 (Winograd performs 2.25× fewer multiplies than macs)'),
+    perLayer('effectiveMacUtilization', 'fraction', 'macs / (cycles × macAtomicC × macAtomicK): the network\'s MACs per array slot; above 1 is possible in Winograd mode'),
+    perLayer('cbufMode', '-', 'CBUF sharing: full-input-full-weights, full-input-partial-weights, row-split, or none (pool, eltwise)'),
+    perLayer('convMode', '-', 'direct, winograd, image, or none'),
+    perLayer('steps', 'count', 'scheduled steps (one event each): kernel group × row range'),
+    perLayer('featureRead_B', 'B', 'input feature bytes read from memory (including re-fetched overlap rows and element-wise operands)'),
+    perLayer('refetchedFeature_B', 'B', 'feature bytes read more than once (overlap rows of row-split mode)'),
+    perLayer('outputWritten_B', 'B', 'output bytes written to memory'),
+    perLayer('weightFetched_B', 'B', 'weight bytes read from the weight store (encoded form)'),
+    perLayer('hardwareOps', '-', 'the hardware operations launched for the layer: kind (conv, sdp, pdp), layer, row chunk, start, end, cycles, bytes read and written (a convolution chunk is a conv and an sdp operation, as nvdla/sw emits them)'),
+    perLayer('fusedLayers', '-', 'names of the layers run inside this hardware layer (an element-wise add in SDP, a pooling in PDP on the fly); empty when none'),
+    perLayer('energy_J', 'J', 'core energy during the layer by term: mac, cbuf_read, cbuf_write, sdp, pdp, leakage'),
+    perLayer('totalEnergy_J', 'J', 'sum of energy_J'),
     // Of the core as a whole.
-    { key: 'area_mm2', unit: 'mm²', description: 'core area: MAC array, CBUF, control (NvdlaCore.area())' },
+    figure('area_mm2', 'mm²', 'core area: MAC array, CBUF, control (NvdlaCore.area())'),
+    // Energy terms and power states of the core (core.ts, power-gate.ts).
+    energyTerm('mac', 'J', 'MAC array energy (per multiply performed)'),
+    energyTerm('cbuf_read', 'J', 'CBUF read energy'),
+    energyTerm('cbuf_write', 'J', 'CBUF write energy'),
+    energyTerm('sdp', 'J', 'SDP (bias, activation, element-wise) energy'),
+    energyTerm('pdp', 'J', 'PDP (pooling) energy'),
+    energyTerm('leakage', 'J', 'leakage while powered and in the idle state of its power domain'),
+    energyTerm('wakeup', 'J', 'energy of wake-ups from the idle state'),
+    ...powerStateStats(NVDLA_DOMAIN_KINDS, 'core'),
   ],
 };

@@ -1,4 +1,5 @@
-import { saneArea_mm2, sanePower_mW, saneEnergy_pJ, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
+import { powerStateStats } from '../power-gate.js';
+import { stat, saneArea_mm2, sanePower_mW, saneEnergy_pJ, posInt, posNum, type ComponentSpec } from '../../engine/spec.js';
 import { powerDomainParams, type PowerDomainParams } from '../power-domain-params.js';
 
 /** Figures of the whole buffer that a user may set from their own model (all optional). */
@@ -22,6 +23,12 @@ export interface SramParams extends PowerDomainParams {
 /** NVMExplorer's 2 MB SRAM at ReadEDP: the same configuration as the SRAM row of reference/envm-arrays.csv. */
 const SRAM_WRITE_SOURCE =
   'lpentecost/NVMExplorer AE_dnn_output/SRAM_1BPC-combined.csv, 2 MB, 22 nm, 64-bit word, ReadEDP (the configuration of the SRAM row of reference/envm-arrays.csv): write latency 4.679 ns, write energy 17.016 pJ';
+
+const SRAM_DOMAIN_KINDS = ['always-on', 'power-gated', 'retention', 'supply-off'] as const;
+const SOURCE = 'model: src/hw/sram/sram-buffer.ts (figures from src/hw/memory-figures/)';
+const counter = stat('counter', SOURCE);
+const figure = stat('figure', SOURCE);
+const energyTerm = stat('energy', SOURCE);
 
 export const sramSpec: ComponentSpec = {
   name: 'sram',
@@ -53,7 +60,7 @@ export const sramSpec: ComponentSpec = {
       schema: posInt({ maximum: 4096 }),
     },
     ...powerDomainParams({
-      kinds: ['always-on', 'power-gated', 'retention', 'supply-off'],
+      kinds: SRAM_DOMAIN_KINDS,
       default: 'power-gated',
       defaultSource: 'assumption: activations are recomputed every frame, so nothing needs to survive between frames and the buffer sits behind on-chip power switches (choose "retention" to keep its contents)',
       contents: 'lost',
@@ -79,20 +86,25 @@ export const sramSpec: ComponentSpec = {
     },
   ],
   stats: [
-    { key: 'reads', unit: 'count', description: 'read accesses' },
-    { key: 'writes', unit: 'count', description: 'write accesses' },
-    { key: 'bytesRead_B', unit: 'B', description: 'bytes read' },
-    { key: 'bytesWritten_B', unit: 'B', description: 'bytes written' },
-    { key: 'bankStall_ns', unit: 'ns', description: 'time requests waited for busy banks, summed over the banks they used' },
-    { key: 'readEnergy_J', unit: 'J', description: 'read energy' },
-    { key: 'writeEnergy_J', unit: 'J', description: 'write energy' },
-    { key: 'leakageEnergy_J', unit: 'J', description: 'leakage energy (on, and in the idle state)' },
-    { key: 'wakeUpEnergy_J', unit: 'J', description: 'wake-up energy' },
-    { key: 'wakeUps', unit: 'count', description: 'wake-ups from the idle state' },
-    { key: 'onTime_s', unit: 's', description: 'time powered on' },
-    { key: 'gatedTime_s', unit: 's', description: 'time in the idle state (power-gated, retention or supply-off)' },
-    { key: 'leakage_mW', unit: 'mW', description: 'leakage power when on' },
-    { key: 'area_mm2', unit: 'mm²', description: 'area' },
-    { key: 'peakBandwidth_GBps', unit: 'GB/s', description: 'peak read bandwidth' },
+    counter('reads', 'count', 'read accesses'),
+    counter('writes', 'count', 'write accesses'),
+    counter('bytesRead_B', 'B', 'bytes read'),
+    counter('bytesWritten_B', 'B', 'bytes written'),
+    counter('bankStall_ns', 'ns', 'time requests waited for busy banks, summed over the banks they used'),
+    counter('readEnergy_J', 'J', 'read energy'),
+    counter('writeEnergy_J', 'J', 'write energy'),
+    counter('leakageEnergy_J', 'J', 'leakage energy (on, and in the idle state)'),
+    counter('wakeUpEnergy_J', 'J', 'wake-up energy'),
+    counter('wakeUps', 'count', 'wake-ups from the idle state'),
+    counter('onTime_s', 's', 'time powered on'),
+    counter('gatedTime_s', 's', 'time in the idle state (power-gated, retention or supply-off)'),
+    figure('leakage_mW', 'mW', 'leakage power when on'),
+    figure('area_mm2', 'mm²', 'area'),
+    figure('peakBandwidth_GBps', 'GB/s', 'peak read bandwidth'),
+    energyTerm('read', 'J', 'read energy'),
+    energyTerm('write', 'J', 'write energy'),
+    energyTerm('leakage', 'J', 'leakage while on and in the idle state'),
+    energyTerm('wakeup', 'J', 'energy of wake-ups from the idle state'),
+    ...powerStateStats(SRAM_DOMAIN_KINDS, 'SRAM'),
   ],
 };

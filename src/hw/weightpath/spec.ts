@@ -1,4 +1,4 @@
-import { saneArea_mm2, saneEnergy_pJ, nonNegInt, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
+import { stat, saneArea_mm2, saneEnergy_pJ, nonNegInt, oneOf, posInt, type ComponentSpec } from '../../engine/spec.js';
 
 /** The `weightPath` config section: the logic between the eNVM and CBUF. */
 export interface WeightPathParams {
@@ -23,6 +23,11 @@ const GE_AREA =
   'one NAND2-equivalent ≈ 0.2 µm² at 22 nm (NanGate 45 nm open cell library NAND2_X1 0.798 µm² × (22/45)²)';
 const GATE_ENERGY =
   'about 0.3 fJ per switched NAND2-equivalent at 45 nm (Horowitz, "Computing\'s energy problem", ISSCC 2014: 32-bit add 0.1 pJ over ~300 gate-equivalents), about half that at 22 nm';
+
+const SOURCE = 'model: src/hw/weightpath/envm-weight-source.ts (per-unit energies of this section)';
+const counter = stat('counter', SOURCE);
+const figure = stat('figure', SOURCE);
+const energyTerm = stat('energy', SOURCE);
 
 export const weightPathSpec: ComponentSpec = {
   name: 'weightPath',
@@ -119,14 +124,17 @@ export const weightPathSpec: ComponentSpec = {
     },
   ],
   stats: [
-    { key: 'fetches', unit: 'count', description: 'fetchKernels calls' },
-    { key: 'bytesFetched_B', unit: 'B', description: 'encoded bytes read from the eNVM' },
-    { key: 'weightsDecoded', unit: 'count', description: 'weights through the sparse decode unit' },
-    { key: 'codewordsDecoded', unit: 'count', description: 'ECC codewords decoded' },
-    { key: 'syncWords', unit: 'count', description: 'IdxSync words processed' },
-    { key: 'decodeEnergy_J', unit: 'J', description: 'sparse decode energy' },
-    { key: 'eccEnergy_J', unit: 'J', description: 'ECC decode energy' },
-    { key: 'idxSyncEnergy_J', unit: 'J', description: 'IdxSync energy' },
-    { key: 'area_mm2', unit: 'mm²', description: 'area of the decode, ECC and IdxSync units in use' },
+    counter('fetches', 'count', 'fetchKernels calls'),
+    counter('bytesFetched_B', 'B', 'encoded bytes read from the eNVM'),
+    counter('weightsDecoded', 'count', 'weights through the sparse decode unit'),
+    counter('codewordsDecoded', 'count', 'ECC codewords decoded'),
+    counter('syncWords', 'count', 'IdxSync words processed'),
+    counter('decodeEnergy_J', 'J', 'sparse decode energy'),
+    counter('eccEnergy_J', 'J', 'ECC decode energy'),
+    counter('idxSyncEnergy_J', 'J', 'IdxSync energy'),
+    figure('area_mm2', 'mm²', 'area of the decode, ECC and IdxSync units in use'),
+    energyTerm('decode', 'J', 'sparse decode energy'),
+    energyTerm('ecc', 'J', 'ECC decode energy'),
+    energyTerm('idxsync', 'J', 'IdxSync energy'),
   ],
 };

@@ -1,5 +1,5 @@
 import { withDefaults } from '../../engine/spec.js';
-import { nsToPs } from '../../engine/time.js';
+import { nsToPs, psToSeconds } from '../../engine/time.js';
 import { backingStoreSpec, resolveBackingStore, type BackingStoreSection } from '../../hw/backing-store/spec.js';
 import { WeightReloader } from '../../hw/backing-store/weight-reload.js';
 import { dramPeakBandwidth_Bps, Lpddr4Memory } from '../../hw/dram/lpddr4-memory.js';
@@ -47,10 +47,11 @@ export const dramKind: MemoryKind = {
     let reload: WeightReloader | undefined;
     // `best` weighs the off state's reload cost; the reloader is created with the weights, once their bytes are known.
     const dram = new Lpddr4Memory(params, { sink: a.dramTrace, file: a.file, offReloadEnergy_J: () => reload?.reloadEnergy_J() ?? 0, offReloadLead_ps: () => reload?.reloadDuration_ps() ?? 0 });
-    a.addAccount('dram', dram);
-    a.addPowerManaged('dram', dram);
+    a.register('dram', dramSpec, { account: dram, power: dram, stats: () => dram.stats() });
     const port = a.sections.memoryPort;
-    const dramPort: MemoryDevice = port === undefined ? dram : new MemoryPort(dram, port.peakBandwidth_GBps, nsToPs(port.latency_ns));
+    const memoryPort = port === undefined ? undefined : new MemoryPort(dram, port.peakBandwidth_GBps, nsToPs(port.latency_ns));
+    if (memoryPort !== undefined) a.register('memoryPort', memoryPortSpec, { stats: () => ({ portBusy_s: psToSeconds(memoryPort.busy_ps) }) });
+    const dramPort: MemoryDevice = memoryPort ?? dram;
     a.addMemory('dram', dram);
     return {
       weights: roles.includes('weights')
@@ -66,7 +67,8 @@ export const dramKind: MemoryKind = {
             const store = w.sections.backingStore;
             if (store !== undefined) {
               reload = new WeightReloader(dram, end_B, store);
-              w.addAccount('backingStore', reload);
+              const r = reload;
+              w.register('backingStore', backingStoreSpec, { account: r, stats: () => ({ reloads: r.reloads, reloaded_B: r.reloaded_B }) });
             }
             return { source: new MemoryWeightSource(dramPort, layers, 0, bytesOf), end_B };
           }

@@ -46,7 +46,6 @@ export const envmKind: MemoryKind = {
         const fit = array.checkFits();
         if (fit !== undefined) w.infeasible(fit);
         for (const n of array.notes) w.note(n);
-        w.addPowerManaged('envm', array);
         w.setArea('envm', array.area_mm2());
         // A kernel range's bits are asked for at every fetch (split-H chunks fetch the same ranges again): sized once.
         const rangeCache = new Map<string, ReturnType<typeof kernelRangeStreamBits>>();
@@ -80,8 +79,8 @@ export const envmKind: MemoryKind = {
         w.addMemory('envm', array);
         // The source reports the array's energy with its own (envm_read, envm_leakage, ..., decode, ecc, idxsync):
         // shown as two components, the eNVM and the decode logic.
-        w.addAccount('envm', termsOf(src, 'envm_', true));
-        w.addAccount('weightPath', termsOf(src, 'envm_', false));
+        w.register('envm', envmSpec, { account: termsOf(src, 'envm_', true), power: array, stats: () => array.stats() });
+        w.register('weightPath', weightPathSpec, { account: termsOf(src, 'envm_', false), stats: () => src.stats() });
         return { source: src, end_B: 0 };
       },
       handles: () => ({ envm: array }),

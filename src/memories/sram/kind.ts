@@ -20,8 +20,7 @@ export const sramKind: MemoryKind = {
     const sram = new SramBuffer(params);
     return {
       activations: (act) => {
-        act.addAccount('sram', sram);
-        act.addPowerManaged('sram', sram);
+        act.register('sram', sramSpec, { account: sram, power: sram, stats: () => sram.stats() });
         act.setArea('sram', sram.area_mm2());
         act.addMemory('sram', sram);
         const trace = act.trace;

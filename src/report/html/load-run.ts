@@ -38,7 +38,7 @@ function readJson(file: string): unknown {
 function isSimulationResult(v: unknown): v is SimulationResult {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
-  if (typeof o.arch !== 'object' || typeof o.trace !== 'object' || typeof o.area_mm2 !== 'object' || typeof o.feasible !== 'boolean') return false;
+  if (typeof o.arch !== 'object' || typeof o.trace !== 'object' || typeof o.area_mm2 !== 'number' || typeof o.feasible !== 'boolean') return false;
   return o.feasible === false ? typeof o.reason === 'string' : typeof o.inference === 'object' && Array.isArray(o.points);
 }
 
@@ -70,7 +70,7 @@ export function loadRun(dir: string): RunData {
     if (!isSimulationResult(raw)) {
       throw new UserError('summary.json is not the result of maxnvm simulate', {
         file: summaryFile,
-        expected: 'an object with arch, trace, area_mm2, feasible and (when feasible) inference and points',
+        expected: 'an object with arch, trace, area_mm2 (a number: result schema 2), feasible and (when feasible) inference and points',
         suggestion: SUGGESTION,
       });
     }

@@ -1,3 +1,4 @@
+import { reasonOf } from '../../system/measurement.js';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
 import { si } from '../../util/format.js';
 import { BAND_HEADER, bandPreamble, bandRows } from '../band-table.js';
@@ -69,11 +70,11 @@ function rateTable(lines: readonly RateLine[], baseline: Baseline | undefined): 
     const rate = l.fps === l.requested_fps ? plainNumber(l.fps) : `${plainNumber(l.fps)} (asked ${plainNumber(l.requested_fps)})`;
     const r = l.row;
     if (r === undefined) return [num(rate), l.series, { text: 'not swept at this rate', cls: 'bad', span: 4 }];
-    if (!r.feasible || r.power_W === null || r.energy_per_inference_J === null) {
+    if (!r.feasible) {
       return [num(rate), l.series, { text: r.reason === '' ? 'infeasible' : r.reason, cls: 'bad', span: 4 }];
     }
     const ratio: Cell = l.isBaseline ? { text: 'baseline', cls: 'base' } : l.ratio === undefined ? '–' : num(`${l.ratio.toPrecision(3)}×`);
-    return [num(rate), l.series, num(si(r.power_W, 'W')), num(si(r.energy_per_inference_J, 'J')), num(r.latency_s === null ? '–' : si(r.latency_s, 's')), ratio];
+    return [num(rate), l.series, num(si(r.power_W, 'W')), num(si(r.energy_J, 'J')), num(r.latency_s === null ? '–' : si(r.latency_s, 's')), ratio];
   });
   const caption = `Power and energy per inference at the chosen rates; ${baseline === undefined ? 'no baseline' : `baseline ${baselineLabel(baseline)}`}`;
   return htmlTable('rates-table', caption, ['frame rate (fps)', 'system (DRAM policy)', 'average power', 'energy per inference', 'latency', 'power ratio, baseline / system'], rows);
@@ -89,7 +90,7 @@ function bandSection(b: Bands | undefined, plotted: boolean): string {
 
 function infeasibleTable(list: readonly { series: string; row: SweepRow }[]): string {
   if (list.length === 0) return '<p>Every swept point is feasible.</p>';
-  const rows = list.map((x): Cell[] => [x.series, num(plainNumber(x.row.fps)), num(plainNumber(x.row.maxFps)), { text: x.row.reason, cls: 'bad' }]);
+  const rows = list.map((x): Cell[] => [x.series, num(plainNumber(x.row.fps)), num(plainNumber(x.row.maxFps)), { text: reasonOf(x.row), cls: 'bad' }]);
   return htmlTable('infeasible-table', 'Lowest swept rate each series cannot sustain', ['system (DRAM policy)', 'frame rate (fps)', 'max frame rate (fps)', 'reason'], rows);
 }
 

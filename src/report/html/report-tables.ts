@@ -55,9 +55,9 @@ export function rateLines(rows: readonly SweepRow[], rates: readonly ChosenRate[
       const row = rows.find((r) => sameSeries(r, s) && r.fps === rate.fps);
       const isBaseline = baseline !== undefined && s.system === baseline.system && s.dramPolicy === baseline.dramPolicy;
       let ratio: number | undefined;
-      if (baseline !== undefined && !isBaseline && row?.feasible === true && row.power_W !== null && row.power_W > 0) {
+      if (baseline !== undefined && !isBaseline && row?.feasible === true && row.power_W > 0) {
         const base = baselineRowAt(rows, baseline, s.trace, rate.fps);
-        if (base?.power_W != null) ratio = base.power_W / row.power_W;
+        if (base?.feasible === true) ratio = base.power_W / row.power_W;
       }
       out.push({ fps: rate.fps, requested_fps: rate.requested_fps, series: name(s), isBaseline, row, ratio });
     }

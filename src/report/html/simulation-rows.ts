@@ -1,13 +1,5 @@
 import type { SimulationResult } from '../../system/simulate.js';
-import { componentTotals } from '../../system/energy-ledger.js';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
-
-/** device → state → value (s or J), flattened to "device.state" → value as in SweepRow. */
-function flatByState(nested: Record<string, Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [d, states] of Object.entries(nested)) for (const [s, v] of Object.entries(states)) out[`${d}.${s}`] = v;
-  return out;
-}
 
 function stringAt(obj: unknown, ...path: string[]): string | undefined {
   let cur: unknown = obj;
@@ -27,7 +19,7 @@ function stringAt(obj: unknown, ...path: string[]): string | undefined {
  */
 export function rowsFromSimulation(r: SimulationResult, manifest: unknown): SweepRow[] {
   if (!r.feasible) return [];
-  const hasDram = 'dram' in r.inference.byComponent_J || (typeof manifest === 'object' && manifest !== null && stringAt(manifest, 'arch', 'dram', 'idlePolicy') !== undefined);
+  const hasDram = 'dram' in r.inference.energyByComponent_J || (typeof manifest === 'object' && manifest !== null && stringAt(manifest, 'arch', 'dram', 'idlePolicy') !== undefined);
   const dramPolicy = hasDram ? (stringAt(manifest, 'idlePolicy') ?? stringAt(manifest, 'arch', 'dram', 'idlePolicy') ?? 'unknown') : '-';
   const common = {
     system: r.arch.name,
@@ -36,37 +28,9 @@ export function rowsFromSimulation(r: SimulationResult, manifest: unknown): Swee
     traceFile: stringAt(manifest, 'trace', 'file') ?? '',
     dramPolicy,
     maxFps: r.inference.maxFps,
-    area_mm2: r.area_mm2.total,
-    areaByComponent_mm2: r.area_mm2.breakdown,
+    area_mm2: r.area_mm2,
+    areaByComponent_mm2: r.areaByComponent_mm2,
   };
-  return r.points.map((p): SweepRow =>
-    p.feasible
-      ? {
-          ...common,
-          fps: p.fps,
-          feasible: true,
-          reason: '',
-          period_s: p.period_s,
-          latency_s: p.latency_s,
-          power_W: p.power_W,
-          energy_per_inference_J: p.energy_per_inference_J,
-          energyByComponent_J: componentTotals(p.breakdown_J),
-          residency_s: flatByState(p.residency_s),
-          // Older summaries have no per-state energy: nothing to show rather than a guess.
-          stateEnergy_J: p.state_energy_J === undefined ? {} : flatByState(p.state_energy_J),
-        }
-      : {
-          ...common,
-          fps: p.fps,
-          feasible: false,
-          reason: p.reason,
-          period_s: p.period_s,
-          latency_s: p.latency_s,
-          power_W: null,
-          energy_per_inference_J: null,
-          energyByComponent_J: {},
-          residency_s: {},
-          stateEnergy_J: {},
-        },
-  );
+  // A frame period is the same measurement in a simulation as in a sweep: the row is its context beside it.
+  return r.points.map((p): SweepRow => ({ ...common, ...p }));
 }

@@ -4,18 +4,21 @@ import type { SweepRow } from '../../system/sweep/sweep-row.js';
 type Kind = 'string' | 'number' | 'boolean' | 'number|null' | 'record';
 
 /** The fields of SweepRow that the plots and the report read, and their JSON types. */
-const FIELDS: readonly [keyof SweepRow, Kind][] = [
+const FIELDS: readonly [string, Kind][] = [
   ['system', 'string'],
   ['trace', 'string'],
   ['dramPolicy', 'string'],
   ['fps', 'number'],
   ['feasible', 'boolean'],
   ['maxFps', 'number'],
-  ['power_W', 'number|null'],
-  ['energy_per_inference_J', 'number|null'],
-  ['energyByComponent_J', 'record'],
   ['area_mm2', 'number|null'],
   ['areaByComponent_mm2', 'record'],
+];
+/** And those of a feasible row's measurement (an infeasible row has its reason instead). */
+const MEASURED: readonly [string, Kind][] = [
+  ['power_W', 'number'],
+  ['energy_J', 'number'],
+  ['energyByComponent_J', 'record'],
 ];
 
 function isKind(v: unknown, kind: Kind): boolean {
@@ -31,12 +34,17 @@ function isKind(v: unknown, kind: Kind): boolean {
   }
 }
 
+/** A component → key → number object, or nothing: the report only displays these. */
+function nestedOr(v: unknown): Record<string, Record<string, number>> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => isKind(x, 'record')) ? (v as Record<string, Record<string, number>>) : {};
+}
+
 /**
  * The rows of a sweep.json: either an array of SweepRow or an object with a
  * `rows` array. Checks every field the report reads, so a malformed file is a
  * UserError naming the row and field, not a crash inside the plotting code.
  * Optional fields the report only displays (reason, latency_s, archFile,
- * traceFile, period_s, residency_s, stateEnergy_J) get neutral defaults when absent.
+ * traceFile, period_s, residency_s, stateEnergy_J, energyByTerm_J, stats) get neutral defaults when absent.
  */
 export function checkSweepRows(value: unknown, file: string): SweepRow[] {
   const isObj = typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,7 +64,7 @@ export function checkSweepRows(value: unknown, file: string): SweepRow[] {
       throw new UserError(`row ${i} of sweep.json is not an object`, { file, jsonPath: at, expected: 'an object with system, fps, feasible, ...' });
     }
     const r = raw as Record<string, unknown>;
-    for (const [key, kind] of FIELDS) {
+    for (const [key, kind] of [...FIELDS, ...(r.feasible === true ? MEASURED : [])]) {
       if (!isKind(r[key], kind)) {
         throw new UserError(`row ${i} of sweep.json: "${key}" is ${JSON.stringify(r[key]) ?? 'missing'}`, {
           file,
@@ -71,11 +79,11 @@ export function checkSweepRows(value: unknown, file: string): SweepRow[] {
       ...(r as unknown as SweepRow),
       archFile: typeof r.archFile === 'string' ? r.archFile : '',
       traceFile: typeof r.traceFile === 'string' ? r.traceFile : '',
-      reason: typeof r.reason === 'string' ? r.reason : '',
       period_s: period,
       latency_s: typeof r.latency_s === 'number' ? r.latency_s : null,
-      residency_s: isKind(r.residency_s, 'record') ? (r.residency_s as Record<string, number>) : {},
-      stateEnergy_J: isKind(r.stateEnergy_J, 'record') ? (r.stateEnergy_J as Record<string, number>) : {},
-    };
+      ...(r.feasible === true
+        ? { residency_s: nestedOr(r.residency_s), stateEnergy_J: nestedOr(r.stateEnergy_J), energyByTerm_J: nestedOr(r.energyByTerm_J), stats: nestedOr(r.stats) }
+        : { reason: typeof r.reason === 'string' ? r.reason : '' }),
+    } as SweepRow;
   });
 }

@@ -48,15 +48,15 @@ export function sortFront(rows: readonly SweepRow[], objectives: readonly Object
 }
 
 /** The columns every front row reports besides its objectives. */
-const MEASURES: ObjectiveColumn[] = ['area_mm2', 'energy_per_inference_J', 'latency_s', 'power_W', 'max_fps'];
+const MEASURES: ObjectiveColumn[] = ['area_mm2', 'energy_J', 'latency_s', 'power_W', 'maxFps'];
 
 /** pareto.csv: the front's rows; the grid's keys and the objectives first, then the other measures. */
 export function paretoCsv(p: ParetoResult): string {
   const setKeys = [...new Set(p.front.flatMap((r) => Object.keys(r.set ?? {})))];
   const objectiveCols = p.objectives.map((o) => o.column);
-  const columns = ['trace', 'fps', 'system', 'dram_policy', ...setKeys, ...objectiveCols, ...MEASURES.filter((m) => !objectiveCols.includes(m)), 'arch_file'];
+  const columns = ['trace', 'fps', 'system', 'dramPolicy', ...setKeys, ...objectiveCols, ...MEASURES.filter((m) => !objectiveCols.includes(m)), 'archFile'];
   const records = p.front.map((r) => {
-    const rec: Record<string, CsvValue> = { trace: r.trace, fps: r.fps, system: r.system, dram_policy: r.dramPolicy, arch_file: r.archFile };
+    const rec: Record<string, CsvValue> = { trace: r.trace, fps: r.fps, system: r.system, dramPolicy: r.dramPolicy, archFile: r.archFile };
     for (const [k, v] of Object.entries(r.set ?? {})) rec[k] = v;
     for (const m of MEASURES) rec[m] = OBJECTIVE_COLUMNS[m](r);
     return rec;

@@ -18,7 +18,7 @@ export const PARETO_CSV = 'pareto.csv';
 export const PARETO_JSON = 'pareto.json';
 export const PARETO_PLOT = 'pareto-front.svg';
 /** The front `report` shows for a grid sweep when `maxnvm pareto` was not run on it. */
-export const DEFAULT_OBJECTIVES = 'area_mm2,energy_per_inference_J';
+export const DEFAULT_OBJECTIVES = 'area_mm2,energy_J';
 
 export interface WrittenPareto {
   result: ParetoResult;

@@ -75,7 +75,7 @@ function distinctSystems(series: readonly Baseline[]): string[] {
 /** The baseline's feasible row for this trace at exactly this rate, if any. */
 export function baselineRowAt(rows: readonly SweepRow[], baseline: Baseline, trace: string, fps: number): SweepRow | undefined {
   return rows.find(
-    (r) => r.system === baseline.system && r.dramPolicy === baseline.dramPolicy && r.trace === trace && r.fps === fps && r.feasible && r.power_W !== null,
+    (r) => r.system === baseline.system && r.dramPolicy === baseline.dramPolicy && r.trace === trace && r.fps === fps && r.feasible,
   );
 }
 
@@ -90,9 +90,9 @@ export function ratioPoints(rows: readonly SweepRow[], baseline: Baseline): Line
   const point = linePointOf(rows);
   const out: LinePoint[] = [];
   for (const r of rows) {
-    if (r.system === baseline.system || !r.feasible || r.power_W === null || r.power_W <= 0) continue;
+    if (r.system === baseline.system || !r.feasible || r.power_W <= 0) continue;
     const base = baselineRowAt(rows, baseline, r.trace, r.fps);
-    if (base === undefined || base.power_W === null) continue;
+    if (base?.feasible !== true) continue;
     out.push(point(r, base.power_W / r.power_W));
   }
   return out;

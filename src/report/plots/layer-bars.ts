@@ -1,4 +1,4 @@
-import type { LayerReport } from '../../system/inference.js';
+import type { LayerMeasurement } from '../../system/inference.js';
 import { OKABE_ITO } from './palette.js';
 import type { PlotLook } from './look.js';
 import { distinct } from './series.js';
@@ -16,7 +16,7 @@ import { byteUnit } from './units.js';
 export interface LayerPlotInput {
   system: string;
   trace: string;
-  layers: readonly LayerReport[];
+  layers: readonly LayerMeasurement[];
 }
 
 /** Bound of a layer's latency: the core's pipeline (compute) or the memory it waits for. */
@@ -28,7 +28,7 @@ const BOUND_COLORS = new Map([
 /** Bar height from the font, so 70-odd layer names stay legible and the plot no taller than it must be. */
 const barStep_px = (look: PlotLook): number => Math.round(1.3 * look.style.fontSize_px);
 
-function shown(input: LayerPlotInput): LayerReport[] {
+function shown(input: LayerPlotInput): LayerMeasurement[] {
   return input.layers.filter((l) => l.fusedInto === undefined);
 }
 
@@ -84,12 +84,12 @@ export function layerEnergySpec(input: LayerPlotInput, look: PlotLook): PlotSpec
 export function layerBytesSpec(input: LayerPlotInput, look: PlotLook): PlotSpec {
   const layers = shown(input);
   const segments: BarSegment[] = layers.flatMap((l) =>
-    Object.entries(l.bytes).flatMap(([memory, b]) => [
-      { bar: l.name, part: `${memory} read`, value: b.read_B },
-      { bar: l.name, part: `${memory} written`, value: b.written_B },
+    Object.keys(l.bytesRead_B).flatMap((memory) => [
+      { bar: l.name, part: `${memory} read`, value: l.bytesRead_B[memory] ?? 0 },
+      { bar: l.name, part: `${memory} written`, value: l.bytesWritten_B[memory] ?? 0 },
     ]),
   );
-  const memories = distinct(layers.flatMap((l) => Object.keys(l.bytes)));
+  const memories = distinct(layers.flatMap((l) => Object.keys(l.bytesRead_B)));
   const colors = new Map(memories.flatMap((m) => [[`${m} read`, look.components.get(m) ?? '#888888'], [`${m} written`, tint(look.components.get(m) ?? '#888888')]]));
   return stackedBarsSpec(segments, [], {
     title: 'Bytes per layer by memory',

@@ -19,6 +19,6 @@ export interface PlotLook {
  * names only the per-layer plots show (memories).
  */
 export function lookOf(rows: readonly SweepRow[], style: PlotStyle = DEFAULT_STYLE, moreComponents: readonly string[] = []): PlotLook {
-  const components = rows.flatMap((r) => [...Object.keys(r.energyByComponent_J), ...Object.keys(r.areaByComponent_mm2)]);
+  const components = rows.flatMap((r) => [...Object.keys(r.feasible ? r.energyByComponent_J : {}), ...Object.keys(r.areaByComponent_mm2)]);
   return { style, systems: systemColors(rows.map(systemNamer(rows))), components: componentColors([...components, ...moreComponents]) };
 }

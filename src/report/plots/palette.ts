@@ -25,7 +25,7 @@ export const OKABE_ITO = {
 /** Tableau 10's grey and brown, for names beyond what Okabe–Ito tells apart. */
 const EXTRA = { grey: '#79706E', brown: '#9C755F' } as const;
 
-/** Components and memories, as the energy ledger and the per-layer bytes name them. */
+/** Components and memories, as the stats registry and the per-layer bytes name them. */
 const COMPONENT_COLORS: Readonly<Record<string, string>> = {
   nvdla: OKABE_ITO.blue,
   dram: OKABE_ITO.vermillion,

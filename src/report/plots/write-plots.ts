@@ -1,3 +1,4 @@
+import { figureOf } from '../../system/measurement.js';
 import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import type { SweepRow } from '../../system/sweep/sweep-row.js';
@@ -52,7 +53,7 @@ const plot = (name: string, spec: PlotSpec): PlannedPlot => ({ name, file: `${na
 export function planPlots(rows: readonly SweepRow[], opts: PlotOptions = {}): PlotPlan {
   const baseline = chooseBaseline(rows, opts.baseline);
   const rates = chooseRates(rows, opts.rates ?? DEFAULT_RATES_fps);
-  const memories = opts.layers?.layers.flatMap((l) => Object.keys(l.bytes)) ?? [];
+  const memories = opts.layers?.layers.flatMap((l) => Object.keys(l.bytesRead_B)) ?? [];
   const look = lookOf(rows, opts.style ?? DEFAULT_STYLE, memories);
   const notes: string[] = [];
   const plots: PlannedPlot[] = [];
@@ -81,7 +82,7 @@ export function planPlots(rows: readonly SweepRow[], opts: PlotOptions = {}): Pl
 /** Whether some series has a line to draw: two or more feasible rates. */
 function hasLines(rows: readonly SweepRow[]): boolean {
   const count = new Map<string, number>();
-  for (const p of linePoints(rows, (r) => r.power_W)) count.set(p.series, (count.get(p.series) ?? 0) + 1);
+  for (const p of linePoints(rows, (r) => figureOf(r, 'power_W'))) count.set(p.series, (count.get(p.series) ?? 0) + 1);
   return [...count.values()].some((n) => n >= 2);
 }
 

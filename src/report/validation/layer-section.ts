@@ -60,8 +60,8 @@ function totalRow(p: PointValidation, profiles: readonly SoftwareProfile[]): str
   }
   const gaps = profiles.map((prof) => {
     const sim = p.sim![prof];
-    const launch = sim.layers.reduce((s, l) => s + l.stall_cycles.launch, 0);
-    const ops = sim.layers.reduce((s, l) => s + l.hardware_ops, 0);
+    const launch = sim.layers.reduce((s, l) => s + l.launchCycles, 0);
+    const ops = sim.layers.reduce((s, l) => s + l.hardwareOps, 0);
     return `${prof}: ${ops} hardware operations, ${int(launch)} cycles of launch`;
   });
   return [...cells, ['sums over the layers', ...gaps].join(' · ')];

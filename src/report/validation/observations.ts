@@ -27,7 +27,7 @@ export function observations(p: PointValidation): string {
   const heads = new Set([...hw.layers, ...sw.layers].map((l) => l.fusedInto).filter((n) => n !== undefined));
   const slower = hw.layers.filter((l) => {
     const o = sw.layers.find((x) => x.name === l.name);
-    return l.fusedInto === undefined && !heads.has(l.name) && o !== undefined && l.cycles > (o.cycles - o.stall_cycles.launch) * (1 + NOTABLE);
+    return l.fusedInto === undefined && !heads.has(l.name) && o !== undefined && l.cycles > (o.cycles - o.launchCycles) * (1 + NOTABLE);
   });
   if (slower.length > 0) {
     lines.push(
@@ -35,7 +35,7 @@ export function observations(p: PointValidation): string {
         slower.map((l) => {
           const o = sw.layers.find((x) => x.name === l.name)!;
           const mode = (r: typeof l): string => (ranWinograd(r) ? 'Winograd' : 'direct');
-          return `${l.name} (${int(l.cycles)} against ${int(o.cycles - o.stall_cycles.launch)}; ${mode(l)} against ${mode(o)}; CBUF ${l.cbufMode} against ${o.cbufMode})`;
+          return `${l.name} (${int(l.cycles)} against ${int(o.cycles - o.launchCycles)}; ${mode(l)} against ${mode(o)}; CBUF ${l.cbufMode} against ${o.cbufMode})`;
         }).join(', ') + '.',
     );
   }

@@ -1,10 +1,17 @@
 import { PS_PER_S, psToSeconds, type Picoseconds } from '../../engine/time.js';
-import { diffNested, type ComponentEnergy, type LedgerSnapshot } from '../energy-ledger.js';
 import type { System } from '../system.js';
-import { coldInference, type ColdInference } from '../inference.js';
-
-export { coldInference, periodOf, type ColdInference };
+import { coldInference } from '../inference.js';
 import { infeasibleReason, periodOf, sleepUntilNextFrame, wakeForFrame } from '../frame-protocol.js';
+import { addParts, infeasible as infeasibleBecause, meanParts, measurement, partsBetween, type Parts } from '../measurement.js';
+import type { PointMeasurement } from '../replay.js';
+
+export { coldInference, periodOf };
+
+/** The cold-start inference of a system as composition uses it: everything the frame rate does not change. */
+export interface ColdStart {
+  latency_ps: Picoseconds;
+  parts: Parts;
+}
 
 /**
  * Steady-state frame periods composed from measured pieces instead of
@@ -40,31 +47,11 @@ import { infeasibleReason, periodOf, sleepUntilNextFrame, wakeForFrame } from '.
  * which is averaged.
  */
 
-/** The cold-start inference of a system: everything the frame rate does not change. */
-
-/** One frame period at one rate, composed or replayed. Infeasible periods carry a reason and no numbers. */
-export type PeriodResult =
-  | {
-      fps: number;
-      period_s: number;
-      feasible: true;
-      /** Wake-up plus inference, s. */
-      latency_s: number;
-      energy_J: ComponentEnergy;
-      residency_s: Record<string, Record<string, number>>;
-      /** Background energy by device and power state, J (part of energy_J). */
-      stateEnergy_J: Record<string, Record<string, number>>;
-    }
-  | { fps: number; period_s: number; feasible: false; reason: string; latency_s: number };
-
-
-
+/** An idle gap measured on a fresh system, and the wake-up latency it ends with. */
 interface IdlePiece {
   /** Wake-up latency at the next frame start, ps. */
   wake_ps: Picoseconds;
-  energy_J: ComponentEnergy;
-  residency_s: Record<string, Record<string, number>>;
-  stateEnergy_J: Record<string, Record<string, number>>;
+  parts: Parts;
 }
 
 /**
@@ -73,19 +60,14 @@ interface IdlePiece {
  * next frame start `period`, wake there and measure up to the moment every
  * device accepts requests again.
  */
-function idlePiece(fresh: System, cold: ColdInference, w: Picoseconds, period: Picoseconds): IdlePiece {
-  const { ledger } = fresh;
+function idlePiece(fresh: System, cold: ColdStart, w: Picoseconds, period: Picoseconds): IdlePiece {
+  const { stats } = fresh;
   const end = w + cold.latency_ps;
-  const a: LedgerSnapshot = ledger.snapshot(end);
+  const a = stats.snapshot(end);
   sleepUntilNextFrame(fresh, end, period);
   const ready = wakeForFrame(fresh, period);
-  const b = ledger.snapshot(ready);
-  return {
-    wake_ps: ready - period,
-    energy_J: diffNested(a.energy_J, b.energy_J),
-    residency_s: diffNested(a.residency_s, b.residency_s),
-    stateEnergy_J: diffNested(a.stateEnergy_J, b.stateEnergy_J),
-  };
+  const b = stats.snapshot(ready);
+  return { wake_ps: ready - period, parts: partsBetween(a, b) };
 }
 
 /** Most wake-ups a composition tries before declaring the wake-up rules inconsistent (a bug). */
@@ -111,12 +93,12 @@ const DEEP_GAP_ps = PS_PER_S;
 /** What the composition of every rate of one system shares. */
 export interface Composer {
   fresh: () => System;
-  cold: ColdInference;
+  cold: ColdStart;
   /** Wake-up latency after a long gap: the first guess of a rate's steady wake-up (right at all but the highest rates). */
   deepWake_ps: Picoseconds;
 }
 
-export function composer(fresh: () => System, cold: ColdInference): Composer {
+export function composer(fresh: () => System, cold: ColdStart): Composer {
   const deep = idlePiece(fresh(), cold, 0, cold.latency_ps + DEEP_GAP_ps);
   return { fresh, cold, deepWake_ps: deep.wake_ps };
 }
@@ -128,7 +110,7 @@ export function composer(fresh: () => System, cold: ColdInference): Composer {
  * built. The guess (the wake-up after a long gap) is tried first; when it is
  * not the steady state, frames are iterated from a cold start.
  */
-export function composePeriod(c: Composer, fps: number): PeriodResult {
+export function composePeriod(c: Composer, fps: number): PointMeasurement {
   const period = periodOf(fps);
   const L = c.cold.latency_ps;
   if (L > period) return infeasible(fps, period, L, 0);
@@ -153,36 +135,17 @@ export function composePeriod(c: Composer, fps: number): PeriodResult {
 }
 
 /** The cold inference plus the steady gap (the mean of a two-frame cycle). */
-function steady(fps: number, period: Picoseconds, cold: ColdInference, used: IdlePiece[]): PeriodResult {
+function steady(fps: number, period: Picoseconds, cold: ColdStart, used: IdlePiece[]): PointMeasurement {
+  const period_s = psToSeconds(period);
   return {
     fps,
-    period_s: psToSeconds(period),
-    feasible: true,
+    period_s,
     latency_s: psToSeconds(cold.latency_ps + Math.max(...used.map((p) => p.wake_ps))),
-    energy_J: addNested(cold.energy_J, average(used.map((p) => p.energy_J))),
-    residency_s: addNested(cold.residency_s, average(used.map((p) => p.residency_s))),
-    stateEnergy_J: addNested(cold.stateEnergy_J, average(used.map((p) => p.stateEnergy_J))),
+    ...measurement(addParts(cold.parts, meanParts(used.map((p) => p.parts))), period_s),
   };
 }
 
-export function infeasible(fps: number, period: Picoseconds, latency: Picoseconds, wake: Picoseconds): PeriodResult {
-  const total = latency + wake;
-  const reason = infeasibleReason(fps, period, latency, wake);
-  return { fps, period_s: psToSeconds(period), feasible: false, reason, latency_s: psToSeconds(total) };
-}
-
-/** a + scale·b term by term (terms missing on one side count as 0). */
-function addNested(a: ComponentEnergy, b: ComponentEnergy, scale = 1): ComponentEnergy {
-  const out: ComponentEnergy = {};
-  for (const [src, k] of [[a, 1], [b, scale]] as const) {
-    for (const [comp, terms] of Object.entries(src)) {
-      const o = (out[comp] ??= {});
-      for (const [term, v] of Object.entries(terms)) o[term] = (o[term] ?? 0) + v * k;
-    }
-  }
-  return out;
-}
-
-function average(list: ComponentEnergy[]): ComponentEnergy {
-  return list.reduce<ComponentEnergy>((sum, e) => addNested(sum, e, 1 / list.length), {});
+/** A rate whose period is shorter than the inference (plus the wake-up before it). */
+export function infeasible(fps: number, period: Picoseconds, latency: Picoseconds, wake: Picoseconds): PointMeasurement {
+  return { fps, period_s: psToSeconds(period), latency_s: psToSeconds(latency + wake), ...infeasibleBecause(infeasibleReason(fps, period, latency, wake)) };
 }

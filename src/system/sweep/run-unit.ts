@@ -1,15 +1,17 @@
 import { psToSeconds } from '../../engine/time.js';
 import { buildSystem } from '../build.js';
-import { componentTotals, sumNested } from '../energy-ledger.js';
-import { replayFrames } from '../replay.js';
+import { replayFrames, type PointMeasurement } from '../replay.js';
 import type { System } from '../system.js';
-import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdInference, type Composer, type PeriodResult } from './compose.js';
+import { coldInference, composePeriod, composer, infeasible, periodOf, type ColdStart, type Composer } from './compose.js';
+import { infeasible as infeasibleBecause } from '../measurement.js';
+import type { InferenceMeasurement } from '../inference.js';
+import type { Infeasible } from '../../errors.js';
 import { unitDesign, unitTrace, type SweepUnit } from './grid.js';
 import { reasonOf } from './design/designs.js';
 import { planEveryConvolution } from './preflight.js';
 import { UserError } from '../../errors.js';
 import type { ArchConfig } from '../../config/arch-config.js';
-import type { SweepRow } from './sweep-row.js';
+import type { RowContext, SweepRow } from './sweep-row.js';
 import { inSystemContext } from './unit-error.js';
 
 /**
@@ -21,25 +23,23 @@ import { inSystemContext } from './unit-error.js';
 /** Frames per replayed point with `exact`: one warm-up and two measured, as `simulate` does by default. */
 const EXACT_FRAMES = 3;
 
-/** What the unit's system is, whatever the rate. */
-interface UnitSystem {
+/** What names a unit's system, whatever the rate. */
+interface SystemNames {
   system: string;
   archFile: string;
   trace: string;
   traceFile: string;
   dramPolicy: string;
-  /** False when the system cannot run the trace at all (weights or activations do not fit). */
-  feasible: boolean;
-  reason: string;
-  maxFps: number;
-  /** One inference from a cold start with every device awake, s (null when infeasible). */
-  latency_s: number | null;
-  inferenceEnergy_J: number | null;
-  inferenceEvents: number;
   /** On-chip area, mm² (null when the design's config is rejected: nothing was built). */
   area_mm2: number | null;
   notes: string[];
 }
+
+/**
+ * The unit's system: its cold inference (the one measurement type), or why it cannot run the trace at all
+ * (weights or activations do not fit, a rejected design), with no maximum rate.
+ */
+type UnitSystem = SystemNames & (InferenceMeasurement | (Infeasible & { maxFps: 0 }));
 
 /** Deterministic counts of the work done (no timings: unit files must not depend on the machine). */
 interface UnitWork {
@@ -108,13 +108,14 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
     const reason = first.infeasible;
     const rows = fps.map((f) => {
       opts.onPoint?.();
-      return rowOf(base, 0, { fps: f, period_s: psToSeconds(periodOf(f)), feasible: false, reason, latency_s: NaN });
+      return rowOf(base, 0, unrunnable(f, reason));
     });
-    const system = { ...systemOf(base, first.notes), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
+    const system: UnitSystem = { ...systemOf(base, first.notes), maxFps: 0, ...infeasibleBecause(reason) };
     return { unit, config, system, work, rows };
   }
-  const cold = coldInference(first);
-  const maxFps = 1 / psToSeconds(cold.latency_ps);
+  const { latency_ps, parts, inference } = coldInference(first);
+  const cold: ColdStart = { latency_ps, parts };
+  const maxFps = inference.maxFps;
   const counted = (): System => {
     work.gapsMeasured++;
     return fresh();
@@ -126,19 +127,11 @@ function runRates(unit: SweepUnit, fps: readonly number[], opts: UnitOptions): U
     opts.onPoint?.();
     return rowOf(base, maxFps, point);
   });
-  const system: UnitSystem = {
-    ...systemOf(base, first.notes),
-    feasible: true,
-    reason: '',
-    maxFps,
-    latency_s: psToSeconds(cold.latency_ps),
-    inferenceEnergy_J: sumNested(cold.energy_J),
-    inferenceEvents: cold.events,
-  };
+  const system: UnitSystem = { ...systemOf(base, first.notes), ...inference };
   return { unit, config, system, work, rows };
 }
 
-function pointAt(fps: number, cold: ColdInference, comp: Composer | undefined, fresh: () => System, work: UnitWork): PeriodResult {
+function pointAt(fps: number, cold: ColdStart, comp: Composer | undefined, fresh: () => System, work: UnitWork): PointMeasurement {
   const period = periodOf(fps);
   // Shorter than one inference: infeasible whatever the idle policy; nothing to simulate.
   if (cold.latency_ps > period) return infeasible(fps, period, cold.latency_ps, 0);
@@ -146,11 +139,15 @@ function pointAt(fps: number, cold: ColdInference, comp: Composer | undefined, f
   if (comp !== undefined) return composePeriod(comp, fps);
   const r = replayFrames(fresh(), fps, EXACT_FRAMES);
   work.framesReplayed += EXACT_FRAMES;
-  if (!r.feasible) return { fps, period_s: r.period_s, feasible: false, reason: r.reason, latency_s: r.latency_s };
-  return { fps, period_s: r.period_s, feasible: true, latency_s: r.latency_s, energy_J: r.breakdown_J, residency_s: r.residency_s, stateEnergy_J: r.state_energy_J };
+  return r;
 }
 
-type RowBase = Pick<SweepRow, 'system' | 'archFile' | 'trace' | 'traceFile' | 'dramPolicy' | 'set' | 'area_mm2' | 'areaByComponent_mm2'>;
+type RowBase = Omit<RowContext, 'maxFps'>;
+
+/** A rate of a system that cannot run the trace at all: no latency, no figures. */
+function unrunnable(fps: number, reason: string): PointMeasurement {
+  return { fps, period_s: psToSeconds(periodOf(fps)), latency_s: null, ...infeasibleBecause(reason) };
+}
 
 /** The design's keys for its rows: present only in grids with `set`, so plain sweeps' rows are unchanged. */
 function setOf(unit: SweepUnit): Pick<SweepRow, 'set'> {
@@ -165,52 +162,18 @@ function rejected(unit: SweepUnit, name: string, trace: string, reason: string, 
   const base: RowBase = { system: name, archFile: unit.archFile, trace, traceFile: unit.traceFile, dramPolicy: unit.policy, ...setOf(unit), area_mm2: null, areaByComponent_mm2: {} };
   const rows = fps.map((f) => {
     opts.onPoint?.();
-    return rowOf(base, 0, { fps: f, period_s: psToSeconds(periodOf(f)), feasible: false, reason, latency_s: NaN });
+    return rowOf(base, 0, unrunnable(f, reason));
   });
-  const system: UnitSystem = { ...systemOf(base, []), feasible: false, reason, maxFps: 0, latency_s: null, inferenceEnergy_J: null, inferenceEvents: 0 };
+  const system: UnitSystem = { ...systemOf(base, []), maxFps: 0, ...infeasibleBecause(reason) };
   return { unit, config, system, work: { pointsComputed: 0, gapsMeasured: 0, framesReplayed: 0 }, rows };
 }
 
-function systemOf(base: RowBase, notes: readonly string[]): Omit<UnitSystem, 'feasible' | 'reason' | 'maxFps' | 'latency_s' | 'inferenceEnergy_J' | 'inferenceEvents'> {
+function systemOf(base: RowBase, notes: readonly string[]): SystemNames {
   return { system: base.system, archFile: base.archFile, trace: base.trace, traceFile: base.traceFile, dramPolicy: base.dramPolicy, area_mm2: base.area_mm2, notes: [...notes] };
 }
 
-/** A period as a row; a NaN latency (the system cannot run the trace at all) becomes null. */
-function rowOf(base: RowBase, maxFps: number, p: PeriodResult): SweepRow {
-  const common = {
-    system: base.system,
-    archFile: base.archFile,
-    trace: base.trace,
-    traceFile: base.traceFile,
-    dramPolicy: base.dramPolicy,
-    ...(base.set === undefined ? {} : { set: base.set }),
-    fps: p.fps,
-    feasible: p.feasible,
-  };
-  const area = { area_mm2: base.area_mm2, areaByComponent_mm2: base.areaByComponent_mm2 };
-  const latency = Number.isNaN(p.latency_s) ? null : p.latency_s;
-  if (!p.feasible) {
-    return { ...common, reason: p.reason, maxFps, period_s: p.period_s, latency_s: latency, power_W: null, energy_per_inference_J: null, energyByComponent_J: {}, ...area, residency_s: {}, stateEnergy_J: {} };
-  }
-  const energy = sumNested(p.energy_J);
-  return {
-    ...common,
-    reason: '',
-    maxFps,
-    period_s: p.period_s,
-    latency_s: latency,
-    power_W: energy / p.period_s,
-    energy_per_inference_J: energy,
-    energyByComponent_J: componentTotals(p.energy_J),
-    ...area,
-    residency_s: flatten(p.residency_s),
-    stateEnergy_J: flatten(p.stateEnergy_J),
-  };
-}
-
-/** { dram: { self_refresh: 0.9 } } → { "dram.self_refresh": 0.9 } */
-function flatten(nested: Record<string, Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [device, states] of Object.entries(nested)) for (const [state, v] of Object.entries(states)) out[`${device}.${state}`] = v;
-  return out;
+/** A period as a row: the unit's context beside the period's measurement. */
+function rowOf(base: RowBase, maxFps: number, p: PointMeasurement): SweepRow {
+  const { area_mm2, areaByComponent_mm2, ...names } = base;
+  return { ...names, maxFps, area_mm2, areaByComponent_mm2, ...p };
 }

@@ -44,14 +44,14 @@ describe('dense storage has no sparse decode unit', () => {
   it('dense, unclustered: no decode area and no decode energy', () => {
     const r = run('arch-configs/maxnvm-rram-1bpc-dense.json');
     if (!r.feasible) throw new Error(r.reason);
-    expect(r.area_mm2.breakdown.sparseDecode).toBeUndefined();
-    expect(r.inference.breakdown_J.weightPath?.decode ?? 0).toBe(0);
+    expect(r.areaByComponent_mm2.sparseDecode).toBeUndefined();
+    expect(r.inference.energyByTerm_J.weightPath?.decode ?? 0).toBe(0);
   });
   it('bitmask: the decode unit is charged (0.02 mm², the weightPath default)', () => {
     const r = run('arch-configs/maxnvm-rram-1bpc-bitmask.json');
     if (!r.feasible) throw new Error(r.reason);
-    expect(r.area_mm2.breakdown.sparseDecode).toBe(0.02);
-    expect(r.inference.breakdown_J.weightPath?.decode ?? 0).toBeGreaterThan(0);
+    expect(r.areaByComponent_mm2.sparseDecode).toBe(0.02);
+    expect(r.inference.energyByTerm_J.weightPath?.decode ?? 0).toBeGreaterThan(0);
   });
 });
 

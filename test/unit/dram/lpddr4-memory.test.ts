@@ -16,7 +16,7 @@ describe('transfers', () => {
     expect(s.bursts).toBe(512);
     expect(s.rowMisses).toBe(8);
     expect(s.rowHits).toBe(504);
-    expect(s.commands_act).toBe(8);
+    expect(s.actCommands).toBe(8);
     expect(m.bytesRead).toBe(16384);
     expect(m.bytesByTraffic.weights).toBe(16384);
   });

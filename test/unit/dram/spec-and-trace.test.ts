@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sectionSchema } from '../../../src/engine/spec.js';
+import { sectionSchema, statsOf } from '../../../src/engine/spec.js';
 import { UserError } from '../../../src/errors.js';
 import { channelTracePath, drampowerTraceFiles, DrampowerTraceWriter } from '../../../src/hw/dram/drampower-trace.js';
 import { Lpddr4Memory } from '../../../src/hw/dram/lpddr4-memory.js';
@@ -52,7 +52,7 @@ describe('dram spec', () => {
   it('the memory reports exactly the declared statistics', () => {
     const m = new Lpddr4Memory(refParams());
     m.transfer('read', 0, 1000, 0, 'weights');
-    expect(Object.keys(m.stats()).sort()).toEqual(dramSpec.stats.map((s) => s.key).sort());
+    expect(Object.keys(m.stats()).sort()).toEqual(statsOf(dramSpec, 'counter', 'figure').map((s) => s.key).sort());
   });
 
   it('inconsistent settings are user errors naming the key', () => {

@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { defaultsOf, sectionSchema } from '../../../src/engine/spec.js';
+import { defaultsOf, sectionSchema, statsOf } from '../../../src/engine/spec.js';
 import { EnvmArray } from '../../../src/hw/envm/envm-array.js';
 import { envmSpec, type EnvmParams } from '../../../src/hw/envm/spec.js';
 import { REF_CELLS } from './helpers.js';
@@ -26,6 +26,6 @@ describe('envmSpec', () => {
 
   it('the array reports exactly the declared statistics', () => {
     const a = new EnvmArray(defaultsOf<EnvmParams>(envmSpec), new Map([[1, REF_CELLS]]));
-    expect(Object.keys(a.stats()).sort()).toEqual(envmSpec.stats.map((s) => s.key).sort());
+    expect(Object.keys(a.stats()).sort()).toEqual(statsOf(envmSpec, 'counter', 'figure').map((s) => s.key).sort());
   });
 });

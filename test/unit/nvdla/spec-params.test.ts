@@ -3,6 +3,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { defaultsOf, sectionSchema } from '../../../src/engine/spec.js';
 import { UserError } from '../../../src/errors.js';
 import { resolveNvdlaParams } from '../../../src/hw/nvdla/params.js';
+import { checkLayerResult } from '../../../src/hw/nvdla/layer-result.js';
 import { nvdlaBuildDefaults, nvdlaSpec, type NvdlaParams } from '../../../src/hw/nvdla/spec.js';
 import { conv, idealParams, runLayer } from './helpers.js';
 
@@ -27,10 +28,9 @@ describe('nvdla spec', () => {
   });
 
   it('declares a statistic for every field of a layer result', () => {
-    const declared = new Set(nvdlaSpec.stats.map((s) => s.key));
     const { result } = runLayer(idealParams(), conv({ H: 4, W: 4, C: 64, K: 32 }));
-    const identity = new Set(['name', 'layerIndex', 'op', 'start_ps', 'end_ps']);
-    for (const key of Object.keys(result)) if (!identity.has(key)) expect(declared, key).toContain(key);
+    expect(() => checkLayerResult(result)).not.toThrow();
+    expect(() => checkLayerResult({ ...result, extra_B: 1 })).toThrow(/undeclared extra_B/);
   });
 
   it('build figures come from reference/nvdla-builds.csv', () => {

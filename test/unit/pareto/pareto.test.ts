@@ -44,12 +44,11 @@ describe('paretoFront on hand-made points', () => {
 });
 
 /** A feasible row with the given measures. */
-function row(system: string, fps: number, area: number, energy: number, extra: Partial<SweepRow> = {}): SweepRow {
-  return {
-    system, archFile: 'a.json', trace: 't', traceFile: 't.json', dramPolicy: '-', fps, feasible: true, reason: '', maxFps: 100, period_s: 1 / fps,
-    latency_s: 0.01, power_W: energy * fps, energy_per_inference_J: energy, energyByComponent_J: {}, area_mm2: area, areaByComponent_mm2: {}, residency_s: {}, stateEnergy_J: {},
-    ...extra,
-  };
+function row(system: string, fps: number, area: number, energy: number, extra: Record<string, unknown> = {}): SweepRow {
+  const context = { system, archFile: 'a.json', trace: 't', traceFile: 't.json', dramPolicy: '-', fps, maxFps: 100, period_s: 1 / fps, latency_s: 0.01, area_mm2: area, areaByComponent_mm2: {} };
+  if (extra.feasible === false) return { ...context, feasible: false, reason: String(extra.reason) };
+  const m = { feasible: true as const, time_s: 1 / fps, power_W: energy * fps, energy_J: energy, energyByComponent_J: {}, energyByTerm_J: {}, residency_s: {}, stateEnergy_J: {}, stats: {} };
+  return { ...context, ...m, ...extra } as SweepRow;
 }
 
 describe('fronts of sweep rows', () => {
@@ -59,9 +58,9 @@ describe('fronts of sweep rows', () => {
     row('c', 1, 3, 3), // dominated by b
     row('d', 1, 2, 2), // duplicate of b
     row('e', 10, 5, 1), // another rate: its own front
-    row('f', 1, 0.5, 1, { feasible: false, reason: 'too slow', power_W: null, energy_per_inference_J: null }),
+    row('f', 1, 0.5, 1, { feasible: false, reason: 'too slow' }),
   ];
-  const obj = parseObjectives('area_mm2,energy_per_inference_J');
+  const obj = parseObjectives('area_mm2,energy_J');
   it('one front per trace and rate; infeasible rows take no part; duplicates kept; sorted deterministically', () => {
     const p = paretoOf(rows, obj);
     expect(p.candidates).toHaveLength(5);
@@ -74,34 +73,41 @@ describe('fronts of sweep rows', () => {
   });
   it('max: maximizes', () => {
     const fast = [row('slow', 1, 1, 1, { maxFps: 10 }), row('fast', 1, 1, 1, { maxFps: 50 }), row('big', 1, 9, 1, { maxFps: 90 })];
-    expect(paretoOf(fast, parseObjectives('area_mm2,max:max_fps')).front.map((r) => r.system)).toEqual(['fast', 'big']);
+    expect(paretoOf(fast, parseObjectives('area_mm2,max:maxFps')).front.map((r) => r.system)).toEqual(['fast', 'big']);
   });
   it('pareto.csv: the grid keys and objectives first', () => {
     const withSet = [row('x k=1', 1, 1, 2, { set: { 'nvdla.macAtomicK': 8 } }), row('x k=2', 1, 2, 1, { set: { 'nvdla.macAtomicK': 16 } })];
     const csv = paretoCsv(paretoOf(withSet, obj)).split('\n');
-    expect(csv[0]).toBe('trace,fps,system,dram_policy,nvdla.macAtomicK,area_mm2,energy_per_inference_J,latency_s,power_W,max_fps,arch_file');
+    expect(csv[0]).toBe('trace,fps,system,dramPolicy,nvdla.macAtomicK,area_mm2,energy_J,latency_s,power_W,maxFps,archFile');
     expect(csv[1]).toBe('t,1,x k=1,-,8,1,2,0.01,2,100,a.json');
     expect(sortFront([...withSet].reverse(), obj).map((r) => r.system)).toEqual(['x k=1', 'x k=2']);
   });
   it('the plot renders for two and three objectives, without vega-lite warnings', async () => {
     const two = await renderSvg(paretoFrontSpec(paretoOf(rows, obj)));
     expect(two).toMatch(/^<svg/);
-    expect(two).toMatch(/Pareto front: area_mm2, energy_per_inference_J/);
-    const three = await renderSvg(paretoFrontSpec(paretoOf(rows, parseObjectives('area_mm2,energy_per_inference_J,latency_s'))));
+    expect(two).toMatch(/Pareto front: area_mm2, energy_J/);
+    const three = await renderSvg(paretoFrontSpec(paretoOf(rows, parseObjectives('area_mm2,energy_J,latency_s'))));
     expect(three).toMatch(/latency \(ms\)/);
   });
 });
 
 describe('--objectives', () => {
   it('two or three distinct columns, with a suggestion for a misspelling', () => {
-    expect(parseObjectives('area_mm2,max:max_fps').map((o) => [o.column, o.maximize])).toEqual([['area_mm2', false], ['max_fps', true]]);
+    expect(parseObjectives('area_mm2,max:maxFps').map((o) => [o.column, o.maximize])).toEqual([['area_mm2', false], ['maxFps', true]]);
     expect(() => parseObjectives('area_mm2')).toThrow(/two or three/);
     expect(() => parseObjectives('a,b,c,d')).toThrow(/two or three/);
     expect(() => parseObjectives('area_mm2,area_mm2')).toThrow(/given twice/);
-    try {
-      parseObjectives('area_mm2,energy_per_inferance_J');
-    } catch (e) {
-      expect((e as UserError).details.suggestion).toBe('did you mean energy_per_inference_J?');
-    }
+    const suggestion = (text: string): string | undefined => {
+      try {
+        parseObjectives(text);
+      } catch (e) {
+        return (e as UserError).details.suggestion;
+      }
+      return 'no error';
+    };
+    expect(suggestion('area_mm2,enrgy_J')).toBe('did you mean energy_J?');
+    // A schema-1 name points to its schema-2 name.
+    expect(suggestion('area_mm2,energy_per_inference_J')).toBe('did you mean energy_J?');
+    expect(suggestion('area_mm2,max:max_fps')).toBe('did you mean max:maxFps?');
   });
 });

@@ -9,28 +9,32 @@ export function fixtureRows(): SweepRow[] {
   return JSON.parse(readFileSync(FIXTURE_FILE, 'utf8')) as SweepRow[];
 }
 
-/** A feasible row with the given numbers; the rest neutral. */
-export function row(system: string, dramPolicy: string, fps: number, power_W: number | null, extra: Partial<SweepRow> = {}): SweepRow {
-  const feasible = power_W !== null;
-  return {
+/** A row with the given power (null: infeasible); the rest neutral. `extra` may set context and, if feasible, measurement fields. */
+export function row(system: string, dramPolicy: string, fps: number, power_W: number | null, extra: Record<string, unknown> = {}): SweepRow {
+  const context = {
     system,
     archFile: `arch-configs/${system}.json`,
     trace: 'tiny',
     traceFile: 'traces/tiny.json',
     dramPolicy,
     fps,
-    feasible,
-    reason: feasible ? '' : `infeasible at ${fps} fps`,
     maxFps: 100,
     period_s: 1 / fps,
     latency_s: 0.01,
-    power_W,
-    energy_per_inference_J: power_W === null ? null : power_W / fps,
-    energyByComponent_J: power_W === null ? {} : { nvdla: power_W / fps },
     area_mm2: 1,
     areaByComponent_mm2: { nvdla: 1 },
+  };
+  if (power_W === null) return { ...context, feasible: false, reason: `infeasible at ${fps} fps`, ...extra } as SweepRow;
+  const measured = {
+    feasible: true as const,
+    time_s: 1 / fps,
+    energy_J: power_W / fps,
+    power_W,
+    energyByComponent_J: { nvdla: power_W / fps },
+    energyByTerm_J: {},
     residency_s: {},
     stateEnergy_J: {},
-    ...extra,
+    stats: {},
   };
+  return { ...context, ...measured, ...extra } as SweepRow;
 }

@@ -137,7 +137,7 @@ describe('ratioPoints', () => {
 describe('series', () => {
   test('infeasible rows and non-positive values never become line points', () => {
     const rows = [row('a', '-', 1, 0.01), row('a', '-', 3, null), row('a', '-', 10, 0)];
-    expect(linePoints(rows, (r) => r.power_W).map((p) => p.fps)).toEqual([1]);
+    expect(linePoints(rows, (r) => (r.feasible ? r.power_W : null)).map((p) => p.fps)).toEqual([1]);
   });
 
   test('one series per (system, policy, trace) in sweep order; the trace is named only when there are several', () => {

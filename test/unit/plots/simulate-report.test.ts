@@ -80,7 +80,7 @@ describe('simulate --format table: the top layers by time', () => {
   test('the table lists every layer of the tiny trace with its share of the inference', () => {
     const text = simulationTable(result, undefined);
     expect(text).toContain(`top 3 of 3 layers by time`);
-    const latency = result.feasible ? result.inference.latency_s : NaN;
+    const latency = result.feasible ? result.inference.time_s : NaN;
     for (const l of topLayers(layers())) expect(text).toMatch(new RegExp(`${l.name}\\s+\\S+\\s+\\S+ \\S?s\\s+${((100 * l.time_s) / latency).toFixed(1)} %`));
   });
 });

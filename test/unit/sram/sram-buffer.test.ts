@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { defaultsOf, sectionSchema } from '../../../src/engine/spec.js';
+import { defaultsOf, sectionSchema, statsOf } from '../../../src/engine/spec.js';
 import { SramBuffer } from '../../../src/hw/sram/sram-buffer.js';
 import { sramSpec, type SramParams } from '../../../src/hw/sram/spec.js';
 
@@ -89,6 +89,6 @@ describe('sramSpec', () => {
     expect(validate({ overrides: { readEnergy: 1 } })).toBe(false);
     expect(validate({ retentionLeakageFraction: 1.5 })).toBe(false);
     const s = new SramBuffer(params());
-    expect(Object.keys(s.stats()).sort()).toEqual(sramSpec.stats.map((x) => x.key).sort());
+    expect(Object.keys(s.stats()).sort()).toEqual(statsOf(sramSpec, 'counter', 'figure').map((x) => x.key).sort());
   });
 });

@@ -7,9 +7,10 @@ import type { EnergyAccount, PowerManaged } from '../../../src/hw/memory.js';
 import { PowerGate } from '../../../src/hw/power-gate.js';
 import { IDLE_POLICIES } from '../../../src/hw/dram/spec.js';
 import { buildSystem } from '../../../src/system/build.js';
-import { componentTotals, EnergyLedger, sumNested } from '../../../src/system/energy-ledger.js';
-import { replayFrames, type FramePoint } from '../../../src/system/replay.js';
-import { coldInference, composePeriod, composer, type ColdInference, type PeriodResult } from '../../../src/system/sweep/compose.js';
+import { StatsRegistry, sumNested } from '../../../src/engine/stats.js';
+import { stat } from '../../../src/engine/spec.js';
+import { replayFrames, type PointMeasurement } from '../../../src/system/replay.js';
+import { coldInference, composePeriod, composer, type ColdStart } from '../../../src/system/sweep/compose.js';
 import type { System } from '../../../src/system/system.js';
 import { loadTrace } from '../../../src/workload/load-trace.js';
 
@@ -59,11 +60,11 @@ function refreshIntervalEnergy_J(config: ArchConfig): number {
   return Object.values(m.energy_J()).reduce((a, b) => a + b, 0) / intervals;
 }
 
-function compare(config: ArchConfig, fps: number): { c: PeriodResult; r: FramePoint; mean_W: Record<string, number> } {
+function compare(config: ArchConfig, fps: number): { c: PointMeasurement; r: PointMeasurement; mean_W: Record<string, number> } {
   const fresh = (): ReturnType<typeof buildSystem> => buildSystem(config, TRACE, { seed: 1 });
   const cold = coldInference(fresh());
   const L_s = cold.latency_ps / PS_PER_S;
-  const mean_W = Object.fromEntries(Object.entries(componentTotals(cold.energy_J)).map(([k, e]) => [k, e / L_s]));
+  const mean_W = Object.fromEntries(Object.entries(cold.inference.energyByComponent_J).map(([k, e]) => [k, e / L_s]));
   return { c: composePeriod(composer(fresh, cold), fps), r: replayFrames(fresh(), fps, 3), mean_W };
 }
 
@@ -71,8 +72,8 @@ function expectAgreement(config: ArchConfig, fps: number): { composed_J: number;
   const { c, r, mean_W } = compare(config, fps);
   expect(c.feasible, `${config.name} @ ${fps} fps`).toBe(r.feasible);
   if (!c.feasible || !r.feasible) return { composed_J: NaN, replayed_J: NaN };
-  const cc = componentTotals(c.energy_J);
-  const rc = componentTotals(r.breakdown_J);
+  const cc = c.energyByComponent_J;
+  const rc = r.energyByComponent_J;
   expect(Object.keys(cc).sort()).toEqual(Object.keys(rc).sort());
   const refresh_J = refreshIntervalEnergy_J(config);
   const d = config.dram;
@@ -85,7 +86,7 @@ function expectAgreement(config: ArchConfig, fps: number): { composed_J: number;
     expect(Math.abs(composed - replayed), `${config.name} ${config.dram?.idlePolicy ?? ''} @ ${fps} fps: ${comp}`).toBeLessThanOrEqual(bound);
   }
   // Background energy by state: within the bound of the device's component (it is part of that component's energy).
-  for (const [device, states] of Object.entries(r.state_energy_J)) {
+  for (const [device, states] of Object.entries(r.stateEnergy_J)) {
     const replayed = rc[device] ?? NaN;
     const bound = device === 'dram' ? refresh_J + REL * Math.abs(replayed) : (mean_W[device] ?? 0) * (tRFC_s + CLOCK_PHASE_s) + REL * Math.abs(replayed);
     for (const [state, e] of Object.entries(states)) {
@@ -93,13 +94,13 @@ function expectAgreement(config: ArchConfig, fps: number): { composed_J: number;
       expect(Math.abs(composed - e), `${config.name} ${config.dram?.idlePolicy ?? ''} @ ${fps} fps: ${device}.${state} background`).toBeLessThanOrEqual(bound);
     }
   }
-  expect(Math.abs(c.latency_s - r.latency_s)).toBeLessThanOrEqual(tRFC_s + CLOCK_PHASE_s);
+  expect(Math.abs((c.latency_s ?? NaN) - (r.latency_s ?? NaN))).toBeLessThanOrEqual(tRFC_s + CLOCK_PHASE_s);
   // Every device is in exactly one state at a time: its residencies sum to the period.
   for (const [device, states] of Object.entries(c.residency_s)) {
     const total = Object.values(states).reduce((a, b) => a + b, 0);
     expect(Math.abs(total - c.period_s), `${device} residency`).toBeLessThanOrEqual(2e-9);
   }
-  return { composed_J: sumNested(c.energy_J), replayed_J: r.energy_per_inference_J };
+  return { composed_J: c.energy_J, replayed_J: r.energy_J };
 }
 
 describe('composed frame period = replayed frames', () => {
@@ -156,7 +157,7 @@ describe('the steady wake-up: fixed point or two-frame cycle', () => {
    * i.e. for gaps over 1 nJ / 1 W = 1 ns; wakes in 5 ns. One inference: 10 ns.
    */
   const L = 10_000;
-  const cold: ColdInference = { latency_ps: L, energy_J: { dev: { inference: 1e-8 } }, residency_s: { dev: { on: 1e-8 } }, stateEnergy_J: { dev: { on: 1e-8 } }, events: 0 };
+  const cold: ColdStart = { latency_ps: L, parts: { energyByTerm_J: { dev: { inference: 1e-8 } }, residency_s: { dev: { on: 1e-8 } }, stateEnergy_J: { dev: { on: 1e-8 } }, stats: {} } };
   const fresh = (): System => {
     const gate = new PowerGate({ kind: 'supply-off', wakeUp_ps: 5000, wakeUpEnergy_J: 1e-9, leakage_W: 1, idleLeakage_W: 0, keepsContents: true });
     const dev: EnergyAccount & PowerManaged = {
@@ -168,12 +169,17 @@ describe('the steady wake-up: fixed point or two-frame cycle', () => {
       residency_s: () => gate.residency_s() as Record<string, number>,
       stateEnergy_J: () => gate.stateEnergy_J() as Record<string, number>,
     };
-    const ledger = new EnergyLedger();
-    ledger.addAccount('dev', dev);
-    ledger.addPowerManaged('dev', dev);
-    return { ledger, core: { wake: (t: number) => t } } as unknown as System;
+    const stats = new StatsRegistry();
+    const declared = [...['leakage', 'wakeup'].map((k) => stat('energy', 'test')(k, 'J', k)), ...['on', 'off'].map((k) => stat('state', 'test')(k, 's, J', k))];
+    stats.add('dev', { name: 'dev', description: 'a gated device', params: [], stats: declared }, {
+      advance: (t) => dev.advanceTo(t),
+      energy: () => dev.energy_J(),
+      residency: () => dev.residency_s(),
+      stateEnergy: () => dev.stateEnergy_J(),
+    });
+    return { stats, powerManaged: [{ name: 'dev', device: dev }], core: { wake: (t: number) => t } } as unknown as System;
   };
-  const energy = (p: PeriodResult): number => (p.feasible ? sumNested(p.energy_J) : NaN);
+  const energy = (p: PointMeasurement): number => (p.feasible ? sumNested(p.energyByTerm_J) : NaN);
 
   it('a long gap settles on gating every frame', () => {
     // Period 30 ns: gap 30 − 10 − 5 = 15 ns, gated (0 J), then 1 nJ to wake and 5 ns on at 1 W (5 nJ).

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadArchConfig, resolveArchConfig, type ArchConfig } from '../../../src/config/arch-config.js';
 import { simulate } from '../../../src/system/simulate.js';
-import type { LayerReport } from '../../../src/system/inference.js';
+import type { LayerMeasurement } from '../../../src/system/inference.js';
 import { loadTrace } from '../../../src/workload/load-trace.js';
 import { layerFloors } from '../../../src/validation/lower-bound.js';
 import { hasSoftwareProfile, SOFTWARE_PROFILES, type SoftwareProfile } from '../../../src/validation/primer-configs.js';
@@ -35,13 +35,15 @@ describe('no hardware layer beats the roofline of the bytes it moved (ResNet-50 
 
 describe('the floor by hand', () => {
   const config = loadArchConfig('arch-configs/nvdla-full-lpddr4.json'); // 64×32 MACs, 20 GB/s at 1 GHz
-  const report = (over: Partial<LayerReport>): LayerReport => ({
+  const report = (over: Partial<LayerMeasurement>): LayerMeasurement => ({
     name: 'l', op: 'conv', start_s: 0, cycles: 1000, time_s: 1e-6, bound: 'compute', macs: 2048 * 900,
-    mac_utilization: 0.9, effective_mac_utilization: 0.9, cbufMode: 'full-input-full-weights',
-    compute_cycles: 900, memory_floor_cycles: 600,
-    stall_cycles: { launch: 0, prologue: 100, input_wait: 0, weight_wait: 0, writeback: 0 },
-    weight_read_B: 4_000, feature_read_B: 6_000, feature_written_B: 2_000, hardware_ops: 2,
-    bytes: { dram: { read_B: 10_000, written_B: 2_000 } }, energy_J: 0, energyByComponent_J: {}, ...over,
+    macUtilization: 0.9, effectiveMacUtilization: 0.9, cbufMode: 'full-input-full-weights',
+    computeCycles: 900, memoryFloorCycles: 600,
+    stallCycles: 100, launchCycles: 0, prologueCycles: 100, inputWaitCycles: 0, weightWaitCycles: 0, writebackCycles: 0,
+    convMode: 'direct', steps: 1, refetchedFeature_B: 0,
+    weightFetched_B: 4_000, featureRead_B: 6_000, outputWritten_B: 2_000, hardwareOps: 2,
+    bytesRead_B: { dram: 10_000 }, bytesWritten_B: { dram: 2_000 },
+    feasible: true, energy_J: 0, power_W: 0, energyByComponent_J: {}, energyByTerm_J: {}, residency_s: {}, stateEnergy_J: {}, stats: {}, ...over,
   });
 
   test('direct: 900 compute cycles against 12,000 B / 20 B per cycle = 600', () => {
@@ -50,7 +52,7 @@ describe('the floor by hand', () => {
   });
 
   test('Winograd (the array performed 2.25× fewer multiplies than MACs): 400 compute cycles', () => {
-    const [f] = layerFloors(config, [report({ mac_utilization: 0.4, effective_mac_utilization: 0.9 })]);
+    const [f] = layerFloors(config, [report({ macUtilization: 0.4, effectiveMacUtilization: 0.9 })]);
     expect(f).toMatchObject({ computeFloor: 400, floor: 600, winograd: true });
   });
 

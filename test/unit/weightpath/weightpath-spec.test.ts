@@ -1,6 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { defaultsOf, sectionSchema } from '../../../src/engine/spec.js';
+import { defaultsOf, sectionSchema, statsOf } from '../../../src/engine/spec.js';
 import { weightPathSpec } from '../../../src/hw/weightpath/spec.js';
 import { pathParams, roundArray, source } from './helpers.js';
 
@@ -15,6 +15,6 @@ describe('weightPathSpec', () => {
     expect(validate({ cbufFormat: 'csr' })).toBe(false);
     expect(validate({ decodeWeightsPerCycle: 0 })).toBe(false);
     const ws = source(roundArray(), [], [], pathParams());
-    expect(Object.keys(ws.stats()).sort()).toEqual(weightPathSpec.stats.map((s) => s.key).sort());
+    expect(Object.keys(ws.stats()).sort()).toEqual(statsOf(weightPathSpec, 'counter', 'figure').map((s) => s.key).sort());
   });
 });

@@ -1,5 +1,5 @@
 import { resolveArchConfig, type ArchConfig } from '../../../config/arch-config.js';
-import { UserError } from '../../../errors.js';
+import { UserError, type Infeasible } from '../../../errors.js';
 import { fileCache } from '../../../util/file-cache.js';
 import { readJsonFile } from '../../../util/json-validate.js';
 import type { GridValue } from './config-keys.js';
@@ -16,7 +16,8 @@ import type { GridAxis } from './set-values.js';
 /** Key → value of one design, in axis order. */
 export type DesignSet = Record<string, GridValue>;
 
-export type DesignConfig = { feasible: true; config: ArchConfig } | { feasible: false; name: string; reason: string };
+/** A design's resolved config, or why the config rules reject it (the one infeasible variant, named). */
+export type DesignConfig = { feasible: true; config: ArchConfig } | (Infeasible & { name: string });
 
 /** The cartesian product of the axes; no axes: one design with nothing set. */
 export function designSets(axes: readonly GridAxis[]): DesignSet[] {
