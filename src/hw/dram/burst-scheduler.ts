@@ -52,15 +52,13 @@ export class BurstScheduler {
       this.aheadBank = this.nextBank;
       for (; k < segEnd; k++) {
         done = this.column(cmd, bank, row, map.columnOf(k, bl), notBefore);
-        // Once the next row is open, the rest of the segment is a stream of row hits: in closed form.
-        if (this.aheadBank < 0) {
-          const n = this.ch.streamHits(cmd, bank, segEnd - k - 1);
-          if (n > 0) {
-            k += n;
-            this.bursts += n;
-            this.rowHits += n;
-            done = this.ch.state.busFreeAt;
-          }
+        // The row hits before the next row's PRE/ACT can go out (all of them once it is open) are a stream: in closed form.
+        const n = this.ch.streamHits(cmd, bank, segEnd - k - 1, this.aheadLimit(notBefore));
+        if (n > 0) {
+          k += n;
+          this.bursts += n;
+          this.rowHits += n;
+          done = this.ch.state.busFreeAt;
         }
       }
     }
@@ -109,6 +107,22 @@ export class BurstScheduler {
         return;
       }
     }
+  }
+
+  /**
+   * The cycle before which no column command lets `openAhead` issue anything: the next row's PRE or ACT waits for
+   * its own rules (which the current row's column commands do not touch) and for the command before it, so every
+   * column command earlier than that cycle is a plain row hit. Infinity when nothing is to be opened ahead, or when
+   * the next command must wait for the refresh (streamHits stops at the refresh anyway).
+   */
+  private aheadLimit(nb: number): number {
+    const bank = this.aheadBank;
+    if (bank < 0) return Infinity;
+    const ch = this.ch;
+    const current = ch.state.openRow[bank]!;
+    if (current === this.nextRow) return Infinity;
+    const e = Math.max(nb, ch.rules.earliest(current >= 0 ? Cmd.PRE : Cmd.ACT, bank));
+    return e + ch.timing.tRAS >= ch.state.nextRefreshDue ? Infinity : e;
   }
 
   /**

@@ -179,11 +179,11 @@ export class Lpddr4Channel {
    * Continue a stream of row hits: right after `cmd` was applied to `bank`, apply up to `max` more of it to the
    * same open row, each at its earliest cycle, in closed form. Within such a run every rule but tCCD and the data
    * bus is already met and stays met, so the commands fall every max(tCCD, burst) cycles; the run stops before the
-   * refresh due time (the scheduler refreshes there). Background accrues piecewise-linearly in time, so one
+   * refresh due time (the scheduler refreshes there) and before cycle `before`. Background accrues piecewise-linearly in time, so one
    * accrual to the last command equals one per command. Returns how many were applied (0 when the closed form
    * does not hold, or when a command sink must see every command).
    */
-  streamHits(cmd: typeof Cmd.RD | typeof Cmd.WR, bank: number, max: number): number {
+  streamHits(cmd: typeof Cmd.RD | typeof Cmd.WR, bank: number, max: number, before = Infinity): number {
     const s = this.state;
     const t = this.timing;
     if (this.sink !== undefined || max <= 0) return 0;
@@ -192,7 +192,7 @@ export class Lpddr4Channel {
     const step = Math.max(t.tCCD, t.burst);
     const first = this.rules.earliest(cmd, bank);
     if (first !== prev + step) return 0;
-    const n = Math.min(max, Math.floor((s.nextRefreshDue - 1 - first) / step) + 1);
+    const n = Math.min(max, Math.floor((Math.min(s.nextRefreshDue, before) - 1 - first) / step) + 1);
     if (n <= 0) return 0;
     const last = first + (n - 1) * step;
     accrue(s, this.activity, last);

@@ -51,6 +51,8 @@ export class IdleController {
   private plan: IdlePlan = NO_PLAN;
   private queue: Step[] = [];
   private mark: PeriodMark | undefined;
+  /** The kind of event `nextEvent` found. */
+  private nextKind: IdleEvent = IdleEvent.NONE;
 
   constructor(private readonly ch: Lpddr4Channel) {}
 
@@ -87,9 +89,9 @@ export class IdleController {
         this.execute(this.queue.shift()!, c);
         continue;
       }
-      const [e, kind] = this.nextEvent();
+      const e = this.nextEvent();
       if (e > T) break;
-      this.handle(kind, e, T);
+      this.handle(this.nextKind, e, T);
     }
     this.ch.accrueTo(T);
   }
@@ -119,69 +121,83 @@ export class IdleController {
     this.mark = undefined;
   }
 
-  private nextEvent(): [number, IdleEvent] {
-    const s = this.ch.state;
+  /** The cycle of the next idle event; its kind is left in `nextKind` (no tuple, no closure: this runs before every transfer). */
+  private nextEvent(): number {
     const p = this.plan;
     let e = Infinity;
     let kind: IdleEvent = IdleEvent.NONE;
-    const consider = (at: number, k: IdleEvent): void => {
-      if (at < e) {
-        e = at;
-        kind = k;
-      }
-    };
     switch (this.phase) {
       case Phase.AWAKE:
-        consider(Math.min(p.pdAt, p.srAt) === p.srAt ? Infinity : p.pdAt, IdleEvent.ENTER_PD);
-        consider(p.srAt, IdleEvent.ENTER_SR);
-        consider(p.offAt, IdleEvent.ENTER_OFF);
+        if (p.pdAt < e && p.pdAt < p.srAt) {
+          e = p.pdAt;
+          kind = IdleEvent.ENTER_PD;
+        }
+        if (p.srAt < e) {
+          e = p.srAt;
+          kind = IdleEvent.ENTER_SR;
+        }
+        if (p.offAt < e) {
+          e = p.offAt;
+          kind = IdleEvent.ENTER_OFF;
+        }
         break;
       case Phase.POWER_DOWN:
-        consider(p.srAt, IdleEvent.ENTER_SR);
-        consider(p.exitAt, IdleEvent.EXIT);
+        if (p.srAt < e) {
+          e = p.srAt;
+          kind = IdleEvent.ENTER_SR;
+        }
+        if (p.exitAt < e) {
+          e = p.exitAt;
+          kind = IdleEvent.EXIT;
+        }
         break;
       default:
-        consider(p.exitAt, IdleEvent.EXIT);
+        if (p.exitAt < e) {
+          e = p.exitAt;
+          kind = IdleEvent.EXIT;
+        }
     }
     // On a tie the transition goes first: entering self-refresh (or off) makes the refresh
     // unnecessary, and entering power-down first keeps the rows' precharge with the entry.
-    if ((this.phase === Phase.AWAKE || this.phase === Phase.POWER_DOWN) && s.nextRefreshDue < e) {
-      return [s.nextRefreshDue, IdleEvent.REFRESH];
+    const due = this.ch.state.nextRefreshDue;
+    if ((this.phase === Phase.AWAKE || this.phase === Phase.POWER_DOWN) && due < e) {
+      e = due;
+      kind = IdleEvent.REFRESH;
     }
-    return [e, kind];
+    this.nextKind = kind;
+    return e;
   }
 
   private handle(kind: IdleEvent, e: number, T: number): void {
-    const push = (...ops: Op[]): void => {
-      for (const op of ops) this.queue.push({ op, notBefore: e });
-    };
     if (kind !== IdleEvent.REFRESH) this.mark = undefined;
     switch (kind) {
       case IdleEvent.REFRESH: {
         const at = this.skipSteadyPeriods(e, T);
-        const s = this.ch.state;
-        for (const op of this.phase === Phase.POWER_DOWN ? [PDX_IF_DOWN, PREA_IF_OPEN, Cmd.REF, Cmd.PDE] : [PREA_IF_OPEN, Cmd.REF]) {
-          this.queue.push({ op: op as Op, notBefore: at });
-        }
-        s.nextRefreshDue = at + this.ch.timing.tREFI;
+        if (this.phase === Phase.POWER_DOWN) this.push(at, PDX_IF_DOWN, PREA_IF_OPEN, Cmd.REF, Cmd.PDE);
+        else this.push(at, PREA_IF_OPEN, Cmd.REF);
+        this.ch.state.nextRefreshDue = at + this.ch.timing.tREFI;
         return;
       }
       case IdleEvent.ENTER_PD:
         this.phase = Phase.POWER_DOWN;
-        push(PREA_IF_OPEN, Cmd.PDE);
+        this.push(e, PREA_IF_OPEN, Cmd.PDE);
         return;
       case IdleEvent.ENTER_SR:
         this.phase = Phase.SELF_REFRESH;
-        push(PDX_IF_DOWN, PREA_IF_OPEN, Cmd.SREFEN);
+        this.push(e, PDX_IF_DOWN, PREA_IF_OPEN, Cmd.SREFEN);
         return;
       case IdleEvent.ENTER_OFF:
         this.phase = Phase.OFF;
-        push(Cmd.POWER_OFF);
+        this.push(e, Cmd.POWER_OFF);
         return;
       case IdleEvent.EXIT:
         this.beginExit(e);
         return;
     }
+  }
+
+  private push(notBefore: number, ...ops: Op[]): void {
+    for (const op of ops) this.queue.push({ op, notBefore });
   }
 
   /**
