@@ -38,12 +38,15 @@ export interface StepRows {
  */
 export function stepWork(m: ConvMapping, s: StepRows, kernels: number): StepWork {
   if (m.stripesPerRow) return { runs: fixedStripes(m.computeWidth, m.stripeMax), repeat: s.outRow1 - s.outRow0, kernels };
-  // Rows are computed in whole multiples of the row alignment (Winograd pads the last rows to 4).
-  const units = (rows: number): number => Math.ceil((Math.ceil(rows / m.outputRowAlign) * m.outputRowAlign * m.computeWidth) / m.positionsPerAtomic);
-  const scope = balancedStripes(units(s.scopeRow1 - s.scopeRow0), m.stripeMax);
-  const from = stripesEndingBy(scope, units(s.outRow0 - s.scopeRow0));
-  const to = stripesEndingBy(scope, units(s.outRow1 - s.scopeRow0));
+  const scope = balancedStripes(rowUnits(m, s.scopeRow1 - s.scopeRow0), m.stripeMax);
+  const from = stripesEndingBy(scope, rowUnits(m, s.outRow0 - s.scopeRow0));
+  const to = stripesEndingBy(scope, rowUnits(m, s.outRow1 - s.scopeRow0));
   return { runs: sliceStripes(scope, from, to), repeat: 1, kernels };
+}
+
+/** Atomic ops of `rows` output rows: rows are computed in whole multiples of the row alignment (Winograd pads the last rows to 4). */
+function rowUnits(m: ConvMapping, rows: number): number {
+  return Math.ceil((Math.ceil(rows / m.outputRowAlign) * m.outputRowAlign * m.computeWidth) / m.positionsPerAtomic);
 }
 
 export interface ChannelOpCosts {
@@ -53,10 +56,24 @@ export interface ChannelOpCosts {
 
 /** `drainRate`: elements per cycle from CACC into the output path (the slowest of CACC, SDP and, fused, PDP). */
 export function channelOpCosts(m: ConvMapping, p: NvdlaParams, kernels: number, drainRate: number): ChannelOpCosts {
-  return {
-    compute: (L) => m.stripesPerChannelOp * Math.max(L, p.weightLoad_cycles),
-    drain: (L) => Math.ceil((kernels * L * m.positionsPerAtomic) / drainRate),
-  };
+  return new StepCosts(m.stripesPerChannelOp, p.weightLoad_cycles, kernels, m.positionsPerAtomic, drainRate);
+}
+
+/** The costs as plain numbers (one object a step, no closures). */
+class StepCosts implements ChannelOpCosts {
+  constructor(
+    private readonly stripesPerChannelOp: number,
+    private readonly weightLoad_cycles: number,
+    private readonly kernels: number,
+    private readonly positionsPerAtomic: number,
+    private readonly drainRate: number,
+  ) {}
+  compute(L: number): number {
+    return this.stripesPerChannelOp * Math.max(L, this.weightLoad_cycles);
+  }
+  drain(L: number): number {
+    return Math.ceil((this.kernels * L * this.positionsPerAtomic) / this.drainRate);
+  }
 }
 
 /** Where the CACC pipeline stands: the last hand-over time and the drain still owed after it (cycles). */
@@ -69,22 +86,24 @@ export const IDLE_CACC: CaccState = { computeEnd: 0, drain: 0 };
 
 /** Σ max(c_i, d_{i−1}) over the work's channel ops, starting with a previous drain of dPrev; and the last drain. */
 export function pipelineCycles(work: StepWork, costs: ChannelOpCosts, dPrev: number): { cycles: number; lastDrain: number } {
-  const pass = (d0: number): { cycles: number; lastDrain: number } => {
-    let cycles = 0;
-    let d = d0;
-    for (const r of work.runs) {
-      const c = costs.compute(r.length);
-      const dd = costs.drain(r.length);
-      cycles += Math.max(c, d) + (r.count - 1) * Math.max(c, dd);
-      d = dd;
-    }
-    return { cycles, lastDrain: d };
-  };
-  const first = pass(dPrev);
+  const first = pass(work, costs, dPrev);
   if (work.repeat <= 1) return first;
   // Every later repetition starts after the same last op, so it costs the same.
-  const rest = pass(first.lastDrain);
+  const rest = pass(work, costs, first.lastDrain);
   return { cycles: first.cycles + (work.repeat - 1) * rest.cycles, lastDrain: rest.lastDrain };
+}
+
+/** One pass over the work's channel ops, after a previous drain of d0. */
+function pass(work: StepWork, costs: ChannelOpCosts, d0: number): { cycles: number; lastDrain: number } {
+  let cycles = 0;
+  let d = d0;
+  for (const r of work.runs) {
+    const c = costs.compute(r.length);
+    const dd = costs.drain(r.length);
+    cycles += Math.max(c, d) + (r.count - 1) * Math.max(c, dd);
+    d = dd;
+  }
+  return { cycles, lastDrain: d };
 }
 
 /**
