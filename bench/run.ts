@@ -28,7 +28,7 @@ const rows: string[][] = [];
 const R50 = 'traces/resnet50-v1.5.json';
 const R50P = 'traces/resnet50-v1.5-str81-c16.json';
 const cases: [string, string, string, number][] = [
-  ['nv_full + LPDDR4, ResNet-50 v1.5', 'arch-configs/nvdla-full-lpddr4.json', R50, 21],
+  ['nv_full + LPDDR4, ResNet-50 v1.5', 'arch-configs/nvdla-full-lpddr4.json', R50, 60],
   ['nv_small + LPDDR4, ResNet-50 v1.5', 'arch-configs/nvdla-small-lpddr4.json', R50, 5],
   ['nv_full + LPDDR4, pruned ResNet-50', 'arch-configs/nvdla-full-lpddr4.json', R50P, 11],
   ['nv_full + RRAM 3 b/cell, pruned ResNet-50', 'arch-configs/maxnvm-rram-3bpc-bitmask-ecc-idxsync.json', R50P, 11],
