@@ -179,9 +179,10 @@ export class Lpddr4Channel {
    * Continue a stream of row hits: right after `cmd` was applied to `bank`, apply up to `max` more of it to the
    * same open row, each at its earliest cycle, in closed form. Within such a run every rule but tCCD and the data
    * bus is already met and stays met, so the commands fall every max(tCCD, burst) cycles; the run stops before the
-   * refresh due time (the scheduler refreshes there) and before cycle `before`. Background accrues piecewise-linearly in time, so one
-   * accrual to the last command equals one per command. Returns how many were applied (0 when the closed form
-   * does not hold, or when a command sink must see every command).
+   * refresh due time (the scheduler refreshes there) and before cycle `before` (where the scheduler has another
+   * command to slip in). Background accrues piecewise-linearly in time, so one accrual to the last command equals
+   * one per command. Returns how many were applied (0 when the closed form does not hold, or when a command sink
+   * must see every command).
    */
   streamHits(cmd: typeof Cmd.RD | typeof Cmd.WR, bank: number, max: number, before = Infinity): number {
     const s = this.state;
