@@ -105,8 +105,12 @@ export class IdleController {
     return Math.max(T, this.ch.readyCycle());
   }
 
-  /** Run every pending step at its earliest cycle (before a transfer uses the channel). */
+  /**
+   * Run every pending step at its earliest cycle (before a transfer uses the channel). A transfer ends any run
+   * of steady refresh periods: a period holding one is not idle, and its counters must never be repeated.
+   */
   flush(): void {
+    this.mark = undefined;
     while (this.queue.length > 0) {
       const step = this.queue.shift()!;
       this.execute(step, this.stepCycle(step));

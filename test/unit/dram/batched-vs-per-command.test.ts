@@ -96,4 +96,27 @@ describe('row-hit streams in closed form against the per-command path', () => {
     for (const [k, v] of Object.entries(slow.figures)) expect(fast.figures[k], k).toBeCloseTo(v, 15);
     expect(slow.stats.refCommands).toBeGreaterThanOrEqual(10);
   });
+
+  it('a transfer ends a run of steady refresh periods: idle periods after identical busy ones copy no commands', () => {
+    // Awake (standby), one channel: one identical 256 B read 300 cycles after each of six refreshes (every
+    // refresh-to-refresh interval then holds the same counters), then twelve idle tREFI. The idle periods hold one
+    // REF each and no read; repeating the busy periods' counters there would add reads and activates.
+    const tREFI = 1500;
+    const run = (perCommand: boolean): Replayed => {
+      const m = new Lpddr4Memory(refParams({ channels: 1, tREFI_cycles: tREFI, idlePolicy: 'standby' }), perCommand ? { sink: new Recorder() } : {});
+      const done: number[] = [];
+      for (let k = 1; k <= 6; k++) done.push(m.transfer('read', 0, 256, (k * tREFI + 300) * TCK_PS, 'features'));
+      m.advanceTo(18 * tREFI * TCK_PS);
+      const figures: Record<string, number> = {};
+      for (const [k, v] of Object.entries(m.energy_J())) figures[`energy.${k}`] = v;
+      for (const [k, v] of Object.entries(m.residency_s())) figures[`residency.${k}`] = v;
+      return { done, stats: m.stats(), figures };
+    };
+    const fast = run(false);
+    const slow = run(true);
+    expect(slow.stats.rdCommands).toBe(6 * 8);
+    expect(fast.stats).toEqual(slow.stats);
+    expect(fast.done).toEqual(slow.done);
+    for (const [k, v] of Object.entries(slow.figures)) expect(fast.figures[k], k).toBeCloseTo(v, 15);
+  });
 });
