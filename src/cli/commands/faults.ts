@@ -17,6 +17,7 @@ import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-wr
 import { DEFAULT_SIZING_TECHNOLOGY } from '../../sizing/technology.js';
 import { hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/inline-choice.js';
 import { loadTrace } from '../../workload/load-trace.js';
+import { MNIST_DATA } from '../../ml/onnx/image-set.js';
 import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 import { parseSeed, seedOption } from '../seed-option.js';
@@ -24,6 +25,11 @@ import type { CliIo } from '../io.js';
 
 export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   network?: string;
+  model?: string;
+  data?: string;
+  images?: unknown;
+  density?: unknown;
+  clusters?: unknown;
   technology?: string;
   levels?: string;
   'sigma-scale'?: unknown;
@@ -44,10 +50,13 @@ export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
 
 /** Flags of `maxnvm faults`, for the "did you mean --x?" list of the CLI. */
 export const FAULTS_FLAGS = [
-  'network', 'technology', 'levels', 'sigma-scale', 'mapping', 'trials', 'seed', 'workers', 'mode', 'faulty-cells',
+  'network', 'model', 'data', 'images', 'density', 'clusters', 'technology', 'levels', 'sigma-scale', 'mapping', 'trials', 'seed', 'workers', 'mode', 'faulty-cells',
   'search', 'tolerance-pp', 'confidence', 'study', 'size-trace', 'format', 'out', ...PLOT_STYLE_FLAGS,
   'label', 'encoding', 'bits-per-cell', 'stream-bits-per-cell', 'csr-index-bits', 'bitmask-layout', 'clustered', 'ecc', 'ecc-streams', 'idxsync',
 ];
+
+/** Test images: a sanity bound (each holds a copy of the images per worker). */
+const MAX_IMAGES = 1_000_000;
 
 const param = <T>(key: string): T => faultsSpec.params.find((p) => p.key === key)?.default as T;
 
@@ -78,10 +87,34 @@ function modeOf(args: FaultsArgs): FaultMode {
   return { kind: 'fixedCount', count: parseInteger('faulty-cells', args['faulty-cells'], 0) };
 }
 
-function networkOf(raw: string): FaultNetwork {
-  if (raw === 'mnist') return { kind: 'mnist' };
-  loadTrace(raw); // validate now: a bad trace is a UserError here, not a failure inside a worker
-  return { kind: 'trace', file: raw };
+function networkOf(args: FaultsArgs): FaultNetwork {
+  const onnxOnly = (['data', 'images', 'density', 'clusters'] as const).find((f) => args[f] !== undefined);
+  if (args.model !== undefined && args.network !== undefined) {
+    throw new UserError('--model and --network both name the network', { jsonPath: '--model', expected: 'one of them', suggestion: '--model for a model with a data set, --network for a trace' });
+  }
+  const model = args.model ?? (args.network === undefined || args.network === 'mnist' ? 'mlp' : undefined);
+  if (model === undefined || model === 'mlp') {
+    if (onnxOnly !== undefined) {
+      throw new UserError(`--${onnxOnly} applies to an ONNX model`, { jsonPath: `--${onnxOnly}`, expected: '--model FILE.onnx', suggestion: `add --model, or drop --${onnxOnly}` });
+    }
+    if (model === 'mlp') return { kind: 'mnist' };
+    const file = args.network as string;
+    loadTrace(file); // validate now: a bad trace is a UserError here, not a failure inside a worker
+    return { kind: 'trace', file };
+  }
+  const density = args.density === undefined ? undefined : number('density', args.density, (v) => v > 0 && v <= 1, 'a share in (0, 1]', '0.25');
+  const clusters = args.clusters === undefined ? undefined : parseInteger('clusters', args.clusters, 2, 255, 'codebook entries; 16 gives 4-bit codes');
+  if (args.clustered === true && clusters === undefined) {
+    throw new UserError('--clustered stores cluster codes, and an ONNX model has none of its own', { jsonPath: '--clustered', expected: '--clusters N with --clustered', suggestion: 'e.g. --clusters 16' });
+  }
+  return {
+    kind: 'onnx',
+    modelPath: model,
+    data: args.data ?? MNIST_DATA,
+    ...(args.images === undefined ? {} : { images: parseInteger('images', args.images, 1, MAX_IMAGES, 'test images to classify') }),
+    ...(density === undefined ? {} : { density }),
+    ...(clusters === undefined ? {} : { clusters }),
+  };
 }
 
 function trialsOf(args: FaultsArgs, fallback: number): number {
@@ -90,7 +123,7 @@ function trialsOf(args: FaultsArgs, fallback: number): number {
 
 function settingsOf(args: FaultsArgs, trialsFallback: number): CampaignSettings {
   return {
-    network: networkOf(args.network ?? 'mnist'),
+    network: networkOf(args),
     faultModel: faultModelOf(args),
     mode: modeOf(args),
     trials: trialsOf(args, trialsFallback),
@@ -183,7 +216,7 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
     });
   }
   if (args.out === undefined) throw new UserError('--study writes its table and plot to a folder', { jsonPath: '--out', expected: '--study --out DIR', suggestion: 'e.g. --out results/study' });
-  if ((args.network ?? 'mnist') !== 'mnist') {
+  if (args.network !== undefined && args.network !== 'mnist') {
     throw new UserError('the study measures accuracy on the MNIST model', { jsonPath: '--network', expected: '--network mnist (the default)', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
   }
   const settings = settingsOf(args, STUDY_DEFAULT_TRIALS);
@@ -201,6 +234,11 @@ export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => (
   builder: (y) =>
     withPlotStyleFlags(y)
       .option('network', { type: 'string', describe: 'mnist (the in-project MLP: accuracy and weight errors) or a trace file (synthetic weights: weight errors only); default mnist' })
+      .option('model', { type: 'string', describe: 'mlp (the in-project MNIST MLP) or an ONNX model file whose weight initializers are stored (int8 per output channel)' })
+      .option('data', { type: 'string', describe: 'with --model FILE: a folder of .npy images and labels.csv (file,label), or mnist (default)' })
+      .option('images', { type: 'string', describe: 'with --model FILE: classify the first N images' })
+      .option('density', { type: 'string', describe: 'with --model FILE: prune each weight tensor to this share of non-zeros (magnitude) before quantizing' })
+      .option('clusters', { type: 'string', describe: 'with --model FILE: cluster each tensor\'s non-zero int8 values into N codebook entries (k-means)' })
       .option('technology', { type: 'string', describe: `RRAM | CTT | PCM | STT level model (only RRAM is published; default ${param<string>('technology')})` })
       .option('levels', { type: 'string', describe: 'a level model file instead (examples/faults/levels-example.json)' })
       .option('sigma-scale', { type: 'string', describe: 'multiply every level sigma (makes 2-bit faults visible); default 1' })
