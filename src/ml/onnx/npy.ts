@@ -50,7 +50,8 @@ export function parseNpy(bytes: Uint8Array, file = '<npy>'): NpyArray {
   if (bytes.length - dataStart !== count * itemBytes) {
     throw bad(file, `shape (${shape.join(', ')}) needs ${count * itemBytes} data bytes, the file has ${bytes.length - dataStart}`);
   }
-  const raw = bytes.slice(dataStart); // a copy: aligned, and independent of the file buffer
+  // A copy (Buffer.slice would share the pool buffer): aligned, and independent of the file buffer.
+  const raw = new Uint8Array(bytes.subarray(dataStart));
   const data = dtype === 'float32' ? new Float32Array(raw.buffer, 0, count) : raw;
   return { dtype, shape, data };
 }
