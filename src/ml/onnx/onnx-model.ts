@@ -19,6 +19,8 @@ export const { onnx } = createRequire(import.meta.url)('onnx-proto') as OnnxProt
 type Onnx = OnnxProto['onnx'];
 export type ModelProto = InstanceType<Onnx['ModelProto']>;
 export type TensorProto = InstanceType<Onnx['TensorProto']>;
+/** A tensor as decoded or as built (the plain-object interface). */
+export type TensorLike = import('onnx-proto').onnx.ITensorProto;
 
 const FLOAT = 1; // TensorProto.DataType.FLOAT
 
@@ -49,7 +51,7 @@ function bad(file: string, message: string, suggestion = 'export the model with 
 
 const num = (v: number | { toNumber(): number } | null | undefined): number => (v === null || v === undefined ? 0 : typeof v === 'number' ? v : v.toNumber());
 
-export function tensorValues(t: TensorProto, file: string): Float32Array {
+export function tensorValues(t: TensorLike, file: string): Float32Array {
   const count = (t.dims ?? []).reduce<number>((a, d) => a * num(d), 1);
   let values: Float32Array;
   if (t.rawData !== null && t.rawData !== undefined && t.rawData.length > 0) {
