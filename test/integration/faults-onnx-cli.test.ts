@@ -53,7 +53,7 @@ describe('maxnvm faults --model FILE.onnx', () => {
     { name: 'labels.csv with a bad header', args: () => ['--model', model, '--data', (mkdirSync(join(dir, 'h'), { recursive: true }), bad('h/labels.csv', 'name,class\n'), join(dir, 'h'))], expect: [/header/, /file,label/] },
     { name: 'a broken .npy', args: () => ['--model', model, '--data', (mkdirSync(join(dir, 'n'), { recursive: true }), bad('n/labels.csv', 'file,label\nx.npy,1\n'), bad('n/x.npy', 'garbage'), join(dir, 'n'))], expect: [/x\.npy is not a usable \.npy file/] },
     { name: 'images of the wrong size', args: () => ['--model', model, '--data', 'mnist'], expect: [/does not take images of 784 values/] },
-    { name: '--density without an ONNX model', args: () => ['--density', '0.5'], expect: [/--density applies to an ONNX model/] },
+    { name: '--density without an ONNX model', args: () => ['--model', 'mlp', '--density', '0.5'], expect: [/--density applies to an ONNX model/] },
     { name: '--clustered without --clusters', args: () => ['--model', model, '--data', data, '--clustered'], expect: [/--clusters N with --clustered/] },
   ];
   for (const c of cases) {

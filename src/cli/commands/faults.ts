@@ -18,6 +18,7 @@ import { DEFAULT_SIZING_TECHNOLOGY } from '../../sizing/technology.js';
 import { hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/inline-choice.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { MNIST_DATA } from '../../ml/onnx/image-set.js';
+import { DEFAULT_CNN_PATH, SHIPPED_CNN_STORAGE } from '../../ml/cnn-model.js';
 import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 import { parseSeed, seedOption } from '../seed-option.js';
@@ -92,7 +93,7 @@ function networkOf(args: FaultsArgs): FaultNetwork {
   if (args.model !== undefined && args.network !== undefined) {
     throw new UserError('--model and --network both name the network', { jsonPath: '--model', expected: 'one of them', suggestion: '--model for a model with a data set, --network for a trace' });
   }
-  const model = args.model ?? (args.network === undefined || args.network === 'mnist' ? 'mlp' : undefined);
+  const model = args.model ?? (args.network === undefined ? 'cnn' : args.network === 'mnist' ? 'mlp' : undefined);
   if (model === undefined || model === 'mlp') {
     if (onnxOnly !== undefined) {
       throw new UserError(`--${onnxOnly} applies to an ONNX model`, { jsonPath: `--${onnxOnly}`, expected: '--model FILE.onnx', suggestion: `add --model, or drop --${onnxOnly}` });
@@ -102,14 +103,16 @@ function networkOf(args: FaultsArgs): FaultNetwork {
     loadTrace(file); // validate now: a bad trace is a UserError here, not a failure inside a worker
     return { kind: 'trace', file };
   }
-  const density = args.density === undefined ? undefined : number('density', args.density, (v) => v > 0 && v <= 1, 'a share in (0, 1]', '0.25');
-  const clusters = args.clusters === undefined ? undefined : parseInteger('clusters', args.clusters, 2, 255, 'codebook entries; 16 gives 4-bit codes');
+  // The shipped CNN is stored pruned and clustered unless told otherwise (SHIPPED_CNN_STORAGE).
+  const shipped: { density?: number; clusters?: number } = model === 'cnn' ? SHIPPED_CNN_STORAGE : {};
+  const density = args.density === undefined ? shipped.density : number('density', args.density, (v) => v > 0 && v <= 1, 'a share in (0, 1]', '0.25');
+  const clusters = args.clusters === undefined ? shipped.clusters : parseInteger('clusters', args.clusters, 2, 255, 'codebook entries; 16 gives 4-bit codes');
   if (args.clustered === true && clusters === undefined) {
     throw new UserError('--clustered stores cluster codes, and an ONNX model has none of its own', { jsonPath: '--clustered', expected: '--clusters N with --clustered', suggestion: 'e.g. --clusters 16' });
   }
   return {
     kind: 'onnx',
-    modelPath: model,
+    modelPath: model === 'cnn' ? DEFAULT_CNN_PATH : model,
     data: args.data ?? MNIST_DATA,
     ...(args.images === undefined ? {} : { images: parseInteger('images', args.images, 1, MAX_IMAGES, 'test images to classify') }),
     ...(density === undefined ? {} : { density }),
@@ -217,7 +220,7 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
   }
   if (args.out === undefined) throw new UserError('--study writes its table and plot to a folder', { jsonPath: '--out', expected: '--study --out DIR', suggestion: 'e.g. --out results/study' });
   if (args.network !== undefined && args.network !== 'mnist') {
-    throw new UserError('the study measures accuracy on the MNIST model', { jsonPath: '--network', expected: '--network mnist (the default)', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
+    throw new UserError('the study measures accuracy on a model with a data set', { jsonPath: '--network', expected: '--model cnn (the default), --model mlp or --model FILE.onnx', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
   }
   const settings = settingsOf(args, STUDY_DEFAULT_TRIALS);
   const sizeFile = args['size-trace'] ?? STUDY_DEFAULT_SIZE_TRACE;
@@ -234,7 +237,7 @@ export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => (
   builder: (y) =>
     withPlotStyleFlags(y)
       .option('network', { type: 'string', describe: 'mnist (the in-project MLP: accuracy and weight errors) or a trace file (synthetic weights: weight errors only); default mnist' })
-      .option('model', { type: 'string', describe: 'mlp (the in-project MNIST MLP) or an ONNX model file whose weight initializers are stored (int8 per output channel)' })
+      .option('model', { type: 'string', describe: 'cnn (default: models/lenet5.onnx, stored at density 0.5 with 16 clusters), mlp (the in-project MNIST MLP), or an ONNX model file whose weight initializers are stored (int8 per output channel)' })
       .option('data', { type: 'string', describe: 'with --model FILE: a folder of .npy images and labels.csv (file,label), or mnist (default)' })
       .option('images', { type: 'string', describe: 'with --model FILE: classify the first N images' })
       .option('density', { type: 'string', describe: 'with --model FILE: prune each weight tensor to this share of non-zeros (magnitude) before quantizing' })

@@ -10,7 +10,7 @@ import type { StorageChoice } from '../../../src/storage/types.js';
 /** Seeded weights in [−1, 1). */
 function weights(n: number, path: string): Float32Array {
   const r = randomStream(7, path);
-  return Float32Array.from({ length: n }, () => 2 * r.next() / 2 ** 32 - 1);
+  return Float32Array.from({ length: n }, () => 2 * r.next() - 1);
 }
 
 /** conv 2×1×3×3 → relu → flatten → gemm 3×8 on a 1×4×4 image. */
