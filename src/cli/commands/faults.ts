@@ -12,6 +12,7 @@ import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/se
 import { faultsSpec, MAX_TRIALS, MAX_WORKERS } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
 import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
+import { protectionStudyCsv, protectionStudyTable, runProtectionStudy } from '../../faults/protection-study.js';
 import { parsePlotStyle, PLOT_STYLE_FLAGS, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { DEFAULT_SIZING_TECHNOLOGY } from '../../sizing/technology.js';
@@ -44,6 +45,7 @@ export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   'tolerance-pp'?: unknown;
   confidence?: unknown;
   study?: boolean;
+  protect?: boolean;
   'size-trace'?: string;
   format?: string;
   out?: string;
@@ -52,7 +54,7 @@ export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
 /** Flags of `maxnvm faults`, for the "did you mean --x?" list of the CLI. */
 export const FAULTS_FLAGS = [
   'network', 'model', 'data', 'images', 'density', 'clusters', 'technology', 'levels', 'sigma-scale', 'mapping', 'trials', 'seed', 'workers', 'mode', 'faulty-cells',
-  'search', 'tolerance-pp', 'confidence', 'study', 'size-trace', 'format', 'out', ...PLOT_STYLE_FLAGS,
+  'search', 'tolerance-pp', 'confidence', 'study', 'protect', 'size-trace', 'format', 'out', ...PLOT_STYLE_FLAGS,
   'label', 'encoding', 'bits-per-cell', 'stream-bits-per-cell', 'csr-index-bits', 'bitmask-layout', 'clustered', 'ecc', 'ecc-streams', 'idxsync',
 ];
 
@@ -176,6 +178,7 @@ export async function runFaultsCommand(args: FaultsArgs, progress: (line: string
   // Output paths are checked before any trial runs.
   if (args.out !== undefined) checkOutputFolder(args.out, '--out');
   const tolerance = toleranceOf(args);
+  if (args.protect === true && args.study !== true) throw new UserError('--protect is a kind of study', { jsonPath: '--protect', expected: '--study --protect --out DIR' });
   if (args.study === true) return study(args, format, technology, tolerance, progress);
   if (args.search === true && (args['bits-per-cell'] !== undefined || args['stream-bits-per-cell'] !== undefined)) {
     throw new UserError('--search chooses the bits per cell itself', {
@@ -223,6 +226,15 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
     throw new UserError('the study measures accuracy on a model with a data set', { jsonPath: '--network', expected: '--model cnn (the default), --model mlp or --model FILE.onnx', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
   }
   const settings = settingsOf(args, STUDY_DEFAULT_TRIALS);
+  if (args.protect === true) {
+    const r = await runProtectionStudy(settings, tolerance, progress);
+    const manifest = manifestFor('faults --study --protect', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology });
+    writeFileAtomic(join(args.out, 'manifest.json'), toJson(manifest));
+    writeFileAtomic(join(args.out, 'study-protection.json'), toJson(r));
+    writeFileAtomic(join(args.out, 'study-protection.csv'), protectionStudyCsv(r));
+    const stdout = format === 'json' ? toJson(r) : format === 'csv' ? protectionStudyCsv(r) : `${protectionStudyTable(r)}\nwrote manifest.json, study-protection.json, study-protection.csv\n`;
+    return sayAssumption({ stdout, stderr: '' }, format, settings.faultModel);
+  }
   const sizeFile = args['size-trace'] ?? STUDY_DEFAULT_SIZE_TRACE;
   const r = await runStudy({ settings, tolerance_pp: tolerance, technology, sizeTrace: { file: sizeFile, trace: loadTrace(sizeFile) }, progress });
   const manifest = manifestFor('faults --study', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology, sizeTrace: sizeFile });
@@ -265,6 +277,7 @@ export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => (
       .option('tolerance-pp', { type: 'string', describe: `accuracy loss allowed, percentage points (default ${DEFAULT_TOLERANCE_PP})` })
       .option('confidence', { type: 'string', describe: `confidence of the accuracy interval (default ${param<number>('confidence')})` })
       .option('study', { type: 'boolean', describe: 'run the MaxNVM study into --out (table, CSV, JSON, choices file, SVG plot)' })
+      .option('protect', { type: 'boolean', describe: 'with --study: search protection too (per stream ECC or not, ECC word 16/32/64/128, IdxSync interval): ECC share and cell saving against the best unprotected setting' })
       .option('size-trace', { type: 'string', describe: `study: the trace whose cells are reported (default ${STUDY_DEFAULT_SIZE_TRACE})` })
       .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
       .option('out', { type: 'string', describe: 'write manifest.json and the results (faults.json, layers.csv; search.json, choices.json, weight-storage.json; study.*) here' }),
