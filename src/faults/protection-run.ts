@@ -76,6 +76,11 @@ export function settingChoice(base: StorageChoice, s: ProtectionSetting): Storag
   return { ...shape, bitsPerCell, defaultBitsPerCell: bitsPerCell.values ?? 1 };
 }
 
+/** An unprotected setting as a point of the protected space: every stream unprotected, no IdxSync. */
+function withProtectionDefaults(s: ProtectionSetting): ProtectionSetting {
+  return { streams: s.streams, eccDataBits: s.eccDataBits };
+}
+
 /** Cells of a choice from stream lengths, encoding once per shape (ECC word and streams, IdxSync interval). */
 function cellCounter(net: AccuracyNetwork): (choice: StorageChoice) => { total: number; byStream: Partial<Record<StreamName, number>> } {
   const lengths = new Map<string, { stream: StreamName; bits: number }[]>();
@@ -121,10 +126,11 @@ export async function runProtectionSearch(settings: CampaignSettings, base: Stor
     const c = count(choice);
     return { choice, cells: c.total, eccCells: c.byStream.check ?? 0, syncCells: c.byStream.sync ?? 0, accuracyLoss_pp: losses.get(JSON.stringify(s)) ?? NaN };
   };
-  const search = (protect: boolean): ReturnType<typeof searchProtection> =>
-    searchProtection(protectionSpace(base, levels, protect), { cells: (s) => count(settingChoice(base, s)).total, accepts });
+  const search = (protect: boolean, incumbent?: ProtectionSetting): ReturnType<typeof searchProtection> =>
+    searchProtection(protectionSpace(base, levels, protect), { cells: (s) => count(settingChoice(base, s)).total, accepts, ...(incumbent === undefined ? {} : { incumbent }) });
   const u = await search(false);
-  const p = await search(true);
+  // The best unprotected setting is a point of the protected space too: only cheaper ones are searched.
+  const p = await search(true, u.best === undefined ? undefined : withProtectionDefaults(u.best));
   const unprotected = found(u.best, 'best unprotected');
   const protectedSetting = found(p.best, 'protection searched');
   return {

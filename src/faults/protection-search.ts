@@ -11,7 +11,9 @@
  *    word, or the interval, changed. A value that fails alone fails in any setting (every setting holding it
  *    is weaker than the strongest one with it), so only values that pass alone are combined.
  * 3. the combinations of those values, cheapest first: the first that passes is the optimum; a failure rules
- *    out every weaker combination too.
+ *    out every weaker combination too. A known passing setting (the incumbent: the best unprotected one) ends
+ *    the search at its cost; when the bound on campaigns stops it first, the incumbent is returned, marked
+ *    incomplete.
  */
 
 import type { StreamName } from '../storage/types.js';
@@ -50,6 +52,8 @@ export interface ProtectionSearchOptions {
   readonly accepts: (s: ProtectionSetting) => Promise<boolean>;
   /** Combinations tried at most in step 3 (a bound on campaigns); default 50. */
   readonly maxCombinations?: number;
+  /** A setting of the space already known to pass (e.g. the best unprotected one): only cheaper ones are tried. */
+  readonly incumbent?: ProtectionSetting;
 }
 
 export interface ProtectionSearchResult {
@@ -130,13 +134,17 @@ export async function searchProtection(space: ProtectionSpace, options: Protecti
   for (const values of feasible) combos = combos.flatMap((s) => values.map((c) => withCoordinate(s, c)));
   const ranked = combos.map((s, i) => ({ s, i, cells: options.cells(s) })).sort((a, b) => a.cells - b.cells || a.i - b.i);
   const limit = options.maxCombinations ?? 50;
+  const incumbent = options.incumbent === undefined ? undefined : { best: options.incumbent, bestCells: options.cells(options.incumbent) };
+  if (incumbent !== undefined) passes.push(incumbent.best);
   let tried = 0;
   for (const { s, cells } of ranked) {
+    // Every cheaper combination is resolved: the incumbent is the optimum.
+    if (incumbent !== undefined && cells >= incumbent.bestCells) return { ...incumbent, evaluated, complete: true };
     if (failures.some((f) => atLeastAsStrong(f, s))) continue;
     const known = passes.some((p) => atLeastAsStrong(s, p));
-    if (!known && tried >= limit) return { evaluated, complete: false };
+    if (!known && tried >= limit) return { ...incumbent, evaluated, complete: false };
     if (!known) tried++;
     if (await accepts(s)) return { best: s, bestCells: cells, evaluated, complete: true };
   }
-  return { evaluated, complete: true };
+  return { ...incumbent, evaluated, complete: true };
 }

@@ -72,6 +72,13 @@ describe('the protection search', () => {
       expect(r.best !== undefined && loss(r.best) <= tolerance + 1e-12).toBe(true);
       // Far fewer campaigns than settings.
       expect(campaigns).toBeLessThan(settings.length / 4);
+      // Given the best unprotected setting as a known pass, the optimum is the same.
+      const unprotected = accepted.filter((x) => x.syncInterval === undefined && Object.values(x.streams).every((v) => v?.protected !== true));
+      const incumbent = unprotected.sort((a, b) => cells(a) - cells(b))[0];
+      if (incumbent !== undefined) {
+        const r2 = await searchProtection(space, { cells, accepts: async (s) => loss(s) <= tolerance + 1e-12, maxCombinations: 10_000, incumbent });
+        expect(r2.bestCells).toBe(optimum);
+      }
     });
   }
 });
