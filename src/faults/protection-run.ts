@@ -14,7 +14,7 @@ import type { CampaignPool } from './campaign-pool.js';
 import { definedBitsPerCell } from './fault-model.js';
 import { campaignFor, type CampaignSettings } from './faults-run.js';
 import { searchProtection, type ProtectionSetting, type ProtectionSpace } from './protection-search.js';
-import { accuracyLoss_pp } from './search.js';
+import { accuracyLoss_pp, searchBitsPerCell } from './search.js';
 
 /** ECC data words searched: the SECDED words (22,16), (39,32), (72,64), (137,128). */
 export const ECC_DATA_BITS = [16, 32, 64, 128] as const;
@@ -102,7 +102,19 @@ function cellCounter(net: AccuracyNetwork): (choice: StorageChoice) => { total: 
   };
 }
 
-export async function runProtectionSearch(settings: CampaignSettings, base: StorageChoice, tolerance_pp: number, pool?: CampaignPool): Promise<ProtectionReport> {
+/** A storage choice as a point of the protected space. */
+function choiceSetting(c: StorageChoice): ProtectionSetting {
+  const streams: Partial<Record<StreamName, { bitsPerCell: number; protected: boolean }>> = {};
+  for (const name of producedStreams(c)) streams[name] = { bitsPerCell: c.bitsPerCell[name] ?? c.defaultBitsPerCell, protected: c.ecc?.streams.includes(name) ?? false };
+  return { streams, eccDataBits: c.ecc?.dataBits ?? ECC_DATA_BITS[0], ...(c.idxSync === undefined ? {} : { syncInterval: c.idxSync.interval }) };
+}
+
+/**
+ * `recipe`: a fixed protection (e.g. the study's SECDED (72,64) on the metadata and IdxSync 1024) whose bits per
+ * cell the greedy search (search.ts) sets first; when it passes and costs less than the best unprotected setting,
+ * it is the incumbent of the protected search, so a bound on campaigns never returns worse than the recipe.
+ */
+export async function runProtectionSearch(settings: CampaignSettings, base: StorageChoice, tolerance_pp: number, pool?: CampaignPool, recipe?: StorageChoice): Promise<ProtectionReport> {
   const net = await accuracyNetwork(settings.network);
   if (net === undefined) throw new UserError('the protection search needs a measured accuracy', { jsonPath: '--network', expected: '--model cnn, mlp or FILE.onnx' });
   if (settings.trials < 2) throw new UserError('the protection search needs at least 2 trials per campaign', { jsonPath: '--trials', expected: 'an integer >= 2' });
@@ -130,7 +142,20 @@ export async function runProtectionSearch(settings: CampaignSettings, base: Stor
     searchProtection(protectionSpace(base, levels, protect), { cells: (s) => count(settingChoice(base, s)).total, accepts, ...(incumbent === undefined ? {} : { incumbent }) });
   const u = await search(false);
   // The best unprotected setting is a point of the protected space too: only cheaper ones are searched.
-  const p = await search(true, u.best === undefined ? undefined : withProtectionDefaults(u.best));
+  let incumbent = u.best === undefined ? undefined : withProtectionDefaults(u.best);
+  if (recipe !== undefined) {
+    const greedy = await searchBitsPerCell(recipe, { cleanAccuracy: clean, tolerance_pp, definedBitsPerCell: levels, evaluate: async (c) => {
+      const r = await campaignFor(settings, c, pool);
+      campaigns++;
+      if (r.accuracy === undefined) throw new Error('fault trials returned no accuracy');
+      return r.accuracy;
+    } });
+    const g = choiceSetting(greedy.choice);
+    const last = [...greedy.steps].reverse().find((x) => x.accepted);
+    if (last !== undefined) losses.set(JSON.stringify(g), last.accuracyLoss_pp);
+    if (greedy.meetsTolerance && (incumbent === undefined || count(greedy.choice).total < count(settingChoice(base, incumbent)).total)) incumbent = g;
+  }
+  const p = await search(true, incumbent);
   const unprotected = found(u.best, 'best unprotected');
   const protectedSetting = found(p.best, 'protection searched');
   return {

@@ -31,8 +31,11 @@ export async function runProtectionStudy(settings: CampaignSettings, tolerance_p
   const pool = settings.workers > 0 ? new CampaignPool(settings.workers) : undefined;
   const rows: ProtectionReport[] = [];
   try {
-    for (const spec of studyRows().filter((r) => r.protection === 'none')) {
-      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, pool);
+    const specs = studyRows();
+    for (const spec of specs.filter((r) => r.protection === 'none')) {
+      // The study's fixed protection of this encoding seeds the search (protection-run.ts).
+      const recipe = specs.find((r) => r.encoding === spec.encoding && r.protection !== 'none')?.base;
+      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, pool, recipe);
       rows.push(r);
       progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: ${r.campaigns} campaigns`);
     }
