@@ -2,8 +2,10 @@
  * The networks a fault campaign stores, and for those with a data set, what accuracy needs: the
  * fault-free accuracy, the test images and the layers encoded under a storage choice. The MNIST MLP
  * and an ONNX model (the in-project CNN or a user's) have one; a trace on synthetic weights has not.
+ * Descriptions name the model relative to the working folder, so results do not carry the machine's paths.
  */
 
+import { relative } from 'node:path';
 import type { AccuracyCount } from '../ml/inference.js';
 import type { StorageChoice } from '../storage/types.js';
 import type { PreparedNetwork } from './inject-network.js';
@@ -48,7 +50,7 @@ export async function accuracyNetwork(net: FaultNetwork): Promise<AccuracyNetwor
   const data = net.data === 'mnist' ? 'MNIST test images' : `images of ${net.data}`;
   const stored = [net.density === undefined ? '' : `density ${net.density}`, net.clusters === undefined ? '' : `${net.clusters} clusters`].filter((s) => s !== '');
   return {
-    description: `ONNX ${net.modelPath} (${h.layers.length} weight tensors, int8 per output channel${stored.length > 0 ? `, ${stored.join(', ')}` : ''}; ${h.images.count.toLocaleString('en-US')} ${data}; onnxruntime)`,
+    description: `ONNX ${relative(process.cwd(), net.modelPath) || net.modelPath} (${h.layers.length} weight tensors, int8 per output channel${stored.length > 0 ? `, ${stored.join(', ')}` : ''}; ${h.images.count.toLocaleString('en-US')} ${data}; onnxruntime)`,
     layers: h.layers.length,
     weights: h.layers.reduce((a, l) => a + l.stored.values.length, 0),
     testImages: h.images.count,
