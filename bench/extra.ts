@@ -15,6 +15,8 @@ export async function extraBenches(): Promise<string[]> {
 
 function formatFaultsBench(f: Awaited<ReturnType<typeof benchFaults>>): string[] {
   return [
+    `maxnvm faults, LeNet-5 CNN through onnxruntime: ${f.cnn.trials} trials over ${f.cnn.images} test images on ${f.workers} workers: ${f.cnn.campaign_s.toFixed(1)} s (target < 60 s), ` +
+      `${f.cnn.meanFaultyCells.toFixed(0)} faulty cells per trial, mean accuracy ${(100 * f.cnn.accuracy).toFixed(2)} %`,
     `maxnvm faults, MNIST campaign of ${f.mnistTrials} trials on ${f.workers} workers: ${f.mnistCampaign_s.toFixed(1)} s (target < 60 s), ${f.mnistMeanFaultyCells.toFixed(0)} faulty cells per trial`,
     `  pruned ResNet-50, all layers: inject + ECC + decode + compare ${f.resnetInjectDecode_s.toFixed(2)} s first trial, ${f.resnetInjectDecodeNext_s.toFixed(2)} s next (target < 2 s); ` +
       `synthetic weights ${f.resnetWeights_s.toFixed(2)} s and encoding ${f.resnetEncode_s.toFixed(2)} s once per campaign`,

@@ -3,8 +3,8 @@
  * the level-to-bit mapping. Plain data, so it can cross to worker threads.
  *
  * A storage choice stores each stream at its own bits per cell; the model must
- * define every one of them. A model built from a technology defines 1, 2 and 3
- * bits per cell (technology-levels.ts); a levels file (levels-file.ts) defines
+ * define every one of them. A model built from a technology defines the bits per
+ * cell it has level data for (RRAM 1–3, the others 1: technology-levels.ts); a levels file (levels-file.ts) defines
  * the densities it lists, and asking for another one is a UserError.
  */
 
@@ -14,7 +14,7 @@ import type { StorageChoice, StreamName } from '../storage/types.js';
 import { faultTable, type FaultTable } from './cell-faults.js';
 import { checkMapping, type LevelMapping } from './level-mapping.js';
 import { errorMatrix, meanFaultRate, type LevelModel } from './level-model.js';
-import { borrowedLevelsNote, technologyLevelModel } from './technology-levels.js';
+import { borrowedLevelsNote, technologyBitsPerCell, technologyLevelModel } from './technology-levels.js';
 
 export interface FaultModel {
   /** Label for tables: the technology, or the levels file's name. */
@@ -26,13 +26,11 @@ export interface FaultModel {
   readonly assumption?: string;
 }
 
-/** Bits per cell a technology's published (or borrowed) level data cover: technology-levels.ts. */
-const TECHNOLOGY_BITS_PER_CELL: readonly number[] = [1, 2, 3];
-
-/** The level models of a technology at 1, 2 and 3 bits per cell, every sigma times `sigmaScale`. */
+/** The level models of a technology at the bits per cell it has data for (technology-levels.ts), every sigma times `sigmaScale`. */
 export function technologyFaultModel(technology: string, mapping: LevelMapping, sigmaScale = 1): FaultModel {
   checkMapping(mapping);
-  const levelModels = TECHNOLOGY_BITS_PER_CELL.map((b) => technologyLevelModel(technology, b, sigmaScale));
+  technologyLevelModel(technology, 1, sigmaScale); // an unknown technology is a UserError with a suggestion
+  const levelModels = technologyBitsPerCell(technology).map((b) => technologyLevelModel(technology, b, sigmaScale));
   const assumption = borrowedLevelsNote(technology);
   return { name: technology.toUpperCase(), mapping, levelModels, ...(assumption === undefined ? {} : { assumption }) };
 }
@@ -47,6 +45,15 @@ function levelModelAt(model: FaultModel, bitsPerCell: number, stream?: StreamNam
   const found = model.levelModels.find((m) => m.bitsPerCell === bitsPerCell);
   if (found !== undefined) return found;
   const defined = definedBitsPerCell(model);
+  const technology = model.levelModels.length === 1 && model.assumption !== undefined ? model.name : undefined;
+  if (technology !== undefined) {
+    try {
+      technologyLevelModel(technology, bitsPerCell); // the technology's own refusal, with its reason
+    } catch (e) {
+      if (e instanceof UserError) throw new UserError(e.message, { ...e.details, ...(stream === undefined ? {} : { jsonPath: `/bitsPerCell/${stream}` }) });
+      throw e;
+    }
+  }
   throw new UserError(
     `the fault model "${model.name}" defines no ${bitsPerCell} bits per cell${stream === undefined ? '' : ` (asked for by stream '${stream}')`}`,
     {

@@ -27,7 +27,7 @@ const ERROR_HEADER = ['layer', 'weights', 'changed', 'misplaced', 'zero→non-0'
 
 export function faultsTable(r: FaultsReport): string {
   const lines: string[] = [];
-  const net = r.network.kind === 'mnist' ? `MNIST MLP (${r.network.layers} layers, ${grouped(r.network.testImages)} test images)` : `trace ${r.network.name} (${r.network.file}), synthetic weights`;
+  const net = r.network.kind === 'trace' ? `trace ${r.network.name} (${r.network.file}), synthetic weights` : r.network.description;
   lines.push(`maxnvm faults: ${net}`);
   lines.push(`fault model: ${r.faultModel.name}, ${r.faultModel.mapping} level mapping; ${modeText(r)}; ${r.trials} trials, seed ${r.seed}`);
   lines.push(`storage: ${describeChoice(r.choice)}`, '');
@@ -46,6 +46,7 @@ export function faultsTable(r: FaultsReport): string {
   if (r.cleanAccuracy !== undefined && r.accuracy !== undefined) {
     const c = r.cleanAccuracy;
     const a = r.accuracy;
+    if (r.floatAccuracy !== undefined) lines.push(`accuracy, float model as given: ${pct(r.floatAccuracy)}`);
     lines.push(`accuracy, fault-free: ${pct(c.share)} (${conf} Wilson interval ${pct(c.low)} .. ${pct(c.high)} on ${grouped(c.total)} test images)`);
     lines.push(`accuracy, with faults: ${pct(a.mean)} (${conf} t interval ${pct(a.low)} .. ${pct(a.high)} over ${r.trials} trials)`);
     lines.push(`accuracy loss: ${a.accuracyLoss_pp.toFixed(2)} pp (fault-free minus the lower end of the interval)`);
@@ -78,7 +79,7 @@ function settingText(b: Readonly<Record<string, number | undefined>>): string {
 
 export function searchTable(r: SearchReport): string {
   const lines: string[] = [];
-  lines.push(`maxnvm faults --search: MNIST MLP, fault model ${r.faultModel}, ${r.trials} trials per step, seed ${r.seed}`);
+  lines.push(`maxnvm faults --search: ${r.network.description}, fault model ${r.faultModel}, ${r.trials} trials per step, seed ${r.seed}`);
   lines.push(`base: ${describeChoice(r.base)}`);
   lines.push(`fault-free accuracy ${pct(r.cleanAccuracy.share)}; tolerance ${r.tolerance_pp} pp on (fault-free − lower end of the ${100 * r.confidence} % t interval)`);
   lines.push(`streams searched in this order, each from 1 bit per cell up, the others held: ${r.search.order.join(', ')}`, '');

@@ -13,13 +13,14 @@ import type { CampaignPool } from './campaign-pool.js';
 import { runCampaign, type CampaignResult, type CampaignWeightErrors, type TrialSpec } from './campaign.js';
 import type { FaultMode } from './cell-faults.js';
 import { faultTablesFor, meanFaultRates, streamBitsPerCell, type FaultModel } from './fault-model.js';
-import { MNIST_FAULT_TRIAL_MODULE, mnistHarness, prepareMnist, type MnistFaultTrialOptions } from './mnist-fault-trial.js';
+import { accuracyNetwork, type FaultNetwork } from './accuracy-network.js';
+import { MNIST_FAULT_TRIAL_MODULE, type MnistFaultTrialOptions } from './mnist-fault-trial.js';
+import { ONNX_FAULT_TRIAL_MODULE, type OnnxFaultTrialOptions } from './onnx-fault-trial.js';
 import { layerCells } from './prepared-layer.js';
 import { accuracyLoss_pp } from './search.js';
 import { TRACE_FAULT_TRIAL_MODULE, type TraceFaultTrialOptions } from './trace-fault-trial.js';
 
-/** The network whose weights are stored: the MNIST harness model, or a trace on synthetic weights. */
-export type FaultNetwork = { kind: 'mnist'; modelPath?: string } | { kind: 'trace'; file: string };
+export type { FaultNetwork } from './accuracy-network.js';
 
 /** Seed of a trace's synthetic weights: the default of `maxnvm size` and `simulate` (assumption: any fixed seed). */
 const TRACE_WEIGHT_SEED = 1;
@@ -48,7 +49,9 @@ export interface StreamCells {
 }
 
 export interface FaultsReport {
-  readonly network: { kind: 'mnist'; layers: number; testImages: number } | { kind: 'trace'; file: string; name: string };
+  readonly network:
+    | { kind: 'mnist' | 'onnx'; description: string; layers: number; testImages: number }
+    | { kind: 'trace'; file: string; name: string };
   readonly faultModel: { name: string; mapping: string; levels: { bitsPerCell: number; cellFaultRate: number; source: string }[] };
   readonly choice: StorageChoice;
   readonly mode: FaultMode;
@@ -58,6 +61,8 @@ export interface FaultsReport {
   readonly storage: { streams: StreamCells[]; totalCells: number };
   /** Fault-free accuracy on the test split with its Wilson interval (test-set sampling). */
   readonly cleanAccuracy?: { share: number; correct: number; total: number; low: number; high: number };
+  /** ONNX: accuracy of the float model as given, before int8 quantization (share of correct answers). */
+  readonly floatAccuracy?: number;
   /** Mean accuracy over trials with its Student t interval, and the loss against the fault-free accuracy. */
   readonly accuracy?: { mean: number; low: number; high: number; stdDev: number; accuracyLoss_pp: number };
   readonly accuracyNote?: string;
@@ -70,25 +75,31 @@ function trialSpec(network: FaultNetwork, choice: StorageChoice, faultModel: Fau
     const options: MnistFaultTrialOptions = { choice, faultModel, mode, ...(network.modelPath === undefined ? {} : { modelPath: network.modelPath }) };
     return { module: MNIST_FAULT_TRIAL_MODULE, exportName: 'createMnistFaultTrial', options };
   }
+  if (network.kind === 'onnx') {
+    const { kind: _kind, ...onnxNetwork } = network;
+    const options: OnnxFaultTrialOptions = { network: onnxNetwork, choice, faultModel, mode };
+    return { module: ONNX_FAULT_TRIAL_MODULE, exportName: 'createOnnxFaultTrial', options };
+  }
   const options: TraceFaultTrialOptions = { tracePath: network.file, choice, faultModel, mode, weightSeed: TRACE_WEIGHT_SEED };
   return { module: TRACE_FAULT_TRIAL_MODULE, exportName: 'createTraceFaultTrial', options };
 }
 
 /** Bits and cells of every stream of the whole network under `choice`. */
-export function storageCells(network: FaultNetwork, choice: StorageChoice, faultModel: FaultModel): { streams: StreamCells[]; totalCells: number } {
+export async function storageCells(network: FaultNetwork, choice: StorageChoice, faultModel: FaultModel): Promise<{ streams: StreamCells[]; totalCells: number }> {
   const rates = meanFaultRates(faultModel);
   const bpc = streamBitsPerCell(choice);
   const bits: Partial<Record<StreamName, number>> = {};
   const cells: Partial<Record<StreamName, number>> = {};
-  if (network.kind === 'mnist') {
-    for (const layer of prepareMnist(choice, network.modelPath).layers) {
+  const accuracy = await accuracyNetwork(network);
+  if (accuracy !== undefined) {
+    for (const layer of accuracy.prepare(choice).layers) {
       const c = layerCells(layer);
       for (const [s, stream] of Object.entries(layer.encoded.streams) as [StreamName, { length: number }][]) {
         bits[s] = (bits[s] ?? 0) + stream.length;
         cells[s] = (cells[s] ?? 0) + (c[s] ?? 0);
       }
     }
-  } else {
+  } else if (network.kind === 'trace') {
     const totals = networkStorage(loadTrace(network.file), choice, { seed: TRACE_WEIGHT_SEED }).totals;
     for (const [s, t] of Object.entries(totals) as [StreamName, { bits: number; cells: number }][]) {
       bits[s] = t.bits;
@@ -118,7 +129,7 @@ export async function campaignFor(settings: CampaignSettings, choice: StorageCho
 export async function runFaults(settings: CampaignSettings, choice: StorageChoice, pool?: CampaignPool): Promise<FaultsReport> {
   faultTablesFor(settings.faultModel, choice);
   const net = settings.network;
-  const storage = storageCells(net, choice, settings.faultModel);
+  const storage = await storageCells(net, choice, settings.faultModel);
   const campaign = await campaignFor(settings, choice, pool);
   if (campaign.weightErrors === undefined) throw new Error('fault trials returned no weight errors');
   const rates = meanFaultRates(settings.faultModel);
@@ -140,15 +151,16 @@ export async function runFaults(settings: CampaignSettings, choice: StorageChoic
   if (net.kind === 'trace') {
     return { network: { kind: 'trace', file: net.file, name: loadTrace(net.file).name }, ...common, accuracyNote: ACCURACY_NOT_MEASURED };
   }
-  const h = mnistHarness(net.modelPath);
+  const h = await accuracyNetwork(net);
+  const a = campaign.accuracy;
+  if (h === undefined || a === undefined) throw new Error('fault trials returned no accuracy');
   const clean = h.clean;
   const w = wilsonInterval(clean.correct, clean.total, settings.confidence);
-  const a = campaign.accuracy;
-  if (a === undefined) throw new Error('MNIST fault trials returned no accuracy');
   return {
-    network: { kind: 'mnist', layers: h.model.layers.length, testImages: h.test.count },
+    network: { kind: net.kind, description: h.description, layers: h.layers, testImages: h.testImages },
     ...common,
     cleanAccuracy: { share: clean.correct / clean.total, correct: clean.correct, total: clean.total, low: w.low, high: w.high },
+    ...(h.float === undefined ? {} : { floatAccuracy: h.float.correct / h.float.total }),
     accuracy: { mean: a.mean, low: a.low, high: a.high, stdDev: a.stdDev, accuracyLoss_pp: accuracyLoss_pp(clean.correct / clean.total, a) },
   };
 }

@@ -10,21 +10,30 @@
 
 import type { AccuracyCount, LayerWeights } from '../ml/inference.js';
 import type { TrialRunner } from './campaign.js';
+import type { TrialOutcome } from './trial.js';
 import { injectNetwork, type NetworkFaultOptions, type PreparedNetwork } from './inject-network.js';
 
 export interface TrialEvaluator {
   /** Accuracy with the original weights. */
   readonly clean: AccuracyCount;
-  count(weights: LayerWeights): AccuracyCount;
+  /** Accuracy with these weights; may be asynchronous (onnxruntime). */
+  count(weights: LayerWeights): AccuracyCount | Promise<AccuracyCount>;
 }
 
 export function networkFaultTrial(net: PreparedNetwork, options: NetworkFaultOptions, evaluator?: TrialEvaluator): TrialRunner {
   return {
     run(random) {
       const r = injectNetwork(net, options, random);
-      let accuracy: AccuracyCount = { correct: 0, total: 0 };
-      if (evaluator !== undefined) accuracy = r.total.stats.changed === 0 ? evaluator.clean : evaluator.count(r.weights);
-      return { correct: accuracy.correct, total: accuracy.total, faultyCells: r.total.faultyCells, weights: { total: r.total, layers: r.layers } };
+      const outcome = (accuracy: AccuracyCount): TrialOutcome => ({
+        correct: accuracy.correct,
+        total: accuracy.total,
+        faultyCells: r.total.faultyCells,
+        weights: { total: r.total, layers: r.layers },
+      });
+      if (evaluator === undefined) return outcome({ correct: 0, total: 0 });
+      if (r.total.stats.changed === 0) return outcome(evaluator.clean);
+      const counted = evaluator.count(r.weights);
+      return counted instanceof Promise ? counted.then(outcome) : outcome(counted);
     },
   };
 }

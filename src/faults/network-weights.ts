@@ -11,7 +11,7 @@
 
 import type { QuantizedMlp } from '../ml/quantize.js';
 import { syntheticLayerWeights } from '../storage/synthetic-weights.js';
-import { codeBits, type WeightTensor } from '../storage/weight-tensor.js';
+import { codeBits, type KernelShape, type WeightTensor } from '../storage/weight-tensor.js';
 import type { Trace } from '../workload/layer.js';
 import { hasWeights } from '../workload/layer.js';
 
@@ -31,20 +31,28 @@ const INT8_BITS = 8;
 export function mnistLayerTensors(model: QuantizedMlp, clustered: boolean): NamedTensor[] {
   return model.layers.map((l) => {
     const shape = { kernels: l.outputs, channels: l.inputs, height: 1, width: 1 };
-    if (!clustered) return { name: l.name, tensor: { shape, valueBits: INT8_BITS, values: l.weights.slice() } };
-    const codebook = Int32Array.from([0, ...l.codebook]);
-    const codeOf = new Map<number, number>();
-    codebook.forEach((v, code) => {
-      if (code > 0) codeOf.set(v, code);
-    });
-    const values = Int32Array.from(l.weights, (w) => {
-      if (w === 0) return 0;
-      const code = codeOf.get(w);
-      if (code === undefined) throw new Error(`layer ${l.name}: weight ${w} is not in its codebook`);
-      return code;
-    });
-    return { name: l.name, tensor: { shape, valueBits: codeBits(codebook.length), values, codebook } };
+    return { name: l.name, tensor: int8Tensor(l.name, shape, l.weights, clustered ? l.codebook : undefined) };
   });
+}
+
+/**
+ * int8 weights as the encoders take them: plain int8 values, or, with a codebook (the layer's distinct
+ * non-zero values), codes into [0, codebook…], code 0 being a pruned weight.
+ */
+export function int8Tensor(name: string, shape: KernelShape, weights: Int32Array, codebook: Int32Array | undefined): WeightTensor {
+  if (codebook === undefined) return { shape, valueBits: INT8_BITS, values: weights.slice() };
+  const full = Int32Array.from([0, ...codebook]);
+  const codeOf = new Map<number, number>();
+  full.forEach((v, code) => {
+    if (code > 0) codeOf.set(v, code);
+  });
+  const values = Int32Array.from(weights, (w) => {
+    if (w === 0) return 0;
+    const code = codeOf.get(w);
+    if (code === undefined) throw new Error(`layer ${name}: weight ${w} is not in its codebook`);
+    return code;
+  });
+  return { shape, valueBits: codeBits(full.length), values, codebook: full };
 }
 
 /** Synthetic weights of every conv and fc layer of a trace (seeded; see synthetic-weights.ts). */

@@ -12,7 +12,7 @@ import type { StorageChoice } from '../storage/types.js';
 import { CampaignPool } from './campaign-pool.js';
 import { definedBitsPerCell } from './fault-model.js';
 import { campaignFor, storageCells, type CampaignSettings, type StreamCells } from './faults-run.js';
-import { mnistHarness } from './mnist-fault-trial.js';
+import { accuracyNetwork } from './accuracy-network.js';
 import { DEFAULT_TOLERANCE_PP } from './spec.js';
 import { searchBitsPerCell, type SearchResult } from './search.js';
 
@@ -25,7 +25,7 @@ interface ChoicesFile {
 }
 
 export interface SearchReport {
-  readonly network: { kind: 'mnist'; testImages: number };
+  readonly network: { kind: 'mnist' | 'onnx'; description: string; testImages: number };
   readonly faultModel: string;
   readonly base: StorageChoice;
   readonly tolerance_pp: number;
@@ -81,11 +81,11 @@ export async function runSearch(
 ): Promise<SearchReport> {
   checkTolerance(tolerance_pp);
   const net = settings.network;
-  if (net.kind !== 'mnist') {
-    throw new UserError('--search needs a measured accuracy, which only the MNIST model has', {
+  if (net.kind === 'trace') {
+    throw new UserError('--search needs a measured accuracy, which a trace on synthetic weights does not have', {
       jsonPath: '--network',
-      expected: '--network mnist with --search',
-      suggestion: 'drop --search to get weight errors for the trace, or search on --network mnist',
+      expected: '--search on a model with a data set (--model)',
+      suggestion: 'drop --search to get weight errors for the trace, or search on --model',
     });
   }
   if (settings.trials < 2) {
@@ -95,7 +95,8 @@ export async function runSearch(
       suggestion: 'e.g. --trials 100',
     });
   }
-  const h = mnistHarness(net.modelPath);
+  const h = await accuracyNetwork(net);
+  if (h === undefined) throw new Error('no accuracy harness');
   const clean = h.clean.correct / h.clean.total;
   // One pool for every step: starting workers costs about a second each time.
   const ownPool = pool === undefined && settings.workers > 0 ? new CampaignPool(settings.workers) : undefined;
@@ -108,7 +109,7 @@ export async function runSearch(
   }
   const w = wilsonInterval(h.clean.correct, h.clean.total, settings.confidence);
   return {
-    network: { kind: 'mnist', testImages: h.test.count },
+    network: { kind: net.kind, description: h.description, testImages: h.testImages },
     faultModel: settings.faultModel.name,
     base,
     tolerance_pp,
@@ -117,10 +118,10 @@ export async function runSearch(
     seed: settings.seed,
     cleanAccuracy: { share: clean, low: w.low, high: w.high },
     search,
-    storage: storageCells(net, search.choice, settings.faultModel),
+    storage: await storageCells(net, search.choice, settings.faultModel),
     choicesFile: {
       technology,
-      description: `bits per cell found by maxnvm faults --search on the MNIST model: accuracy loss (fault-free − lower end of the ${100 * settings.confidence} % interval over ${settings.trials} trials) <= ${tolerance_pp} pp, fault model ${settings.faultModel.name}, seed ${settings.seed}`,
+      description: `bits per cell found by maxnvm faults --search on ${h.description}: accuracy loss (fault-free − lower end of the ${100 * settings.confidence} % interval over ${settings.trials} trials) <= ${tolerance_pp} pp, fault model ${settings.faultModel.name}, seed ${settings.seed}`,
       choices: [search.choice],
     },
     weightStorage: search.choice,

@@ -21,7 +21,7 @@ import type { Trace } from '../workload/layer.js';
 import { CampaignPool } from './campaign-pool.js';
 import { meanFaultRates, streamBitsPerCell } from './fault-model.js';
 import type { CampaignSettings } from './faults-run.js';
-import { mnistHarness } from './mnist-fault-trial.js';
+import { accuracyNetwork } from './accuracy-network.js';
 import { runSearch, type SearchReport } from './search-run.js';
 
 /** The single-level-cell reference: int8 weights, dense, 1 bit per cell (as sizing's denseSlcCells). */
@@ -126,9 +126,10 @@ export interface StudyOptions {
 
 export async function runStudy(options: StudyOptions): Promise<StudyReport> {
   const { settings } = options;
-  if (settings.network.kind !== 'mnist') throw new UserError('the study measures accuracy on the MNIST model only', { jsonPath: '--network' });
+  const net = await accuracyNetwork(settings.network);
+  if (net === undefined) throw new UserError('the study measures accuracy, which a trace on synthetic weights does not have', { jsonPath: '--network' });
   const rates = meanFaultRates(settings.faultModel);
-  const mnistWeights = mnistHarness(settings.network.modelPath).model.layers.reduce((a, l) => a + l.weights.length, 0);
+  const mnistWeights = net.weights;
   const pool = settings.workers > 0 ? new CampaignPool(settings.workers) : undefined;
   const rows: StudyRow[] = [];
   let cleanAccuracy = NaN;
@@ -176,8 +177,8 @@ export async function runStudy(options: StudyOptions): Promise<StudyReport> {
     cleanAccuracy,
     sizeTrace: { file: options.sizeTrace.file, name: options.sizeTrace.trace.name },
     notes: [
-      `accuracy measured on the MNIST model (${settings.trials} trials per search step, seed ${settings.seed}); cells also for ${options.sizeTrace.trace.name} at the same settings`,
-      'a rate the MNIST model never shows in its trials can still fault the much larger ResNet-50: see traceExpectedFaultyCells',
+      `accuracy measured on ${net.description} (${settings.trials} trials per search step, seed ${settings.seed}); cells also for ${options.sizeTrace.trace.name} at the same settings`,
+      'a rate the small model never shows in its trials can still fault the much larger ResNet-50: see traceExpectedFaultyCells',
       `protected rows: SECDED (${STUDY_ECC_DATA_BITS + 8},${STUDY_ECC_DATA_BITS}) on the streams that place values (dense: on the values), IdxSync every ${STUDY_IDXSYNC_INTERVAL} weights for bitmask and CSR`,
     ],
     rows,

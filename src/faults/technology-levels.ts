@@ -48,14 +48,21 @@ export const FAULT_TECHNOLOGIES: readonly FaultTechnology[] = ['RRAM', 'CTT', 'P
 const LEVELS_FILE_HINT = '--levels FILE (format: examples/faults/levels-example.json)';
 
 /**
- * Why each non-RRAM technology borrows the RRAM distributions. These are
- * placeholders so a sweep can run, not data: replace them with measured levels.
+ * Why each non-RRAM technology has no multi-level model of its own. At 1 bit per cell it borrows RRAM's
+ * two levels (83 sigmas apart: a rate of 0 either way), a stated assumption; above 1 bit per cell it is
+ * refused, as no per-level read distributions were found to copy (reference/README.md).
  */
 const BORROWED_REASON: Record<Exclude<FaultTechnology, 'RRAM'>, string> = {
-  CTT: 'no public CTT level distributions were found (reference/README.md); the true CTT fault rates may differ by orders of magnitude',
+  CTT:
+    'no published CTT per-level read distributions were found: "Charge-Trap Transistors for CMOS-Only Analog Memory" reports 5-bit programming precision for single CTTs and 3 bits in an array, but no level means and sigmas (reference/README.md)',
   PCM: 'no PCM level data in reference/; resistance drift is not modelled',
-  STT: 'no STT level data in reference/; STT-MRAM is essentially single-level, so only 1 bit per cell is meaningful',
+  STT: 'no STT level data in reference/; STT-MRAM is essentially single-level',
 };
+
+/** Bits per cell each technology has level data for: RRAM's published 1–3; the others 1 (borrowed, see above). */
+export function technologyBitsPerCell(technology: string): number[] {
+  return technology.toUpperCase() === 'RRAM' ? [1, 2, 3] : [1];
+}
 
 const isBorrowing = (tech: string): tech is Exclude<FaultTechnology, 'RRAM'> => Object.hasOwn(BORROWED_REASON, tech);
 
@@ -73,7 +80,7 @@ export function borrowedLevelsNote(technology: string): string | undefined {
   const tech = technology.toUpperCase();
   if (!isBorrowing(tech)) return undefined;
   return (
-    `ASSUMPTION: the ${tech} level model borrows the MLC RRAM level distributions (reference/mlc-rram-levels.json) unchanged; ` +
+    `ASSUMPTION: the ${tech} level model borrows the MLC RRAM level distributions (reference/mlc-rram-levels.json) at 1 bit per cell and refuses more; ` +
     `it is not ${tech} data (${BORROWED_REASON[tech]}). Replace with measured levels: ${LEVELS_FILE_HINT}.`
   );
 }
@@ -97,6 +104,12 @@ export function technologyLevelModel(technology: string, bitsPerCell: number, si
     throw new UserError(`no ${tech} level distributions for ${bitsPerCell} bits per cell`, {
       expected: '1, 2 or 3 bits per cell',
       suggestion: `supply measured levels for other densities with ${LEVELS_FILE_HINT}`,
+    });
+  }
+  if (isBorrowing(tech) && bitsPerCell > 1) {
+    throw new UserError(`no ${tech} fault model above 1 bit per cell: ${BORROWED_REASON[tech]}`, {
+      expected: `1 bit per cell for ${tech}`,
+      suggestion: `store ${tech} at 1 bit per cell, or supply measured levels with ${LEVELS_FILE_HINT}`,
     });
   }
   if (!(sigmaScale > 0 && isFinite(sigmaScale))) {

@@ -69,7 +69,7 @@ export function trainMlp(mlp: Mlp, data: Dataset, options: TrainOptions): number
 }
 
 /** The image moved by (dx, dy) pixels, zeros shifted in at the edges. */
-function shiftImage(image: Float32Array, dx: number, dy: number, out: Float32Array): Float32Array {
+export function shiftImage(image: Float32Array, dx: number, dy: number, out: Float32Array): Float32Array {
   out.fill(0);
   for (let y = Math.max(0, dy); y < Math.min(IMAGE_SIDE, IMAGE_SIDE + dy); y++) {
     for (let x = Math.max(0, dx); x < Math.min(IMAGE_SIDE, IMAGE_SIDE + dx); x++) {

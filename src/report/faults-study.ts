@@ -25,11 +25,11 @@ function settingText(bpc: Readonly<Record<string, number | undefined>>): string 
 
 export function studyTable(r: StudyReport): string {
   const lines = [
-    `MaxNVM study: the most bits per cell within ${r.tolerance_pp} pp of the fault-free MNIST accuracy (${pct(r.cleanAccuracy)}), fault model ${r.faultModel}`,
+    `MaxNVM study: the most bits per cell within ${r.tolerance_pp} pp of the fault-free accuracy (${pct(r.cleanAccuracy)}), fault model ${r.faultModel}`,
     `loss = fault-free accuracy − lower end of the ${100 * r.confidence} % t interval over ${r.trials} trials per step; seed ${r.seed}`,
     '',
     textTable(
-      ['encoding', 'protection', 'bits per cell found', 'accuracy', 'loss pp', 'MNIST cells', `${r.sizeTrace.name} cells`, 'vs dense SLC', 'faulty cells/copy'],
+      ['encoding', 'protection', 'bits per cell found', 'accuracy', 'loss pp', 'model cells', `${r.sizeTrace.name} cells`, 'vs dense SLC', 'faulty cells/copy'],
       r.rows.map((row) => [
         row.encoding,
         row.protection,

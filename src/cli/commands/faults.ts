@@ -12,11 +12,14 @@ import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/se
 import { faultsSpec, MAX_TRIALS, MAX_WORKERS } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
 import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
+import { protectionStudyCsv, protectionStudyTable, runProtectionStudy } from '../../faults/protection-study.js';
 import { parsePlotStyle, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
 import { DEFAULT_SIZING_TECHNOLOGY } from '../../sizing/technology.js';
 import { hasInlineChoice, inlineChoice, type InlineChoiceFlags } from '../../sizing/inline-choice.js';
 import { loadTrace } from '../../workload/load-trace.js';
+import { MNIST_DATA } from '../../ml/onnx/image-set.js';
+import { DEFAULT_CNN_PATH, SHIPPED_CNN_STORAGE } from '../../ml/cnn-model.js';
 import { manifestFor } from '../manifest.js';
 import { parseChoice, parseInteger } from '../../util/parse-flags.js';
 import { parseSeed, seedOption } from '../seed-option.js';
@@ -24,6 +27,11 @@ import type { CliIo } from '../io.js';
 
 export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   network?: string;
+  model?: string;
+  data?: string;
+  images?: unknown;
+  density?: unknown;
+  clusters?: unknown;
   technology?: string;
   levels?: string;
   'sigma-scale'?: unknown;
@@ -37,10 +45,14 @@ export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   'tolerance-pp'?: unknown;
   confidence?: unknown;
   study?: boolean;
+  protect?: boolean;
   'size-trace'?: string;
   format?: string;
   out?: string;
 }
+
+/** Test images: a sanity bound (each holds a copy of the images per worker). */
+const MAX_IMAGES = 1_000_000;
 
 const param = <T>(key: string): T => faultsSpec.params.find((p) => p.key === key)?.default as T;
 
@@ -71,10 +83,36 @@ function modeOf(args: FaultsArgs): FaultMode {
   return { kind: 'fixedCount', count: parseInteger('faulty-cells', args['faulty-cells'], 0) };
 }
 
-function networkOf(raw: string): FaultNetwork {
-  if (raw === 'mnist') return { kind: 'mnist' };
-  loadTrace(raw); // validate now: a bad trace is a UserError here, not a failure inside a worker
-  return { kind: 'trace', file: raw };
+function networkOf(args: FaultsArgs): FaultNetwork {
+  const onnxOnly = (['data', 'images', 'density', 'clusters'] as const).find((f) => args[f] !== undefined);
+  if (args.model !== undefined && args.network !== undefined) {
+    throw new UserError('--model and --network both name the network', { jsonPath: '--model', expected: 'one of them', suggestion: '--model for a model with a data set, --network for a trace' });
+  }
+  const model = args.model ?? (args.network === undefined ? 'cnn' : args.network === 'mnist' ? 'mlp' : undefined);
+  if (model === undefined || model === 'mlp') {
+    if (onnxOnly !== undefined) {
+      throw new UserError(`--${onnxOnly} applies to an ONNX model`, { jsonPath: `--${onnxOnly}`, expected: '--model FILE.onnx', suggestion: `add --model, or drop --${onnxOnly}` });
+    }
+    if (model === 'mlp') return { kind: 'mnist' };
+    const file = args.network as string;
+    loadTrace(file); // validate now: a bad trace is a UserError here, not a failure inside a worker
+    return { kind: 'trace', file };
+  }
+  // The shipped CNN is stored pruned and clustered unless told otherwise (SHIPPED_CNN_STORAGE).
+  const shipped: { density?: number; clusters?: number } = model === 'cnn' ? SHIPPED_CNN_STORAGE : {};
+  const density = args.density === undefined ? shipped.density : number('density', args.density, (v) => v > 0 && v <= 1, 'a share in (0, 1]', '0.25');
+  const clusters = args.clusters === undefined ? shipped.clusters : parseInteger('clusters', args.clusters, 2, 255, 'codebook entries; 16 gives 4-bit codes');
+  if (args.clustered === true && clusters === undefined) {
+    throw new UserError('--clustered stores cluster codes, and an ONNX model has none of its own', { jsonPath: '--clustered', expected: '--clusters N with --clustered', suggestion: 'e.g. --clusters 16' });
+  }
+  return {
+    kind: 'onnx',
+    modelPath: model === 'cnn' ? DEFAULT_CNN_PATH : model,
+    data: args.data ?? MNIST_DATA,
+    ...(args.images === undefined ? {} : { images: parseInteger('images', args.images, 1, MAX_IMAGES, 'test images to classify') }),
+    ...(density === undefined ? {} : { density }),
+    ...(clusters === undefined ? {} : { clusters }),
+  };
 }
 
 function trialsOf(args: FaultsArgs, fallback: number): number {
@@ -83,7 +121,7 @@ function trialsOf(args: FaultsArgs, fallback: number): number {
 
 function settingsOf(args: FaultsArgs, trialsFallback: number): CampaignSettings {
   return {
-    network: networkOf(args.network ?? 'mnist'),
+    network: networkOf(args),
     faultModel: faultModelOf(args),
     mode: modeOf(args),
     trials: trialsOf(args, trialsFallback),
@@ -133,6 +171,7 @@ export async function runFaultsCommand(args: FaultsArgs, progress: (line: string
   // Output paths are checked before any trial runs.
   if (args.out !== undefined) checkOutputFolder(args.out, '--out');
   const tolerance = toleranceOf(args);
+  if (args.protect === true && args.study !== true) throw new UserError('--protect is a kind of study', { jsonPath: '--protect', expected: '--study --protect --out DIR' });
   if (args.study === true) return study(args, format, technology, tolerance, progress);
   if (args.search === true && (args['bits-per-cell'] !== undefined || args['stream-bits-per-cell'] !== undefined)) {
     throw new UserError('--search chooses the bits per cell itself', {
@@ -176,10 +215,19 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
     });
   }
   if (args.out === undefined) throw new UserError('--study writes its table and plot to a folder', { jsonPath: '--out', expected: '--study --out DIR', suggestion: 'e.g. --out results/study' });
-  if ((args.network ?? 'mnist') !== 'mnist') {
-    throw new UserError('the study measures accuracy on the MNIST model', { jsonPath: '--network', expected: '--network mnist (the default)', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
+  if (args.network !== undefined && args.network !== 'mnist') {
+    throw new UserError('the study measures accuracy on a model with a data set', { jsonPath: '--network', expected: '--model cnn (the default), --model mlp or --model FILE.onnx', suggestion: 'drop --network; the study sizes ResNet-50 with --size-trace' });
   }
   const settings = settingsOf(args, STUDY_DEFAULT_TRIALS);
+  if (args.protect === true) {
+    const r = await runProtectionStudy(settings, tolerance, progress);
+    const manifest = manifestFor('faults --study --protect', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology });
+    writeFileAtomic(join(args.out, 'manifest.json'), toJson(manifest));
+    writeFileAtomic(join(args.out, 'study-protection.json'), toJson(r));
+    writeFileAtomic(join(args.out, 'study-protection.csv'), protectionStudyCsv(r));
+    const stdout = format === 'json' ? toJson(r) : format === 'csv' ? protectionStudyCsv(r) : `${protectionStudyTable(r)}\nwrote manifest.json, study-protection.json, study-protection.csv\n`;
+    return sayAssumption({ stdout, stderr: '' }, format, settings.faultModel);
+  }
   const sizeFile = args['size-trace'] ?? STUDY_DEFAULT_SIZE_TRACE;
   const r = await runStudy({ settings, tolerance_pp: tolerance, technology, sizeTrace: { file: sizeFile, trace: loadTrace(sizeFile) }, progress });
   const manifest = manifestFor('faults --study', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology, sizeTrace: sizeFile });
@@ -193,6 +241,11 @@ export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => (
   builder: (y) =>
     withPlotStyleFlags(y)
       .option('network', { type: 'string', describe: 'mnist (the in-project MLP: accuracy and weight errors) or a trace file (synthetic weights: weight errors only); default mnist' })
+      .option('model', { type: 'string', describe: 'cnn (default: models/lenet5.onnx, stored at density 0.5 with 16 clusters), mlp (the in-project MNIST MLP), or an ONNX model file whose weight initializers are stored (int8 per output channel)' })
+      .option('data', { type: 'string', describe: 'with --model FILE: a folder of .npy images and labels.csv (file,label), or mnist (default)' })
+      .option('images', { type: 'string', describe: 'with --model FILE: classify the first N images' })
+      .option('density', { type: 'string', describe: 'with --model FILE: prune each weight tensor to this share of non-zeros (magnitude) before quantizing' })
+      .option('clusters', { type: 'string', describe: 'with --model FILE: cluster each tensor\'s non-zero int8 values into N codebook entries (k-means)' })
       .option('technology', { type: 'string', describe: `RRAM | CTT | PCM | STT level model (only RRAM is published; default ${param<string>('technology')})` })
       .option('levels', { type: 'string', describe: 'a level model file instead (examples/faults/levels-example.json)' })
       .option('sigma-scale', { type: 'string', describe: 'multiply every level sigma (makes 2-bit faults visible); default 1' })
@@ -216,6 +269,7 @@ export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => (
       .option('tolerance-pp', { type: 'string', describe: `accuracy loss allowed, percentage points (default ${DEFAULT_TOLERANCE_PP})` })
       .option('confidence', { type: 'string', describe: `confidence of the accuracy interval (default ${param<number>('confidence')})` })
       .option('study', { type: 'boolean', describe: 'run the MaxNVM study into --out (table, CSV, JSON, choices file, SVG plot)' })
+      .option('protect', { type: 'boolean', describe: 'with --study: search protection too (per stream ECC or not, ECC word 16/32/64/128, IdxSync interval): ECC share and cell saving against the best unprotected setting' })
       .option('size-trace', { type: 'string', describe: `study: the trace whose cells are reported (default ${STUDY_DEFAULT_SIZE_TRACE})` })
       .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
       .option('out', { type: 'string', describe: 'write manifest.json and the results (faults.json, layers.csv; search.json, choices.json, weight-storage.json; study.*) here' }),

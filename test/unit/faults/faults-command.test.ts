@@ -74,7 +74,7 @@ describe('maxnvm faults: bad campaign parameters', () => {
     expect((await rejection({ mode: 'fixed', workers: '0' })).details.jsonPath).toBe('--faulty-cells');
     expect((await rejection({ 'faulty-cells': '3', workers: '0' })).details.jsonPath).toBe('--faulty-cells');
     expect((await rejection({ search: true, 'bits-per-cell': '2', workers: '0' })).message).toMatch(/chooses the bits per cell/);
-    expect((await rejection({ search: true, network: 'traces/tiny-conv.json', workers: '0' })).message).toMatch(/only the MNIST model/);
+    expect((await rejection({ search: true, network: 'traces/tiny-conv.json', workers: '0' })).message).toMatch(/a trace on synthetic weights does not have/);
     expect((await rejection({ study: true, workers: '0' })).details.jsonPath).toBe('--out');
   });
 

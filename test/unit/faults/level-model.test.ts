@@ -181,7 +181,10 @@ describe('validation and technologies', () => {
   });
 
   it('CTT is labelled an assumption; unknown technologies get a suggestion', () => {
-    expect(technologyLevelModel('ctt', 2).source).toMatch(/^assumption:/);
+    expect(technologyLevelModel('ctt', 1).source).toMatch(/^assumption:/);
+    // No CTT, PCM or STT level data above 1 bit per cell: refused, saying why.
+    for (const tech of ['ctt', 'pcm', 'stt']) expect(() => technologyLevelModel(tech, 2)).toThrow(/no [A-Z]+ fault model above 1 bit per cell/);
+    expect(() => technologyLevelModel('ctt', 3)).toThrow(/Charge-Trap Transistors for CMOS-Only Analog Memory/);
     expect(technologyLevelModel('rram', 2).source).toMatch(/reference\/mlc-rram-levels.json/);
     expect(() => technologyLevelModel('rrma', 2)).toThrow(UserError);
     try {

@@ -1,0 +1,101 @@
+/**
+ * `maxnvm faults --study --protect`: for each encoding of the study (study.ts rows without protection), the
+ * best setting without protection and the best with protection searched (protection-run.ts), the ECC share of
+ * the cells and the saving of protection, beside MaxNVM's published claims.
+ */
+
+import { toCsv } from '../util/csv.js';
+import { grouped, textTable } from '../util/format.js';
+import type { StreamName } from '../storage/types.js';
+import { accuracyNetwork } from './accuracy-network.js';
+import { CampaignPool } from './campaign-pool.js';
+import type { CampaignSettings } from './faults-run.js';
+import { runProtectionSearch, type FoundSetting, type ProtectionReport } from './protection-run.js';
+import { studyRows } from './study.js';
+
+/** MaxNVM (Pentecost et al., MICRO 2019; reference/README.md): its abstract's words. */
+export const MAXNVM_CLAIMS = { eccShare: 'ECC never above 1 % of total storage', saving: 'IdxSync with ECC: up to 22 % fewer cells' } as const;
+
+export interface ProtectionStudy {
+  readonly network: string;
+  readonly faultModel: string;
+  readonly tolerance_pp: number;
+  readonly trials: number;
+  readonly seed: number;
+  readonly maxnvm: typeof MAXNVM_CLAIMS;
+  readonly rows: ProtectionReport[];
+}
+
+export async function runProtectionStudy(settings: CampaignSettings, tolerance_pp: number, progress?: (line: string) => void): Promise<ProtectionStudy> {
+  const net = await accuracyNetwork(settings.network);
+  const pool = settings.workers > 0 ? new CampaignPool(settings.workers) : undefined;
+  const rows: ProtectionReport[] = [];
+  try {
+    const specs = studyRows();
+    for (const spec of specs.filter((r) => r.protection === 'none')) {
+      // The study's fixed protection of this encoding seeds the search (protection-run.ts).
+      const recipe = specs.find((r) => r.encoding === spec.encoding && r.protection !== 'none')?.base;
+      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, pool, recipe);
+      rows.push(r);
+      progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: ${r.campaigns} campaigns`);
+    }
+  } finally {
+    await pool?.close();
+  }
+  return { network: net?.description ?? '', faultModel: settings.faultModel.name, tolerance_pp, trials: settings.trials, seed: settings.seed, maxnvm: MAXNVM_CLAIMS, rows };
+}
+
+const pct = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '-' : `${(100 * x).toFixed(2)} %`);
+
+function bits(f: FoundSetting | undefined): string {
+  if (f === undefined) return 'none within tolerance';
+  return (Object.entries(f.choice.bitsPerCell) as [StreamName, number][]).map(([s, b]) => `${s} ${b}`).join(', ');
+}
+
+function protection(f: FoundSetting | undefined): string {
+  if (f === undefined) return '-';
+  const parts: string[] = [];
+  if (f.choice.ecc !== undefined) parts.push(`ECC (${f.choice.ecc.dataBits + Math.ceil(Math.log2(f.choice.ecc.dataBits)) + 2},${f.choice.ecc.dataBits}) on ${f.choice.ecc.streams.join('+')}`);
+  if (f.choice.idxSync !== undefined) parts.push(`IdxSync ${f.choice.idxSync.interval}`);
+  return parts.length === 0 ? 'none needed' : parts.join('; ');
+}
+
+export function protectionStudyTable(s: ProtectionStudy): string {
+  const head = [
+    `protection searched on ${s.network}: fault model ${s.faultModel}, tolerance ${s.tolerance_pp} pp, ${s.trials} trials per campaign, seed ${s.seed}`,
+    `MaxNVM: ${s.maxnvm.eccShare}; ${s.maxnvm.saving}`,
+    '',
+  ];
+  const rows = s.rows.map((r) => [
+    r.base.label,
+    bits(r.unprotected),
+    r.unprotected === undefined ? '-' : grouped(r.unprotected.cells),
+    bits(r.protected),
+    protection(r.protected),
+    r.protected === undefined ? '-' : grouped(r.protected.cells),
+    pct(r.eccShare),
+    pct(r.saving),
+    `${r.campaigns}${r.complete ? '' : ' (bound hit)'}`,
+  ]);
+  return `${head.join('\n')}${textTable(['encoding', 'best unprotected: bits/cell', 'cells', 'protection searched: bits/cell', 'protection', 'cells', 'ECC share', 'saving', 'campaigns'], rows)}\n`;
+}
+
+export function protectionStudyCsv(s: ProtectionStudy): string {
+  return toCsv(
+    ['encoding', 'unprotectedCells', 'protectedCells', 'eccCells', 'syncCells', 'eccShare_fraction', 'saving_fraction', 'eccDataBits', 'eccStreams', 'idxSyncInterval_weights', 'campaigns', 'complete'],
+    s.rows.map((r) => ({
+      encoding: r.base.label,
+      unprotectedCells: r.unprotected?.cells ?? '',
+      protectedCells: r.protected?.cells ?? '',
+      eccCells: r.protected?.eccCells ?? '',
+      syncCells: r.protected?.syncCells ?? '',
+      eccShare_fraction: r.eccShare ?? '',
+      saving_fraction: r.saving ?? '',
+      eccDataBits: r.protected?.choice.ecc?.dataBits ?? '',
+      eccStreams: r.protected?.choice.ecc?.streams.join('+') ?? '',
+      idxSyncInterval_weights: r.protected?.choice.idxSync?.interval ?? '',
+      campaigns: r.campaigns,
+      complete: String(r.complete),
+    })),
+  );
+}
