@@ -4,10 +4,13 @@
  */
 export type LayerOp = 'conv' | 'fc' | 'pool' | 'eltwise' | 'concat' | 'lrn' | 'matmul' | 'host';
 export type PoolKind = 'max' | 'avg';
-/** Element-wise operation of an `eltwise` layer (default add). */
-export type EltwiseKind = 'add' | 'mul';
-/** Operations NVDLA cannot run, run on the host CPU (`op: 'host'`). */
-export type HostOp = 'softmax' | 'layernorm';
+/**
+ * Element-wise operation of an `eltwise` layer (default add). `scale`: a per-channel scale and bias of one
+ * activation (a batch normalization no convolution absorbs), from the SDP's own per-channel operands.
+ */
+export type EltwiseKind = 'add' | 'mul' | 'scale';
+/** Operations NVDLA cannot run, run on the host CPU (`op: 'host'`); `transpose` is a data-moving layout change. */
+export type HostOp = 'softmax' | 'layernorm' | 'transpose';
 
 /** Every layer operation, in the order the schema lists them. */
 export const LAYER_OPS: readonly LayerOp[] = ['conv', 'fc', 'pool', 'eltwise', 'concat', 'lrn', 'matmul', 'host'];
@@ -48,7 +51,7 @@ export interface Layer {
   pads?: Pads;
   /** Pooling kind, for op = pool. */
   pool?: PoolKind;
-  /** Element-wise kind, for op = eltwise (default add). */
+  /** Element-wise kind, for op = eltwise (default add); a second operand of 1×1×C is per channel, broadcast over H×W. */
   eltwise?: EltwiseKind;
   /** Channel window of a local response normalization, for op = lrn (ONNX `size`). */
   lrnSize?: number;

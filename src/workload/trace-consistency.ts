@@ -55,10 +55,11 @@ function checkName(c: Checker, l: Layer, at: string, produced: Map<string, Shape
 
 function checkInputCount(c: Checker, l: Layer, at: string): void {
   const n = l.inputs.length;
-  const many = l.op === 'eltwise' || l.op === 'concat';
+  // A per-channel scale (eltwise "scale") takes its scale and bias from the layer, not from a second tensor.
+  const many = (l.op === 'eltwise' && l.eltwise !== 'scale') || l.op === 'concat';
   const ok = many ? n >= 2 : l.op === 'matmul' ? n === 2 : n === 1;
   if (ok) return;
-  const expected = many ? `at least 2 inputs for op ${l.op}` : l.op === 'matmul' ? 'exactly 2 inputs for op matmul: [A, B]' : `exactly 1 input for op ${l.op}`;
+  const expected = many ? `at least 2 inputs for op ${l.op}` : l.op === 'matmul' ? 'exactly 2 inputs for op matmul: [A, B]' : `exactly 1 input for ${l.op === 'eltwise' ? 'eltwise "scale"' : `op ${l.op}`}`;
   const suggestion =
     l.op === 'eltwise' ? 'list both branches of the add'
     : l.op === 'concat' ? 'list every tensor the concatenation joins, in channel order'
@@ -84,6 +85,7 @@ function checkInputs(c: Checker, l: Layer, at: string, produced: Map<string, Sha
     const from = name === NETWORK_INPUT ? 'the network input (as its first reader declares it)' : `the output of "${name}"`;
     const fix = `make it match ${from}, or read a different layer`;
     if (l.op === 'matmul' && j === 1) return checkMatmulB(c, l, at, shape, from);
+    if (perChannelOperand(l, j, shape)) return;
     if (!part) c.equal(l.inputChannels, shape.channels, `inputChannels of "${l.name}"`, `${at}/inputChannels`, `channels of ${from}`, fix);
     channelSum += shape.channels;
     c.equal(l.inputHeight, shape.height, `inputHeight of "${l.name}"`, `${at}/inputHeight`, `height of ${from}`, fix);
@@ -93,6 +95,11 @@ function checkInputs(c: Checker, l: Layer, at: string, produced: Map<string, Sha
     const why = `the sum of its inputs' channels, ${l.inputs.join(' + ')}`;
     c.equal(l.inputChannels, channelSum, `inputChannels of concat "${l.name}"`, `${at}/inputChannels`, why);
   }
+}
+
+/** An add or mul operand after the first may hold one value per channel (1×1×C), broadcast over H×W (squeeze-excite). */
+function perChannelOperand(l: Layer, j: number, shape: Shape): boolean {
+  return l.op === 'eltwise' && j > 0 && l.eltwise !== 'scale' && shape.height === 1 && shape.width === 1 && shape.channels === l.inputChannels;
 }
 
 /**

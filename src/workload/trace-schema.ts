@@ -95,10 +95,16 @@ const layerSchema: JsonSchema = {
       enum: ['max', 'avg'],
       description: 'Pooling kind; required for op "pool", absent otherwise. Global average pooling: kernel = input height × width.',
     },
-    eltwise: { enum: ['add', 'mul'], description: 'Element-wise operation of op "eltwise" (default "add"); absent otherwise.' },
+    eltwise: {
+      enum: ['add', 'mul', 'scale'],
+      description:
+        'Element-wise operation of op "eltwise" (default "add"); absent otherwise. add and mul take two or more operands of ' +
+        'the first one\'s shape or 1×1×C (one value per channel, broadcast over height × width: squeeze-excite); scale is ' +
+        'a per-channel scale and bias of its one operand (a batch normalization no convolution absorbs).',
+    },
     lrnSize: count('Channel window of a local response normalization [channels] (ONNX "size"); required for op "lrn", absent otherwise.', 1, MAX_CHANNELS),
     hostOp: {
-      enum: ['softmax', 'layernorm'],
+      enum: ['softmax', 'layernorm', 'transpose'],
       description: 'The operation of op "host" (run on the host CPU, since NVDLA cannot); required for op "host", absent otherwise.',
     },
     weights: weightsSchema,

@@ -7,7 +7,7 @@ import type { LayerIo } from '../nvdla/memory-interface.js';
 import type { HostParams } from './spec.js';
 
 /**
- * The host CPU running a host layer (hostOp softmax or layernorm) after NVDLA's previous operation completed:
+ * The host CPU running a host layer (hostOp softmax, layernorm or transpose) after NVDLA's previous operation completed:
  * it waits syncLatency_ns, reads the layer's input and writes its output through the feature memory (the DRAM
  * round trip: NVDLA's output goes to memory, the host reads it, writes its result back for NVDLA to read), and
  * computes at its stated rate; the layer ends when both the compute and the transfers are done.
@@ -37,6 +37,7 @@ export class HostCpu implements EnergyAccount {
   rateOf(l: Layer): number {
     if (l.hostOp === 'softmax') return this.params.softmaxRate_elementsPerSecond;
     if (l.hostOp === 'layernorm') return this.params.layernormRate_elementsPerSecond;
+    if (l.hostOp === 'transpose') return this.params.transposeRate_elementsPerSecond;
     throw new Error(`host layer ${l.name} has no hostOp`);
   }
 

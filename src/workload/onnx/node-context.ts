@@ -22,9 +22,17 @@ export interface Value {
   direct?: boolean;
   /** A Transpose reordered its elements: only products (Gemm, MatMul) and element-wise operations may read it. */
   moved?: boolean;
+  /** Channels [offset, offset + count) of the producer's `of` channels (Split, Slice, Gather): a view, no copy. */
+  view?: ChannelView;
   /** Padding a Pad node added, for the next Conv or pooling to apply. */
   pads?: Pads;
   constant?: TensorProto;
+}
+
+export interface ChannelView {
+  offset: number;
+  count: number;
+  of: number;
 }
 
 /** The initializer a conv or fc layer's weights come from, and a folded BN's per-channel scale. */
@@ -90,8 +98,11 @@ export class NodeContext {
     return name === '' ? undefined : this.g.values.get(name);
   }
 
-  /** Input i as an activation; pending Pad padding only where `padded` (Conv, pooling) accepts it. */
-  activation(i: number, padded = false): Value {
+  /**
+   * Input i as an activation; pending Pad padding only where `padded` (Conv, pooling) accepts it, a channel view
+   * only where `views` (operations that keep it a view, or Concat, which may put it back whole) accepts it.
+   */
+  activation(i: number, padded = false, views = false): Value {
     const v = this.optional(i);
     if (v === undefined || v.producer === undefined) {
       const what = v === undefined ? 'is missing' : 'is a constant';
@@ -99,6 +110,14 @@ export class NodeContext {
     }
     if (v.pads !== undefined && !padded) {
       this.fail(`reads the output of a Pad node`, 'a Pad only before a Conv, MaxPool or AveragePool, whose padding it becomes', 'export the padding as the Conv or pooling pads attribute');
+    }
+    if (v.view !== undefined && !views) {
+      const { offset, count, of } = v.view;
+      this.fail(
+        `input ${i} ("${this.inputName(i)}") is channels ${offset}–${offset + count - 1} of the ${of} of layer "${v.producer ?? '?'}"'s output (a Split, Slice or Gather)`,
+        'a channel view read only by element-wise operations with constants and by a Concat that joins the views back into the whole tensor, in order',
+        'a layer reading part of a tensor\'s channels cannot be expressed in a trace (its layers read whole tensors); ShuffleNet-style channel splits are not supported',
+      );
     }
     return v;
   }
