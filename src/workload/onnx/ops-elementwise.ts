@@ -5,7 +5,7 @@ import { tensorDims } from './tensor-data.js';
 import { sameShape, shapeText } from './tensor-shape.js';
 
 /**
- * Element-wise operators. Activation functions (Relu, Clip, LeakyRelu, Sigmoid, HardSigmoid, HardSwish, Erf) run
+ * Element-wise operators. Activation functions (Relu, Clip, LeakyRelu, Sigmoid, HardSigmoid, HardSwish, Erf, Tanh) run
  * in the output stage of the layer that produced their input (NVDLA's SDP: ReLU, clipping, PReLU, and its lookup
  * table for the others), so they are not layers. Add, Sub, Mul and Div with a constant operand are a bias or a
  * scale, also in the producer's output stage; of two functions of one layer's output (SiLU's x·σ(x), GELU's
@@ -88,6 +88,22 @@ export function softmaxOp(ctx: NodeContext): void {
   const x = ctx.activation(0);
   const s = ctx.recorded(x);
   ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), hostOp: 'softmax' }, x.dims);
+}
+
+/**
+ * LayerNormalization (opset 17) over the channels of tokens (its axis the last of N×M×K or M×K) runs on the host,
+ * as softmax does; its scale and bias are the host's. Over an image's width (ConvNeXt's channels-last norm after
+ * a permute) it is refused.
+ */
+export function layerNormOp(ctx: NodeContext): void {
+  const x = ctx.activation(0);
+  const rank = x.dims.length;
+  const axis = attrInt(ctx.node, 'axis', -1);
+  if (rank > 3 || (axis < 0 ? axis + rank : axis) !== rank - 1 || x.moved === true) {
+    ctx.fail(`normalizes from axis ${axis} of [${x.dims.join(', ')}]${x.moved === true ? ' after a Transpose' : ''}`, 'the last axis (channels) of tokens, N×M×K or M×K, as the producer wrote them', 'ConvNeXt\'s channels-last LayerNorm (permute, norm, permute back) is not supported');
+  }
+  const s = ctx.shapeOf(x, 0);
+  ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), hostOp: 'layernorm' }, x.dims);
 }
 
 /**

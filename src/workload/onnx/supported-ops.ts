@@ -1,7 +1,7 @@
 import type { NodeContext } from './node-context.js';
 import { batchNormOp } from './bn-fold.js';
 import { gatherOp, sliceOp, splitOp, squeezeOp } from './ops-channels.js';
-import { addOp, concatOp, divOp, fusedActivationOp, mulOp, softmaxOp, subOp } from './ops-elementwise.js';
+import { addOp, concatOp, divOp, fusedActivationOp, layerNormOp, mulOp, softmaxOp, subOp } from './ops-elementwise.js';
 import { gemmOp, matMulOp } from './ops-matrix.js';
 import { constantOp, flattenOp, identityOp, reshapeOp, transposeOp } from './ops-shape.js';
 import { averagePoolOp, convOp, globalAveragePoolOp, globalMaxPoolOp, lrnOp, maxPoolOp, padOp, reduceMeanOp } from './ops-window.js';
@@ -28,6 +28,7 @@ export const OPERATORS: Readonly<Record<string, (ctx: NodeContext) => void>> = {
   HardSigmoid: fusedActivationOp,
   HardSwish: fusedActivationOp,
   Erf: fusedActivationOp,
+  Tanh: fusedActivationOp,
   BatchNormalization: batchNormOp,
   Flatten: flattenOp,
   Reshape: reshapeOp,
@@ -38,6 +39,7 @@ export const OPERATORS: Readonly<Record<string, (ctx: NodeContext) => void>> = {
   Squeeze: squeezeOp,
   Unsqueeze: squeezeOp,
   Softmax: softmaxOp,
+  LayerNormalization: layerNormOp,
   LRN: lrnOp,
   Pad: padOp,
   Dropout: identityOp,
