@@ -172,3 +172,19 @@ describe('lrn and host keys', () => {
     expect(failure([L('n', 'lrn', ['input'], { lrnSize: 5, kernelHeight: 5 })]).details.jsonPath).toBe('/layers/0/kernelHeight');
   });
 });
+
+describe('eltwise operands per channel, and the per-channel scale', () => {
+  const se = L('s', 'pool', ['c'], { kernelHeight: 8, kernelWidth: 8, pool: 'avg', outputHeight: 1, outputWidth: 1 });
+  it('an operand after the first may be 1×1×C (squeeze-excite), not 1×1 of other channels nor the first operand', () => {
+    ok([L('c', 'conv', ['input'], {}), se, L('m', 'eltwise', ['c', 's'], { eltwise: 'mul' })]);
+    expect(failure([L('c', 'conv', ['input'], {}), se, L('m', 'eltwise', ['s', 'c'], { eltwise: 'mul' })]).message).toMatch(/inputHeight of "m" is 8, expected 1/);
+    const narrow = L('n', 'conv', ['s'], { inputHeight: 1, inputWidth: 1, outputHeight: 1, outputWidth: 1, outputChannels: 2 });
+    expect(failure([L('c', 'conv', ['input'], {}), se, narrow, L('m', 'eltwise', ['c', 'n'], { eltwise: 'mul' })]).message).toMatch(/inputChannels of "m" is 4, expected 2/);
+  });
+
+  it('a scale takes exactly one input', () => {
+    ok([L('c', 'conv', ['input'], {}), L('bn', 'eltwise', ['c'], { eltwise: 'scale' })]);
+    expect(failure([L('c', 'conv', ['input'], {}), L('bn', 'eltwise', ['c', 'input'], { eltwise: 'scale' })]).message).toMatch(/layer "bn" \(op eltwise\) has 2 inputs/);
+    expect(failure([L('c', 'conv', ['input'], {}), L('a', 'eltwise', ['c'], {})]).details.expected).toMatch(/at least 2 inputs for op eltwise/);
+  });
+});
