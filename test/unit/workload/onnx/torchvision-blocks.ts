@@ -186,3 +186,50 @@ export function shufflenetBlock(stride1 = false): OnnxBuilder {
   }
   return n.head(out, 16).b;
 }
+
+/**
+ * torchvision's densenet121 at 224×224 (growth 32, blocks 6, 12, 24, 16, bn_size 4, 64 initial features), as
+ * exported: norm0 and each dense layer's norm2 folded into the conv before them, every other BN standalone.
+ * Weights are all 0.5 (no all-zero layer; their values do not matter here). Returns the builder and its BN
+ * channels (for the parameter count).
+ */
+export function densenet121(): { builder: OnnxBuilder; bnChannels: number[] } {
+  const n = new Net([1, 3, 224, 224]);
+  const bnChannels = [64];
+  const conv = (name: string, x: string, dims: number[], attrs: Record<string, number | number[]> = {}, bias = false): string => {
+    n.b.weight(`${name}.w`, dims, 0.5);
+    if (bias) n.b.weight(`${name}.b`, [dims[0] ?? 1], 0);
+    n.b.node('Conv', [x, `${name}.w`, ...(bias ? [`${name}.b`] : [])], [name], attrs);
+    return name;
+  };
+  n.act('Relu', conv('conv0', 'x', [64, 3, 7, 7], { strides: [2, 2], pads: [3, 3, 3, 3] }, true));
+  n.b.node('MaxPool', ['conv0.relu'], ['pool0'], { kernel_shape: [3, 3], strides: [2, 2], pads: [1, 1, 1, 1] });
+  let x = 'pool0';
+  let c = 64;
+  [6, 12, 24, 16].forEach((layers, bi) => {
+    const features = [x];
+    for (let li = 0; li < layers; li++) {
+      const p = `b${bi}.l${li}`;
+      n.b.node('Concat', [...features], [`${p}.cat`], { axis: 1 });
+      const cin = c + 32 * li;
+      bnChannels.push(cin, 128);
+      const a = n.act('Relu', n.bn(`${p}.norm1`, `${p}.cat`, cin));
+      const b = n.act('Relu', conv(`${p}.conv1`, a, [128, cin, 1, 1], {}, true));
+      features.push(conv(`${p}.conv2`, b, [32, 128, 3, 3], { pads: [1, 1, 1, 1] }));
+    }
+    n.b.node('Concat', features, [`b${bi}.out`], { axis: 1 });
+    c += 32 * layers;
+    x = `b${bi}.out`;
+    if (bi < 3) {
+      bnChannels.push(c);
+      conv(`t${bi}.conv`, n.act('Relu', n.bn(`t${bi}.norm`, x, c)), [c / 2, c, 1, 1]);
+      n.b.node('AveragePool', [`t${bi}.conv`], [`t${bi}.pool`], { kernel_shape: [2, 2], strides: [2, 2] });
+      c /= 2;
+      x = `t${bi}.pool`;
+    }
+  });
+  bnChannels.push(c);
+  n.b.node('GlobalAveragePool', [n.act('Relu', n.bn('norm5', x, c))], ['gap']).node('Flatten', ['gap'], ['flat'])
+    .weight('fc.w', [1000, c], 0.5).weight('fc.b', [1000], 0).node('Gemm', ['flat', 'fc.w', 'fc.b'], ['fc'], { transB: 1 }).output('fc');
+  return { builder: n.b, bnChannels };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layerMacs, layerWeightCount, type Layer } from '../../../../src/workload/layer.js';
 import { importError, imported } from './helpers.js';
-import { densenetBlock, efficientnetBlock, googlenetBlock, inceptionV3Block, mobilenetV3Block, regnetBlock, shufflenetBlock } from './torchvision-blocks.js';
+import { densenet121, densenetBlock, efficientnetBlock, googlenetBlock, inceptionV3Block, mobilenetV3Block, regnetBlock, shufflenetBlock } from './torchvision-blocks.js';
 
 /**
  * Each torchvision family's characteristic block (torchvision-blocks.ts, as torch.onnx.export writes it at opset
@@ -89,5 +89,19 @@ describe('torchvision families', () => {
 
   it('ShuffleNetV2 stride-1 unit: a convolution reading half the channels (chunk) is refused by name', () => {
     expect(importError(shufflenetBlock(true))).toMatch(/node "u2\.pw1" \(Conv\): input 0 \("x2"\) is channels 8–15 of the 16 of layer "shuffle"'s output \(a Split, Slice or Gather\)[\s\S]*ShuffleNet-style channel splits are not supported/);
+  });
+});
+
+describe('DenseNet-121 at full size', () => {
+  it('2.83 G MACs and 7,978,856 parameters (torchvision densenet121: 2.83 GFLOPS, 7,978,856 params)', () => {
+    const { builder, bnChannels } = densenet121();
+    const r = imported(builder);
+    const L = r.trace.layers;
+    expect(total(L, layerMacs) / 1e9).toBeCloseTo(2.83, 2);
+    // torchvision counts every BN's γ and β and the classifier's bias besides the conv and fc weights.
+    expect(total(L, layerWeightCount) + 2 * bnChannels.reduce((a, b) => a + b, 0) + 1000).toBe(7_978_856);
+    // 58 dense layers and 3 transitions and norm5 keep a standalone BN: 58 + 3 + 1 = 62 SDP scales.
+    expect(L.filter((l) => l.eltwise === 'scale')).toHaveLength(62);
+    expect(L.find((l) => l.name === 'norm5')).toMatchObject({ inputChannels: 1024, inputHeight: 7 });
   });
 });
