@@ -233,3 +233,43 @@ export function densenet121(): { builder: OnnxBuilder; bnChannels: number[] } {
     .weight('fc.w', [1000, c], 0.5).weight('fc.b', [1000], 0).node('Gemm', ['flat', 'fc.w', 'fc.b'], ['fc'], { transB: 1 }).output('fc');
   return { builder: n.b, bnChannels };
 }
+
+/**
+ * torchvision's efficientnet_b0 at 224×224 (its MBConv stages: expand ratio, kernel, stride, in, out, layers;
+ * squeeze-excite of max(1, in / 4) channels; stochastic depth and dropout are identities at inference), as
+ * exported with every BN folded (convs carry a bias). Returns the builder and the parameters torchvision counts
+ * besides conv and fc weights (BN γ and β, SE and classifier biases).
+ */
+export function efficientnetB0(): { builder: OnnxBuilder; otherParams: number } {
+  const n = new Net([1, 3, 224, 224]);
+  let other = 0;
+  const conv = (name: string, x: string, dims: number[], attrs: Record<string, number | number[]> = {}, bnOrBias = 2): string => {
+    other += bnOrBias * (dims[0] ?? 0);
+    n.b.weight(`${name}.w`, dims, 0.5).weight(`${name}.b`, [dims[0] ?? 1], 0).node('Conv', [x, `${name}.w`, `${name}.b`], [name], attrs);
+    return name;
+  };
+  let x = n.silu(conv('stem', 'x', [32, 3, 3, 3], { strides: [2, 2], pads: [1, 1, 1, 1] }));
+  const stages = [[1, 3, 1, 32, 16, 1], [6, 3, 2, 16, 24, 2], [6, 5, 2, 24, 40, 2], [6, 3, 2, 40, 80, 3], [6, 5, 1, 80, 112, 3], [6, 5, 2, 112, 192, 4], [6, 3, 1, 192, 320, 1]];
+  stages.forEach(([expand = 1, k = 3, stride = 1, cin0 = 0, cout = 0, layers = 1], si) => {
+    for (let li = 0; li < layers; li++) {
+      const p = `s${si}.b${li}`;
+      const cin = li === 0 ? cin0 : cout;
+      const s = li === 0 ? stride : 1;
+      const e = cin * expand;
+      const h = expand === 1 ? x : n.silu(conv(`${p}.expand`, x, [e, cin, 1, 1]));
+      const pad = (k - 1) / 2;
+      const d = n.silu(conv(`${p}.dw`, h, [e, 1, k, k], { group: e, strides: [s, s], pads: [pad, pad, pad, pad] }));
+      const sq = Math.max(1, Math.floor(cin / 4));
+      n.b.node('GlobalAveragePool', [d], [`${p}.se.pool`]);
+      const sc = n.act('Sigmoid', conv(`${p}.se.fc2`, n.silu(conv(`${p}.se.fc1`, `${p}.se.pool`, [sq, e, 1, 1], {}, 1)), [e, sq, 1, 1], {}, 1));
+      n.b.node('Mul', [sc, d], [`${p}.se.mul`]);
+      const out = conv(`${p}.project`, `${p}.se.mul`, [cout, e, 1, 1]);
+      if (s === 1 && cin === cout) n.b.node('Add', [out, x], [`${p}.add`]);
+      x = s === 1 && cin === cout ? `${p}.add` : out;
+    }
+  });
+  x = n.silu(conv('head', x, [1280, 320, 1, 1]));
+  n.b.node('GlobalAveragePool', [x], ['gap']).node('Flatten', ['gap'], ['flat']).node('Dropout', ['flat'], ['drop'])
+    .weight('fc.w', [1000, 1280], 0.5).weight('fc.b', [1000], 0).node('Gemm', ['drop', 'fc.w', 'fc.b'], ['fc'], { transB: 1 }).output('fc');
+  return { builder: n.b, otherParams: other + 1000 };
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layerMacs, layerWeightCount, type Layer } from '../../../../src/workload/layer.js';
 import { importError, imported } from './helpers.js';
-import { densenet121, densenetBlock, efficientnetBlock, googlenetBlock, inceptionV3Block, mobilenetV3Block, regnetBlock, shufflenetBlock } from './torchvision-blocks.js';
+import { densenet121, densenetBlock, efficientnetB0, efficientnetBlock, googlenetBlock, inceptionV3Block, mobilenetV3Block, regnetBlock, shufflenetBlock } from './torchvision-blocks.js';
 
 /**
  * Each torchvision family's characteristic block (torchvision-blocks.ts, as torch.onnx.export writes it at opset
@@ -103,5 +103,16 @@ describe('DenseNet-121 at full size', () => {
     // 58 dense layers and 3 transitions and norm5 keep a standalone BN: 58 + 3 + 1 = 62 SDP scales.
     expect(L.filter((l) => l.eltwise === 'scale')).toHaveLength(62);
     expect(L.find((l) => l.name === 'norm5')).toMatchObject({ inputChannels: 1024, inputHeight: 7 });
+  });
+});
+
+describe('EfficientNet-B0 at full size', () => {
+  it('0.39 G MACs and 5,288,548 parameters (torchvision efficientnet_b0: 0.39 GFLOPS, 5,288,548 params)', () => {
+    const { builder, otherParams } = efficientnetB0();
+    const r = imported(builder);
+    expect(total(r.trace.layers, layerMacs) / 1e9).toBeCloseTo(0.39, 2);
+    expect(total(r.trace.layers, layerWeightCount) + otherParams).toBe(5_288_548);
+    // One squeeze-excite per MBConv block: 16 SDP multiplies with a per-channel operand.
+    expect(r.trace.layers.filter((l) => l.eltwise === 'mul')).toHaveLength(16);
   });
 });
