@@ -27,6 +27,13 @@ export interface LayerWeights {
 /** Zero padding per side, ONNX order for 2-D: [top, left, bottom, right]. */
 export type Pads = [number, number, number, number];
 
+/** Input `input` of a layer read as channels [channelOffset, channelOffset + channels) of its producer's output. */
+export interface ChannelSlice {
+  input: number;
+  channelOffset: number;
+  channels: number;
+}
+
 export interface Layer {
   name: string;
   op: LayerOp;
@@ -57,6 +64,8 @@ export interface Layer {
   lrnSize?: number;
   /** Which host operation, for op = host. */
   hostOp?: HostOp;
+  /** Inputs read as a channel range of their producer (a Split's part: a view of its surface, no copy). */
+  slices?: ChannelSlice[];
   /** Weight storage properties, for conv and fc. */
   weights?: LayerWeights;
 }
@@ -113,4 +122,14 @@ export function outputElements(l: Layer): number {
 /** Elements of the layer's (first) input tensor. */
 export function inputElements(l: Layer): number {
   return l.inputHeight * l.inputWidth * l.inputChannels;
+}
+
+/**
+ * Where input j of a layer starts inside its producer's output, in elements: a channel slice starts channelOffset
+ * planes of height × width in (NVDLA's surfaces hold channels plane-group by plane-group; exact when the offset is
+ * a multiple of the channel atom, an approximation of the address otherwise). 0 for inputs read whole.
+ */
+export function sliceOffsetElements(l: Layer, j: number): number {
+  const s = l.slices?.find((x) => x.input === j);
+  return s === undefined ? 0 : s.channelOffset * l.inputHeight * l.inputWidth;
 }

@@ -107,6 +107,23 @@ const layerSchema: JsonSchema = {
       enum: ['softmax', 'layernorm', 'transpose'],
       description: 'The operation of op "host" (run on the host CPU, since NVDLA cannot); required for op "host", absent otherwise.',
     },
+    slices: {
+      type: 'array',
+      description:
+        'Inputs read as a range of their producer\'s channels (a channel split: a view of the producer\'s surface, no copy); ' +
+        'every shape rule then sees that input as its range.',
+      items: {
+        type: 'object',
+        description: 'One input read as a channel range of its producer.',
+        properties: {
+          input: count('Index of the input in "inputs".', 0, 1000),
+          channelOffset: count('First channel of the range [channels].', 0, MAX_CHANNELS),
+          channels: count('Channels in the range [channels].', 1, MAX_CHANNELS),
+        },
+        required: ['input', 'channelOffset', 'channels'],
+        additionalProperties: false,
+      },
+    },
     weights: weightsSchema,
   },
   required: [

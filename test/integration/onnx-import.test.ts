@@ -48,7 +48,7 @@ describe('maxnvm import onnx', () => {
     expect(faults.stdout).toMatch(/\nc {10}216 /);
   });
 
-  it('simulate runs the torchvision family blocks: a standalone BN scale, a per-channel SE operand, a host shuffle', async () => {
+  it('simulate runs the torchvision family blocks: a standalone BN scale, a per-channel SE operand, a host shuffle, a channel view', async () => {
     const run = async (b: OnnxBuilder) => JSON.parse((await cli('simulate', '--arch', 'arch-configs/nvdla-full-lpddr4.json', '--trace', b.write(), '--format', 'json')).stdout);
     const dense = await run(densenetBlock());
     expect(dense.trace.macs).toBe(675_960);
@@ -59,8 +59,10 @@ describe('maxnvm import onnx', () => {
     expect(eff.trace.macs).toBe(73_504);
     // x · s: the 8×8×32 input whole (2,048 B) and s one byte per channel (32 B), not a second 2,048 B.
     expect(layer(eff, 'se.mul')).toMatchObject({ feature_read_B: 2_080, feature_written_B: 2_048 });
-    const shuffle = await run(shufflenetBlock());
+    const shuffle = await run(shufflenetBlock(true));
     expect(layer(shuffle, 'shuffle')).toMatchObject({ op: 'host', feature_read_B: 256, feature_written_B: 256 });
+    // The stride-1 unit's branch reads its half of the shuffled 4×4×16 surface in place: 4·4·8 = 128 B.
+    expect(layer(shuffle, 'u2.pw1')).toMatchObject({ op: 'conv', feature_read_B: 128 });
   });
 
   it('dynamic shapes: refused without --input-shape, imported with it', async () => {

@@ -1,6 +1,6 @@
 import { Priority, type Simulator } from '../../engine/event-queue.js';
 import { nsToPs, type ClockDomain, type Picoseconds } from '../../engine/time.js';
-import type { Layer } from '../../workload/layer.js';
+import { sliceOffsetElements, type Layer } from '../../workload/layer.js';
 import type { EnergyAccount, EnergyBreakdown } from '../memory.js';
 import type { LayerResult } from '../nvdla/layer-result.js';
 import type { LayerIo } from '../nvdla/memory-interface.js';
@@ -46,7 +46,7 @@ export class HostCpu implements EnergyAccount {
     const start = t0 + nsToPs(this.params.syncLatency_ns);
     const elements = l.inputHeight * l.inputWidth * l.inputChannels;
     const computeEnd = start + Math.round((elements / this.rateOf(l)) * 1e12);
-    const read = io.features.transfer('read', io.addressOf(l.inputs[0] ?? 'input'), elements, start, 'features');
+    const read = io.features.transfer('read', io.addressOf(l.inputs[0] ?? 'input') + sliceOffsetElements(l, 0), elements, start, 'features');
     const written = io.features.transfer('write', io.addressOf(l.name), elements, start, 'outputs');
     const end = Math.max(computeEnd, read, written);
     this.busy_ps += end - t0;

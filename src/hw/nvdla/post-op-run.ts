@@ -1,5 +1,5 @@
 import type { Picoseconds } from '../../engine/time.js';
-import type { Layer } from '../../workload/layer.js';
+import { sliceOffsetElements, type Layer } from '../../workload/layer.js';
 import { NO_ACTIVITY, type CoreActivity } from './energy.js';
 import type { HardwareOpKind } from './hardware-op.js';
 import type { LayerResult } from './layer-result.js';
@@ -60,7 +60,7 @@ export function runPostOp(ctx: RunContext, layer: Layer, layerIndex: number, io:
     // The first operand is the layer's input; further ones are the element-wise operands, per channel (1×1×C,
     // squeeze-excite) or whole. A scale's per-channel factors are not read from here (SOFTWARE.md).
     const elements = i === 0 ? inputElements : Math.min(inputElements, io.elementsOf?.(tensor) ?? inputElements);
-    last = Math.max(last, memif.read(io, io.addressOf(tensor), elements, start, i === 0 ? 'features' : 'eltwise'));
+    last = Math.max(last, memif.read(io, io.addressOf(tensor) + sliceOffsetElements(layer, i), elements, start, i === 0 ? 'features' : 'eltwise'));
     featureRead_B += elements;
   });
   last = Math.max(last, memif.write(io, io.addressOf(layer.name), outputElements, start));

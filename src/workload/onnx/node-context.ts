@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import type { Layer, Pads } from '../layer.js';
+import type { ChannelSlice, Layer, Pads } from '../layer.js';
 import { nodeLabel } from './graph-order.js';
 import type { NodeProto, TensorProto } from './proto.js';
 import { tensorData, type TensorData } from './tensor-data.js';
@@ -70,6 +70,9 @@ export class GraphState {
 }
 
 export class NodeContext {
+  /** The activations this node read, in order: emit() finds the channel views among them. */
+  private readonly read: Value[] = [];
+
   constructor(
     readonly g: GraphState,
     readonly node: NodeProto,
@@ -98,11 +101,8 @@ export class NodeContext {
     return name === '' ? undefined : this.g.values.get(name);
   }
 
-  /**
-   * Input i as an activation; pending Pad padding only where `padded` (Conv, pooling) accepts it, a channel view
-   * only where `views` (operations that keep it a view, or Concat, which may put it back whole) accepts it.
-   */
-  activation(i: number, padded = false, views = false): Value {
+  /** Input i as an activation; pending Pad padding only where `padded` (Conv, pooling) accepts it. */
+  activation(i: number, padded = false): Value {
     const v = this.optional(i);
     if (v === undefined || v.producer === undefined) {
       const what = v === undefined ? 'is missing' : 'is a constant';
@@ -111,14 +111,7 @@ export class NodeContext {
     if (v.pads !== undefined && !padded) {
       this.fail(`reads the output of a Pad node`, 'a Pad only before a Conv, MaxPool or AveragePool, whose padding it becomes', 'export the padding as the Conv or pooling pads attribute');
     }
-    if (v.view !== undefined && !views) {
-      const { offset, count, of } = v.view;
-      this.fail(
-        `input ${i} ("${this.inputName(i)}") is channels ${offset}–${offset + count - 1} of the ${of} of layer "${v.producer ?? '?'}"'s output (a Split, Slice or Gather)`,
-        'a channel view read only by element-wise operations with constants and by a Concat that joins the views back into the whole tensor, in order',
-        'a layer reading part of a tensor\'s channels cannot be expressed in a trace (its layers read whole tensors); ShuffleNet-style channel splits are not supported',
-      );
-    }
+    this.read.push(v);
     return v;
   }
 
@@ -139,9 +132,10 @@ export class NodeContext {
     return tensorData(t, this.g.file);
   }
 
-  /** The shape an activation's producer recorded: what element-wise and host operations read, whatever the dims. */
+  /** The shape an activation's producer recorded (its channel range for a view): what element-wise and host operations read, whatever the dims. */
   recorded(v: Value): Shape {
-    return v.shape as Shape;
+    const s = v.shape as Shape;
+    return v.view === undefined ? s : { ...s, channels: v.view.count };
   }
 
   /** The trace shape of an activation read whole: it must be its producer's output as recorded. */
@@ -150,7 +144,7 @@ export class NodeContext {
     if (want === undefined) {
       this.fail(`input ${i} has dims [${v.dims.join(', ')}]`, 'a tensor N×C×H×W, N×M×K or M×K with batch N = 1', 'export with batch size 1');
     }
-    if (v.moved === true || (v.shape !== undefined && !sameShape(want, v.shape))) this.layoutChange(v, i, want);
+    if (v.moved === true || (v.shape !== undefined && !sameShape(want, this.recorded(v)))) this.layoutChange(v, i, want);
     return want;
   }
 
@@ -165,11 +159,22 @@ export class NodeContext {
   /** Emit a trace layer for this node and set output 0 to its output, of ONNX dims `dims`. */
   emit(layer: Omit<Layer, 'name'>, dims: number[], weights?: Omit<WeightSource, 'fold'>): Value {
     const name = this.g.layerName(this.node, this.index);
-    this.g.layers.push({ name, ...layer } as Layer);
+    const slices = this.slicesOf(layer.inputs);
+    this.g.layers.push({ name, ...layer, ...(slices.length > 0 ? { slices } : {}) } as Layer);
     if (weights !== undefined) this.g.weights.set(name, weights);
     const v: Value = { dims, producer: name, shape: { height: layer.outputHeight, width: layer.outputWidth, channels: layer.outputChannels }, direct: true };
     this.output(v);
     return v;
+  }
+
+  /** The channel ranges of the layer's inputs that are views: each input matched to the first unmatched value read from its producer. */
+  private slicesOf(inputs: readonly string[]): ChannelSlice[] {
+    const unmatched = [...this.read];
+    return inputs.flatMap((producer, j) => {
+      const k = unmatched.findIndex((v) => (v.producer ?? 'input') === producer);
+      const v = k < 0 ? undefined : unmatched.splice(k, 1)[0];
+      return v?.view === undefined ? [] : [{ input: j, channelOffset: v.view.offset, channels: v.view.count }];
+    });
   }
 
   /** Set output i's value. */

@@ -5,9 +5,9 @@ import { tensorInts } from './tensor-data.js';
 /**
  * Operators that pick channels or add and remove axes of length 1: Gather, Slice and Split along the channels of
  * N×C×H×W are views of the producer's surface (channels [offset, offset + count), no copy; NVDLA's surfaces are
- * addressed by channel group), Squeeze and Unsqueeze only index differently. None is a layer. A view may pass
- * through element-wise operations with constants and be joined back whole by a Concat (ops-elementwise.ts);
- * any other reader of a view is refused by name (node-context.ts activation).
+ * addressed by channel group), Squeeze and Unsqueeze only index differently. None is a layer. The layer that reads
+ * a view records it as a slice of its input (node-context.ts emit); a Concat joining the views of one tensor back
+ * whole is that tensor (ops-elementwise.ts).
  */
 
 const normalize = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
@@ -20,7 +20,7 @@ function viewOf(x: Value, offset: number, count: number): ChannelView {
 
 /** Input 0 as N×C×H×W whose axis `axis` must be the channels. */
 function channelInput(ctx: NodeContext, axis: number, what: string): Value {
-  const x = ctx.activation(0, false, true);
+  const x = ctx.activation(0);
   const a = normalize(axis, x.dims.length);
   if (x.dims.length !== 4 || a !== 1) {
     ctx.fail(`${what} along axis ${axis} of [${x.dims.join(', ')}]`, 'the channel axis (1) of an N×C×H×W tensor', 'only channel selections are views NVDLA can read; token and spatial selections are not supported');
@@ -48,7 +48,7 @@ export function gatherOp(ctx: NodeContext): void {
 
 /** Slice: starts, ends, axes, steps as inputs from opset 10, attributes before. Whole ranges are no selection. */
 export function sliceOp(ctx: NodeContext): void {
-  const x0 = ctx.activation(0, false, true);
+  const x0 = ctx.activation(0);
   const rank = x0.dims.length;
   const list = (i: number, name: string): number[] | undefined => {
     if (ctx.opset < 10) return attrInts(ctx.node, name);
@@ -102,7 +102,7 @@ function equalParts(c: number, n: number): number[] {
 
 /** Squeeze and Unsqueeze: axes an attribute before opset 13, input 1 from it; Squeeze without axes drops every 1. */
 export function squeezeOp(ctx: NodeContext): void {
-  const x = ctx.activation(0, false, true);
+  const x = ctx.activation(0);
   const t = ctx.opset >= 13 ? ctx.constant(1, 'axes') : undefined;
   const given = t !== undefined ? tensorInts(t, ctx.g.file) : attrInts(ctx.node, 'axes');
   let dims: number[];

@@ -17,7 +17,7 @@ import { sameShape, shapeText } from './tensor-shape.js';
 
 /** Relu, Clip (min/max: attributes before opset 11, inputs from it), LeakyRelu and the lookup-table activations. */
 export function fusedActivationOp(ctx: NodeContext): void {
-  const x = ctx.activation(0, false, true);
+  const x = ctx.activation(0);
   if (ctx.node.opType === 'Clip' && ctx.opset >= 11) {
     // min and max are optional constant inputs; reading them checks they are constants.
     ctx.constant(1, 'min');
@@ -112,7 +112,7 @@ export function layerNormOp(ctx: NodeContext): void {
  * Inception-v3's transform_input, channel by channel): that tensor, no layer.
  */
 export function concatOp(ctx: NodeContext): void {
-  const parts = (ctx.node.input ?? []).map((_, i) => ctx.activation(i, false, true));
+  const parts = (ctx.node.input ?? []).map((_, i) => ctx.activation(i));
   const first = parts[0];
   if (first === undefined) ctx.fail('has no inputs', 'one or more inputs', 'check the export');
   const whole = rejoined(parts);

@@ -14,7 +14,7 @@ const LAYOUT = 'Reshape, Flatten and Transpose only where they do not move data:
 
 /** A: M rows of K; the producer's recorded shape decides whole-input or per-row. */
 function fcLayer(ctx: NodeContext, a: Value, rows: number, k: number, n: number, w: TensorData, stride: number, outDims: number[]): void {
-  const ps = a.shape as Shape;
+  const ps = ctx.recorded(a);
   const producer = a.producer ?? 'input';
   const source = { data: w, channels: n, stride };
   if (ps.channels === k && ps.height * ps.width === rows) {
@@ -70,7 +70,7 @@ export function matMulOp(ctx: NodeContext): void {
   if (bd.length !== ad.length || bd[bd.length - 2] !== k || ad.slice(0, -2).some((d, i) => d !== bd[i])) {
     ctx.fail(`multiplies [${a.dims.join(', ')}] by [${bd.join(', ')}]`, 'operands […, M, K] and […, K, N] with the same leading (head) dims', 'broadcasting products are not supported');
   }
-  const ps = x.shape as Shape;
+  const ps = ctx.recorded(x);
   if (ps.height * ps.width !== m || ps.channels !== heads * k) {
     ctx.fail(`reads layer "${x.producer ?? '?'}"'s ${shapeText(ps)} output as ${heads} head(s) of ${m}×${k}`, `${LAYOUT} (A as M rows of heads·K channels)`, 'a layout change is a copy NVDLA cannot express in a trace');
   }

@@ -188,3 +188,14 @@ describe('eltwise operands per channel, and the per-channel scale', () => {
     expect(failure([L('c', 'conv', ['input'], {}), L('a', 'eltwise', ['c'], {})]).details.expected).toMatch(/at least 2 inputs for op eltwise/);
   });
 });
+
+describe('channel slices', () => {
+  it('a layer may read channels [2, 4) of its 4-channel input; [3, 5) and a slice of a missing input are refused', () => {
+    const half = (channelOffset: number, input = 0): Layer => L('h', 'conv', ['c'], { inputChannels: 2, slices: [{ input, channelOffset, channels: 2 }] });
+    ok([L('c', 'conv', ['input'], {}), half(2)]);
+    expect(failure([L('c', 'conv', ['input'], {}), half(3)]).message).toMatch(/layer "h" reads channels 3–4 of "c", which has 4/);
+    expect(failure([L('c', 'conv', ['input'], {}), half(0, 1)]).details.jsonPath).toBe('/layers/1/slices/0/input');
+    // A concat's slices count toward its channel sum: 2 + 4 = 6.
+    ok([L('c', 'conv', ['input'], {}), L('j', 'concat', ['c', 'c'], { inputChannels: 6, outputChannels: 6, slices: [{ input: 0, channelOffset: 0, channels: 2 }] })]);
+  });
+});

@@ -87,8 +87,14 @@ describe('torchvision families', () => {
     expect(r.layer('gap').inputs).toEqual(['shuffle']);
   });
 
-  it('ShuffleNetV2 stride-1 unit: a convolution reading half the channels (chunk) is refused by name', () => {
-    expect(importError(shufflenetBlock(true))).toMatch(/node "u2\.pw1" \(Conv\): input 0 \("x2"\) is channels 8–15 of the 16 of layer "shuffle"'s output \(a Split, Slice or Gather\)[\s\S]*ShuffleNet-style channel splits are not supported/);
+  it('ShuffleNetV2 stride-1 unit: chunk(2) halves are views of the shuffled surface, read in place by a conv and a concat', () => {
+    const r = imported(shufflenetBlock(true));
+    // The stride-2 unit as above (22,272) + branch2 on 8 of the 16 channels at 4×4: 16·8·8 + 16·8·9 + 16·8·8 = 3,200.
+    expect(total(r.trace.layers, layerMacs)).toBe(13_824 + 2_176 + 6_272 + 3_200 + 160);
+    expect(r.layer('u2.pw1')).toMatchObject({ inputs: ['shuffle'], inputChannels: 8, slices: [{ input: 0, channelOffset: 8, channels: 8 }] });
+    expect(r.layer('cat2')).toMatchObject({ op: 'concat', inputs: ['shuffle', 'u2.pw2'], inputChannels: 16, slices: [{ input: 0, channelOffset: 0, channels: 8 }] });
+    expect(r.layer('shuffle2')).toMatchObject({ op: 'host', hostOp: 'transpose', inputs: ['cat2'] });
+    expect(r.absorbed.get('Split')).toBe(1);
   });
 });
 
