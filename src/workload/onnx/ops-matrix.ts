@@ -2,7 +2,7 @@ import { attrInt } from './attributes.js';
 import type { NodeContext, Value } from './node-context.js';
 import { pointwiseLayer } from './pointwise-layer.js';
 import type { TensorData } from './tensor-data.js';
-import { elements, shapeText, type Shape } from './tensor-shape.js';
+import { elements, shapeText } from './tensor-shape.js';
 
 /**
  * Gemm and MatMul. With weights (an initializer operand) they are the trace's fc: over the whole input when it

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layerMacs, layerWeightCount, type Layer } from '../../../../src/workload/layer.js';
-import { importError, imported } from './helpers.js';
+import { imported } from './helpers.js';
 import { densenet121, densenetBlock, efficientnetB0, efficientnetBlock, googlenetBlock, inceptionV3Block, mobilenetV3Block, regnetBlock, shufflenetBlock } from './torchvision-blocks.js';
 
 /**
