@@ -22,6 +22,11 @@ export interface Value {
   direct?: boolean;
   /** A Transpose reordered its elements: only products (Gemm, MatMul) and element-wise operations may read it. */
   moved?: boolean;
+  /**
+   * N×H×W×C dims of a producer's N×C×H×W output after Transpose [0, 2, 3, 1] (ConvNeXt's permute): the same
+   * surface (NVDLA keeps channels innermost), read per pixel by LayerNormalization and MatMul until permuted back.
+   */
+  channelsLast?: boolean;
   /** Channels [offset, offset + count) of the producer's `of` channels (Split, Slice, Gather): a view, no copy. */
   view?: ChannelView;
   /** Padding a Pad node added, for the next Conv or pooling to apply. */
@@ -162,7 +167,9 @@ export class NodeContext {
     const slices = this.slicesOf(layer.inputs);
     this.g.layers.push({ name, ...layer, ...(slices.length > 0 ? { slices } : {}) } as Layer);
     if (weights !== undefined) this.g.weights.set(name, weights);
-    const v: Value = { dims, producer: name, shape: { height: layer.outputHeight, width: layer.outputWidth, channels: layer.outputChannels }, direct: true };
+    // A per-pixel layer on a channels-last tensor (LayerNorm, Linear) writes channels-last dims too.
+    const last = this.read[0]?.channelsLast === true && dims.length === 4;
+    const v: Value = { dims, producer: name, shape: { height: layer.outputHeight, width: layer.outputWidth, channels: layer.outputChannels }, direct: true, ...(last ? { channelsLast: true } : {}) };
     this.output(v);
     return v;
   }

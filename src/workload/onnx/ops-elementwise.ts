@@ -91,18 +91,19 @@ export function softmaxOp(ctx: NodeContext): void {
 }
 
 /**
- * LayerNormalization (opset 17) over the channels of tokens (its axis the last of N×M×K or M×K) runs on the host,
- * as softmax does; its scale and bias are the host's. Over an image's width (ConvNeXt's channels-last norm after
- * a permute) it is refused.
+ * LayerNormalization (opset 17) over channels runs on the host, as softmax does; its scale and bias are the
+ * host's. Channels are its last axis: of tokens (N×M×K or M×K), or of an image permuted channels-last (ConvNeXt's
+ * norm, between two permutes). Over an image's width it is refused.
  */
 export function layerNormOp(ctx: NodeContext): void {
   const x = ctx.activation(0);
   const rank = x.dims.length;
   const axis = attrInt(ctx.node, 'axis', -1);
-  if (rank > 3 || (axis < 0 ? axis + rank : axis) !== rank - 1 || x.moved === true) {
-    ctx.fail(`normalizes from axis ${axis} of [${x.dims.join(', ')}]${x.moved === true ? ' after a Transpose' : ''}`, 'the last axis (channels) of tokens, N×M×K or M×K, as the producer wrote them', 'ConvNeXt\'s channels-last LayerNorm (permute, norm, permute back) is not supported');
+  const perPixel = rank === 4 && x.channelsLast === true;
+  if ((rank > 3 && !perPixel) || (axis < 0 ? axis + rank : axis) !== rank - 1 || x.moved === true) {
+    ctx.fail(`normalizes from axis ${axis} of [${x.dims.join(', ')}]${x.moved === true ? ' after a Transpose' : ''}`, 'the last axis (channels) of tokens (N×M×K or M×K) or of an image permuted channels-last (N×H×W×C)', 'permute the image channels-last first (Transpose perm [0, 2, 3, 1]), as ConvNeXt does');
   }
-  const s = ctx.shapeOf(x, 0);
+  const s = perPixel ? ctx.recorded(x) : ctx.shapeOf(x, 0);
   ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), hostOp: 'layernorm' }, x.dims);
 }
 

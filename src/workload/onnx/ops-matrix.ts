@@ -58,8 +58,10 @@ export function matMulOp(ctx: NodeContext): void {
     const w = ctx.weights(1, 'weights B');
     const [wk = 0, n = 0] = w.dims;
     if (w.dims.length !== 2 || wk !== k) ctx.fail(`weights "${w.name}" [${w.dims.join(', ')}] do not take ${k} inputs`, `B of K×N with K = ${k}`, 'batched weights are not supported');
-    if (leading(ad) !== 1) ctx.fail(`input A has dims [${a.dims.join(', ')}]`, 'batch 1', 'export with batch size 1');
-    fcLayer(ctx, ctx.activation(0), m, k, n, w, 1, [...ad.slice(0, -1), n]);
+    // Channels-last pixels (ConvNeXt's Linear over N×H×W×C) are H·W rows.
+    const rows = a.channelsLast === true ? elements(ad.slice(0, -1)) : m;
+    if (leading(ad) !== 1 && a.channelsLast !== true) ctx.fail(`input A has dims [${a.dims.join(', ')}]`, 'batch 1', 'export with batch size 1');
+    fcLayer(ctx, ctx.activation(0), rows, k, n, w, 1, [...ad.slice(0, -1), n]);
     return;
   }
   const bv = ctx.activation(1);

@@ -38,10 +38,21 @@ export function reshapeOp(ctx: NodeContext): void {
   reshaped(ctx, dims);
 }
 
-/** A Transpose moves data unless the axes longer than 1 keep their order. */
+/**
+ * A Transpose moves data unless the axes longer than 1 keep their order, or it is the permute to channels-last
+ * [0, 2, 3, 1] of an N×C×H×W output (or back, [0, 3, 1, 2]): NVDLA's surfaces keep channels innermost already.
+ */
 export function transposeOp(ctx: NodeContext): void {
-  const dims = ctx.activation(0).dims;
+  const x = ctx.activation(0);
+  const dims = x.dims;
   const perm = attrInts(ctx.node, 'perm') ?? dims.map((_, i) => dims.length - 1 - i);
+  const toLast = perm.join() === '0,2,3,1' && x.channelsLast !== true && x.moved !== true && x.view === undefined;
+  if (toLast || (perm.join() === '0,3,1,2' && x.channelsLast === true)) {
+    const { channelsLast: _last, ...rest } = x;
+    ctx.output({ ...rest, dims: perm.map((a) => dims[a] ?? 1), direct: false, ...(toLast ? { channelsLast: true } : {}) });
+    ctx.absorb();
+    return;
+  }
   const kept = perm.filter((axis) => (dims[axis] ?? 1) > 1);
   reshaped(ctx, transposeDims(dims, perm), kept.some((axis, i) => i > 0 && axis < (kept[i - 1] ?? 0)));
 }

@@ -273,3 +273,33 @@ export function efficientnetB0(): { builder: OnnxBuilder; otherParams: number } 
     .weight('fc.w', [1000, 1280], 0.5).weight('fc.b', [1000], 0).node('Gemm', ['drop', 'fc.w', 'fc.b'], ['fc'], { transB: 1 }).output('fc');
   return { builder: n.b, otherParams: other + 1000 };
 }
+
+/** ConvNeXt's LayerNorm2d: permute to channels-last, LayerNormalization over C, permute back. */
+function layerNorm2d(n: Net, x: string, c: number, name: string): string {
+  n.b.weight(`${name}.g`, [c], 1).weight(`${name}.b`, [c], 0).node('Transpose', [x], [`${name}.nhwc`], { perm: [0, 2, 3, 1] })
+    .node('LayerNormalization', [`${name}.nhwc`, `${name}.g`, `${name}.b`], [`${name}.ln`], { axis: -1, epsilon: { f: 1e-6 } })
+    .node('Transpose', [`${name}.ln`], [name], { perm: [0, 3, 1, 2] });
+  return name;
+}
+
+/**
+ * ConvNeXt: stem conv 4×4/4 + LayerNorm2d; a CNBlock (depthwise 7×7 → permute → LayerNorm → Linear ×4 → GELU, as
+ * exported at opset 17: x · (erf(x/√2) + 1) · 0.5 → Linear → permute back → layer scale γ · x → + input); head
+ * global pool → LayerNorm2d → Flatten → Linear.
+ */
+export function convnextBlock(): OnnxBuilder {
+  const n = new Net([1, 3, 32, 32]);
+  const stem = layerNorm2d(n, n.conv('stem', 'x', [16, 3, 4, 4], { strides: [4, 4] }), 16, 'stem.norm');
+  n.conv('dw', stem, [16, 1, 7, 7], { group: 16, pads: [3, 3, 3, 3] });
+  n.b.node('Transpose', ['dw'], ['nhwc'], { perm: [0, 2, 3, 1] }).weight('ln.g', [16], 1).weight('ln.b', [16], 0)
+    .node('LayerNormalization', ['nhwc', 'ln.g', 'ln.b'], ['ln'], { axis: -1, epsilon: { f: 1e-6 } })
+    .weight('fc1.w', [16, 64], w).weight('fc1.b', [64], 0).node('MatMul', ['ln', 'fc1.w'], ['fc1']).node('Add', ['fc1', 'fc1.b'], ['fc1.bias'])
+    .weight('r2', [], Math.SQRT2).weight('one', [], 1).weight('half', [], 0.5).node('Div', ['fc1.bias', 'r2'], ['g.div']).node('Erf', ['g.div'], ['g.erf'])
+    .node('Add', ['g.erf', 'one'], ['g.add']).node('Mul', ['fc1.bias', 'g.add'], ['g.mul']).node('Mul', ['g.mul', 'half'], ['gelu'])
+    .weight('fc2.w', [64, 16], w).weight('fc2.b', [16], 0).node('MatMul', ['gelu', 'fc2.w'], ['fc2']).node('Add', ['fc2', 'fc2.b'], ['fc2.bias'])
+    .node('Transpose', ['fc2.bias'], ['nchw'], { perm: [0, 3, 1, 2] }).weight('gamma', [16, 1, 1], 1e-6).node('Mul', ['gamma', 'nchw'], ['scaled'])
+    .node('Add', ['scaled', stem], ['res']).node('GlobalAveragePool', ['res'], ['gap']);
+  const h = layerNorm2d(n, 'gap', 16, 'head.norm');
+  n.b.node('Flatten', [h], ['flat']).weight('fc.w', [10, 16], w).weight('fc.b', [10], 0).node('Gemm', ['flat', 'fc.w', 'fc.b'], ['fc'], { transB: 1 }).output('fc');
+  return n.b;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layerMacs, layerWeightCount, type Layer } from '../../../../src/workload/layer.js';
 import { imported } from './helpers.js';
-import { densenet121, densenetBlock, efficientnetB0, efficientnetBlock, googlenetBlock, inceptionV3Block, mobilenetV3Block, regnetBlock, shufflenetBlock } from './torchvision-blocks.js';
+import { convnextBlock, densenet121, densenetBlock, efficientnetB0, efficientnetBlock, googlenetBlock, inceptionV3Block, mobilenetV3Block, regnetBlock, shufflenetBlock } from './torchvision-blocks.js';
 
 /**
  * Each torchvision family's characteristic block (torchvision-blocks.ts, as torch.onnx.export writes it at opset
@@ -120,5 +120,19 @@ describe('EfficientNet-B0 at full size', () => {
     expect(total(r.trace.layers, layerWeightCount) + otherParams).toBe(5_288_548);
     // One squeeze-excite per MBConv block: 16 SDP multiplies with a per-channel operand.
     expect(r.trace.layers.filter((l) => l.eltwise === 'mul')).toHaveLength(16);
+  });
+});
+
+describe('ConvNeXt', () => {
+  it('permutes to channels-last are no copies: LayerNorm on the host per pixel, the Linears 1×1 over H·W rows, GELU fused', () => {
+    const r = imported(convnextBlock());
+    // stem 8·8·16·3·16 = 49,152; depthwise 64·16·49 = 50,176; fc1 64·64·16 = 65,536; fc2 64·16·64 = 65,536; head 160.
+    expect(total(r.trace.layers, layerMacs)).toBe(49_152 + 50_176 + 65_536 + 65_536 + 160);
+    expect(r.layer('ln')).toMatchObject({ op: 'host', hostOp: 'layernorm', inputs: ['dw'], inputHeight: 8, inputWidth: 8, inputChannels: 16 });
+    expect(r.layer('fc1')).toMatchObject({ op: 'fc', inputs: ['ln'], inputHeight: 8, inputWidth: 8, outputChannels: 64, kernelHeight: 1 });
+    expect(r.layer('fc2').inputs).toEqual(['fc1']);
+    expect(r.layer('res')).toMatchObject({ op: 'eltwise', inputs: ['fc2', 'stem.norm.ln'] });
+    expect(r.trace.layers.filter((l) => l.hostOp === 'layernorm')).toHaveLength(3);
+    expect(['Transpose', 'Erf'].map((op) => r.absorbed.get(op))).toEqual([6, 1]);
   });
 });
