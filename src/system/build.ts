@@ -9,7 +9,7 @@ import { NvdlaCore } from '../hw/nvdla/core.js';
 import { winogradLayers } from '../hw/nvdla/winograd-choice.js';
 import type { ActivationStore, Assembly, Handles, MemoryInstance, Registration, Role, WeightStore } from '../memories/kind.js';
 import { kindNamed, kindsInUse } from '../config/memory-kinds.js';
-import type { Trace } from '../workload/layer.js';
+import { outputElements, type Trace } from '../workload/layer.js';
 import { StatsRegistry } from '../engine/stats.js';
 import { nvdlaSpec } from '../hw/nvdla/spec.js';
 import { controlDomainSpec } from '../hw/control-domain.js';
@@ -73,7 +73,8 @@ export function buildSystem(config: ArchConfig, trace: Trace, opts: BuildOptions
   const instances = new Map(used.map((u) => [u.kind.name, u.kind.create(assembly, u.roles)]));
   const weights: WeightStore = provider(instances, config.placement.weights, 'weights', (i) => i.weights)(assembly);
   const activations: ActivationStore = provider(instances, config.placement.activations, 'activations', (i) => i.activations)(assembly, weights.end_B);
-  const io = { weights: weights.source, features: activations.features, addressOf: activations.addressOf };
+  const elements = new Map(trace.layers.map((l) => [l.name, outputElements(l)]));
+  const io = { weights: weights.source, features: activations.features, addressOf: activations.addressOf, elementsOf: (t: string) => elements.get(t) };
   if (activations.checkPlanned !== undefined) {
     const fit = activations.checkPlanned(core.planGroups(trace.layers, io));
     if (fit !== undefined) reasons.push(fit);

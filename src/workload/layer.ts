@@ -4,10 +4,13 @@
  */
 export type LayerOp = 'conv' | 'fc' | 'pool' | 'eltwise' | 'concat' | 'lrn' | 'matmul' | 'host';
 export type PoolKind = 'max' | 'avg';
-/** Element-wise operation of an `eltwise` layer (default add). */
-export type EltwiseKind = 'add' | 'mul';
-/** Operations NVDLA cannot run, run on the host CPU (`op: 'host'`). */
-export type HostOp = 'softmax' | 'layernorm';
+/**
+ * Element-wise operation of an `eltwise` layer (default add). `scale`: a per-channel scale and bias of one
+ * activation (a batch normalization no convolution absorbs), from the SDP's own per-channel operands.
+ */
+export type EltwiseKind = 'add' | 'mul' | 'scale';
+/** Operations NVDLA cannot run, run on the host CPU (`op: 'host'`); `transpose` is a data-moving layout change. */
+export type HostOp = 'softmax' | 'layernorm' | 'transpose';
 
 /** Every layer operation, in the order the schema lists them. */
 export const LAYER_OPS: readonly LayerOp[] = ['conv', 'fc', 'pool', 'eltwise', 'concat', 'lrn', 'matmul', 'host'];
@@ -23,6 +26,13 @@ export interface LayerWeights {
 
 /** Zero padding per side, ONNX order for 2-D: [top, left, bottom, right]. */
 export type Pads = [number, number, number, number];
+
+/** Input `input` of a layer read as channels [channelOffset, channelOffset + channels) of its producer's output. */
+export interface ChannelSlice {
+  input: number;
+  channelOffset: number;
+  channels: number;
+}
 
 export interface Layer {
   name: string;
@@ -48,12 +58,14 @@ export interface Layer {
   pads?: Pads;
   /** Pooling kind, for op = pool. */
   pool?: PoolKind;
-  /** Element-wise kind, for op = eltwise (default add). */
+  /** Element-wise kind, for op = eltwise (default add); a second operand of 1×1×C is per channel, broadcast over H×W. */
   eltwise?: EltwiseKind;
   /** Channel window of a local response normalization, for op = lrn (ONNX `size`). */
   lrnSize?: number;
   /** Which host operation, for op = host. */
   hostOp?: HostOp;
+  /** Inputs read as a channel range of their producer (a Split's part: a view of its surface, no copy). */
+  slices?: ChannelSlice[];
   /** Weight storage properties, for conv and fc. */
   weights?: LayerWeights;
 }
@@ -110,4 +122,14 @@ export function outputElements(l: Layer): number {
 /** Elements of the layer's (first) input tensor. */
 export function inputElements(l: Layer): number {
   return l.inputHeight * l.inputWidth * l.inputChannels;
+}
+
+/**
+ * Where input j of a layer starts inside its producer's output, in elements: a channel slice starts channelOffset
+ * planes of height × width in (NVDLA's surfaces hold channels plane-group by plane-group; exact when the offset is
+ * a multiple of the channel atom, an approximation of the address otherwise). 0 for inputs read whole.
+ */
+export function sliceOffsetElements(l: Layer, j: number): number {
+  const s = l.slices?.find((x) => x.input === j);
+  return s === undefined ? 0 : s.channelOffset * l.inputHeight * l.inputWidth;
 }

@@ -55,10 +55,11 @@ function checkName(c: Checker, l: Layer, at: string, produced: Map<string, Shape
 
 function checkInputCount(c: Checker, l: Layer, at: string): void {
   const n = l.inputs.length;
-  const many = l.op === 'eltwise' || l.op === 'concat';
+  // A per-channel scale (eltwise "scale") takes its scale and bias from the layer, not from a second tensor.
+  const many = (l.op === 'eltwise' && l.eltwise !== 'scale') || l.op === 'concat';
   const ok = many ? n >= 2 : l.op === 'matmul' ? n === 2 : n === 1;
   if (ok) return;
-  const expected = many ? `at least 2 inputs for op ${l.op}` : l.op === 'matmul' ? 'exactly 2 inputs for op matmul: [A, B]' : `exactly 1 input for op ${l.op}`;
+  const expected = many ? `at least 2 inputs for op ${l.op}` : l.op === 'matmul' ? 'exactly 2 inputs for op matmul: [A, B]' : `exactly 1 input for ${l.op === 'eltwise' ? 'eltwise "scale"' : `op ${l.op}`}`;
   const suggestion =
     l.op === 'eltwise' ? 'list both branches of the add'
     : l.op === 'concat' ? 'list every tensor the concatenation joins, in channel order'
@@ -70,6 +71,12 @@ function checkInputCount(c: Checker, l: Layer, at: string): void {
 function checkInputs(c: Checker, l: Layer, at: string, produced: Map<string, Shape>, allNames: Set<string>): void {
   const own: Shape = { height: l.inputHeight, width: l.inputWidth, channels: l.inputChannels };
   let channelSum = 0;
+  (l.slices ?? []).forEach((s, k) => {
+    if (s.input >= l.inputs.length) {
+      c.fail(`slice ${k} of layer "${l.name}" names input ${s.input}, of ${l.inputs.length}`, { jsonPath: `${at}/slices/${k}/input`, expected: `an index below ${l.inputs.length}`, suggestion: 'name an input the layer has' });
+    }
+  });
+
   l.inputs.forEach((name, j) => {
     // Whole-tensor readers see the producer's shape as their own input shape; concat parts and matmul's B do not.
     const part = l.op === 'concat' || (l.op === 'matmul' && j === 1);
@@ -81,9 +88,11 @@ function checkInputs(c: Checker, l: Layer, at: string, produced: Map<string, Sha
       produced.set(NETWORK_INPUT, own);
     }
     if (shape === undefined) unknownInput(c, l, name, `${at}/inputs/${j}`, produced, allNames);
+    shape = sliced(c, l, at, j, name, shape);
     const from = name === NETWORK_INPUT ? 'the network input (as its first reader declares it)' : `the output of "${name}"`;
     const fix = `make it match ${from}, or read a different layer`;
     if (l.op === 'matmul' && j === 1) return checkMatmulB(c, l, at, shape, from);
+    if (perChannelOperand(l, j, shape)) return;
     if (!part) c.equal(l.inputChannels, shape.channels, `inputChannels of "${l.name}"`, `${at}/inputChannels`, `channels of ${from}`, fix);
     channelSum += shape.channels;
     c.equal(l.inputHeight, shape.height, `inputHeight of "${l.name}"`, `${at}/inputHeight`, `height of ${from}`, fix);
@@ -93,6 +102,26 @@ function checkInputs(c: Checker, l: Layer, at: string, produced: Map<string, Sha
     const why = `the sum of its inputs' channels, ${l.inputs.join(' + ')}`;
     c.equal(l.inputChannels, channelSum, `inputChannels of concat "${l.name}"`, `${at}/inputChannels`, why);
   }
+}
+
+/** The producer's shape as input j reads it: its channel range when the layer slices that input. */
+function sliced(c: Checker, l: Layer, at: string, j: number, name: string, shape: Shape): Shape {
+  const k = (l.slices ?? []).findIndex((s) => s.input === j);
+  const s = l.slices?.[k];
+  if (s === undefined) return shape;
+  if (s.channelOffset + s.channels > shape.channels) {
+    c.fail(`layer "${l.name}" reads channels ${s.channelOffset}–${s.channelOffset + s.channels - 1} of "${name}", which has ${shape.channels}`, {
+      jsonPath: `${at}/slices/${k}`,
+      expected: `a channel range within the ${shape.channels} channels of "${name}"`,
+      suggestion: 'check channelOffset and channels of the slice',
+    });
+  }
+  return { ...shape, channels: s.channels };
+}
+
+/** An add or mul operand after the first may hold one value per channel (1×1×C), broadcast over H×W (squeeze-excite). */
+function perChannelOperand(l: Layer, j: number, shape: Shape): boolean {
+  return l.op === 'eltwise' && j > 0 && l.eltwise !== 'scale' && shape.height === 1 && shape.width === 1 && shape.channels === l.inputChannels;
 }
 
 /**

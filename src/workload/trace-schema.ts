@@ -95,11 +95,34 @@ const layerSchema: JsonSchema = {
       enum: ['max', 'avg'],
       description: 'Pooling kind; required for op "pool", absent otherwise. Global average pooling: kernel = input height × width.',
     },
-    eltwise: { enum: ['add', 'mul'], description: 'Element-wise operation of op "eltwise" (default "add"); absent otherwise.' },
+    eltwise: {
+      enum: ['add', 'mul', 'scale'],
+      description:
+        'Element-wise operation of op "eltwise" (default "add"); absent otherwise. add and mul take two or more operands of ' +
+        'the first one\'s shape or 1×1×C (one value per channel, broadcast over height × width: squeeze-excite); scale is ' +
+        'a per-channel scale and bias of its one operand (a batch normalization no convolution absorbs).',
+    },
     lrnSize: count('Channel window of a local response normalization [channels] (ONNX "size"); required for op "lrn", absent otherwise.', 1, MAX_CHANNELS),
     hostOp: {
-      enum: ['softmax', 'layernorm'],
+      enum: ['softmax', 'layernorm', 'transpose'],
       description: 'The operation of op "host" (run on the host CPU, since NVDLA cannot); required for op "host", absent otherwise.',
+    },
+    slices: {
+      type: 'array',
+      description:
+        'Inputs read as a range of their producer\'s channels (a channel split: a view of the producer\'s surface, no copy); ' +
+        'every shape rule then sees that input as its range.',
+      items: {
+        type: 'object',
+        description: 'One input read as a channel range of its producer.',
+        properties: {
+          input: count('Index of the input in "inputs".', 0, 1000),
+          channelOffset: count('First channel of the range [channels].', 0, MAX_CHANNELS),
+          channels: count('Channels in the range [channels].', 1, MAX_CHANNELS),
+        },
+        required: ['input', 'channelOffset', 'channels'],
+        additionalProperties: false,
+      },
     },
     weights: weightsSchema,
   },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './helpers.js';
 import { OnnxBuilder, writeModel } from '../unit/workload/onnx/onnx-builder.js';
+import { densenetBlock, efficientnetBlock, shufflenetBlock } from '../unit/workload/onnx/torchvision-blocks.js';
 import { resolveTrace } from '../../src/workload/load-trace.js';
 
 /** `maxnvm import onnx` and `.onnx` files wherever a trace is read: what a user sees, exit codes and messages. */
@@ -47,6 +48,23 @@ describe('maxnvm import onnx', () => {
     expect(faults.stdout).toMatch(/\nc {10}216 /);
   });
 
+  it('simulate runs the torchvision family blocks: a standalone BN scale, a per-channel SE operand, a host shuffle, a channel view', async () => {
+    const run = async (b: OnnxBuilder) => JSON.parse((await cli('simulate', '--arch', 'arch-configs/nvdla-full-lpddr4.json', '--trace', b.write(), '--format', 'json')).stdout);
+    const dense = await run(densenetBlock());
+    expect(dense.trace.macs).toBe(675_960);
+    const layer = (r: { layers: { name: string; op: string; featureRead_B: number; outputWritten_B: number }[] }, name: string) => r.layers.find((l) => l.name === name);
+    // norm5 scales the 4×4×12 transition output: reads and writes 192 bytes (int8) on SDP.
+    expect(layer(dense, 'norm5')).toMatchObject({ op: 'eltwise', featureRead_B: 192, outputWritten_B: 192 });
+    const eff = await run(efficientnetBlock());
+    expect(eff.trace.macs).toBe(73_504);
+    // x · s: the 8×8×32 input whole (2,048 B) and s one byte per channel (32 B), not a second 2,048 B.
+    expect(layer(eff, 'se.mul')).toMatchObject({ featureRead_B: 2_080, outputWritten_B: 2_048 });
+    const shuffle = await run(shufflenetBlock(true));
+    expect(layer(shuffle, 'shuffle')).toMatchObject({ op: 'host', featureRead_B: 256, outputWritten_B: 256 });
+    // The stride-1 unit's branch reads its half of the shuffled 4×4×16 surface in place: 4·4·8 = 128 B.
+    expect(layer(shuffle, 'u2.pw1')).toMatchObject({ op: 'conv', featureRead_B: 128 });
+  });
+
   it('dynamic shapes: refused without --input-shape, imported with it', async () => {
     const model = small(17, ['batch', 3, 'h', 'w']).write();
     const r = await cli('import', 'onnx', model);
@@ -87,10 +105,10 @@ describe('maxnvm import onnx', () => {
   });
 
   it('an unsupported operator: node, op type, opset and the supported list', async () => {
-    const b = small().node('HardSwish', ['y'], ['h'], {}, 'act9').output('h');
+    const b = small().node('Resize', ['y'], ['h'], {}, 'up9').output('h');
     const r = await cli('import', 'onnx', b.write());
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/error: node "act9" \(HardSwish\) is not supported: operator HardSwish at opset 17\n/);
+    expect(r.stderr).toMatch(/error: node "up9" \(Resize\) is not supported: operator Resize at opset 17\n/);
     expect(r.stderr).toMatch(/expected: one of the supported operators \(default domain, opsets 9–21\): Conv, Gemm, MatMul, .*Dropout, Identity, Constant/);
   });
 

@@ -40,7 +40,7 @@ export const importOnnxCommand = (io: CliIo): CommandModule<object, Args> => ({
     const absorbed = [...r.absorbed].map(([op, n]) => `${n} ${op}`).join(', ');
     writeTrace(io, r.trace, args.out, [
       `${r.nodes} ONNX nodes at opset ${r.opset}`,
-      ...(absorbed !== '' ? [`absorbed into the layer before them (activations, folded BN, bias/scale, shape-only ops): ${absorbed}`] : []),
+      ...(absorbed !== '' ? [`absorbed into the layer before them (activations and SDP lookup-table functions, folded BN, bias/scale, shape-only ops, channel views): ${absorbed}`] : []),
     ]);
   },
 });

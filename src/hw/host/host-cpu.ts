@@ -1,13 +1,13 @@
 import { Priority, type Simulator } from '../../engine/event-queue.js';
 import { nsToPs, type ClockDomain, type Picoseconds } from '../../engine/time.js';
-import type { Layer } from '../../workload/layer.js';
+import { sliceOffsetElements, type Layer } from '../../workload/layer.js';
 import type { EnergyAccount, EnergyBreakdown } from '../memory.js';
 import type { LayerResult } from '../nvdla/layer-result.js';
 import type { LayerIo } from '../nvdla/memory-interface.js';
 import type { HostParams } from './spec.js';
 
 /**
- * The host CPU running a host layer (hostOp softmax or layernorm) after NVDLA's previous operation completed:
+ * The host CPU running a host layer (hostOp softmax, layernorm or transpose) after NVDLA's previous operation completed:
  * it waits syncLatency_ns, reads the layer's input and writes its output through the feature memory (the DRAM
  * round trip: NVDLA's output goes to memory, the host reads it, writes its result back for NVDLA to read), and
  * computes at its stated rate; the layer ends when both the compute and the transfers are done.
@@ -37,6 +37,7 @@ export class HostCpu implements EnergyAccount {
   rateOf(l: Layer): number {
     if (l.hostOp === 'softmax') return this.params.softmaxRate_elementsPerSecond;
     if (l.hostOp === 'layernorm') return this.params.layernormRate_elementsPerSecond;
+    if (l.hostOp === 'transpose') return this.params.transposeRate_elementsPerSecond;
     throw new Error(`host layer ${l.name} has no hostOp`);
   }
 
@@ -45,7 +46,7 @@ export class HostCpu implements EnergyAccount {
     const start = t0 + nsToPs(this.params.syncLatency_ns);
     const elements = l.inputHeight * l.inputWidth * l.inputChannels;
     const computeEnd = start + Math.round((elements / this.rateOf(l)) * 1e12);
-    const read = io.features.transfer('read', io.addressOf(l.inputs[0] ?? 'input'), elements, start, 'features');
+    const read = io.features.transfer('read', io.addressOf(l.inputs[0] ?? 'input') + sliceOffsetElements(l, 0), elements, start, 'features');
     const written = io.features.transfer('write', io.addressOf(l.name), elements, start, 'outputs');
     const end = Math.max(computeEnd, read, written);
     this.busy_ps += end - t0;

@@ -1,12 +1,13 @@
 import { stat, posNum, sane, type ComponentSpec } from '../../engine/spec.js';
 
 /**
- * The host CPU that runs what NVDLA cannot (softmax, layer normalization): a stated cost model, not a CPU
+ * The host CPU that runs what NVDLA cannot (softmax, layer normalization, a channel shuffle's transpose): a stated cost model, not a CPU
  * simulation. Every figure is an assumption, given with its reasoning.
  */
 export interface HostParams {
   softmaxRate_elementsPerSecond: number;
   layernormRate_elementsPerSecond: number;
+  transposeRate_elementsPerSecond: number;
   activePower_W: number;
   syncLatency_ns: number;
 }
@@ -25,7 +26,7 @@ const SOURCE = 'model: src/hw/host/host-cpu.ts';
 export const hostSpec: ComponentSpec = {
   name: 'host',
   description:
-    'Host CPU running the layers NVDLA cannot (trace op "host": softmax, layer normalization): time = syncLatency_ns + elements / rate, its DRAM reads and writes through the feature memory, energy = activePower_W × time. Reported separately from NVDLA in every result.',
+    'Host CPU running the layers NVDLA cannot (trace op "host": softmax, layer normalization, data-moving transposes): time = syncLatency_ns + elements / rate, its DRAM reads and writes through the feature memory, energy = activePower_W × time. Reported separately from NVDLA in every result.',
   params: [
     rate(
       'softmaxRate_elementsPerSecond',
@@ -38,6 +39,12 @@ export const hostSpec: ComponentSpec = {
       'layer normalization elements per second on one host core (two passes: mean and variance, then scale and shift)',
       1.2e8,
       'assumption: about 10 cycles per element on an Arm Cortex-A53-class core at 1.2 GHz → 1.2·10⁸ elements/s',
+    ),
+    rate(
+      'transposeRate_elementsPerSecond',
+      'elements per second of a layout change NVDLA cannot express (channel shuffle: Reshape → Transpose → Reshape) on one host core',
+      6e8,
+      'assumption: a strided int8 copy at about 2 cycles per element (one load, one store, cache-missing on the strided side) on an Arm Cortex-A53-class core at 1.2 GHz → 6·10⁸ elements/s; NVDLA\'s RUBIK unit, which reshapes data in nv_full, is not modelled',
     ),
     {
       key: 'activePower_W',

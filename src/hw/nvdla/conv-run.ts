@@ -1,6 +1,6 @@
 import { Priority } from '../../engine/event-queue.js';
 import type { Picoseconds } from '../../engine/time.js';
-import { layerMacs, layerWeightCount, type Layer } from '../../workload/layer.js';
+import { layerMacs, layerWeightCount, sliceOffsetElements, type Layer } from '../../workload/layer.js';
 import { ConvOutputPath, type ConvFusion } from './conv-output.js';
 import { ChunkLedger } from './hardware-op.js';
 import { channelOpCosts, IDLE_CACC, runStep, stepCounts, stepWork, type CaccState } from './conv-timing.js';
@@ -120,7 +120,7 @@ export class ConvLayerRun {
     const f = this.plan.inputFetches[i]!;
     const rowBytes = this.plan.mapping.inputRowBytes;
     const bytes = (f.row1 - f.row0) * rowBytes;
-    const base = this.io.addressOf(this.layer.inputs[0] ?? 'input');
+    const base = this.io.addressOf(this.layer.inputs[0] ?? 'input') + sliceOffsetElements(this.layer, 0);
     const done = memif.read(this.io, base + f.row0 * rowBytes, bytes, sim.now, 'features');
     this.inputReady[i] = cyclesSince(clock, this.t0, done);
     this.featureRead_B += bytes;

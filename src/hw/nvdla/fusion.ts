@@ -83,7 +83,8 @@ const sameShape = (a: Layer, b: Layer): boolean =>
 
 /**
  * The add at `e` fuses into the convolution at `e − 1`: two operands, one the convolution's output (read by nothing
- * else), the other a tensor that exists before the convolution runs (the network input or an earlier layer's output).
+ * else), the other a tensor of the same shape that exists before the convolution runs (the network input or an
+ * earlier layer's output).
  */
 function eltwiseFuses(layers: readonly Layer[], e: number, readers: Map<string, number>, indexOf: Map<string, number>): boolean {
   const conv = layers[e - 1]!;
@@ -92,6 +93,9 @@ function eltwiseFuses(layers: readonly Layer[], e: number, readers: Map<string, 
   const others = add.inputs.filter((t) => t !== conv.name);
   if (others.length !== 1 || readers.get(conv.name) !== 1) return false;
   const other = others[0]!;
+  // A per-channel operand (1×1×C, squeeze-excite) is not fused: the fused path reads its operand whole.
+  const o = layers[indexOf.get(other) ?? -1];
+  if (o !== undefined && !sameShape(o, add)) return false;
   return other === 'input' || (indexOf.get(other) ?? e) < e - 1;
 }
 

@@ -8,6 +8,8 @@ export interface LayerIo {
   features: MemoryDevice;
   /** Byte address of a tensor (a layer's output, or "input") in the feature memory. */
   addressOf: (tensor: string) => number;
+  /** Elements of a tensor (a layer's output, or "input"): a per-channel operand is smaller than the layer's input. */
+  elementsOf?: (tensor: string) => number | undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Picoseconds } from '../../engine/time.js';
-import type { Layer } from '../../workload/layer.js';
+import { sliceOffsetElements, type Layer } from '../../workload/layer.js';
 import { NO_ACTIVITY, type CoreActivity } from './energy.js';
 import type { HardwareOpKind } from './hardware-op.js';
 import type { LayerResult } from './layer-result.js';
@@ -17,7 +17,7 @@ interface PostOpEngine {
 /**
  * - pool: PDP processes pdpThroughput input elements per cycle (global average pooling too: its window is the
  *   whole plane; nvdla/sw EngineAST.cpp transformCanPoolingOp makes every pooling a PDP node);
- * - eltwise (add or mul): SDP produces sdpThroughput output elements per cycle (SDPEltWiseOp.cpp);
+ * - eltwise (add, mul or a per-channel scale): SDP produces sdpThroughput output elements per cycle (SDPEltWiseOp.cpp);
  * - lrn: CDP processes cdpThroughput input elements per cycle (unit_description.rst, Channel Data Processor:
  *   the normalization over a window of channels; nvdla/sw EngineAST.cpp transformCanLRNOp makes LRN a CDP node).
  */
@@ -57,9 +57,11 @@ export function runPostOp(ctx: RunContext, layer: Layer, layerIndex: number, io:
   let last = start;
   let featureRead_B = 0;
   layer.inputs.forEach((tensor, i) => {
-    // The first operand is the layer's input; further ones are the element-wise operands.
-    last = Math.max(last, memif.read(io, io.addressOf(tensor), inputElements, start, i === 0 ? 'features' : 'eltwise'));
-    featureRead_B += inputElements;
+    // The first operand is the layer's input; further ones are the element-wise operands, per channel (1×1×C,
+    // squeeze-excite) or whole. A scale's per-channel factors are not read from here (SOFTWARE.md).
+    const elements = i === 0 ? inputElements : Math.min(inputElements, io.elementsOf?.(tensor) ?? inputElements);
+    last = Math.max(last, memif.read(io, io.addressOf(tensor) + sliceOffsetElements(layer, i), elements, start, i === 0 ? 'features' : 'eltwise'));
+    featureRead_B += elements;
   });
   last = Math.max(last, memif.write(io, io.addressOf(layer.name), outputElements, start));
   const computeCycles = engine.computeCycles;

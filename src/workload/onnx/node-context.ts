@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import type { Layer, Pads } from '../layer.js';
+import type { ChannelSlice, Layer, Pads } from '../layer.js';
 import { nodeLabel } from './graph-order.js';
 import type { NodeProto, TensorProto } from './proto.js';
 import { tensorData, type TensorData } from './tensor-data.js';
@@ -22,9 +22,22 @@ export interface Value {
   direct?: boolean;
   /** A Transpose reordered its elements: only products (Gemm, MatMul) and element-wise operations may read it. */
   moved?: boolean;
+  /**
+   * N×H×W×C dims of a producer's N×C×H×W output after Transpose [0, 2, 3, 1] (ConvNeXt's permute): the same
+   * surface (NVDLA keeps channels innermost), read per pixel by LayerNormalization and MatMul until permuted back.
+   */
+  channelsLast?: boolean;
+  /** Channels [offset, offset + count) of the producer's `of` channels (Split, Slice, Gather): a view, no copy. */
+  view?: ChannelView;
   /** Padding a Pad node added, for the next Conv or pooling to apply. */
   pads?: Pads;
   constant?: TensorProto;
+}
+
+export interface ChannelView {
+  offset: number;
+  count: number;
+  of: number;
 }
 
 /** The initializer a conv or fc layer's weights come from, and a folded BN's per-channel scale. */
@@ -62,6 +75,9 @@ export class GraphState {
 }
 
 export class NodeContext {
+  /** The activations this node read, in order: emit() finds the channel views among them. */
+  private readonly read: Value[] = [];
+
   constructor(
     readonly g: GraphState,
     readonly node: NodeProto,
@@ -100,6 +116,7 @@ export class NodeContext {
     if (v.pads !== undefined && !padded) {
       this.fail(`reads the output of a Pad node`, 'a Pad only before a Conv, MaxPool or AveragePool, whose padding it becomes', 'export the padding as the Conv or pooling pads attribute');
     }
+    this.read.push(v);
     return v;
   }
 
@@ -120,9 +137,10 @@ export class NodeContext {
     return tensorData(t, this.g.file);
   }
 
-  /** The shape an activation's producer recorded: what element-wise and host operations read, whatever the dims. */
+  /** The shape an activation's producer recorded (its channel range for a view): what element-wise and host operations read, whatever the dims. */
   recorded(v: Value): Shape {
-    return v.shape as Shape;
+    const s = v.shape as Shape;
+    return v.view === undefined ? s : { ...s, channels: v.view.count };
   }
 
   /** The trace shape of an activation read whole: it must be its producer's output as recorded. */
@@ -131,7 +149,7 @@ export class NodeContext {
     if (want === undefined) {
       this.fail(`input ${i} has dims [${v.dims.join(', ')}]`, 'a tensor N×C×H×W, N×M×K or M×K with batch N = 1', 'export with batch size 1');
     }
-    if (v.moved === true || (v.shape !== undefined && !sameShape(want, v.shape))) this.layoutChange(v, i, want);
+    if (v.moved === true || (v.shape !== undefined && !sameShape(want, this.recorded(v)))) this.layoutChange(v, i, want);
     return want;
   }
 
@@ -146,11 +164,24 @@ export class NodeContext {
   /** Emit a trace layer for this node and set output 0 to its output, of ONNX dims `dims`. */
   emit(layer: Omit<Layer, 'name'>, dims: number[], weights?: Omit<WeightSource, 'fold'>): Value {
     const name = this.g.layerName(this.node, this.index);
-    this.g.layers.push({ name, ...layer } as Layer);
+    const slices = this.slicesOf(layer.inputs);
+    this.g.layers.push({ name, ...layer, ...(slices.length > 0 ? { slices } : {}) } as Layer);
     if (weights !== undefined) this.g.weights.set(name, weights);
-    const v: Value = { dims, producer: name, shape: { height: layer.outputHeight, width: layer.outputWidth, channels: layer.outputChannels }, direct: true };
+    // A per-pixel layer on a channels-last tensor (LayerNorm, Linear) writes channels-last dims too.
+    const last = this.read[0]?.channelsLast === true && dims.length === 4;
+    const v: Value = { dims, producer: name, shape: { height: layer.outputHeight, width: layer.outputWidth, channels: layer.outputChannels }, direct: true, ...(last ? { channelsLast: true } : {}) };
     this.output(v);
     return v;
+  }
+
+  /** The channel ranges of the layer's inputs that are views: each input matched to the first unmatched value read from its producer. */
+  private slicesOf(inputs: readonly string[]): ChannelSlice[] {
+    const unmatched = [...this.read];
+    return inputs.flatMap((producer, j) => {
+      const k = unmatched.findIndex((v) => (v.producer ?? 'input') === producer);
+      const v = k < 0 ? undefined : unmatched.splice(k, 1)[0];
+      return v?.view === undefined ? [] : [{ input: j, channelOffset: v.view.offset, channels: v.view.count }];
+    });
   }
 
   /** Set output i's value. */

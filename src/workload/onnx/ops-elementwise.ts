@@ -5,13 +5,17 @@ import { tensorDims } from './tensor-data.js';
 import { sameShape, shapeText } from './tensor-shape.js';
 
 /**
- * Element-wise operators. Activation functions (Relu, Clip, LeakyRelu, Sigmoid) run in the output stage of the
- * layer that produced their input (NVDLA's SDP: ReLU, clipping, PReLU and its LUT for sigmoid), so they are not
- * layers. Add and Mul of two activations are eltwise layers; with a constant operand they are a bias or a scale,
- * also applied in the producer's output stage. Softmax runs on the host. Concat joins channels.
+ * Element-wise operators. Activation functions (Relu, Clip, LeakyRelu, Sigmoid, HardSigmoid, HardSwish, Erf, Tanh) run
+ * in the output stage of the layer that produced their input (NVDLA's SDP: ReLU, clipping, PReLU, and its lookup
+ * table for the others), so they are not layers. Add, Sub, Mul and Div with a constant operand are a bias or a
+ * scale, also in the producer's output stage; of two functions of one layer's output (SiLU's x·σ(x), GELU's
+ * x·(1 + erf(x/√2))/2) they are one more function of that output: the same lookup table. Add and Mul of two
+ * layers' outputs are eltwise layers, the second operand whole or one value per channel (squeeze-excite's
+ * x · s, s of 1×1×C, broadcast over H×W by SDP's per-channel operand mode). Softmax runs on the host. Concat
+ * joins channels.
  */
 
-/** Relu, Clip (min/max: attributes before opset 11, inputs from it), LeakyRelu, Sigmoid. */
+/** Relu, Clip (min/max: attributes before opset 11, inputs from it), LeakyRelu and the lookup-table activations. */
 export function fusedActivationOp(ctx: NodeContext): void {
   const x = ctx.activation(0);
   if (ctx.node.opType === 'Clip' && ctx.opset >= 11) {
@@ -29,7 +33,16 @@ function broadcastsInto(constant: readonly number[], dims: readonly number[]): b
   return constant.every((d, i) => d === 1 || d === dims[dims.length - constant.length + i]);
 }
 
-function binary(ctx: NodeContext, kind: 'add' | 'mul'): void {
+/** Two values that are functions of one layer's output, element by element (same producer, same layout). */
+const sameSource = (x: Value, y: Value): boolean =>
+  x.producer === y.producer && x.dims.join() === y.dims.join() && x.moved !== true && y.moved !== true && x.view === undefined && y.view === undefined;
+
+/** N×C×1×1 with C the other operand's channels: one value per channel. */
+const perChannel = (small: Value, full: Value): boolean =>
+  small.dims.length === 4 && full.dims.length === 4 && small.dims[1] === full.dims[1] && small.dims[2] === 1 && small.dims[3] === 1;
+
+function binary(ctx: NodeContext): void {
+  const op = ctx.node.opType ?? '?';
   const a = ctx.optional(0);
   const b = ctx.optional(1);
   const constant = [a, b].find((v) => v?.constant !== undefined);
@@ -44,15 +57,31 @@ function binary(ctx: NodeContext, kind: 'add' | 'mul'): void {
     return;
   }
   const y = active[1] as Value;
-  const xs = ctx.recorded(x);
-  if (x.dims.join() !== y.dims.join() || !sameShape(xs, ctx.recorded(y))) {
-    ctx.fail(`combines [${x.dims.join(', ')}] (${shapeText(xs)}) with [${y.dims.join(', ')}] (${shapeText(ctx.recorded(y))})`, 'two activations of one shape', 'broadcasting between activations is not supported');
+  if (sameSource(x, y)) {
+    ctx.output({ ...x, direct: false });
+    ctx.absorb();
+    return;
   }
-  ctx.emit({ ...pointwiseLayer('eltwise', [x.producer ?? 'input', y.producer ?? 'input'], xs, xs.channels), ...(kind === 'mul' ? { eltwise: 'mul' as const } : {}) }, x.dims);
+  [0, 1].forEach((i) => ctx.activation(i));
+  if (op === 'Sub' || op === 'Div') {
+    ctx.fail(`${op === 'Sub' ? 'subtracts' : 'divides'} the outputs of two layers ("${x.producer ?? '?'}", "${y.producer ?? '?'}")`, `${op} with a constant operand, or of two functions of one layer's output (fused into its output stage)`, 'NVDLA\'s SDP adds and multiplies two tensors; rewrite the model with Add and Mul');
+  }
+  const [full, other] = perChannel(x, y) && !perChannel(y, x) ? [y, x] : [x, y];
+  const fs = ctx.recorded(full);
+  const os = ctx.recorded(other);
+  const broadcast = perChannel(other, full) && other.dims.join() !== full.dims.join();
+  if (!broadcast && (full.dims.join() !== other.dims.join() || !sameShape(fs, os))) {
+    ctx.fail(`combines [${x.dims.join(', ')}] (${shapeText(ctx.recorded(x))}) with [${y.dims.join(', ')}] (${shapeText(ctx.recorded(y))})`, 'two activations of one shape, or N×C×H×W with N×C×1×1 (one value per channel)', 'other broadcasting between activations is not supported');
+  }
+  if (broadcast && (os.height !== 1 || os.width !== 1 || os.channels !== fs.channels)) ctx.layoutChange(other, full === x ? 1 : 0, { height: 1, width: 1, channels: fs.channels });
+  const layer = pointwiseLayer('eltwise', [full.producer ?? 'input', other.producer ?? 'input'], fs, fs.channels);
+  ctx.emit({ ...layer, ...(op === 'Mul' ? { eltwise: 'mul' as const } : {}) }, full.dims);
 }
 
-export const addOp = (ctx: NodeContext): void => binary(ctx, 'add');
-export const mulOp = (ctx: NodeContext): void => binary(ctx, 'mul');
+export const addOp = binary;
+export const mulOp = binary;
+export const subOp = binary;
+export const divOp = binary;
 
 /** Softmax on the host CPU (NVDLA has no exponential over a row); the axis does not change its cost. */
 export function softmaxOp(ctx: NodeContext): void {
@@ -61,11 +90,39 @@ export function softmaxOp(ctx: NodeContext): void {
   ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), hostOp: 'softmax' }, x.dims);
 }
 
-/** Concat along channels (axis 1 of N×C×H×W, the last axis of rows × channels). */
+/**
+ * LayerNormalization (opset 17) over channels runs on the host, as softmax does; its scale and bias are the
+ * host's. Channels are its last axis: of tokens (N×M×K or M×K), or of an image permuted channels-last (ConvNeXt's
+ * norm, between two permutes). Over an image's width it is refused.
+ */
+export function layerNormOp(ctx: NodeContext): void {
+  const x = ctx.activation(0);
+  const rank = x.dims.length;
+  const axis = attrInt(ctx.node, 'axis', -1);
+  const perPixel = rank === 4 && x.channelsLast === true;
+  if ((rank > 3 && !perPixel) || (axis < 0 ? axis + rank : axis) !== rank - 1 || x.moved === true) {
+    ctx.fail(`normalizes from axis ${axis} of [${x.dims.join(', ')}]${x.moved === true ? ' after a Transpose' : ''}`, 'the last axis (channels) of tokens (N×M×K or M×K) or of an image permuted channels-last (N×H×W×C)', 'permute the image channels-last first (Transpose perm [0, 2, 3, 1]), as ConvNeXt does');
+  }
+  const s = perPixel ? ctx.recorded(x) : ctx.shapeOf(x, 0);
+  ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), hostOp: 'layernorm' }, x.dims);
+}
+
+/**
+ * Concat along channels (axis 1 of N×C×H×W, the last axis of rows × channels). One input: an identity
+ * (DenseNet's torch.cat of one tensor). Channel views of one tensor joined back whole, in order (GoogLeNet's and
+ * Inception-v3's transform_input, channel by channel): that tensor, no layer.
+ */
 export function concatOp(ctx: NodeContext): void {
   const parts = (ctx.node.input ?? []).map((_, i) => ctx.activation(i));
   const first = parts[0];
-  if (first === undefined || parts.length < 2) ctx.fail(`has ${parts.length} input(s)`, 'two or more inputs', 'a one-input Concat is an Identity; export without it');
+  if (first === undefined) ctx.fail('has no inputs', 'one or more inputs', 'check the export');
+  const whole = rejoined(parts);
+  if (whole !== undefined || (parts.length === 1 && first.view === undefined)) {
+    ctx.output({ ...(whole ?? first), direct: false });
+    ctx.absorb();
+    return;
+  }
+  parts.forEach((_, i) => ctx.activation(i));
   const rank = first.dims.length;
   const raw = attrInt(ctx.node, 'axis', 1);
   const axis = raw < 0 ? raw + rank : raw;
@@ -79,4 +136,17 @@ export function concatOp(ctx: NodeContext): void {
   const channels = shapes.reduce((sum, s) => sum + s.channels, 0);
   const dims = first.dims.map((d, i) => (i === axis ? parts.reduce((sum, p) => sum + (p.dims[i] ?? 0), 0) : d));
   ctx.emit(pointwiseLayer('concat', parts.map((p) => p.producer ?? 'input'), { ...s0, channels }, channels), dims);
+}
+
+/** The whole tensor, when `parts` are views of one producer's channels 0 … C−1 in order; else undefined. */
+function rejoined(parts: readonly Value[]): Value | undefined {
+  let next = 0;
+  for (const p of parts) {
+    if (p.view === undefined || p.view.offset !== next || p.producer !== parts[0]?.producer) return undefined;
+    next += p.view.count;
+  }
+  const first = parts[0];
+  if (first?.view === undefined || next !== first.view.of || first.shape === undefined) return undefined;
+  const { view: _view, ...rest } = first;
+  return { ...rest, dims: [1, first.view.of, first.shape.height, first.shape.width] };
 }

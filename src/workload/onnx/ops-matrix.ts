@@ -2,7 +2,7 @@ import { attrInt } from './attributes.js';
 import type { NodeContext, Value } from './node-context.js';
 import { pointwiseLayer } from './pointwise-layer.js';
 import type { TensorData } from './tensor-data.js';
-import { elements, shapeText, type Shape } from './tensor-shape.js';
+import { elements, shapeText } from './tensor-shape.js';
 
 /**
  * Gemm and MatMul. With weights (an initializer operand) they are the trace's fc: over the whole input when it
@@ -14,7 +14,7 @@ const LAYOUT = 'Reshape, Flatten and Transpose only where they do not move data:
 
 /** A: M rows of K; the producer's recorded shape decides whole-input or per-row. */
 function fcLayer(ctx: NodeContext, a: Value, rows: number, k: number, n: number, w: TensorData, stride: number, outDims: number[]): void {
-  const ps = a.shape as Shape;
+  const ps = ctx.recorded(a);
   const producer = a.producer ?? 'input';
   const source = { data: w, channels: n, stride };
   if (ps.channels === k && ps.height * ps.width === rows) {
@@ -58,8 +58,10 @@ export function matMulOp(ctx: NodeContext): void {
     const w = ctx.weights(1, 'weights B');
     const [wk = 0, n = 0] = w.dims;
     if (w.dims.length !== 2 || wk !== k) ctx.fail(`weights "${w.name}" [${w.dims.join(', ')}] do not take ${k} inputs`, `B of K×N with K = ${k}`, 'batched weights are not supported');
-    if (leading(ad) !== 1) ctx.fail(`input A has dims [${a.dims.join(', ')}]`, 'batch 1', 'export with batch size 1');
-    fcLayer(ctx, ctx.activation(0), m, k, n, w, 1, [...ad.slice(0, -1), n]);
+    // Channels-last pixels (ConvNeXt's Linear over N×H×W×C) are H·W rows.
+    const rows = a.channelsLast === true ? elements(ad.slice(0, -1)) : m;
+    if (leading(ad) !== 1 && a.channelsLast !== true) ctx.fail(`input A has dims [${a.dims.join(', ')}]`, 'batch 1', 'export with batch size 1');
+    fcLayer(ctx, ctx.activation(0), rows, k, n, w, 1, [...ad.slice(0, -1), n]);
     return;
   }
   const bv = ctx.activation(1);
@@ -70,7 +72,7 @@ export function matMulOp(ctx: NodeContext): void {
   if (bd.length !== ad.length || bd[bd.length - 2] !== k || ad.slice(0, -2).some((d, i) => d !== bd[i])) {
     ctx.fail(`multiplies [${a.dims.join(', ')}] by [${bd.join(', ')}]`, 'operands […, M, K] and […, K, N] with the same leading (head) dims', 'broadcasting products are not supported');
   }
-  const ps = x.shape as Shape;
+  const ps = ctx.recorded(x);
   if (ps.height * ps.width !== m || ps.channels !== heads * k) {
     ctx.fail(`reads layer "${x.producer ?? '?'}"'s ${shapeText(ps)} output as ${heads} head(s) of ${m}×${k}`, `${LAYOUT} (A as M rows of heads·K channels)`, 'a layout change is a copy NVDLA cannot express in a trace');
   }

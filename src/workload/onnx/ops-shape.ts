@@ -2,11 +2,13 @@ import { attrFloat, attrInt, attrInts, attrTensor, hasAttr } from './attributes.
 import type { NodeContext } from './node-context.js';
 import { onnx, type TensorProto } from './proto.js';
 import { tensorInts } from './tensor-data.js';
-import { flattenDims, reshapeDims, transposeDims } from './tensor-shape.js';
+import { pointwiseLayer } from './pointwise-layer.js';
+import { flattenDims, reshapeDims, sameShape, traceShape, transposeDims } from './tensor-shape.js';
 
 /**
  * Operators that change only how a tensor is indexed (Flatten, Reshape, Transpose), copy it (Identity, Dropout at
- * inference) or name a constant (Constant). None is a layer: the output stays the producer's output with new dims;
+ * inference) or name a constant (Constant). None is a layer, except the Reshape that ends a data-moving Transpose
+ * in an image shape (a channel shuffle), which is a host layer: the output stays the producer's output with new dims;
  * the layer reading it checks that its layout still matches (node-context.ts shapeOf, ops-matrix.ts).
  */
 
@@ -24,13 +26,33 @@ export function reshapeOp(ctx: NodeContext): void {
   const shape = ctx.constant(1, 'shape');
   if (shape === undefined) ctx.fail('has no shape input', 'the target shape as input 1', 'check the export');
   const allowZero = attrInt(ctx.node, 'allowzero', 0) === 1;
-  reshaped(ctx, reshapeDims(ctx.activation(0).dims, tensorInts(shape, ctx.g.file), allowZero));
+  const x = ctx.activation(0);
+  const dims = reshapeDims(x.dims, tensorInts(shape, ctx.g.file), allowZero);
+  const back = typeof dims === 'string' ? undefined : traceShape(dims);
+  if (x.moved === true && dims.length === 4 && back !== undefined && x.shape !== undefined && sameShape(back, x.shape)) {
+    // A Transpose between two Reshapes that ends in the producer's own shape (ShuffleNet's channel shuffle) moves
+    // data: NVDLA's RUBIK unit could, but it is not modelled, so the host copies it (src/hw/host/spec.ts).
+    ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], back, back.channels), hostOp: 'transpose' }, dims as number[]);
+    return;
+  }
+  reshaped(ctx, dims);
 }
 
-/** A Transpose moves data unless the axes longer than 1 keep their order. */
+/**
+ * A Transpose moves data unless the axes longer than 1 keep their order, or it is the permute to channels-last
+ * [0, 2, 3, 1] of an N×C×H×W output (or back, [0, 3, 1, 2]): NVDLA's surfaces keep channels innermost already.
+ */
 export function transposeOp(ctx: NodeContext): void {
-  const dims = ctx.activation(0).dims;
+  const x = ctx.activation(0);
+  const dims = x.dims;
   const perm = attrInts(ctx.node, 'perm') ?? dims.map((_, i) => dims.length - 1 - i);
+  const toLast = perm.join() === '0,2,3,1' && x.channelsLast !== true && x.moved !== true && x.view === undefined;
+  if (toLast || (perm.join() === '0,3,1,2' && x.channelsLast === true)) {
+    const { channelsLast: _last, ...rest } = x;
+    ctx.output({ ...rest, dims: perm.map((a) => dims[a] ?? 1), direct: false, ...(toLast ? { channelsLast: true } : {}) });
+    ctx.absorb();
+    return;
+  }
   const kept = perm.filter((axis) => (dims[axis] ?? 1) > 1);
   reshaped(ctx, transposeDims(dims, perm), kept.some((axis, i) => i > 0 && axis < (kept[i - 1] ?? 0)));
 }

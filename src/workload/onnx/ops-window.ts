@@ -88,10 +88,29 @@ function pool(ctx: NodeContext, kind: 'max' | 'avg'): void {
 export const maxPoolOp = (ctx: NodeContext): void => pool(ctx, 'max');
 export const averagePoolOp = (ctx: NodeContext): void => pool(ctx, 'avg');
 
-export function globalAveragePoolOp(ctx: NodeContext): void {
+/** A pooling whose window is the whole plane (a PDP operation, as any pooling). */
+function globalPool(ctx: NodeContext, kind: 'max' | 'avg', dims?: (c: number) => number[]): void {
   const { x, ...s } = image(ctx, false);
   const whole: Window = { kernel: [s.height, s.width], strides: [1, 1], dilations: [1, 1], pads: [0, 0, 0, 0], output: [1, 1] };
-  ctx.emit({ ...windowed('pool', x, s, s.channels, 1, whole), pool: 'avg' }, [1, s.channels, 1, 1]);
+  ctx.emit({ ...windowed('pool', x, s, s.channels, 1, whole), pool: kind }, dims?.(s.channels) ?? [1, s.channels, 1, 1]);
+}
+
+export const globalAveragePoolOp = (ctx: NodeContext): void => globalPool(ctx, 'avg');
+export const globalMaxPoolOp = (ctx: NodeContext): void => globalPool(ctx, 'max');
+
+/**
+ * ReduceMean over height and width (axes [2, 3] of N×C×H×W) is a global average pooling; axes an attribute
+ * before opset 18, input 1 from it. Other reductions (layer normalization's mean over channels) are refused.
+ */
+export function reduceMeanOp(ctx: NodeContext): void {
+  const rank = ctx.activation(0).dims.length;
+  const t = ctx.opset >= 18 ? ctx.constant(1, 'axes') : undefined;
+  const axes = (t !== undefined ? tensorInts(t, ctx.g.file) : attrInts(ctx.node, 'axes') ?? []).map((a) => (a < 0 ? a + rank : a)).sort();
+  if (rank !== 4 || axes.join() !== '2,3') {
+    ctx.fail(`averages axes [${axes.join(', ')}] of a rank-${rank} tensor`, 'axes [2, 3] (height and width) of N×C×H×W: a global average pooling', 'a mean over channels or tokens (layer normalization) is not supported; export LayerNormalization at opset 17');
+  }
+  const keep = attrInt(ctx.node, 'keepdims', 1) === 1;
+  globalPool(ctx, 'avg', (c) => (keep ? [1, c, 1, 1] : [1, c]));
 }
 
 export function lrnOp(ctx: NodeContext): void {

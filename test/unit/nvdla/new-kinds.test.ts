@@ -5,6 +5,8 @@ import { defaultsOf } from '../../../src/engine/spec.js';
 import { HostCpu } from '../../../src/hw/host/host-cpu.js';
 import { hostSpec, type HostParams } from '../../../src/hw/host/spec.js';
 import type { LayerResult } from '../../../src/hw/nvdla/layer-result.js';
+import { NvdlaCore } from '../../../src/hw/nvdla/core.js';
+import { MemoryWeightSource } from '../../../src/hw/nvdla/weight-source.js';
 import type { Layer } from '../../../src/workload/layer.js';
 import { conv, idealMemory, idealParams, RecordingMemory, runLayer } from './helpers.js';
 
@@ -88,5 +90,38 @@ describe('new layer kinds on nv_full (ideal memory)', () => {
     expect(r?.op).toBe('host');
     expect(host.energy_J().compute).toBeCloseTo(7.68e-6, 12);
     expect(host.busy_ps).toBe(30_600_000);
+  });
+});
+
+describe('layer kinds of the torchvision families (ideal memory, hardware-limit)', () => {
+  it('a standalone per-channel scale (a BN no conv absorbs) is one SDP pass: 8·8·64 = 4,096 elements at 16 per cycle = 256', () => {
+    const scale = pointwise('bn', 'eltwise', ['cat'], 8, 8, 64, { eltwise: 'scale' });
+    const { result } = runLayer(idealParams(), scale);
+    expect(result.cycles).toBe(4096 / idealParams().sdpThroughput_elementsPerCycle);
+    expect(result.hardwareOps.map((o) => o.kind)).toEqual(['sdp']);
+    expect([result.featureRead_B, result.outputWritten_B]).toEqual([4096, 4096]);
+  });
+
+  it('squeeze-excite x · s reads x whole (4,096 B) and s once per channel (64 B)', () => {
+    const mul = pointwise('se', 'eltwise', ['x', 's'], 8, 8, 64, { eltwise: 'mul' });
+    const sim = new Simulator();
+    const core = new NvdlaCore(idealParams(), sim);
+    const mem = new RecordingMemory('mem', Infinity, 0);
+    const sizes = new Map([['x', 4096], ['s', 64]]);
+    let r: LayerResult | undefined;
+    core.runLayer(mul, 0, { weights: new MemoryWeightSource(mem, [mul], 1 << 30), features: mem, addressOf: (t) => (t === 'x' ? 0 : 1 << 24), elementsOf: (t) => sizes.get(t) }, (x) => (r = x));
+    sim.run();
+    expect(r?.featureRead_B).toBe(4096 + 64);
+    expect(mem.log.filter((t) => t.traffic === 'eltwise').map((t) => t.bytes)).toEqual([64]);
+  });
+
+  it('host channel shuffle: 5 µs sync + 1,024 elements at 6·10⁸/s = 1.707 µs; 0.3 W × 1.707 µs = 512 nJ', () => {
+    const sim = new Simulator();
+    const host = new HostCpu(defaultsOf<HostParams>(hostSpec), sim, ClockDomain.fromFrequencyGHz('nvdla', 1));
+    let r: LayerResult | undefined;
+    host.run(pointwise('shuffle', 'host', ['cat'], 8, 8, 16, { hostOp: 'transpose' }), 0, { weights: undefined as never, features: idealMemory(), addressOf: () => 0 }, (x) => (r = x));
+    sim.run();
+    expect(r?.cycles).toBe(5000 + Math.ceil((1024 / 6e8) * 1e9));
+    expect(host.energy_J().compute).toBeCloseTo(0.3 * (1024 / 6e8), 12);
   });
 });

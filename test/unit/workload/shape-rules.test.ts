@@ -172,3 +172,30 @@ describe('lrn and host keys', () => {
     expect(failure([L('n', 'lrn', ['input'], { lrnSize: 5, kernelHeight: 5 })]).details.jsonPath).toBe('/layers/0/kernelHeight');
   });
 });
+
+describe('eltwise operands per channel, and the per-channel scale', () => {
+  const se = L('s', 'pool', ['c'], { kernelHeight: 8, kernelWidth: 8, pool: 'avg', outputHeight: 1, outputWidth: 1 });
+  it('an operand after the first may be 1×1×C (squeeze-excite), not 1×1 of other channels nor the first operand', () => {
+    ok([L('c', 'conv', ['input'], {}), se, L('m', 'eltwise', ['c', 's'], { eltwise: 'mul' })]);
+    expect(failure([L('c', 'conv', ['input'], {}), se, L('m', 'eltwise', ['s', 'c'], { eltwise: 'mul' })]).message).toMatch(/inputHeight of "m" is 8, expected 1/);
+    const narrow = L('n', 'conv', ['s'], { inputHeight: 1, inputWidth: 1, outputHeight: 1, outputWidth: 1, outputChannels: 2 });
+    expect(failure([L('c', 'conv', ['input'], {}), se, narrow, L('m', 'eltwise', ['c', 'n'], { eltwise: 'mul' })]).message).toMatch(/inputChannels of "m" is 4, expected 2/);
+  });
+
+  it('a scale takes exactly one input', () => {
+    ok([L('c', 'conv', ['input'], {}), L('bn', 'eltwise', ['c'], { eltwise: 'scale' })]);
+    expect(failure([L('c', 'conv', ['input'], {}), L('bn', 'eltwise', ['c', 'input'], { eltwise: 'scale' })]).message).toMatch(/layer "bn" \(op eltwise\) has 2 inputs/);
+    expect(failure([L('c', 'conv', ['input'], {}), L('a', 'eltwise', ['c'], {})]).details.expected).toMatch(/at least 2 inputs for op eltwise/);
+  });
+});
+
+describe('channel slices', () => {
+  it('a layer may read channels [2, 4) of its 4-channel input; [3, 5) and a slice of a missing input are refused', () => {
+    const half = (channelOffset: number, input = 0): Layer => L('h', 'conv', ['c'], { inputChannels: 2, slices: [{ input, channelOffset, channels: 2 }] });
+    ok([L('c', 'conv', ['input'], {}), half(2)]);
+    expect(failure([L('c', 'conv', ['input'], {}), half(3)]).message).toMatch(/layer "h" reads channels 3–4 of "c", which has 4/);
+    expect(failure([L('c', 'conv', ['input'], {}), half(0, 1)]).details.jsonPath).toBe('/layers/1/slices/0/input');
+    // A concat's slices count toward its channel sum: 2 + 4 = 6.
+    ok([L('c', 'conv', ['input'], {}), L('j', 'concat', ['c', 'c'], { inputChannels: 6, outputChannels: 6, slices: [{ input: 0, channelOffset: 0, channels: 2 }] })]);
+  });
+});

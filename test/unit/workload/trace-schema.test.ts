@@ -22,7 +22,7 @@ describe('traceSchema', () => {
 
   it('closes every object (additionalProperties false) and describes every property', () => {
     const objects = objectSchemas(traceSchema);
-    expect(objects.map(([p]) => p)).toEqual(['#', '#/properties/pruning', '#/properties/layers/items', '#/properties/layers/items/properties/weights']);
+    expect(objects.map(([p]) => p)).toEqual(['#', '#/properties/pruning', '#/properties/layers/items', '#/properties/layers/items/properties/slices/items', '#/properties/layers/items/properties/weights']);
     for (const [path, o] of objects) {
       expect(o.additionalProperties, path).toBe(false);
       for (const [key, prop] of Object.entries(o.properties as Record<string, Node>)) {

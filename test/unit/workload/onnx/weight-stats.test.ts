@@ -76,10 +76,18 @@ describe('BatchNormalization folded into the conv before it', () => {
     expect(imported(b).layer('y').weights?.density).toBe(0.5);
   });
 
-  it('refuses a BN that is not right after a conv, or whose conv output is read elsewhere', () => {
+  it('a BN not right after a conv, or whose conv output is read elsewhere, is a standalone per-channel scale (SDP)', () => {
     const afterRelu = new OnnxBuilder().input('x', [1, 2, 4, 4]).node('Relu', ['x'], ['r']).weight('g', [2]).weight('beta', [2], 0).weight('mean', [2], 0).weight('var', [2])
       .node('BatchNormalization', ['r', 'g', 'beta', 'mean', 'var'], ['n']).output('n');
-    expect(importError(afterRelu)).toMatch(/node "n" \(BatchNormalization\): cannot be folded: it reads the graph input, which has no weights/);
-    expect(importError(bn(15, (b) => b.output('n').output('c')))).toMatch(/cannot be folded: the layer's output is also read elsewhere/);
+    const r = imported(afterRelu);
+    expect(r.layer('n')).toMatchObject({ op: 'eltwise', eltwise: 'scale', inputs: ['input'], inputChannels: 2, outputChannels: 2, outputHeight: 4, outputWidth: 4 });
+    expect(r.absorbed.get('BatchNormalization')).toBeUndefined();
+    // Read elsewhere: the conv keeps its unfolded weights (ones: density 1, one value) and the BN is a layer of its own.
+    const shared = imported(bn(15, (b) => b.output('n').output('c')));
+    expect(shared.layer('c').weights).toEqual({ density: 1, valueBits: 8 });
+    expect(shared.layer('n')).toMatchObject({ op: 'eltwise', eltwise: 'scale', inputs: ['c'] });
+    const wrong = new OnnxBuilder().input('x', [1, 2, 4, 4]).weight('g', [3]).weight('beta', [3], 0).weight('mean', [3], 0).weight('var', [3])
+      .node('BatchNormalization', ['x', 'g', 'beta', 'mean', 'var'], ['n']).output('n');
+    expect(importError(wrong)).toMatch(/node "n" \(BatchNormalization\): normalizes 3 channels[\s\S]*expected: the 2 channels of its input \[1, 2, 4, 4\]/);
   });
 });

@@ -1,0 +1,123 @@
+import { attrInt, attrInts } from './attributes.js';
+import type { ChannelView, NodeContext, Value } from './node-context.js';
+import { tensorInts } from './tensor-data.js';
+
+/**
+ * Operators that pick channels or add and remove axes of length 1: Gather, Slice and Split along the channels of
+ * N×C×H×W are views of the producer's surface (channels [offset, offset + count), no copy; NVDLA's surfaces are
+ * addressed by channel group), Squeeze and Unsqueeze only index differently. None is a layer. The layer that reads
+ * a view records it as a slice of its input (node-context.ts emit); a Concat joining the views of one tensor back
+ * whole is that tensor (ops-elementwise.ts).
+ */
+
+const normalize = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
+
+/** The view of channels [offset, offset + count) of `x` (itself maybe a view). */
+function viewOf(x: Value, offset: number, count: number): ChannelView {
+  const base = x.view?.offset ?? 0;
+  return { offset: base + offset, count, of: x.view?.of ?? x.dims[1] ?? 0 };
+}
+
+/** Input 0 as N×C×H×W whose axis `axis` must be the channels. */
+function channelInput(ctx: NodeContext, axis: number, what: string): Value {
+  const x = ctx.activation(0);
+  const a = normalize(axis, x.dims.length);
+  if (x.dims.length !== 4 || a !== 1) {
+    ctx.fail(`${what} along axis ${axis} of [${x.dims.join(', ')}]`, 'the channel axis (1) of an N×C×H×W tensor', 'only channel selections are views NVDLA can read; token and spatial selections are not supported');
+  }
+  return x;
+}
+
+/** Gather with constant indices: one index drops the axis (x[:, i]), consecutive indices keep it. */
+export function gatherOp(ctx: NodeContext): void {
+  const axis = attrInt(ctx.node, 'axis', 0);
+  const x = channelInput(ctx, axis, 'gathers');
+  const t = ctx.constant(1, 'indices');
+  if (t === undefined) return ctx.fail('has no indices', 'indices as input 1', 'check the export');
+  const c = x.dims[1] ?? 0;
+  const indices = tensorInts(t, ctx.g.file).map((i) => normalize(i, c));
+  const first = indices[0] ?? 0;
+  if (indices.length === 0 || indices.some((i, k) => i !== first + k || i >= c)) {
+    ctx.fail(`gathers channels [${indices.join(', ')}] of ${c}`, 'consecutive channel indices within the tensor', 'a reordering of channels is a copy; export a Slice instead');
+  }
+  const scalar = (t.dims ?? []).length === 0;
+  const dims = scalar ? [x.dims[0] ?? 1, ...x.dims.slice(2)] : x.dims.map((d, i) => (i === 1 ? indices.length : d));
+  ctx.output({ ...x, dims, direct: false, view: viewOf(x, first, indices.length) });
+  ctx.absorb();
+}
+
+/** Slice: starts, ends, axes, steps as inputs from opset 10, attributes before. Whole ranges are no selection. */
+export function sliceOp(ctx: NodeContext): void {
+  const x0 = ctx.activation(0);
+  const rank = x0.dims.length;
+  const list = (i: number, name: string): number[] | undefined => {
+    if (ctx.opset < 10) return attrInts(ctx.node, name);
+    const t = ctx.constant(i, name);
+    return t === undefined ? undefined : tensorInts(t, ctx.g.file);
+  };
+  const starts = list(1, 'starts') ?? [];
+  const ends = list(2, 'ends') ?? [];
+  const axes = (list(3, 'axes') ?? starts.map((_, i) => i)).map((a) => normalize(a, rank));
+  const steps = (ctx.opset < 10 ? undefined : list(4, 'steps')) ?? axes.map(() => 1);
+  let x = x0;
+  let dims = [...x0.dims];
+  axes.forEach((axis, k) => {
+    const n = dims[axis] ?? 1;
+    const clamp = (v: number): number => Math.min(n, Math.max(0, v < 0 ? v + n : v));
+    const [from, to] = [clamp(starts[k] ?? 0), clamp(ends[k] ?? n)];
+    if (from === 0 && to === n && (steps[k] ?? 1) === 1) return;
+    if (steps[k] !== 1 || to <= from) ctx.fail(`slices axis ${axis} from ${starts[k] ?? 0} to ${ends[k] ?? n} by step ${steps[k] ?? 1}`, 'a contiguous, non-empty range (step 1)', 'strided selections are copies NVDLA cannot express in a trace');
+    x = channelInput(ctx, axis, `slices [${from}, ${to})`);
+    x = { ...x, view: viewOf(x, from, to - from) };
+    dims = dims.map((d, i) => (i === axis ? to - from : d));
+  });
+  ctx.output({ ...x, dims, direct: false });
+  ctx.absorb();
+}
+
+/** Split: sizes from input 1 (opset 13), the split attribute (before) or num_outputs / the output count (equal parts). */
+export function splitOp(ctx: NodeContext): void {
+  const axis = attrInt(ctx.node, 'axis', 0);
+  const x = channelInput(ctx, axis, 'splits');
+  const c = x.dims[1] ?? 0;
+  const outputs = (ctx.node.output ?? []).length;
+  const t = ctx.opset >= 13 ? ctx.constant(1, 'split') : undefined;
+  const sizes = t !== undefined ? tensorInts(t, ctx.g.file) : attrInts(ctx.node, 'split') ?? equalParts(c, attrInt(ctx.node, 'num_outputs', outputs));
+  if (sizes.length !== outputs || sizes.reduce((a, b) => a + b, 0) !== c) {
+    ctx.fail(`splits ${c} channels into [${sizes.join(', ')}] for ${outputs} outputs`, 'one size per output, summing to the channels', 'the file is inconsistent; export it again');
+  }
+  let offset = 0;
+  sizes.forEach((size, k) => {
+    ctx.output({ ...x, dims: x.dims.map((d, i) => (i === 1 ? size : d)), direct: false, view: viewOf(x, offset, size) }, k);
+    offset += size;
+  });
+  ctx.absorb();
+}
+
+/** Equal parts, the last smaller when the count does not divide (opset 18 num_outputs). */
+function equalParts(c: number, n: number): number[] {
+  const size = Math.ceil(c / Math.max(1, n));
+  return Array.from({ length: n }, (_, k) => Math.max(0, Math.min(size, c - k * size)));
+}
+
+/** Squeeze and Unsqueeze: axes an attribute before opset 13, input 1 from it; Squeeze without axes drops every 1. */
+export function squeezeOp(ctx: NodeContext): void {
+  const x = ctx.activation(0);
+  const t = ctx.opset >= 13 ? ctx.constant(1, 'axes') : undefined;
+  const given = t !== undefined ? tensorInts(t, ctx.g.file) : attrInts(ctx.node, 'axes');
+  let dims: number[];
+  if (ctx.node.opType === 'Unsqueeze') {
+    if (given === undefined) return ctx.fail('has no axes', 'axes (input 1 from opset 13, an attribute before)', 'check the export');
+    const rank = x.dims.length + given.length;
+    const at = new Set(given.map((a) => normalize(a, rank)));
+    const rest = [...x.dims];
+    dims = Array.from({ length: rank }, (_, i) => (at.has(i) ? 1 : (rest.shift() ?? 1)));
+  } else {
+    const at = new Set((given ?? x.dims.flatMap((d, i) => (d === 1 ? [i] : []))).map((a) => normalize(a, x.dims.length)));
+    const wrong = [...at].find((a) => x.dims[a] !== 1);
+    if (wrong !== undefined) ctx.fail(`squeezes axis ${wrong} of [${x.dims.join(', ')}]`, 'axes of length 1', 'check the export');
+    dims = x.dims.filter((_, i) => !at.has(i));
+  }
+  ctx.output({ ...x, dims, direct: false });
+  ctx.absorb();
+}
