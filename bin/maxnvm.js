@@ -2,6 +2,7 @@
 // The maxnvm command line, compiled: runs dist/ (built by `npm run build`, which `npm ci` and `npm pack` run
 // through the `prepare` script). bin/maxnvm-dev.js runs the TypeScript sources instead.
 import { existsSync } from 'node:fs';
+import { finish } from './finish.js';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(entry)) {
@@ -9,4 +10,4 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 const { run } = await import(entry.href);
-process.exit(await run(process.argv.slice(2)));
+await finish(await run(process.argv.slice(2)));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -112,6 +113,14 @@ describe('the binary (smoke)', () => {
     expect(r.stdout).toBe(`ok  ${ARCH} (architecture config)\n`);
     expect(r.stderr).toMatch(/at: \/dram\/channels/);
     expect(r.stderr).toMatch(/1 of 2 files failed validation\n$/);
+  });
+
+  test('output larger than a pipe holds (describe, over 100 KiB) arrives whole before the process exits', async () => {
+    // A reader that starts late (as `| less` or a busy consumer does): the pipe fills and the rest waits in Node.
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" bin/maxnvm-dev.js describe | (sleep 1; cat)`], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    expect(r.stdout).toBe((await cli('describe')).stdout);
   });
 
   test('--help: exit 0 and the usage on stdout', () => {
