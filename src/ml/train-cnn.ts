@@ -9,7 +9,7 @@ import { randomStream } from '../engine/random.js';
 import { activationBuffers, forwardCnn, SIDES, type Activations, type Cnn, type ConvLayer, type FcLayer } from './cnn.js';
 import { IMAGE_SIDE, IMAGE_SIZE, seededPermutation, type Dataset } from './mnist-data.js';
 import { softmax } from './mlp.js';
-import { shiftImage, type TrainOptions } from './train.js';
+import { augmentedImage, type TrainOptions } from './train.js';
 
 interface Param {
   readonly w: Float32Array;
@@ -136,10 +136,7 @@ export function trainCnn(net: Cnn, data: Dataset, options: Omit<TrainOptions, 'm
       for (const p of list) p.g.fill(0);
       for (let i = start; i < end; i++) {
         const sample = order[i] as number;
-        const image = data.images.subarray(sample * IMAGE_SIZE, (sample + 1) * IMAGE_SIZE);
-        const dx = shifts.int(span) - options.maxShift_pixels;
-        const dy = shifts.int(span) - options.maxShift_pixels;
-        const x = dx === 0 && dy === 0 ? image : shiftImage(image, dx, dy, shifted);
+        const x = augmentedImage(data, sample, shifts.int(span) - options.maxShift_pixels, shifts.int(span) - options.maxShift_pixels, shifted);
         loss += sampleGradients(net, x, data.labels[sample] as number, grads, s);
       }
       const batch = end - start;

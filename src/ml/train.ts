@@ -51,10 +51,7 @@ export function trainMlp(mlp: Mlp, data: Dataset, options: TrainOptions): number
       }
       for (let i = start; i < end; i++) {
         const sample = order[i] as number;
-        const image = data.images.subarray(sample * IMAGE_SIZE, (sample + 1) * IMAGE_SIZE);
-        const dx = shifts.int(span) - options.maxShift_pixels;
-        const dy = shifts.int(span) - options.maxShift_pixels;
-        const x = dx === 0 && dy === 0 ? image : shiftImage(image, dx, dy, shifted);
+        const x = augmentedImage(data, sample, shifts.int(span) - options.maxShift_pixels, shifts.int(span) - options.maxShift_pixels, shifted);
         const nzCount = forward(mlp, x, z, nz);
         softmax(z[z.length - 1] as Float64Array, p);
         const label = data.labels[sample] as number;
@@ -66,6 +63,12 @@ export function trainMlp(mlp: Mlp, data: Dataset, options: TrainOptions): number
     losses.push(loss / data.count);
   }
   return losses;
+}
+
+/** Training image `sample`, moved by (dx, dy) pixels (augmentation; `shifted` holds the moved copy). */
+export function augmentedImage(data: Dataset, sample: number, dx: number, dy: number, shifted: Float32Array): Float32Array {
+  const image = data.images.subarray(sample * IMAGE_SIZE, (sample + 1) * IMAGE_SIZE);
+  return dx === 0 && dy === 0 ? image : shiftImage(image, dx, dy, shifted);
 }
 
 /** The image moved by (dx, dy) pixels, zeros shifted in at the edges. */
