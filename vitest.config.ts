@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,8 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     pool: 'threads',
+    // Vitest's default leaves one core idle (cores - 1): on a 2-core machine that is a single worker.
+    // Test files wait mostly on child processes and I/O, so every core gets a worker.
+    maxWorkers: availableParallelism(),
   },
 });
