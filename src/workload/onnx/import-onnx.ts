@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { Trace } from '../layer.js';
 import { resolveTrace } from '../trace-resolve.js';
+import { foldConstant } from './constant-fold.js';
 import { networkInput } from './graph-input.js';
 import { nodeLabel, topologicalOrder } from './graph-order.js';
 import { GraphState, NodeContext } from './node-context.js';
@@ -16,6 +17,8 @@ import { layerWeights, weightStats } from './weight-stats.js';
  * through its operator's rule (supported-ops.ts) into trace layers or into the layer before it, weight statistics
  * from the initializers (weight-stats.ts), then the trace checked as any trace file is (trace-resolve.ts).
  */
+
+const GENERIC_GRAPH_NAMES = new Set(['torch_jit', 'torch-jit-export', 'main_graph']);
 
 export interface OnnxImportOptions {
   /** Dims of the network input, for models exported with dynamic axes. */
@@ -51,6 +54,8 @@ export function importOnnx(file: string, options: OnnxImportOptions = {}): OnnxI
   for (const i of order) {
     const node = nodes[i] ?? {};
     const domain = node.domain ?? '';
+    const ctx = new NodeContext(g, node, i);
+    if ((domain === '' || domain === 'ai.onnx') && foldConstant(ctx)) continue;
     const rule = domain === '' || domain === 'ai.onnx' ? OPERATORS[node.opType ?? ''] : undefined;
     if (rule === undefined) {
       throw new UserError(`node ${nodeLabel(node, i)} is not supported: operator ${domain === '' ? '' : `${domain}.`}${node.opType ?? '?'} at opset ${opset}`, {
@@ -60,7 +65,7 @@ export function importOnnx(file: string, options: OnnxImportOptions = {}): OnnxI
         suggestion: 'export without it (e.g. torch.onnx.export with do_constant_folding=True folds shape computations), or replace it in the model',
       });
     }
-    rule(new NodeContext(g, node, i));
+    rule(ctx);
   }
   if (g.layers.length === 0) {
     throw new UserError('the model has no layer NVDLA runs', { file, expected: 'at least one Conv, Gemm, MatMul, pooling, Add, Concat, LRN or Softmax', suggestion: 'check that the file is the network, not a preprocessing graph' });
@@ -78,7 +83,9 @@ export function importOnnx(file: string, options: OnnxImportOptions = {}): OnnxI
     }
     layer.weights = w;
   }
-  const name = options.name ?? (graph.name || basename(file).replace(/\.onnx$/i, ''));
+  // torch.onnx.export names every graph alike ("torch_jit", "main_graph"): the file's name says more.
+  const graphName = GENERIC_GRAPH_NAMES.has(graph.name ?? '') ? '' : (graph.name ?? '');
+  const name = options.name ?? (graphName || basename(file).replace(/\.onnx$/i, ''));
   const producer = [model.producerName, model.producerVersion].filter((s) => s).join(' ');
   const trace: Trace = {
     name,

@@ -1,0 +1,74 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from 'vitest';
+import { loadArchConfig } from '../../src/config/arch-config.js';
+import { simulate } from '../../src/system/simulate.js';
+import { importOnnx } from '../../src/workload/onnx/import-onnx.js';
+import { summarizeTrace } from '../../src/workload/summary.js';
+
+/**
+ * Networks as a user brings them: torchvision models written by torch.onnx.export itself (Debian's python3-torch
+ * and python3-torchvision, which .ci/run installs), imported and simulated on nv_full. The counts are checked
+ * against two sources the importer never sees: torch's own count of conv and linear weights in the exported model
+ * (exact), and the MACs torchvision publishes per model ("GFLOPS" in its model documentation, two decimals; it
+ * counts multiply-accumulates of convolutions and linear layers).
+ */
+
+const PYTHON = '/usr/bin/python3';
+const SCRIPT = fileURLToPath(new URL('../../scripts/torchvision/export.py', import.meta.url));
+
+/** torchvision's published GFLOPS (pytorch.org/vision/stable/models, each model's weights table). */
+const PUBLISHED_GMACS: Record<string, number> = {
+  resnet18: 1.81,
+  squeezenet1_1: 0.35,
+  shufflenet_v2_x0_5: 0.04,
+  mobilenet_v3_small: 0.06,
+  googlenet: 1.5,
+  efficientnet_b0: 0.39,
+  regnet_y_400mf: 0.4,
+};
+
+function hasTorch(): boolean {
+  const r = spawnSync(PYTHON, ['-c', 'import torch, torchvision'], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+const available = hasTorch();
+const skipReason = available ? '' : ' [skipped: no torch and torchvision for /usr/bin/python3; apt-get install python3-torch python3-torchvision (.ci/run does)]';
+if (!available) process.stderr.write(`test/e2e/torchvision-export.test.ts:${skipReason}\n`);
+
+interface Exported {
+  name: string;
+  file: string;
+  convLinearWeights: number;
+  numParams: number;
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'maxnvm-torchvision-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function exportModels(names: readonly string[]): Exported[] {
+  const r = spawnSync(PYTHON, [SCRIPT, dir, ...names], { encoding: 'utf8', env: { ...process.env, OPSET: '17' }, maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(`export failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Exported);
+}
+
+describe.skipIf(!available)(`torchvision models written by torch.onnx.export${skipReason}`, () => {
+  const exported = available ? exportModels(Object.keys(PUBLISHED_GMACS)) : [];
+  const config = available ? loadArchConfig('nvdla-full-lpddr4') : undefined;
+
+  test.each(Object.keys(PUBLISHED_GMACS))('%s imports to torch\'s weight count and the published MACs, and runs on nv_full', (name) => {
+    const e = exported.find((x) => x.name === name);
+    expect(e).toBeDefined();
+    const { trace } = importOnnx((e as Exported).file);
+    const s = summarizeTrace(trace);
+    expect(s.weights).toBe((e as Exported).convLinearWeights);
+    expect(Math.round(s.macs / 1e7) / 100).toBe(PUBLISHED_GMACS[name]);
+    const result = simulate(config as NonNullable<typeof config>, trace, { fps: [], frames: 1, seed: 1 });
+    expect(result.feasible).toBe(true);
+    if (result.feasible) expect(result.inference.time_s).toBeGreaterThan(0);
+  });
+});
