@@ -7,7 +7,7 @@ Random weights (weights=None, seed 0): only the graph and the weight shapes matt
 exported in eval mode with do_constant_folding=True (torch's default) and no torch.no_grad(), since under no_grad
 torch's fast attention path (aten::_native_multi_head_attention) has no ONNX export. One JSON line per model on
 stdout: its file, torch's own count of the weights of the conv and linear layers that run (what maxnvm calls weights), and the published
-parameter count of torchvision's weights metadata.
+parameter count of torchvision's weights metadata (null for the small test instances).
 """
 import json
 import os
@@ -24,13 +24,34 @@ def conv_linear_weights(model: torch.nn.Module, x: torch.Tensor) -> int:
     """Weights of the convolutions and linear layers one eval-mode forward pass runs (GoogLeNet's and Inception-v3's
     auxiliary classifiers exist as modules but do not run, nor are they exported)."""
     ran = set()
-    kinds = (torch.nn.Conv2d, torch.nn.Linear)
+    kinds = (torch.nn.Conv2d, torch.nn.Linear, torch.nn.MultiheadAttention)
     hooks = [m.register_forward_hook(lambda mod, _i, _o: ran.add(mod)) for m in model.modules() if isinstance(m, kinds)]
-    with torch.no_grad():
-        model(x)
+    model(x)
     for h in hooks:
         h.remove()
-    return sum(m.weight.numel() for m in ran)
+
+    def weights(m: torch.nn.Module) -> int:
+        # MultiheadAttention multiplies by its packed q/k/v projection and its out_proj's weight without calling out_proj.
+        if isinstance(m, torch.nn.MultiheadAttention):
+            return m.in_proj_weight.numel() + m.out_proj.weight.numel()
+        return m.weight.numel()
+
+    counted_by_attention = {m.out_proj for m in ran if isinstance(m, torch.nn.MultiheadAttention)}
+    return sum(weights(m) for m in ran - counted_by_attention)
+
+
+# Small instances of torchvision's own classes, exported by the same code path as the full models, for tests that
+# check counts by hand: name → (constructor, input size).
+SMALL = {
+    "vit_tiny": (lambda: models.VisionTransformer(image_size=32, patch_size=8, num_layers=2, num_heads=2, hidden_dim=64, mlp_dim=128), 32),
+}
+
+
+def build(name: str):
+    if name in SMALL:
+        make, size = SMALL[name]
+        return make(), size, None
+    return getattr(models, name)(weights=None), 299 if name == "inception_v3" else 224, models.get_model_weights(name).DEFAULT.meta["num_params"]
 
 
 def main() -> None:
@@ -38,13 +59,18 @@ def main() -> None:
     opset = int(os.environ.get("OPSET", "17"))
     for name in names:
         torch.manual_seed(0)
-        model = getattr(models, name)(weights=None).eval()
-        size = 299 if name == "inception_v3" else 224
+        model, size, published = build(name)
+        model.eval()
+        with torch.no_grad():
+            # torchvision starts ViT's classifier head at zero; maxnvm refuses an all-zero layer (density 0), and a
+            # trained head is not zero, so such layers get random weights here.
+            for m in model.modules():
+                if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear)) and not m.weight.any():
+                    torch.nn.init.normal_(m.weight, std=0.02)
         path = os.path.join(out_dir, f"{name}.onnx")
         x = torch.randn(1, 3, size, size)
         torch.onnx.export(model, x, path, opset_version=opset, input_names=["input"], output_names=["logits"])
-        meta = models.get_model_weights(name).DEFAULT.meta
-        print(json.dumps({"name": name, "file": path, "convLinearWeights": conv_linear_weights(model, x), "numParams": meta["num_params"], "torch": torch.__version__}), flush=True)
+        print(json.dumps({"name": name, "file": path, "convLinearWeights": conv_linear_weights(model, x), "numParams": published, "torch": torch.__version__}), flush=True)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ export type PoolKind = 'max' | 'avg';
  */
 export type EltwiseKind = 'add' | 'mul' | 'scale';
 /** Operations NVDLA cannot run, run on the host CPU (`op: 'host'`); `transpose` is a data-moving layout change. */
-export type HostOp = 'softmax' | 'layernorm' | 'transpose';
+/** transpose keeps the shape (a channel shuffle); copy may change height and width (tokens added or picked). */
+export type HostOp = 'softmax' | 'layernorm' | 'transpose' | 'copy';
 
 /** Every layer operation, in the order the schema lists them. */
 export const LAYER_OPS: readonly LayerOp[] = ['conv', 'fc', 'pool', 'eltwise', 'concat', 'lrn', 'matmul', 'host'];

@@ -104,8 +104,11 @@ const layerSchema: JsonSchema = {
     },
     lrnSize: count('Channel window of a local response normalization [channels] (ONNX "size"); required for op "lrn", absent otherwise.', 1, MAX_CHANNELS),
     hostOp: {
-      enum: ['softmax', 'layernorm', 'transpose'],
-      description: 'The operation of op "host" (run on the host CPU, since NVDLA cannot); required for op "host", absent otherwise.',
+      enum: ['softmax', 'layernorm', 'transpose', 'copy'],
+      description:
+        'The operation of op "host" (run on the host CPU, since NVDLA cannot); required for op "host", absent otherwise. ' +
+        '"copy" rewrites its input into a surface of another height and width (ViT\'s class token inserted before the ' +
+        'patch tokens, or one token picked out): the only host operation whose output extent may differ from its input.',
     },
     slices: {
       type: 'array',

@@ -71,4 +71,22 @@ describe.skipIf(!available)(`torchvision models written by torch.onnx.export${sk
     expect(result.feasible).toBe(true);
     if (result.feasible) expect(result.inference.time_s).toBeGreaterThan(0);
   });
+
+  test('a small VisionTransformer (torchvision\'s class: 32×32 image, patches of 8, 2 layers, 2 heads, hidden 64, MLP 128) imports to hand-counted MACs', () => {
+    const [e] = exportModels(['vit_tiny']);
+    const { trace } = importOnnx((e as Exported).file);
+    const s = summarizeTrace(trace);
+    expect(s.weights).toBe((e as Exported).convLinearWeights);
+    // 17 tokens (16 patches + the class token), hidden 64, heads of 32:
+    const patches = 16 * 64 * (3 * 8 * 8);
+    const perLayer = 17 * 64 * 192 + 2 * (2 * 17 * 17 * 32) + 17 * 64 * 64 + 2 * (17 * 64 * 128); // q/k/v, QKᵀ and AV, out_proj, MLP
+    expect(s.macs).toBe(patches + 2 * perLayer + 64 * 1000);
+    const host = trace.layers.filter((l) => l.op === 'host').map((l) => l.hostOp);
+    // The class token inserted and picked out (copies), two layer norms and a softmax per layer, the final norm.
+    expect(host.filter((h) => h === 'copy')).toHaveLength(2);
+    expect([host.filter((h) => h === 'layernorm').length, host.filter((h) => h === 'softmax').length]).toEqual([5, 2]);
+    expect(trace.layers.filter((l) => l.op === 'matmul').map((l) => l.groups)).toEqual([2, 2, 2, 2]);
+    const result = simulate(config as NonNullable<typeof config>, trace, { fps: [], frames: 1, seed: 1 });
+    expect(result.feasible).toBe(true);
+  });
 });

@@ -37,17 +37,20 @@ export class HostCpu implements EnergyAccount {
   rateOf(l: Layer): number {
     if (l.hostOp === 'softmax') return this.params.softmaxRate_elementsPerSecond;
     if (l.hostOp === 'layernorm') return this.params.layernormRate_elementsPerSecond;
-    if (l.hostOp === 'transpose') return this.params.transposeRate_elementsPerSecond;
+    if (l.hostOp === 'transpose' || l.hostOp === 'copy') return this.params.transposeRate_elementsPerSecond;
     throw new Error(`host layer ${l.name} has no hostOp`);
   }
 
   run(l: Layer, layerIndex: number, io: LayerIo, onDone: (r: LayerResult) => void): void {
     const t0 = this.sim.now;
     const start = t0 + nsToPs(this.params.syncLatency_ns);
-    const elements = l.inputHeight * l.inputWidth * l.inputChannels;
-    const computeEnd = start + Math.round((elements / this.rateOf(l)) * 1e12);
-    const read = io.features.transfer('read', io.addressOf(l.inputs[0] ?? 'input') + sliceOffsetElements(l, 0), elements, start, 'features');
-    const written = io.features.transfer('write', io.addressOf(l.name), elements, start, 'outputs');
+    const inputElements = l.inputHeight * l.inputWidth * l.inputChannels;
+    const outputElements = l.outputHeight * l.outputWidth * l.outputChannels;
+    // A copy reads what it keeps and writes its whole output; the other operations keep the shape.
+    const readElements = Math.min(inputElements, outputElements);
+    const computeEnd = start + Math.round((outputElements / this.rateOf(l)) * 1e12);
+    const read = io.features.transfer('read', io.addressOf(l.inputs[0] ?? 'input') + sliceOffsetElements(l, 0), readElements, start, 'features');
+    const written = io.features.transfer('write', io.addressOf(l.name), outputElements, start, 'outputs');
     const end = Math.max(computeEnd, read, written);
     this.busy_ps += end - t0;
     this.compute_J += this.params.activePower_W * (end - start) * 1e-12;
@@ -77,9 +80,9 @@ export class HostCpu implements EnergyAccount {
       convMode: 'none',
       steps: 1,
       fusedLayers: [],
-      featureRead_B: elements,
+      featureRead_B: readElements,
       refetchedFeature_B: 0,
-      outputWritten_B: elements,
+      outputWritten_B: outputElements,
       weightFetched_B: 0,
       hardwareOps: [],
       energy_J: {},

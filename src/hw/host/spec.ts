@@ -42,7 +42,7 @@ export const hostSpec: ComponentSpec = {
     ),
     rate(
       'transposeRate_elementsPerSecond',
-      'elements per second of a layout change NVDLA cannot express (channel shuffle: Reshape → Transpose → Reshape) on one host core',
+      'elements per second of a layout change NVDLA cannot express on one host core: a channel shuffle (Reshape → Transpose → Reshape; "transpose") or a token copy (ViT\'s class token inserted, one token picked out; "copy", counted in output elements)',
       6e8,
       'assumption: a strided int8 copy at about 2 cycles per element (one load, one store, cache-missing on the strided side) on an Arm Cortex-A53-class core at 1.2 GHz → 6·10⁸ elements/s; NVDLA\'s RUBIK unit, which reshapes data in nv_full, is not modelled',
     ),

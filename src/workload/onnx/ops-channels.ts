@@ -1,5 +1,6 @@
 import { attrInt, attrInts } from './attributes.js';
 import type { ChannelView, NodeContext, Value } from './node-context.js';
+import { pointwiseLayer } from './pointwise-layer.js';
 import { tensorInts } from './tensor-data.js';
 
 /**
@@ -12,36 +13,60 @@ import { tensorInts } from './tensor-data.js';
 
 const normalize = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
 
+/** The channel axis of ONNX dims: 1 of N×C×H×W, the last of tokens (N×M×K, M×K). */
+const channelAxis = (rank: number): number => (rank === 4 ? 1 : rank - 1);
+
 /** The view of channels [offset, offset + count) of `x` (itself maybe a view). */
 function viewOf(x: Value, offset: number, count: number): ChannelView {
   const base = x.view?.offset ?? 0;
-  return { offset: base + offset, count, of: x.view?.of ?? x.dims[1] ?? 0 };
+  return { offset: base + offset, count, of: x.view?.of ?? x.dims[channelAxis(x.dims.length)] ?? 0 };
 }
 
-/** Input 0 as N×C×H×W whose axis `axis` must be the channels. */
+/** Input 0, whose axis `axis` must be the channels (of an image or of tokens). */
 function channelInput(ctx: NodeContext, axis: number, what: string): Value {
   const x = ctx.activation(0);
   const a = normalize(axis, x.dims.length);
-  if (x.dims.length !== 4 || a !== 1) {
-    ctx.fail(`${what} along axis ${axis} of [${x.dims.join(', ')}]`, 'the channel axis (1) of an N×C×H×W tensor', 'only channel selections are views NVDLA can read; token and spatial selections are not supported');
+  if (x.dims.length < 2 || a !== channelAxis(x.dims.length)) {
+    ctx.fail(`${what} along axis ${axis} of [${x.dims.join(', ')}]`, 'the channel axis: 1 of an N×C×H×W tensor, the last of tokens (N×M×K or M×K)', 'only channel selections are views NVDLA can read; spatial selections are not supported');
   }
   return x;
+}
+
+/**
+ * One token of N×M×K picked out (ViT's class token, x[:, 0], before its head): a host copy of that row into a
+ * surface of its own (src/hw/host/spec.ts), since a trace's views are channel ranges.
+ */
+function tokenGather(ctx: NodeContext, x: Value, indices: readonly number[], scalar: boolean): void {
+  const m = x.dims[1] ?? 1;
+  if (indices.length !== 1 || (indices[0] ?? 0) >= m || x.moved === true || x.view !== undefined) {
+    ctx.fail(`gathers tokens [${indices.join(', ')}] of ${m}`, 'one token of an N×M×K tensor its producer wrote whole', 'pick one token (x[:, i]) or pool the tokens');
+  }
+  const s = ctx.shapeOf(x, 0);
+  const out = { height: 1, width: 1, channels: s.channels };
+  const layer = { ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), outputHeight: 1, outputWidth: 1, hostOp: 'copy' as const };
+  ctx.emit(layer, scalar ? [x.dims[0] ?? 1, out.channels] : [x.dims[0] ?? 1, 1, out.channels]);
 }
 
 /** Gather with constant indices: one index drops the axis (x[:, i]), consecutive indices keep it. */
 export function gatherOp(ctx: NodeContext): void {
   const axis = attrInt(ctx.node, 'axis', 0);
-  const x = channelInput(ctx, axis, 'gathers');
   const t = ctx.constant(1, 'indices');
   if (t === undefined) return ctx.fail('has no indices', 'indices as input 1', 'check the export');
-  const c = x.dims[1] ?? 0;
+  const x0 = ctx.activation(0);
+  const scalar = (t.dims ?? []).length === 0;
+  if (x0.dims.length === 3 && normalize(axis, 3) === 1) {
+    const m = x0.dims[1] ?? 1;
+    return tokenGather(ctx, x0, tensorInts(t, ctx.g.file).map((i) => normalize(i, m)), scalar);
+  }
+  const x = channelInput(ctx, axis, 'gathers');
+  const ca = channelAxis(x.dims.length);
+  const c = x.dims[ca] ?? 0;
   const indices = tensorInts(t, ctx.g.file).map((i) => normalize(i, c));
   const first = indices[0] ?? 0;
   if (indices.length === 0 || indices.some((i, k) => i !== first + k || i >= c)) {
     ctx.fail(`gathers channels [${indices.join(', ')}] of ${c}`, 'consecutive channel indices within the tensor', 'a reordering of channels is a copy; export a Slice instead');
   }
-  const scalar = (t.dims ?? []).length === 0;
-  const dims = scalar ? [x.dims[0] ?? 1, ...x.dims.slice(2)] : x.dims.map((d, i) => (i === 1 ? indices.length : d));
+  const dims = scalar ? x.dims.filter((_, i) => i !== ca) : x.dims.map((d, i) => (i === ca ? indices.length : d));
   ctx.output({ ...x, dims, direct: false, view: viewOf(x, first, indices.length) });
   ctx.absorb();
 }
@@ -79,7 +104,8 @@ export function sliceOp(ctx: NodeContext): void {
 export function splitOp(ctx: NodeContext): void {
   const axis = attrInt(ctx.node, 'axis', 0);
   const x = channelInput(ctx, axis, 'splits');
-  const c = x.dims[1] ?? 0;
+  const ca = channelAxis(x.dims.length);
+  const c = x.dims[ca] ?? 0;
   const outputs = (ctx.node.output ?? []).length;
   const t = ctx.opset >= 13 ? ctx.constant(1, 'split') : undefined;
   const sizes = t !== undefined ? tensorInts(t, ctx.g.file) : attrInts(ctx.node, 'split') ?? equalParts(c, attrInt(ctx.node, 'num_outputs', outputs));
@@ -88,7 +114,7 @@ export function splitOp(ctx: NodeContext): void {
   }
   let offset = 0;
   sizes.forEach((size, k) => {
-    ctx.output({ ...x, dims: x.dims.map((d, i) => (i === 1 ? size : d)), direct: false, view: viewOf(x, offset, size) }, k);
+    ctx.output({ ...x, dims: x.dims.map((d, i) => (i === ca ? size : d)), direct: false, view: viewOf(x, offset, size) }, k);
     offset += size;
   });
   ctx.absorb();

@@ -113,6 +113,7 @@ export function layerNormOp(ctx: NodeContext): void {
  * Inception-v3's transform_input, channel by channel): that tensor, no layer.
  */
 export function concatOp(ctx: NodeContext): void {
+  if ((ctx.node.input ?? []).some((_, i) => ctx.optional(i)?.constant !== undefined)) return constantTokens(ctx);
   const parts = (ctx.node.input ?? []).map((_, i) => ctx.activation(i));
   const first = parts[0];
   if (first === undefined) ctx.fail('has no inputs', 'one or more inputs', 'check the export');
@@ -136,6 +137,30 @@ export function concatOp(ctx: NodeContext): void {
   const channels = shapes.reduce((sum, s) => sum + s.channels, 0);
   const dims = first.dims.map((d, i) => (i === axis ? parts.reduce((sum, p) => sum + (p.dims[i] ?? 0), 0) : d));
   ctx.emit(pointwiseLayer('concat', parts.map((p) => p.producer ?? 'input'), { ...s0, channels }, channels), dims);
+}
+
+/**
+ * Constant tokens joined to the tokens of one layer (ViT's class token before the patch tokens, along axis 1 of
+ * N×M×K): a host copy into a surface of the longer sequence, the constant rows written with it. NVDLA's compiler has
+ * no such node; the constant tokens are model parameters, not counted as conv or fc weights.
+ */
+function constantTokens(ctx: NodeContext): void {
+  const names = ctx.node.input ?? [];
+  const active = names.map((_, i) => i).filter((i) => ctx.optional(i)?.constant === undefined);
+  const rank = ctx.optional(0)?.dims.length ?? 0;
+  const raw = attrInt(ctx.node, 'axis', 1);
+  const axis = raw < 0 ? raw + rank : raw;
+  if (active.length !== 1 || rank !== 3 || axis !== 1) {
+    ctx.fail(`joins constants with ${active.length} activation(s) along axis ${raw} of rank ${rank}`, 'constant tokens joined to one layer\'s tokens along axis 1 of N×M×K (a class token)', 'other concatenations with constants are not supported; export the constant as a layer\'s output');
+  }
+  const x = ctx.activation(active[0] ?? 0);
+  const s = ctx.recorded(x);
+  const tokens = names.reduce((sum, _, i) => sum + (ctx.optional(i)?.dims[1] ?? 0), 0);
+  if (x.moved === true || x.view !== undefined || s.channels !== (x.dims[2] ?? 0) || s.height * s.width !== (x.dims[1] ?? 0)) {
+    ctx.layoutChange(x, active[0] ?? 0, { height: x.dims[1] ?? 1, width: 1, channels: x.dims[2] ?? 1 });
+  }
+  const layer = { ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), outputHeight: tokens, outputWidth: 1, hostOp: 'copy' as const };
+  ctx.emit(layer, [x.dims[0] ?? 1, tokens, s.channels]);
 }
 
 /** The whole tensor, when `parts` are views of one producer's channels 0 … C−1 in order; else undefined. */

@@ -58,9 +58,9 @@ export function matMulOp(ctx: NodeContext): void {
     const w = ctx.weights(1, 'weights B');
     const [wk = 0, n = 0] = w.dims;
     if (w.dims.length !== 2 || wk !== k) ctx.fail(`weights "${w.name}" [${w.dims.join(', ')}] do not take ${k} inputs`, `B of K×N with K = ${k}`, 'batched weights are not supported');
-    // Channels-last pixels (ConvNeXt's Linear over N×H×W×C) are H·W rows.
-    const rows = a.channelsLast === true ? elements(ad.slice(0, -1)) : m;
-    if (leading(ad) !== 1 && a.channelsLast !== true) ctx.fail(`input A has dims [${a.dims.join(', ')}]`, 'batch 1', 'export with batch size 1');
+    // A Linear applies to every row its leading dims hold: tokens (M×K, 1×M×K, or M×1×K as torch's
+    // MultiheadAttention orders them) or channels-last pixels (ConvNeXt's Linear over N×H×W×C: H·W rows).
+    const rows = elements(ad.slice(0, -1));
     fcLayer(ctx, ctx.activation(0), rows, k, n, w, 1, [...ad.slice(0, -1), n]);
     return;
   }

@@ -53,6 +53,14 @@ export function transposeOp(ctx: NodeContext): void {
     ctx.absorb();
     return;
   }
+  const s = x.shape;
+  if (perm.join() === '0,2,1' && s !== undefined && x.moved !== true && x.view === undefined && dims[1] === s.channels && dims[2] === s.height * s.width) {
+    // An image flattened to N×C×(H·W) and permuted to tokens N×(H·W)×C (ViT's patch embedding): NVDLA's surface
+    // already keeps channels innermost, so the tokens are the image's pixels in order, no copy.
+    ctx.output({ ...x, dims: [dims[0] ?? 1, dims[2] ?? 1, dims[1] ?? 1], direct: false });
+    ctx.absorb();
+    return;
+  }
   const kept = perm.filter((axis) => (dims[axis] ?? 1) > 1);
   reshaped(ctx, transposeDims(dims, perm), kept.some((axis, i) => i > 0 && axis < (kept[i - 1] ?? 0)));
 }

@@ -124,4 +124,22 @@ describe('layer kinds of the torchvision families (ideal memory, hardware-limit)
     expect(r?.cycles).toBe(5000 + Math.ceil((1024 / 6e8) * 1e9));
     expect(host.energy_J().compute).toBeCloseTo(0.3 * (1024 / 6e8), 12);
   });
+
+  it('host token copies count output elements: the class token inserted (16 → 17 tokens of 64) and one token picked out', () => {
+    const run = (l: Layer): LayerResult => {
+      const sim = new Simulator();
+      const host = new HostCpu(defaultsOf<HostParams>(hostSpec), sim, ClockDomain.fromFrequencyGHz('nvdla', 1));
+      let r: LayerResult | undefined;
+      host.run(l, 0, { weights: undefined as never, features: idealMemory(), addressOf: () => 0 }, (x) => (r = x));
+      sim.run();
+      return r as LayerResult;
+    };
+    // 17·64 = 1,088 elements written at 6·10⁸/s = 1.813 µs after the 5 µs sync; the 16·64 = 1,024 patch elements read.
+    const insert = run(pointwise('cls', 'host', ['patches'], 4, 4, 64, { hostOp: 'copy', outputHeight: 17, outputWidth: 1 }));
+    expect(insert.cycles).toBe(5000 + Math.ceil((1088 / 6e8) * 1e9));
+    expect([insert.featureRead_B, insert.outputWritten_B]).toEqual([1024, 1088]);
+    const pick = run(pointwise('token0', 'host', ['ln'], 17, 1, 64, { hostOp: 'copy', outputHeight: 1, outputWidth: 1 }));
+    expect(pick.cycles).toBe(5000 + Math.ceil((64 / 6e8) * 1e9));
+    expect([pick.featureRead_B, pick.outputWritten_B]).toEqual([64, 64]);
+  });
 });
