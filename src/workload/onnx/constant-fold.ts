@@ -182,6 +182,21 @@ const FOLDERS: Readonly<Record<string, Folder>> = {
     const dims = first.dims.map((d, a) => (a === axis ? inputs.reduce((s, c) => s + (c.dims[a] ?? 0), 0) : d));
     return { dims, values, int: inputs.every((c) => c.int) };
   },
+  Transpose: (ctx, [a]) => {
+    const x = a as Constant;
+    const rank = x.dims.length;
+    const perm = attrInts(ctx.node, 'perm') ?? x.dims.map((_, i) => rank - 1 - i);
+    const dims = perm.map((p) => x.dims[p] ?? 1);
+    const from = strides(x.dims);
+    const to = strides(dims);
+    const values = new Float64Array(count(dims));
+    for (let i = 0; i < values.length; i++) {
+      let index = 0;
+      perm.forEach((p, axis) => (index += (Math.floor(i / (to[axis] ?? 1)) % (dims[axis] ?? 1)) * (from[p] ?? 1)));
+      values[i] = x.values[index] ?? 0;
+    }
+    return { dims, values, int: x.int };
+  },
   Gather: (ctx, [a, idx]) => {
     const x = a as Constant;
     const axis = axisOf(attrInt(ctx.node, 'axis', 0), x.dims.length);

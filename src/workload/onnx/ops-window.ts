@@ -141,6 +141,12 @@ export function padOp(ctx: NodeContext): void {
     begin[a] = pads[j] ?? 0;
     end[a] = pads[j + axes.length] ?? 0;
   });
+  if ([...begin, ...end].every((p) => p === 0)) {
+    // Padding of nothing (Swin pads its feature map up to whole windows, zero when they already fit): no change.
+    ctx.output(x);
+    ctx.absorb();
+    return;
+  }
   if (rank !== 4 || begin[0] !== 0 || end[0] !== 0 || begin[1] !== 0 || end[1] !== 0 || [...begin, ...end].some((p) => p < 0)) {
     ctx.fail(`pads [${pads.join(', ')}] on dims [${x.dims.join(', ')}]`, 'non-negative padding of height and width of an N×C×H×W tensor', 'only spatial zero padding before a Conv or pooling is supported');
   }

@@ -43,6 +43,16 @@ describe('constant folding of shape arithmetic', () => {
     expect(imported(fcOver(b, 'shape')).layer('y').outputChannels).toBe(3);
   });
 
+  it('Transpose of a constant: [[1, 5], [128, 7]]ᵀ row 0 is [1, 128]; a Pad of nothing is no layer', () => {
+    const m = { name: 'm', dims: [2, 2], dataType: 7, int64Data: [1, 5, 128, 7] };
+    const b = conv().tensor(m).tensor({ name: 'i0', dims: [], dataType: 7, int64Data: [0] }).ints('nopads', [0, 0, 0, 0, 0, 0, 0, 0])
+      .node('Transpose', ['m'], ['mt'], { perm: [1, 0] }).node('Gather', ['mt', 'i0'], ['shape'], { axis: 0 })
+      .node('Pad', ['c', 'nopads'], ['cp']).node('Reshape', ['cp', 'shape'], ['flat']).weight('fw', [3, 128]).node('Gemm', ['flat', 'fw'], ['y'], { transB: 1 }).output('y');
+    const r = imported(b);
+    expect(r.layer('y').inputs).toEqual(['c']);
+    expect(r.absorbed.get('Pad')).toBe(1);
+  });
+
   it('Identity of an initializer (torch\'s shared weights) is that initializer; an unknown operator on constants is refused by name', () => {
     const b = new OnnxBuilder(17).input('x', [1, 2, 4, 4]).weight('w', [8, 2, 1, 1]).node('Identity', ['w'], ['w2']).node('Conv', ['x', 'w2'], ['c']).output('c');
     expect(imported(b).layer('c').weights).toBeDefined();
