@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +50,10 @@ interface Exported {
 const dir = mkdtempSync(join(tmpdir(), 'maxnvm-torchvision-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function exportModels(names: readonly string[]): Exported[] {
-  const r = spawnSync(PYTHON, [SCRIPT, dir, ...names], { encoding: 'utf8', env: { ...process.env, OPSET: '17' }, maxBuffer: 1 << 24 });
+function exportModels(names: readonly string[], opset = 17): Exported[] {
+  const out = join(dir, `opset${opset}`);
+  mkdirSync(out, { recursive: true });
+  const r = spawnSync(PYTHON, [SCRIPT, out, ...names], { encoding: 'utf8', env: { ...process.env, OPSET: String(opset) }, maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(`export failed (${r.status}): ${r.stderr.slice(-2000)}`);
   return r.stdout.trim().split('\n').map((line) => JSON.parse(line) as Exported);
 }
@@ -88,5 +90,15 @@ describe.skipIf(!available)(`torchvision models written by torch.onnx.export${sk
     expect(trace.layers.filter((l) => l.op === 'matmul').map((l) => l.groups)).toEqual([2, 2, 2, 2]);
     const result = simulate(config as NonNullable<typeof config>, trace, { fps: [], frames: 1, seed: 1 });
     expect(result.feasible).toBe(true);
+  });
+
+  // Before opset 17 torch writes layer normalization as ReduceMean, Sub, Pow, Sqrt, Div; opset 11 also lacks
+  // Unsqueeze's axes input. The same model must import to the same layers whatever the opset.
+  test.each([11, 13])('opset %i exports of the small ViT and of ShuffleNetV2 import to the layers of their opset-17 exports', (opset) => {
+    const names = ['vit_tiny', 'shufflenet_v2_x0_5'];
+    const shapes = (file: string) => importOnnx(file).trace.layers.map(({ name: _n, inputs: _i, ...rest }) => rest);
+    const older = exportModels(names, opset);
+    const current = exportModels(names, 17);
+    names.forEach((_, k) => expect(shapes((older[k] as Exported).file)).toEqual(shapes((current[k] as Exported).file)));
   });
 });

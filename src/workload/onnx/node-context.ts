@@ -29,6 +29,13 @@ export interface Value {
   channelsLast?: boolean;
   /** Channels [offset, offset + count) of the producer's `of` channels (Split, Slice, Gather): a view, no copy. */
   view?: ChannelView;
+  /**
+   * A per-row statistic over channels (mean or variance) of a layer normalization exported before opset 17 as
+   * ReduceMean, Sub, Pow, Sqrt, Div (layer-norm-decomposed.ts): the producer it was taken from.
+   */
+  statisticOf?: string;
+  /** The output, or a step towards it, of such a decomposed layer normalization (its host layer is the producer). */
+  inNorm?: boolean;
   /** Padding a Pad node added, for the next Conv or pooling to apply. */
   pads?: Pads;
   constant?: TensorProto;

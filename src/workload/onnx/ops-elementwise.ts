@@ -1,5 +1,6 @@
 import { attrInt } from './attributes.js';
 import type { NodeContext, Value } from './node-context.js';
+import { normalizedStep } from './layer-norm-decomposed.js';
 import { pointwiseLayer } from './pointwise-layer.js';
 import { tensorDims } from './tensor-data.js';
 import { sameShape, shapeText } from './tensor-shape.js';
@@ -15,7 +16,7 @@ import { sameShape, shapeText } from './tensor-shape.js';
  * joins channels.
  */
 
-/** Relu, Clip (min/max: attributes before opset 11, inputs from it), LeakyRelu and the lookup-table activations. */
+/** Relu, Clip (min/max: attributes before opset 11, inputs from it), LeakyRelu and the lookup-table functions (Sqrt, Pow). */
 export function fusedActivationOp(ctx: NodeContext): void {
   const x = ctx.activation(0);
   if (ctx.node.opType === 'Clip' && ctx.opset >= 11) {
@@ -23,6 +24,8 @@ export function fusedActivationOp(ctx: NodeContext): void {
     ctx.constant(1, 'min');
     ctx.constant(2, 'max');
   }
+  // x^p with a constant p (a layer norm's square before opset 17): one more lookup-table function of x.
+  if (ctx.node.opType === 'Pow') ctx.constant(1, 'exponent');
   ctx.output({ ...x, direct: false });
   ctx.absorb();
 }
@@ -57,6 +60,12 @@ function binary(ctx: NodeContext): void {
     return;
   }
   const y = active[1] as Value;
+  const step = op === 'Sub' || op === 'Div' ? normalizedStep(x, y) : undefined;
+  if (step !== undefined) {
+    ctx.output(step);
+    ctx.absorb();
+    return;
+  }
   if (sameSource(x, y)) {
     ctx.output({ ...x, direct: false });
     ctx.absorb();

@@ -1,5 +1,6 @@
 import type { Layer, Pads } from '../layer.js';
 import { attrInt, attrInts, attrString } from './attributes.js';
+import { channelMean } from './layer-norm-decomposed.js';
 import type { NodeContext, Value } from './node-context.js';
 import { pointwiseLayer } from './pointwise-layer.js';
 import { tensorInts } from './tensor-data.js';
@@ -103,13 +104,16 @@ export const globalMaxPoolOp = (ctx: NodeContext): void => globalPool(ctx, 'max'
  * before opset 18, input 1 from it. Other reductions (layer normalization's mean over channels) are refused.
  */
 export function reduceMeanOp(ctx: NodeContext): void {
-  const rank = ctx.activation(0).dims.length;
+  const x = ctx.activation(0);
+  const rank = x.dims.length;
   const t = ctx.opset >= 18 ? ctx.constant(1, 'axes') : undefined;
   const axes = (t !== undefined ? tensorInts(t, ctx.g.file) : attrInts(ctx.node, 'axes') ?? []).map((a) => (a < 0 ? a + rank : a)).sort();
-  if (rank !== 4 || axes.join() !== '2,3') {
-    ctx.fail(`averages axes [${axes.join(', ')}] of a rank-${rank} tensor`, 'axes [2, 3] (height and width) of N×C×H×W: a global average pooling', 'a mean over channels or tokens (layer normalization) is not supported; export LayerNormalization at opset 17');
-  }
   const keep = attrInt(ctx.node, 'keepdims', 1) === 1;
+  const channels = axes.length === 1 && axes[0] === rank - 1 && x.moved !== true && (rank <= 3 || x.channelsLast === true || x.inNorm === true);
+  if (channels) return channelMean(ctx, x, keep);
+  if (rank !== 4 || axes.join() !== '2,3') {
+    ctx.fail(`averages axes [${axes.join(', ')}] of a rank-${rank} tensor`, 'axes [2, 3] (height and width) of N×C×H×W: a global average pooling; or the channel axis (the last) of tokens or of a channels-last image: a layer normalization', 'other means are not supported');
+  }
   globalPool(ctx, 'avg', (c) => (keep ? [1, c, 1, 1] : [1, c]));
 }
 

@@ -29,6 +29,8 @@ export const OPERATORS: Readonly<Record<string, (ctx: NodeContext) => void>> = {
   HardSwish: fusedActivationOp,
   Erf: fusedActivationOp,
   Tanh: fusedActivationOp,
+  Sqrt: fusedActivationOp,
+  Pow: fusedActivationOp,
   BatchNormalization: batchNormOp,
   Flatten: flattenOp,
   Reshape: reshapeOp,

@@ -60,3 +60,23 @@ describe('constant folding of shape arithmetic', () => {
     expect(importError(unknown)).toMatch(/"d" \(Det\) is not supported/);
   });
 });
+
+describe('layer normalization exported before opset 17 (ReduceMean, Sub, Pow, Sqrt, Div)', () => {
+  const chain = (axes: number[]) => new OnnxBuilder(13).input('x', [1, 4, 8]).weight('w1', [8, 8]).node('MatMul', ['x', 'w1'], ['h'])
+    .ints('axes', axes).weight('two', [], 2).weight('eps', [], 1e-5).weight('gamma', [8], 1.5).weight('beta', [8], 0.5)
+    .node('ReduceMean', ['h'], ['mu'], { axes }).node('Sub', ['h', 'mu'], ['d']).node('Pow', ['d', 'two'], ['d2'])
+    .node('ReduceMean', ['d2'], ['var'], { axes }).node('Add', ['var', 'eps'], ['ve']).node('Sqrt', ['ve'], ['sd'])
+    .node('Div', ['d', 'sd'], ['n']).node('Mul', ['n', 'gamma'], ['ng']).node('Add', ['ng', 'beta'], ['y'])
+    .weight('w2', [8, 3]).node('MatMul', ['y', 'w2'], ['out']).output('out');
+
+  it('is one host layer-norm layer between the two Linears, as LayerNormalization at opset 17 is', () => {
+    const r = imported(chain([-1]));
+    expect(r.trace.layers.map((l) => [l.name, l.op, l.hostOp])).toEqual([['h', 'fc', undefined], ['mu', 'host', 'layernorm'], ['out', 'fc', undefined]]);
+    expect(r.layer('mu')).toMatchObject({ inputs: ['h'], inputHeight: 4, inputChannels: 8, outputChannels: 8 });
+    expect(r.layer('out').inputs).toEqual(['mu']);
+  });
+
+  it('a mean over tokens (axis 1) is refused', () => {
+    expect(importError(chain([1]))).toMatch(/averages axes \[1\] of a rank-3 tensor/);
+  });
+});
