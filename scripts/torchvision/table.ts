@@ -24,9 +24,19 @@ console.log('| model | MACs | weights | = torch\'s count | latency | energy | ho
 console.log('|---|---|---|---|---|---|---|');
 for (const line of readFileSync(log, 'utf8').trim().split('\n')) {
   const e = JSON.parse(line) as Exported;
+  const reason = (err: unknown): string => {
+    if (!(err instanceof UserError)) throw err;
+    return err.message.replace(/\|/g, '/');
+  };
+  let trace;
   try {
-    const { trace } = importOnnx(e.file);
-    const s = summarizeTrace(trace);
+    trace = importOnnx(e.file).trace;
+  } catch (err) {
+    console.log(`| ${e.name} | does not import: ${reason(err)} | | | | | |`);
+    continue;
+  }
+  const s = summarizeTrace(trace);
+  try {
     const r = simulate(config, trace, { fps: [], frames: 1, seed: 1 });
     const same = s.weights === e.convLinearWeights ? 'yes' : `no (${grouped(e.convLinearWeights)})`;
     const counts = `| ${e.name} | ${grouped(s.macs)} | ${grouped(s.weights)} | ${same} `;
@@ -37,7 +47,6 @@ for (const line of readFileSync(log, 'utf8').trim().split('\n')) {
     const host = r.layers.filter((l) => l.op === 'host').reduce((t, l) => t + l.time_s, 0);
     console.log(`${counts}| ${si(r.inference.time_s, 's')} | ${si(r.inference.energy_J, 'J')} | ${((100 * host) / r.inference.time_s).toFixed(0)} % |`);
   } catch (err) {
-    if (!(err instanceof UserError)) throw err;
-    console.log(`| ${e.name} | does not import: ${err.message.replace(/\|/g, '/')} | | | | | |`);
+    console.log(`| ${e.name} | ${grouped(s.macs)} | ${grouped(s.weights)} | ${s.weights === e.convLinearWeights ? 'yes' : 'no'} | does not run: ${reason(err)} | | |`);
   }
 }
