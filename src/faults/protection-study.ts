@@ -10,7 +10,8 @@ import type { StreamName } from '../storage/types.js';
 import { accuracyNetwork } from './accuracy-network.js';
 import { CampaignPool } from './campaign-pool.js';
 import type { CampaignSettings } from './faults-run.js';
-import { runProtectionSearch, type FoundSetting, type ProtectionReport } from './protection-run.js';
+import { secdedName } from '../sizing/choice-label.js';
+import { runProtectionSearch, type FoundSetting, type ProtectionReport, type SearchEnd } from './protection-run.js';
 import { studyRows } from './study.js';
 
 /** MaxNVM (Pentecost et al., MICRO 2019; reference/README.md): its abstract's words. */
@@ -26,18 +27,16 @@ export interface ProtectionStudy {
   readonly rows: ProtectionReport[];
 }
 
-export async function runProtectionStudy(settings: CampaignSettings, tolerance_pp: number, progress?: (line: string) => void): Promise<ProtectionStudy> {
+export async function runProtectionStudy(settings: CampaignSettings, tolerance_pp: number, progress?: (line: string) => void, maxCampaigns?: number): Promise<ProtectionStudy> {
   const net = await accuracyNetwork(settings.network);
   const pool = settings.workers > 0 ? new CampaignPool(settings.workers) : undefined;
   const rows: ProtectionReport[] = [];
   try {
     const specs = studyRows();
     for (const spec of specs.filter((r) => r.protection === 'none')) {
-      // The study's fixed protection of this encoding seeds the search (protection-run.ts).
-      const recipe = specs.find((r) => r.encoding === spec.encoding && r.protection !== 'none')?.base;
-      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, pool, recipe);
+      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, pool, maxCampaigns);
       rows.push(r);
-      progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: ${r.campaigns} campaigns`);
+      progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: ${searchEnd(r)}`);
     }
   } finally {
     await pool?.close();
@@ -47,17 +46,30 @@ export async function runProtectionStudy(settings: CampaignSettings, tolerance_p
 
 const pct = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '-' : `${(100 * x).toFixed(2)} %`);
 
+/** Bits per cell of the streams most layers share, then each layer's own settings where they differ. */
 function bits(f: FoundSetting | undefined): string {
   if (f === undefined) return 'none within tolerance';
-  return (Object.entries(f.choice.bitsPerCell) as [StreamName, number][]).map(([s, b]) => `${s} ${b}`).join(', ');
+  const shared = (Object.entries(f.choice.bitsPerCell) as [StreamName, number][]).map(([s, b]) => `${s} ${b}`).join(', ');
+  const own = Object.entries(f.choice.layers ?? {}).map(([name, o]) => {
+    const parts = (Object.entries(o.bitsPerCell ?? {}) as [StreamName, number][]).map(([s, b]) => `${s} ${b}`);
+    if (o.eccStreams !== undefined) parts.push(o.eccStreams.length === 0 ? 'no ECC' : `ECC on ${o.eccStreams.join('+')}`);
+    return `${name}: ${parts.join(', ')}`;
+  });
+  return [shared, ...own].join('; ');
 }
 
 function protection(f: FoundSetting | undefined): string {
   if (f === undefined) return '-';
   const parts: string[] = [];
-  if (f.choice.ecc !== undefined) parts.push(`ECC (${f.choice.ecc.dataBits + Math.ceil(Math.log2(f.choice.ecc.dataBits)) + 2},${f.choice.ecc.dataBits}) on ${f.choice.ecc.streams.join('+')}`);
+  if (f.choice.ecc !== undefined) parts.push(`ECC ${secdedName(f.choice.ecc.dataBits)} on ${f.choice.ecc.streams.join('+')}${f.choice.layers === undefined ? '' : ' (layers: see bits/cell)'}`);
   if (f.choice.idxSync !== undefined) parts.push(`IdxSync ${f.choice.idxSync.interval}`);
   return parts.length === 0 ? 'none needed' : parts.join('; ');
+}
+
+/** How the two searches of a row ended: converged (a local optimum) or stopped at the bound on campaigns. */
+function searchEnd(r: ProtectionReport): string {
+  const say = (e: SearchEnd): string => `${e.campaigns}${e.optimal ? ' optimal' : e.converged ? ' converged' : ' stopped at limit'}`;
+  return `${say(r.searches.unprotected)} + ${say(r.searches.protected)}`;
 }
 
 export function protectionStudyTable(s: ProtectionStudy): string {
@@ -75,14 +87,14 @@ export function protectionStudyTable(s: ProtectionStudy): string {
     r.protected === undefined ? '-' : grouped(r.protected.cells),
     pct(r.eccShare),
     pct(r.saving),
-    `${r.campaigns}${r.complete ? '' : ' (bound hit)'}`,
+    searchEnd(r),
   ]);
-  return `${head.join('\n')}${textTable(['encoding', 'best unprotected: bits/cell', 'cells', 'protection searched: bits/cell', 'protection', 'cells', 'ECC share', 'saving', 'campaigns'], rows)}\n`;
+  return `${head.join('\n')}${textTable(['encoding', 'best unprotected: bits/cell', 'cells', 'protection searched: bits/cell', 'protection', 'cells', 'ECC share', 'saving', 'campaigns: unprotected + protected'], rows)}\n`;
 }
 
 export function protectionStudyCsv(s: ProtectionStudy): string {
   return toCsv(
-    ['encoding', 'unprotectedCells', 'protectedCells', 'eccCells', 'syncCells', 'eccShare_fraction', 'saving_fraction', 'eccDataBits', 'eccStreams', 'idxSyncInterval_weights', 'campaigns', 'complete'],
+    ['encoding', 'unprotectedCells', 'protectedCells', 'eccCells', 'syncCells', 'eccShare_fraction', 'saving_fraction', 'eccDataBits', 'eccStreams', 'idxSyncInterval_weights', 'campaigns', 'unprotectedCampaigns', 'unprotectedConverged', 'protectedCampaigns', 'protectedConverged'],
     s.rows.map((r) => ({
       encoding: r.base.label,
       unprotectedCells: r.unprotected?.cells ?? '',
@@ -95,7 +107,10 @@ export function protectionStudyCsv(s: ProtectionStudy): string {
       eccStreams: r.protected?.choice.ecc?.streams.join('+') ?? '',
       idxSyncInterval_weights: r.protected?.choice.idxSync?.interval ?? '',
       campaigns: r.campaigns,
-      complete: String(r.complete),
+      unprotectedCampaigns: r.searches.unprotected.campaigns,
+      unprotectedConverged: String(r.searches.unprotected.converged),
+      protectedCampaigns: r.searches.protected.campaigns,
+      protectedConverged: String(r.searches.protected.converged),
     })),
   );
 }

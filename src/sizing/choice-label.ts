@@ -5,7 +5,7 @@ import type { LayerOverride, StorageChoice } from '../storage/types.js';
 /** Words for a storage choice: a short default label for the command line, and a one-line description for tables. */
 
 /** SECDED code of a data word as (codeword, data) bits, e.g. 64 → "(72,64)". */
-function secdedName(dataBits: number): string {
+export function secdedName(dataBits: number): string {
   return `(${secdedCode(dataBits).codewordBits},${dataBits})`;
 }
 
