@@ -82,7 +82,20 @@ function asProtectedPoint(s: ProtectionSetting): ProtectionSetting {
   return { layers: s.layers, eccDataBits: s.eccDataBits };
 }
 
-export async function runProtectionSearch(settings: CampaignSettings, base: StorageChoice, tolerance_pp: number, pool?: CampaignPool, maxCampaigns?: number): Promise<ProtectionReport> {
+/** A fixed protection (a storage choice's ECC and IdxSync) with every stream of every layer at the fewest bits per cell. */
+function recipePoint(space: ProtectionSpace, recipe: StorageChoice): ProtectionSetting {
+  const b = space.bitsPerCell[0] as number;
+  const layer = Object.fromEntries(space.streams.map((s) => [s, { bitsPerCell: b, protected: recipe.ecc?.streams.includes(s) ?? false }]));
+  const sync = recipe.idxSync?.interval;
+  return { layers: space.layers.map(() => layer), eccDataBits: recipe.ecc?.dataBits ?? (space.eccDataBits[0] as number), ...(sync === undefined || space.syncIntervals.length === 0 ? {} : { syncInterval: sync }) };
+}
+
+/**
+ * `recipe`: a fixed protection (e.g. the study's SECDED (72,64) on the metadata and IdxSync 1024); the protected
+ * search also descends from it, at the fewest bits per cell, besides the strongest and the best unprotected setting.
+ */
+export async function runProtectionSearch(settings: CampaignSettings, base: StorageChoice, tolerance_pp: number, options: { pool?: CampaignPool; recipe?: StorageChoice; maxCampaigns?: number } = {}): Promise<ProtectionReport> {
+  const { pool, recipe, maxCampaigns } = options;
   const net = await accuracyNetwork(settings.network);
   if (net === undefined) throw new UserError('the protection search needs a measured accuracy', { jsonPath: '--network', expected: '--model cnn, mlp or FILE.onnx' });
   if (settings.trials < 2) throw new UserError('the protection search needs at least 2 trials per campaign', { jsonPath: '--trials', expected: 'an integer >= 2' });
@@ -92,7 +105,7 @@ export async function runProtectionSearch(settings: CampaignSettings, base: Stor
   const clean = net.clean.correct / net.clean.total;
   const layers = net.tensors(base.clustered).map((t) => t.name);
   const levels = definedBitsPerCell(settings.faultModel);
-  const search = async (protect: boolean, starts: ProtectionSetting[]): Promise<{ r: ProtectionSearchResult; found: (s: ProtectionSetting | undefined, label: string) => FoundSetting | undefined }> => {
+  const search = async (protect: boolean, starts: (space: ProtectionSpace) => ProtectionSetting[]): Promise<{ r: ProtectionSearchResult; found: (s: ProtectionSetting | undefined, label: string) => FoundSetting | undefined }> => {
     const space = protectionSpace(base, layers, levels, protect);
     const oracle = new ProtectionOracle(net, base, space, settings.faultModel, settings);
     const r = await searchProtection(space, {
@@ -107,7 +120,7 @@ export async function runProtectionSearch(settings: CampaignSettings, base: Stor
         oracle.record(s, verdict);
         return verdict.accepted;
       },
-      starts,
+      starts: starts(space),
       ...(maxCampaigns === undefined ? {} : { maxCampaigns }),
     });
     const found = (s: ProtectionSetting | undefined, label: string): FoundSetting | undefined => {
@@ -118,9 +131,9 @@ export async function runProtectionSearch(settings: CampaignSettings, base: Stor
     };
     return { r, found };
   };
-  const u = await search(false, []);
-  // The best unprotected setting is a point of the protected space too, known to pass: a second starting point.
-  const p = await search(true, u.r.best === undefined ? [] : [asProtectedPoint(u.r.best)]);
+  const u = await search(false, () => []);
+  // The best unprotected setting is a point of the protected space too: a starting point, as is the recipe.
+  const p = await search(true, (space) => [...(recipe === undefined ? [] : [recipePoint(space, recipe)]), ...(u.r.best === undefined ? [] : [asProtectedPoint(u.r.best)])]);
   const unprotected = u.found(u.r.best, 'best unprotected');
   const protectedSetting = p.found(p.r.best, 'protection searched');
   const end = (r: ProtectionSearchResult): SearchEnd => ({ campaigns: r.campaigns, converged: r.converged, optimal: r.optimal });

@@ -5,8 +5,8 @@
  * setting. It assumes monotonicity: a stronger setting never loses more accuracy, so a setting weaker than a
  * failure fails and one stronger than a pass passes, without a campaign.
  *
- * 1. Descent from the strongest setting (and from any other setting known to pass, e.g. the best unprotected
- *    one): a move sets one coordinate to any value that stores fewer cells. Moves are ranked by a cheap
+ * 1. Descent from the strongest setting, then from any further starting point that passes (the best unprotected
+ *    setting; a fixed protection at the fewest bits per cell): a move sets one coordinate to any value that stores fewer cells. Moves are ranked by a cheap
  *    sensitivity measure (`damage`, no campaign) per cell saved, the least first; the first move that passes is
  *    taken, and the ranking starts again from there. First only bits per cell move (protection kept where it
  *    is), then every coordinate. A descent has converged when no move passes: a setting that no single change
@@ -37,7 +37,7 @@ export interface ProtectionSearchOptions {
   /** A cheap sensitivity measure (no campaign); moves that add the least of it per cell saved are tried first. Default 0. */
   readonly damage?: (s: ProtectionSetting) => number;
   readonly maxCampaigns?: number;
-  /** Settings of the space known to pass: further starting points. */
+  /** Further starting points (e.g. the best unprotected setting, a fixed protection), judged like any setting. */
   readonly starts?: readonly ProtectionSetting[];
   readonly exactLimit?: number;
 }
@@ -115,9 +115,13 @@ export async function searchProtection(space: ProtectionSpace, options: Protecti
   if (first !== true) return { evaluated, campaigns: evaluated.length, converged: first === false, optimal: first === false };
   let best = top;
   let converged = true;
-  const starts = (options.starts ?? []).map((s) => normalized(space, s));
-  passes.push(...starts);
-  for (const start of [top, ...starts]) {
+  for (const start of [top, ...(options.starts ?? []).map((s) => normalized(space, s))]) {
+    const v = start === top ? true : await judge(start);
+    if (v === 'limit') {
+      converged = false;
+      break;
+    }
+    if (!v) continue;
     const a = await descend(start, bitsOnly);
     const b = a.limited ? a : await descend(a.at, () => true);
     if (options.cells(b.at) < options.cells(best)) best = b.at;

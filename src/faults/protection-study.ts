@@ -34,9 +34,11 @@ export async function runProtectionStudy(settings: CampaignSettings, tolerance_p
   try {
     const specs = studyRows();
     for (const spec of specs.filter((r) => r.protection === 'none')) {
-      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, pool, maxCampaigns);
+      // The study's fixed protection of this encoding is one of the search's starting points (protection-run.ts).
+      const recipe = specs.find((r) => r.encoding === spec.encoding && r.protection !== 'none')?.base;
+      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, { ...(pool === undefined ? {} : { pool }), ...(recipe === undefined ? {} : { recipe }), ...(maxCampaigns === undefined ? {} : { maxCampaigns }) });
       rows.push(r);
-      progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: ${searchEnd(r)}`);
+      progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: unprotected ${say(r.searches.unprotected)}, protected ${say(r.searches.protected)}`);
     }
   } finally {
     await pool?.close();
@@ -61,15 +63,14 @@ function bits(f: FoundSetting | undefined): string {
 function protection(f: FoundSetting | undefined): string {
   if (f === undefined) return '-';
   const parts: string[] = [];
-  if (f.choice.ecc !== undefined) parts.push(`ECC ${secdedName(f.choice.ecc.dataBits)} on ${f.choice.ecc.streams.join('+')}${f.choice.layers === undefined ? '' : ' (layers: see bits/cell)'}`);
+  if (f.choice.ecc !== undefined) parts.push(`ECC ${secdedName(f.choice.ecc.dataBits)} on ${f.choice.ecc.streams.join('+')}`);
   if (f.choice.idxSync !== undefined) parts.push(`IdxSync ${f.choice.idxSync.interval}`);
-  return parts.length === 0 ? 'none needed' : parts.join('; ');
+  return parts.length === 0 ? 'none' : parts.join('; ');
 }
 
-/** How the two searches of a row ended: converged (a local optimum) or stopped at the bound on campaigns. */
-function searchEnd(r: ProtectionReport): string {
-  const say = (e: SearchEnd): string => `${e.campaigns}${e.optimal ? ' optimal' : e.converged ? ' converged' : ' stopped at limit'}`;
-  return `${say(r.searches.unprotected)} + ${say(r.searches.protected)}`;
+/** How a search ended: proven optimal, converged (a local optimum) or stopped at the bound on campaigns. */
+function say(e: SearchEnd): string {
+  return `${e.campaigns} ${e.optimal ? 'optimal' : e.converged ? 'converged' : 'stopped at limit'}`;
 }
 
 export function protectionStudyTable(s: ProtectionStudy): string {
@@ -80,16 +81,18 @@ export function protectionStudyTable(s: ProtectionStudy): string {
   ];
   const rows = s.rows.map((r) => [
     r.base.label,
-    bits(r.unprotected),
     r.unprotected === undefined ? '-' : grouped(r.unprotected.cells),
-    bits(r.protected),
-    protection(r.protected),
+    say(r.searches.unprotected),
     r.protected === undefined ? '-' : grouped(r.protected.cells),
+    protection(r.protected),
     pct(r.eccShare),
     pct(r.saving),
-    searchEnd(r),
+    say(r.searches.protected),
   ]);
-  return `${head.join('\n')}${textTable(['encoding', 'best unprotected: bits/cell', 'cells', 'protection searched: bits/cell', 'protection', 'cells', 'ECC share', 'saving', 'campaigns: unprotected + protected'], rows)}\n`;
+  const table = textTable(['encoding', 'unprotected: cells', 'search (campaigns)', 'protected: cells', 'protection (most layers)', 'ECC share', 'saving', 'search (campaigns)'], rows);
+  // Bits per cell of the streams most layers share, then what each other layer does (its own bits per cell and ECC).
+  const details = s.rows.flatMap((r) => [`${r.base.label}, best unprotected: ${bits(r.unprotected)}`, `${r.base.label}, protection searched: ${bits(r.protected)}`]);
+  return `${head.join('\n')}${table}\n${details.join('\n')}\n`;
 }
 
 export function protectionStudyCsv(s: ProtectionStudy): string {
