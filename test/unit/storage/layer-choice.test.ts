@@ -10,6 +10,7 @@ import { syntheticLayerWeights } from '../../../src/storage/synthetic-weights.js
 import type { StorageChoice } from '../../../src/storage/types.js';
 import { sizeChoices } from '../../../src/sizing/size-choices.js';
 import type { Trace } from '../../../src/workload/layer.js';
+import { userErrorOf } from '../sizing/helpers.js';
 import { convLayer } from './fixtures.js';
 
 /** Bitmask (plain layout), ECC (72,64) on the mask; layer 'first' stores its values at 1 bit per cell and protects its values too; layer 'big' protects nothing. */
@@ -25,16 +26,6 @@ const perLayer: StorageChoice = {
 };
 const layers = [convLayer('first', 16, 3, 3, 3, 0.5), convLayer('mid', 32, 16, 3, 3, 0.25), convLayer('big', 64, 32, 3, 3, 0.2)];
 const trace: Trace = { name: 'three', source: 'test', precision: 'int8', layers } as unknown as Trace;
-
-function userError(f: () => unknown): UserError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof UserError) return e;
-    throw e;
-  }
-  throw new Error('accepted');
-}
 
 describe('per-layer settings of a storage choice', () => {
   it('a layer takes its own bits per cell and ECC streams, the others the choice’s', () => {
@@ -54,12 +45,12 @@ describe('per-layer settings of a storage choice', () => {
   });
 
   it('refuses what a layer cannot store, at the setting’s path', () => {
-    const bad = (layersPatch: unknown): UserError => userError(() => validateStorageChoice({ ...perLayer, layers: layersPatch }, 'c.json', '/weightStorage'));
+    const bad = (layersPatch: unknown): UserError => userErrorOf(() => validateStorageChoice({ ...perLayer, layers: layersPatch }, 'c.json', '/weightStorage'));
     expect(bad({ first: { bitsPerCell: { values: 4 } } }).details.jsonPath).toBe('/weightStorage/layers/first/bitsPerCell/values');
     expect(bad({ first: { bitsPerCell: { indices: 2 } } }).details.jsonPath).toBe('/weightStorage/layers/first/bitsPerCell/indices');
     const check = bad({ big: { eccStreams: [], bitsPerCell: { check: 1 } } });
     expect(check.message).toContain("not produced in layer 'big'");
-    const noEcc = userError(() => validateStorageChoice({ ...perLayer, ecc: undefined, bitsPerCell: { values: 3 }, layers: { first: { eccStreams: ['mask'] } } }, 'c.json', '/weightStorage'));
+    const noEcc = userErrorOf(() => validateStorageChoice({ ...perLayer, ecc: undefined, bitsPerCell: { values: 3 }, layers: { first: { eccStreams: ['mask'] } } }, 'c.json', '/weightStorage'));
     expect(noEcc.details.jsonPath).toBe('/weightStorage/layers/first/eccStreams');
     expect(() => validateStorageChoice({ ...perLayer, layers: { first: { colour: 'red' } } }, 'c.json', '')).toThrow(UserError);
   });
@@ -95,7 +86,7 @@ describe('per-layer settings of a storage choice', () => {
     expect(sizing.subArrays.map((a) => [a.bitsPerCell, a.cells])).toEqual([1, 2, 3].map((b) => [b, at(b)]).filter(([, c]) => c! > 0));
     expect(sizing.streams.map((s) => `${s.stream}@${s.bitsPerCell}`)).toEqual(['values@1', 'values@3', 'mask@2', 'mask@3', 'check@2']);
     expect(sizing.totalCells).toBe(net.totalCells);
-    const e = userError(() => sizeChoices(trace, [{ choice: { ...perLayer, layers: { frist: { eccStreams: [] } } }, technology: 'RRAM', origin: { file: 'c.json', jsonPath: '/choices/0' } }]));
+    const e = userErrorOf(() => sizeChoices(trace, [{ choice: { ...perLayer, layers: { frist: { eccStreams: [] } } }, technology: 'RRAM', origin: { file: 'c.json', jsonPath: '/choices/0' } }]));
     expect(e.details.jsonPath).toBe('/choices/0/layers/frist');
     expect(e.details.suggestion).toContain("'first'");
   });
