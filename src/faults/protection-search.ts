@@ -8,8 +8,10 @@
  * 1. Descent from the strongest setting, then from any further starting point that passes (the best unprotected
  *    setting; a fixed protection at the fewest bits per cell): a move sets one coordinate to any value that stores fewer cells. Moves are ranked by a cheap
  *    sensitivity measure (`damage`, no campaign) per cell saved, the least first; the first move that passes is
- *    taken, and the ranking starts again from there. First only bits per cell move (protection kept where it
- *    is), then every coordinate. A descent has converged when no move passes: a setting that no single change
+ *    taken, and the ranking starts again from there. First only bits per cell move, one stream name at a time
+ *    in the canonical order (values first, the largest stream, so it gets the first share of the tolerance;
+ *    check last: its faults are corrected while the data streams have none, so a move that looks free early
+ *    would block denser data later), protection kept where it is; then every coordinate. A descent has converged when no move passes: a setting that no single change
  *    makes cheaper (a local optimum). Failed moves are remembered, so the campaigns stay few.
  * 2. When the space is small (at most `exactLimit` points), each coordinate value is judged alone (with every
  *    other coordinate at its strongest: a value that fails there fails everywhere), then every setting cheaper
@@ -76,7 +78,17 @@ export async function searchProtection(space: ProtectionSpace, options: Protecti
     return accepted;
   };
   const moves = allMoves(space);
-  const bitsOnly = (x: ProtectionSetting, m: Move): boolean => m.kind === 'stream' && m.value.protected === (x.layers[m.layer]?.[m.stream]?.protected ?? false);
+  /** Phase 1, one stream name at a time in the space's order: only its bits per cell move, its protection stays. */
+  const bitsOf = (stream: string) => (x: ProtectionSetting, m: Move): boolean => m.kind === 'stream' && m.stream === stream && m.value.protected === (x.layers[m.layer]?.[m.stream]?.protected ?? false);
+  /** Phase 1 for every stream name, then phase 2 (every move); stops at the bound on campaigns. */
+  const descendAll = async (start: ProtectionSetting): Promise<{ at: ProtectionSetting; limited: boolean }> => {
+    let r = { at: start, limited: false };
+    for (const allowed of [...space.streams.map(bitsOf), () => true]) {
+      r = await descend(r.at, allowed);
+      if (r.limited) break;
+    }
+    return r;
+  };
 
   /** Take the best-ranked passing move until none passes; 'limit' when the campaigns ran out first. */
   const descend = async (from: ProtectionSetting, allowed: (x: ProtectionSetting, m: Move) => boolean): Promise<{ at: ProtectionSetting; limited: boolean }> => {
@@ -122,8 +134,7 @@ export async function searchProtection(space: ProtectionSpace, options: Protecti
       break;
     }
     if (!v) continue;
-    const a = await descend(start, bitsOnly);
-    const b = a.limited ? a : await descend(a.at, () => true);
+    const b = await descendAll(start);
     if (options.cells(b.at) < options.cells(best)) best = b.at;
     if (b.limited) {
       converged = false;
