@@ -10,7 +10,9 @@ import type { AccuracyCount } from '../ml/inference.js';
 import type { StorageChoice } from '../storage/types.js';
 import type { PreparedNetwork } from './inject-network.js';
 import { mnistHarness, prepareMnist } from './mnist-fault-trial.js';
+import { mnistLayerTensors, type NamedTensor } from './network-weights.js';
 import { onnxHarness, prepareOnnx, type OnnxNetworkOptions } from './onnx-fault-trial.js';
+import { onnxLayerTensors } from './onnx-weights.js';
 
 /** The network whose weights are stored: the MNIST MLP, an ONNX model on an image set, or a trace on synthetic weights. */
 export type FaultNetwork =
@@ -30,6 +32,8 @@ export interface AccuracyNetwork {
   /** Accuracy of the float model, when it differs from the stored one (ONNX: before int8 quantization). */
   readonly float?: AccuracyCount;
   prepare(choice: StorageChoice): PreparedNetwork;
+  /** The stored weights of every layer, as the encoders take them (cluster codes when `clustered`). */
+  tensors(clustered: boolean): readonly NamedTensor[];
 }
 
 /** The network's accuracy harness, or undefined for a trace (no data set). */
@@ -44,6 +48,7 @@ export async function accuracyNetwork(net: FaultNetwork): Promise<AccuracyNetwor
       testImages: h.test.count,
       clean: h.clean,
       prepare: (choice) => prepareMnist(choice, net.modelPath),
+      tensors: (clustered) => mnistLayerTensors(h.model, clustered),
     };
   }
   const h = await onnxHarness(net);
@@ -57,5 +62,6 @@ export async function accuracyNetwork(net: FaultNetwork): Promise<AccuracyNetwor
     clean: h.clean,
     float: h.float,
     prepare: (choice) => prepareOnnx(h, choice),
+    tensors: (clustered) => onnxLayerTensors(h.layers, clustered),
   };
 }

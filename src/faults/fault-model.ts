@@ -9,6 +9,7 @@
  */
 
 import { UserError } from '../errors.js';
+import { streamLevels, type StreamLevel } from '../storage/layer-choice.js';
 import { producedStreams } from '../storage/streams.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import { faultTable, type FaultTable } from './cell-faults.js';
@@ -40,8 +41,9 @@ export function definedBitsPerCell(model: FaultModel): number[] {
   return model.levelModels.map((m) => m.bitsPerCell);
 }
 
-/** The level model at `bitsPerCell`, or a UserError naming the stream that asked for it. */
-function levelModelAt(model: FaultModel, bitsPerCell: number, stream?: StreamName): LevelModel {
+/** The level model at `bitsPerCell`, or a UserError naming the stream (and layer) that asked for it, at its JSON path. */
+function levelModelAt(model: FaultModel, bitsPerCell: number, asker?: StreamLevel): LevelModel {
+  const who = asker === undefined ? '' : ` (asked for by stream '${asker.stream}'${asker.layer === undefined ? '' : ` of layer '${asker.layer}'`})`;
   const found = model.levelModels.find((m) => m.bitsPerCell === bitsPerCell);
   if (found !== undefined) return found;
   const defined = definedBitsPerCell(model);
@@ -50,21 +52,21 @@ function levelModelAt(model: FaultModel, bitsPerCell: number, stream?: StreamNam
     try {
       technologyLevelModel(technology, bitsPerCell); // the technology's own refusal, with its reason
     } catch (e) {
-      if (e instanceof UserError) throw new UserError(e.message, { ...e.details, ...(stream === undefined ? {} : { jsonPath: `/bitsPerCell/${stream}` }) });
+      if (e instanceof UserError) throw new UserError(e.message, { ...e.details, ...(asker === undefined ? {} : { jsonPath: asker.jsonPath }) });
       throw e;
     }
   }
   throw new UserError(
-    `the fault model "${model.name}" defines no ${bitsPerCell} bits per cell${stream === undefined ? '' : ` (asked for by stream '${stream}')`}`,
+    `the fault model "${model.name}" defines no ${bitsPerCell} bits per cell${who}`,
     {
-      jsonPath: stream === undefined ? undefined : `/bitsPerCell/${stream}`,
+      jsonPath: asker?.jsonPath,
       expected: `one of the bits per cell it defines: ${defined.join(', ')}`,
       suggestion: `store the stream at ${defined.join(' or ')} bits per cell, or add a ${1 << bitsPerCell}-level model to the levels file`,
     },
   );
 }
 
-/** Bits per cell of each stream a choice produces. */
+/** Bits per cell of each stream a choice produces (a choice without `layers`, or one layer's: layerChoice). */
 export function streamBitsPerCell(choice: StorageChoice): Partial<Record<StreamName, number>> {
   const out: Partial<Record<StreamName, number>> = {};
   for (const s of producedStreams(choice)) out[s] = choice.bitsPerCell[s] ?? choice.defaultBitsPerCell;
@@ -76,8 +78,8 @@ export type FaultTables = ReadonlyMap<number, FaultTable>;
 
 export function faultTablesFor(model: FaultModel, choice: StorageChoice): FaultTables {
   const tables = new Map<number, FaultTable>();
-  for (const [stream, b] of Object.entries(streamBitsPerCell(choice)) as [StreamName, number][]) {
-    if (!tables.has(b)) tables.set(b, faultTable(errorMatrix(levelModelAt(model, b, stream))));
+  for (const level of streamLevels(choice)) {
+    if (!tables.has(level.bitsPerCell)) tables.set(level.bitsPerCell, faultTable(errorMatrix(levelModelAt(model, level.bitsPerCell, level))));
   }
   return tables;
 }

@@ -12,11 +12,11 @@ import { loadTrace } from '../workload/load-trace.js';
 import type { CampaignPool } from './campaign-pool.js';
 import { runCampaign, type CampaignResult, type CampaignWeightErrors, type TrialSpec } from './campaign.js';
 import type { FaultMode } from './cell-faults.js';
-import { faultTablesFor, meanFaultRates, streamBitsPerCell, type FaultModel } from './fault-model.js';
+import { faultTablesFor, meanFaultRates, type FaultModel } from './fault-model.js';
 import { accuracyNetwork, type FaultNetwork } from './accuracy-network.js';
 import { MNIST_FAULT_TRIAL_MODULE, type MnistFaultTrialOptions } from './mnist-fault-trial.js';
 import { ONNX_FAULT_TRIAL_MODULE, type OnnxFaultTrialOptions } from './onnx-fault-trial.js';
-import { layerCells } from './prepared-layer.js';
+import { bitsPerCellOf, layerCells } from './prepared-layer.js';
 import { accuracyLoss_pp } from './search.js';
 import { TRACE_FAULT_TRIAL_MODULE, type TraceFaultTrialOptions } from './trace-fault-trial.js';
 
@@ -84,32 +84,29 @@ function trialSpec(network: FaultNetwork, choice: StorageChoice, faultModel: Fau
   return { module: TRACE_FAULT_TRIAL_MODULE, exportName: 'createTraceFaultTrial', options };
 }
 
-/** Bits and cells of every stream of the whole network under `choice`. */
+/** Bits and cells of every stream of the whole network under `choice`: one row per stream and bits per cell (layers may differ). */
 export async function storageCells(network: FaultNetwork, choice: StorageChoice, faultModel: FaultModel): Promise<{ streams: StreamCells[]; totalCells: number }> {
   const rates = meanFaultRates(faultModel);
-  const bpc = streamBitsPerCell(choice);
-  const bits: Partial<Record<StreamName, number>> = {};
-  const cells: Partial<Record<StreamName, number>> = {};
+  const rows = new Map<string, { stream: StreamName; bitsPerCell: number; bits: number; cells: number }>();
+  const add = (stream: StreamName, bitsPerCell: number, bits: number, cells: number): void => {
+    const key = `${STREAM_ORDER.indexOf(stream)}:${bitsPerCell}`;
+    const row = rows.get(key) ?? { stream, bitsPerCell, bits: 0, cells: 0 };
+    row.bits += bits;
+    row.cells += cells;
+    rows.set(key, row);
+  };
   const accuracy = await accuracyNetwork(network);
   if (accuracy !== undefined) {
     for (const layer of accuracy.prepare(choice).layers) {
       const c = layerCells(layer);
-      for (const [s, stream] of Object.entries(layer.encoded.streams) as [StreamName, { length: number }][]) {
-        bits[s] = (bits[s] ?? 0) + stream.length;
-        cells[s] = (cells[s] ?? 0) + (c[s] ?? 0);
-      }
+      for (const [s, stream] of Object.entries(layer.encoded.streams) as [StreamName, { length: number }][]) add(s, bitsPerCellOf(layer, s), stream.length, c[s] ?? 0);
     }
   } else if (network.kind === 'trace') {
-    const totals = networkStorage(loadTrace(network.file), choice, { seed: TRACE_WEIGHT_SEED }).totals;
-    for (const [s, t] of Object.entries(totals) as [StreamName, { bits: number; cells: number }][]) {
-      bits[s] = t.bits;
-      cells[s] = t.cells;
-    }
+    for (const l of networkStorage(loadTrace(network.file), choice, { seed: TRACE_WEIGHT_SEED }).layers) for (const s of l.streams) add(s.stream, s.bitsPerCell, s.bits, s.cells);
   }
-  const streams = STREAM_ORDER.filter((s) => bits[s] !== undefined).map((stream) => {
-    const b = bpc[stream] ?? choice.defaultBitsPerCell;
-    return { stream, bits: bits[stream] ?? 0, bitsPerCell: b, cells: cells[stream] ?? 0, cellFaultRate: rates.get(b) ?? NaN };
-  });
+  const streams = [...rows.values()]
+    .sort((a, b) => STREAM_ORDER.indexOf(a.stream) - STREAM_ORDER.indexOf(b.stream) || a.bitsPerCell - b.bitsPerCell)
+    .map((r) => ({ stream: r.stream, bits: r.bits, bitsPerCell: r.bitsPerCell, cells: r.cells, cellFaultRate: rates.get(r.bitsPerCell) ?? NaN }));
   return { streams, totalCells: streams.reduce((a, s) => a + s.cells, 0) };
 }
 

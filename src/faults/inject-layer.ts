@@ -56,9 +56,13 @@ export interface InjectionOptions {
  * of a bits-per-cell search see the same faults in the streams they do not
  * change (common random numbers).
  */
-function perStreamRandom(random: RandomStream, layerName: string): (stream: StreamName) => RandomStream {
-  const key = random.int(2 ** 32);
+function perStreamRandom(key: number, layerName: string): (stream: StreamName) => RandomStream {
   return (stream) => randomStream(key, `faults/layer/${layerName}/${stream}`);
+}
+
+/** The one draw a layer takes from a trial's random stream: the key of its streams' random streams. */
+export function layerFaultKey(random: RandomStream): number {
+  return random.int(2 ** 32);
 }
 
 /** Fault copies of the layer's streams; streams without a fault are shared with the clean encoding, not copied. */
@@ -67,9 +71,18 @@ export function faultStreams(
   options: InjectionOptions,
   random: RandomStream,
 ): { streams: Partial<Record<StreamName, BitStream>>; faultyCellsByStream: Partial<Record<StreamName, number>> } {
+  return faultStreamsWithKey(layer, options, layerFaultKey(random));
+}
+
+/** faultStreams with the layer's key given (trial-weights.ts replays one layer of a trial). */
+export function faultStreamsWithKey(
+  layer: PreparedLayer,
+  options: InjectionOptions,
+  key: number,
+): { streams: Partial<Record<StreamName, BitStream>>; faultyCellsByStream: Partial<Record<StreamName, number>> } {
   const streams: Partial<Record<StreamName, BitStream>> = {};
   const faultyCellsByStream: Partial<Record<StreamName, number>> = {};
-  const randomFor = perStreamRandom(random, layer.name);
+  const randomFor = perStreamRandom(key, layer.name);
   for (const [name, clean] of Object.entries(layer.encoded.streams) as [StreamName, BitStream][]) {
     const bitsPerCell = bitsPerCellOf(layer, name);
     const table = options.tables.get(bitsPerCell);

@@ -9,6 +9,7 @@
  */
 
 import type { RandomStream } from '../engine/random.js';
+import { checkLayerNames } from '../storage/layer-choice.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import type { WeightTensor } from '../storage/weight-tensor.js';
 import type { FaultMode } from './cell-faults.js';
@@ -25,6 +26,7 @@ export interface PreparedNetwork {
 }
 
 export function prepareNetwork(layers: readonly { name: string; tensor: WeightTensor }[], choice: StorageChoice, atomicK?: number): PreparedNetwork {
+  checkLayerNames(choice, layers.map((l) => l.name), { jsonPath: '', network: 'the network' });
   return { choice, layers: layers.map((l) => prepareLayer(l.name, l.tensor, choice, atomicK)) };
 }
 

@@ -7,6 +7,7 @@
 import type { BitStream } from '../storage/bit-stream.js';
 import { encodeLayer } from '../storage/codec.js';
 import { DEFAULT_ATOMIC_K, formatOf, type EncodedLayer } from '../storage/encoded-layer.js';
+import { layerChoice } from '../storage/layer-choice.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import type { WeightTensor } from '../storage/weight-tensor.js';
 import { streamBitsPerCell } from './fault-model.js';
@@ -23,11 +24,13 @@ export interface PreparedLayer {
   cleanFields?: Int32Array;
 }
 
+/** Encode layer `name` under its settings in `choice` (the choice's own, or the layer's: layerChoice). */
 export function prepareLayer(name: string, tensor: WeightTensor, choice: StorageChoice, atomicK = DEFAULT_ATOMIC_K): PreparedLayer {
+  const own = layerChoice(choice, name);
   return {
     name,
-    encoded: encodeLayer(tensor, formatOf(choice, atomicK)),
-    bitsPerCell: streamBitsPerCell(choice),
+    encoded: encodeLayer(tensor, formatOf(own, atomicK)),
+    bitsPerCell: streamBitsPerCell(own),
     original: int8Weights(tensor.values, tensor.codebook),
   };
 }

@@ -1,150 +1,164 @@
 /**
- * The protection search: per stream its bits per cell and whether ECC protects it, the ECC data word (one for
- * every protected stream) and the IdxSync interval, chosen to minimize cells while the accuracy loss stays
- * within the tolerance (search.ts: loss = fault-free accuracy − the lower end of the interval).
+ * The protection search: per layer and stream its bits per cell and whether ECC protects it, the ECC data word
+ * and the IdxSync interval (protection-space.ts), chosen to minimize cells while the accuracy loss stays within
+ * the tolerance (search.ts: loss = fault-free accuracy − the lower end of the interval). One campaign judges a
+ * setting. It assumes monotonicity: a stronger setting never loses more accuracy, so a setting weaker than a
+ * failure fails and one stronger than a pass passes, without a campaign.
  *
- * A setting is stronger than another when every coordinate is at least as safe: fewer bits per cell,
- * protected rather than not, a smaller ECC word, a shorter IdxSync interval. The search assumes monotonicity
- * (a stronger setting never loses more accuracy), and then finds the cheapest accepted setting exactly:
- * 1. the strongest setting; if it fails, nothing passes.
- * 2. each coordinate alone: the strongest setting with one stream's (bits per cell, protected), or the ECC
- *    word, or the interval, changed. A value that fails alone fails in any setting (every setting holding it
- *    is weaker than the strongest one with it), so only values that pass alone are combined.
- * 3. the combinations of those values, cheapest first: the first that passes is the optimum; a failure rules
- *    out every weaker combination too. A known passing setting (the incumbent: the best unprotected one) ends
- *    the search at its cost; when the bound on campaigns stops it first, the incumbent is returned, marked
- *    incomplete.
+ * 1. Descent from the strongest setting, then from any further starting point that passes (the best unprotected
+ *    setting; a fixed protection at the fewest bits per cell): a move sets one coordinate to any value that stores fewer cells. Moves are ranked by a cheap
+ *    sensitivity measure (`damage`, no campaign) per cell saved, the least first; the first move that passes is
+ *    taken, and the ranking starts again from there. First only bits per cell move, one stream name at a time
+ *    in the canonical order (values first, the largest stream, so it gets the first share of the tolerance;
+ *    check last: its faults are corrected while the data streams have none, so a move that looks free early
+ *    would block denser data later), protection kept where it is; then every coordinate. A descent has converged when no move passes: a setting that no single change
+ *    makes cheaper (a local optimum). Failed moves are remembered, so the campaigns stay few.
+ * 2. When the space is small (at most `exactLimit` points), each coordinate value is judged alone (with every
+ *    other coordinate at its strongest: a value that fails there fails everywhere), then every setting cheaper
+ *    than the best found, cheapest first: the first that passes, or else the best found, is the optimum (under
+ *    monotonicity).
+ * A bound on campaigns stops the search; the best setting found so far is returned, marked not converged.
  */
 
-import type { StreamName } from '../storage/types.js';
+import { allMoves, allSettings, atLeastAsStrong, normalized, spaceSize, strongest, withMove, type Move, type ProtectionSetting, type ProtectionSpace } from './protection-space.js';
 
-/** One stream's setting. */
-export interface StreamSetting {
-  readonly bitsPerCell: number;
-  readonly protected: boolean;
-}
+export type { ProtectionSetting, ProtectionSpace, StreamSetting } from './protection-space.js';
 
-/** A point of the search space. */
-export interface ProtectionSetting {
-  readonly streams: Readonly<Partial<Record<StreamName, StreamSetting>>>;
-  /** ECC data word of the protected streams [bits]; used when any stream is protected. */
-  readonly eccDataBits: number;
-  /** IdxSync interval [weights]; undefined: no IdxSync. */
-  readonly syncInterval?: number;
-}
-
-export interface ProtectionSpace {
-  /** Streams whose bits per cell are chosen; `protectable` those ECC may cover. */
-  readonly streams: readonly StreamName[];
-  readonly protectable: readonly StreamName[];
-  /** Densities, ascending (the first is the safest). */
-  readonly bitsPerCell: readonly number[];
-  /** ECC data words, ascending (the first, the smallest, is the safest). */
-  readonly eccDataBits: readonly number[];
-  /** IdxSync intervals, ascending (the first is the safest); empty when the encoding has nothing to re-align. */
-  readonly syncIntervals: readonly number[];
-}
+/** Campaigns per search at most (assumption: ~1 s each for the shipped CNN on 2 cores, so a search stays within minutes). */
+export const DEFAULT_MAX_CAMPAIGNS = 150;
+/** Spaces up to this many points are also searched exactly (a hand-made case; real spaces have 10^20 and more). */
+export const DEFAULT_EXACT_LIMIT = 20_000;
 
 export interface ProtectionSearchOptions {
   /** Cells a setting needs (exact, no campaign). */
   readonly cells: (s: ProtectionSetting) => number;
-  /** Whether a setting meets the tolerance (one campaign). */
+  /** Whether a setting meets the tolerance: one campaign. */
   readonly accepts: (s: ProtectionSetting) => Promise<boolean>;
-  /** Combinations tried at most in step 3 (a bound on campaigns); default 50. */
-  readonly maxCombinations?: number;
-  /** A setting of the space already known to pass (e.g. the best unprotected one): only cheaper ones are tried. */
-  readonly incumbent?: ProtectionSetting;
+  /** The verdict when it is known without a campaign (e.g. every trial decodes the weights of a setting already judged). */
+  readonly known?: (s: ProtectionSetting) => boolean | undefined;
+  /** A cheap sensitivity measure (no campaign); moves that add the least of it per cell saved are tried first. Default 0. */
+  readonly damage?: (s: ProtectionSetting) => number;
+  readonly maxCampaigns?: number;
+  /** Further starting points (e.g. the best unprotected setting, a fixed protection), judged like any setting. */
+  readonly starts?: readonly ProtectionSetting[];
+  readonly exactLimit?: number;
 }
 
 export interface ProtectionSearchResult {
-  /** The cheapest accepted setting; undefined when even the strongest fails. */
+  /** The cheapest accepted setting found; undefined when even the strongest fails. */
   readonly best?: ProtectionSetting;
   readonly bestCells?: number;
-  /** Every setting evaluated, in order, with its verdict. */
+  /** Every setting a campaign judged, in order, with its verdict. */
   readonly evaluated: readonly { setting: ProtectionSetting; cells: number; accepted: boolean }[];
-  /** False when step 3 stopped at maxCombinations before an accepted combination. */
-  readonly complete: boolean;
+  readonly campaigns: number;
+  /** Every descent ended in a local optimum within the bound on campaigns. */
+  readonly converged: boolean;
+  /** The exact step ran to its end: the best setting is the optimum of the space (under monotonicity). */
+  readonly optimal: boolean;
 }
 
-type Coordinate = { kind: 'stream'; stream: StreamName; value: StreamSetting } | { kind: 'ecc'; value: number } | { kind: 'sync'; value: number | undefined };
-
-export function strongest(space: ProtectionSpace): ProtectionSetting {
-  const b = space.bitsPerCell[0] as number;
-  const streams = Object.fromEntries(space.streams.map((s) => [s, { bitsPerCell: b, protected: space.protectable.includes(s) }]));
-  return { streams, eccDataBits: space.eccDataBits[0] as number, ...(space.syncIntervals.length > 0 ? { syncInterval: space.syncIntervals[0] as number } : {}) };
-}
-
-function withCoordinate(s: ProtectionSetting, c: Coordinate): ProtectionSetting {
-  if (c.kind === 'stream') return { ...s, streams: { ...s.streams, [c.stream]: c.value } };
-  if (c.kind === 'ecc') return { ...s, eccDataBits: c.value };
-  const { syncInterval: _drop, ...rest } = s;
-  return c.value === undefined ? rest : { ...rest, syncInterval: c.value };
-}
-
-/** Rank of a sync interval's weakness: a longer interval is weaker, none the weakest. */
-const syncRank = (v: number | undefined): number => (v === undefined ? Infinity : v);
-
-/** Whether `a` is at least as strong as `b` in every coordinate. */
-export function atLeastAsStrong(a: ProtectionSetting, b: ProtectionSetting): boolean {
-  const anyProtected = (s: ProtectionSetting): boolean => Object.values(s.streams).some((x) => x?.protected === true);
-  for (const [name, sb] of Object.entries(b.streams) as [StreamName, StreamSetting][]) {
-    const sa = a.streams[name];
-    if (sa === undefined || sa.bitsPerCell > sb.bitsPerCell || (sb.protected && !sa.protected)) return false;
-  }
-  if (anyProtected(b) && a.eccDataBits > b.eccDataBits) return false;
-  return syncRank(a.syncInterval) <= syncRank(b.syncInterval);
-}
-
-/** The values of each coordinate, safest first. */
-function coordinateValues(space: ProtectionSpace): Coordinate[][] {
-  const streams = space.streams.map((stream) =>
-    space.bitsPerCell.flatMap((bitsPerCell) =>
-      (space.protectable.includes(stream) ? [true, false] : [false]).map((p): Coordinate => ({ kind: 'stream', stream, value: { bitsPerCell, protected: p } })),
-    ),
-  );
-  const ecc = space.eccDataBits.map((value): Coordinate => ({ kind: 'ecc', value }));
-  const sync = space.syncIntervals.length === 0 ? [] : [[...space.syncIntervals.map((value): Coordinate => ({ kind: 'sync', value })), { kind: 'sync', value: undefined } as Coordinate]];
-  return [...streams, ...(space.protectable.length > 0 ? [ecc] : []), ...sync];
-}
+type Verdict = boolean | 'limit';
 
 export async function searchProtection(space: ProtectionSpace, options: ProtectionSearchOptions): Promise<ProtectionSearchResult> {
   const evaluated: { setting: ProtectionSetting; cells: number; accepted: boolean }[] = [];
   const failures: ProtectionSetting[] = [];
   const passes: ProtectionSetting[] = [];
-  const accepts = async (s: ProtectionSetting): Promise<boolean> => {
-    // Known by monotonicity: weaker than a failure fails, stronger than a pass passes.
+  const limit = options.maxCampaigns ?? DEFAULT_MAX_CAMPAIGNS;
+  const damage = options.damage ?? (() => 0);
+  const judge = async (s: ProtectionSetting): Promise<Verdict> => {
     if (failures.some((f) => atLeastAsStrong(f, s))) return false;
     if (passes.some((p) => atLeastAsStrong(s, p))) return true;
-    const accepted = await options.accepts(s);
-    evaluated.push({ setting: s, cells: options.cells(s), accepted });
+    let accepted = options.known?.(s);
+    if (accepted === undefined) {
+      if (evaluated.length >= limit) return 'limit';
+      accepted = await options.accepts(s);
+      evaluated.push({ setting: s, cells: options.cells(s), accepted });
+    }
     (accepted ? passes : failures).push(s);
     return accepted;
   };
+  const moves = allMoves(space);
+  /** Phase 1, one stream name at a time in the space's order: only its bits per cell move, its protection stays. */
+  const bitsOf = (stream: string) => (x: ProtectionSetting, m: Move): boolean => m.kind === 'stream' && m.stream === stream && m.value.protected === (x.layers[m.layer]?.[m.stream]?.protected ?? false);
+  /** Phase 1 for every stream name, then phase 2 (every move); stops at the bound on campaigns. */
+  const descendAll = async (start: ProtectionSetting): Promise<{ at: ProtectionSetting; limited: boolean }> => {
+    let r = { at: start, limited: false };
+    for (const allowed of [...space.streams.map(bitsOf), () => true]) {
+      r = await descend(r.at, allowed);
+      if (r.limited) break;
+    }
+    return r;
+  };
+
+  /** Take the best-ranked passing move until none passes; 'limit' when the campaigns ran out first. */
+  const descend = async (from: ProtectionSetting, allowed: (x: ProtectionSetting, m: Move) => boolean): Promise<{ at: ProtectionSetting; limited: boolean }> => {
+    let x = from;
+    for (;;) {
+      const cx = options.cells(x);
+      const dx = damage(x);
+      const candidates = new Map<string, ProtectionSetting>();
+      for (const m of moves) {
+        if (!allowed(x, m)) continue;
+        const c = withMove(space, x, m);
+        const key = JSON.stringify(c);
+        if (!candidates.has(key)) candidates.set(key, c);
+      }
+      const ranked = [...candidates.values()]
+        .map((c, i) => ({ c, i, cells: options.cells(c) }))
+        .filter((c) => c.cells < cx)
+        .map((c) => ({ ...c, score: (damage(c.c) - dx) / (cx - c.cells) }))
+        .sort((a, b) => a.score - b.score || a.cells - b.cells || a.i - b.i);
+      let next: ProtectionSetting | undefined;
+      for (const { c } of ranked) {
+        const v = await judge(c);
+        if (v === 'limit') return { at: x, limited: true };
+        if (v) {
+          next = c;
+          break;
+        }
+      }
+      if (next === undefined) return { at: x, limited: false };
+      x = next;
+    }
+  };
+
   const top = strongest(space);
-  if (!(await accepts(top))) return { evaluated, complete: true };
-  // Step 2: each coordinate alone.
-  const feasible: Coordinate[][] = [];
-  for (const values of coordinateValues(space)) {
-    const ok: Coordinate[] = [];
-    for (const c of values) if (await accepts(withCoordinate(top, c))) ok.push(c);
-    feasible.push(ok);
+  const first = await judge(top);
+  if (first !== true) return { evaluated, campaigns: evaluated.length, converged: first === false, optimal: first === false };
+  let best = top;
+  let converged = true;
+  for (const start of [top, ...(options.starts ?? []).map((s) => normalized(space, s))]) {
+    const v = start === top ? true : await judge(start);
+    if (v === 'limit') {
+      converged = false;
+      break;
+    }
+    if (!v) continue;
+    const b = await descendAll(start);
+    if (options.cells(b.at) < options.cells(best)) best = b.at;
+    if (b.limited) {
+      converged = false;
+      break;
+    }
   }
-  // Step 3: combinations of feasible values, cheapest first (ties: the stronger first, then enumeration order).
-  let combos: ProtectionSetting[] = [top];
-  for (const values of feasible) combos = combos.flatMap((s) => values.map((c) => withCoordinate(s, c)));
-  const ranked = combos.map((s, i) => ({ s, i, cells: options.cells(s) })).sort((a, b) => a.cells - b.cells || a.i - b.i);
-  const limit = options.maxCombinations ?? 50;
-  const incumbent = options.incumbent === undefined ? undefined : { best: options.incumbent, bestCells: options.cells(options.incumbent) };
-  if (incumbent !== undefined) passes.push(incumbent.best);
-  let tried = 0;
-  for (const { s, cells } of ranked) {
-    // Every cheaper combination is resolved: the incumbent is the optimum.
-    if (incumbent !== undefined && cells >= incumbent.bestCells) return { ...incumbent, evaluated, complete: true };
-    if (failures.some((f) => atLeastAsStrong(f, s))) continue;
-    const known = passes.some((p) => atLeastAsStrong(s, p));
-    if (!known && tried >= limit) return { ...incumbent, evaluated, complete: false };
-    if (!known) tried++;
-    if (await accepts(s)) return { best: s, bestCells: cells, evaluated, complete: true };
+  let optimal = false;
+  if (converged && spaceSize(space) <= (options.exactLimit ?? DEFAULT_EXACT_LIMIT)) {
+    const bestCells = options.cells(best);
+    const cheaper = allSettings(space)
+      .map((s, i) => ({ s, i, cells: options.cells(s) }))
+      .filter((x) => x.cells < bestCells)
+      .sort((a, b) => a.cells - b.cells || a.i - b.i);
+    optimal = true;
+    // Each coordinate value alone first: one that fails with everything else at its strongest fails everywhere.
+    for (const s of [...moves.map((m) => withMove(space, top, m)), ...cheaper.map((c) => c.s)]) {
+      if (options.cells(s) >= options.cells(best)) continue;
+      const v = await judge(s);
+      if (v === 'limit') {
+        optimal = false;
+        break;
+      }
+      if (v) best = s;
+    }
   }
-  return { ...incumbent, evaluated, complete: true };
+  return { best, bestCells: options.cells(best), evaluated, campaigns: evaluated.length, converged, optimal };
 }

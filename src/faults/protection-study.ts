@@ -10,7 +10,8 @@ import type { StreamName } from '../storage/types.js';
 import { accuracyNetwork } from './accuracy-network.js';
 import { CampaignPool } from './campaign-pool.js';
 import type { CampaignSettings } from './faults-run.js';
-import { runProtectionSearch, type FoundSetting, type ProtectionReport } from './protection-run.js';
+import { secdedName } from '../sizing/choice-label.js';
+import { runProtectionSearch, type FoundSetting, type ProtectionReport, type SearchEnd } from './protection-run.js';
 import { studyRows } from './study.js';
 
 /** MaxNVM (Pentecost et al., MICRO 2019; reference/README.md): its abstract's words. */
@@ -26,18 +27,18 @@ export interface ProtectionStudy {
   readonly rows: ProtectionReport[];
 }
 
-export async function runProtectionStudy(settings: CampaignSettings, tolerance_pp: number, progress?: (line: string) => void): Promise<ProtectionStudy> {
+export async function runProtectionStudy(settings: CampaignSettings, tolerance_pp: number, progress?: (line: string) => void, maxCampaigns?: number): Promise<ProtectionStudy> {
   const net = await accuracyNetwork(settings.network);
   const pool = settings.workers > 0 ? new CampaignPool(settings.workers) : undefined;
   const rows: ProtectionReport[] = [];
   try {
     const specs = studyRows();
     for (const spec of specs.filter((r) => r.protection === 'none')) {
-      // The study's fixed protection of this encoding seeds the search (protection-run.ts).
+      // The study's fixed protection of this encoding is one of the search's starting points (protection-run.ts).
       const recipe = specs.find((r) => r.encoding === spec.encoding && r.protection !== 'none')?.base;
-      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, pool, recipe);
+      const r = await runProtectionSearch(settings, spec.base, tolerance_pp, { ...(pool === undefined ? {} : { pool }), ...(recipe === undefined ? {} : { recipe }), ...(maxCampaigns === undefined ? {} : { maxCampaigns }) });
       rows.push(r);
-      progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: ${r.campaigns} campaigns`);
+      progress?.(`study --protect: ${rows.length}/4 ${spec.base.label}: unprotected ${say(r.searches.unprotected)}, protected ${say(r.searches.protected)}`);
     }
   } finally {
     await pool?.close();
@@ -47,17 +48,29 @@ export async function runProtectionStudy(settings: CampaignSettings, tolerance_p
 
 const pct = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? '-' : `${(100 * x).toFixed(2)} %`);
 
+/** Bits per cell of the streams most layers share, then each layer's own settings where they differ. */
 function bits(f: FoundSetting | undefined): string {
   if (f === undefined) return 'none within tolerance';
-  return (Object.entries(f.choice.bitsPerCell) as [StreamName, number][]).map(([s, b]) => `${s} ${b}`).join(', ');
+  const shared = (Object.entries(f.choice.bitsPerCell) as [StreamName, number][]).map(([s, b]) => `${s} ${b}`).join(', ');
+  const own = Object.entries(f.choice.layers ?? {}).map(([name, o]) => {
+    const parts = (Object.entries(o.bitsPerCell ?? {}) as [StreamName, number][]).map(([s, b]) => `${s} ${b}`);
+    if (o.eccStreams !== undefined) parts.push(o.eccStreams.length === 0 ? 'no ECC' : `ECC on ${o.eccStreams.join('+')}`);
+    return `${name}: ${parts.join(', ')}`;
+  });
+  return [shared, ...own].join('; ');
 }
 
 function protection(f: FoundSetting | undefined): string {
   if (f === undefined) return '-';
   const parts: string[] = [];
-  if (f.choice.ecc !== undefined) parts.push(`ECC (${f.choice.ecc.dataBits + Math.ceil(Math.log2(f.choice.ecc.dataBits)) + 2},${f.choice.ecc.dataBits}) on ${f.choice.ecc.streams.join('+')}`);
+  if (f.choice.ecc !== undefined) parts.push(`ECC ${secdedName(f.choice.ecc.dataBits)} on ${f.choice.ecc.streams.join('+')}`);
   if (f.choice.idxSync !== undefined) parts.push(`IdxSync ${f.choice.idxSync.interval}`);
-  return parts.length === 0 ? 'none needed' : parts.join('; ');
+  return parts.length === 0 ? 'none' : parts.join('; ');
+}
+
+/** How a search ended: proven optimal, converged (a local optimum) or stopped at the bound on campaigns. */
+function say(e: SearchEnd): string {
+  return `${e.campaigns} ${e.optimal ? 'optimal' : e.converged ? 'converged' : 'stopped at limit'}`;
 }
 
 export function protectionStudyTable(s: ProtectionStudy): string {
@@ -68,21 +81,23 @@ export function protectionStudyTable(s: ProtectionStudy): string {
   ];
   const rows = s.rows.map((r) => [
     r.base.label,
-    bits(r.unprotected),
     r.unprotected === undefined ? '-' : grouped(r.unprotected.cells),
-    bits(r.protected),
-    protection(r.protected),
+    say(r.searches.unprotected),
     r.protected === undefined ? '-' : grouped(r.protected.cells),
+    protection(r.protected),
     pct(r.eccShare),
     pct(r.saving),
-    `${r.campaigns}${r.complete ? '' : ' (bound hit)'}`,
+    say(r.searches.protected),
   ]);
-  return `${head.join('\n')}${textTable(['encoding', 'best unprotected: bits/cell', 'cells', 'protection searched: bits/cell', 'protection', 'cells', 'ECC share', 'saving', 'campaigns'], rows)}\n`;
+  const table = textTable(['encoding', 'unprotected: cells', 'search (campaigns)', 'protected: cells', 'protection (most layers)', 'ECC share', 'saving', 'search (campaigns)'], rows);
+  // Bits per cell of the streams most layers share, then what each other layer does (its own bits per cell and ECC).
+  const details = s.rows.flatMap((r) => [`${r.base.label}, best unprotected: ${bits(r.unprotected)}`, `${r.base.label}, protection searched: ${bits(r.protected)}`]);
+  return `${head.join('\n')}${table}\n${details.join('\n')}\n`;
 }
 
 export function protectionStudyCsv(s: ProtectionStudy): string {
   return toCsv(
-    ['encoding', 'unprotectedCells', 'protectedCells', 'eccCells', 'syncCells', 'eccShare_fraction', 'saving_fraction', 'eccDataBits', 'eccStreams', 'idxSyncInterval_weights', 'campaigns', 'complete'],
+    ['encoding', 'unprotectedCells', 'protectedCells', 'eccCells', 'syncCells', 'eccShare_fraction', 'saving_fraction', 'eccDataBits', 'eccStreams', 'idxSyncInterval_weights', 'campaigns', 'unprotectedCampaigns', 'unprotectedConverged', 'protectedCampaigns', 'protectedConverged'],
     s.rows.map((r) => ({
       encoding: r.base.label,
       unprotectedCells: r.unprotected?.cells ?? '',
@@ -95,7 +110,10 @@ export function protectionStudyCsv(s: ProtectionStudy): string {
       eccStreams: r.protected?.choice.ecc?.streams.join('+') ?? '',
       idxSyncInterval_weights: r.protected?.choice.idxSync?.interval ?? '',
       campaigns: r.campaigns,
-      complete: String(r.complete),
+      unprotectedCampaigns: r.searches.unprotected.campaigns,
+      unprotectedConverged: String(r.searches.unprotected.converged),
+      protectedCampaigns: r.searches.protected.campaigns,
+      protectedConverged: String(r.searches.protected.converged),
     })),
   );
 }

@@ -1,11 +1,11 @@
 import { secdedCode } from '../storage/secded.js';
 import { DEFAULT_BITMASK_LAYOUT, producedStreams } from '../storage/streams.js';
-import type { StorageChoice } from '../storage/types.js';
+import type { LayerOverride, StorageChoice } from '../storage/types.js';
 
 /** Words for a storage choice: a short default label for the command line, and a one-line description for tables. */
 
 /** SECDED code of a data word as (codeword, data) bits, e.g. 64 → "(72,64)". */
-function secdedName(dataBits: number): string {
+export function secdedName(dataBits: number): string {
   return `(${secdedCode(dataBits).codewordBits},${dataBits})`;
 }
 
@@ -22,6 +22,8 @@ export function defaultLabel(c: StorageChoice): string {
   }
   if (c.ecc !== undefined) parts.push(`ecc${secdedName(c.ecc.dataBits)}`);
   if (c.idxSync !== undefined) parts.push(`sync${c.idxSync.interval}`);
+  const layers = Object.keys(c.layers ?? {}).length;
+  if (layers > 0) parts.push(`+${layers} layer${layers === 1 ? '' : 's'}`);
   return parts.join(' ');
 }
 
@@ -36,5 +38,13 @@ export function describeChoice(c: StorageChoice): string {
   const parts = [enc, bpc];
   parts.push(c.ecc === undefined ? 'no ECC' : `ECC ${secdedName(c.ecc.dataBits)} on ${c.ecc.streams.join(', ')}`);
   parts.push(c.idxSync === undefined ? 'no IdxSync' : `IdxSync every ${c.idxSync.interval} weights`);
+  for (const [name, own] of Object.entries(c.layers ?? {})) parts.push(`${name}: ${describeLayer(own)}`);
   return parts.join(', ');
+}
+
+/** A layer's own settings, e.g. "values 3, mask 2, ECC on mask" or "no ECC". */
+function describeLayer(own: LayerOverride): string {
+  const parts = (Object.entries(own.bitsPerCell ?? {}) as [string, number][]).map(([s, b]) => `${s} ${b}`);
+  if (own.eccStreams !== undefined) parts.push(own.eccStreams.length === 0 ? 'no ECC' : `ECC on ${own.eccStreams.join('+')}`);
+  return `(${parts.join(', ')})`;
 }

@@ -2,6 +2,8 @@ import { UserError } from '../errors.js';
 import { CTT_CAVEAT, type Technology } from '../hw/memory-figures/reference-table.js';
 import { DEFAULT_ATOMIC_K } from '../storage/encoded-layer.js';
 import type { PatternCache } from '../storage/pattern-stats.js';
+import { checkLayerNames } from '../storage/layer-choice.js';
+import { STREAM_ORDER } from '../storage/streams.js';
 import { networkStorage } from '../storage/stream-sizes.js';
 import { DEFAULT_PATTERN_SEED } from '../storage/synthetic-weights.js';
 import type { LayerStorage, StorageChoice, StreamName } from '../storage/types.js';
@@ -108,18 +110,29 @@ class DenseSlcReference {
 
 function sizeOne(trace: Trace, entry: SizingEntry, opts: SizeOptions, slc: DenseSlcReference): { sizing: ChoiceSizing; layers: LayerStorage[] } {
   const { choice, technology } = entry;
+  checkLayerNames(choice, trace.layers.filter(hasWeights).map((l) => l.name), { ...entry.origin, network: `trace ${trace.name}` });
   const net = networkStorage(trace, choice, { seed: opts.seed ?? DEFAULT_PATTERN_SEED, atomicK: opts.atomicK ?? DEFAULT_ATOMIC_K, patterns: opts.patterns });
+  // Cells by stream and bits per cell, over the layers: a layer may store a stream at its own bits per cell.
   const cellsAt = new Map<number, number>();
-  const bpcOf = (s: StreamName): number => choice.bitsPerCell[s] ?? choice.defaultBitsPerCell;
-  for (const [s, t] of Object.entries(net.totals) as [StreamName, { cells: number }][]) {
-    cellsAt.set(bpcOf(s), (cellsAt.get(bpcOf(s)) ?? 0) + t.cells);
+  const byStream = new Map<string, { stream: StreamName; bitsPerCell: number; bits: number; cells: number }>();
+  for (const l of net.layers) {
+    for (const s of l.streams) {
+      cellsAt.set(s.bitsPerCell, (cellsAt.get(s.bitsPerCell) ?? 0) + s.cells);
+      const key = `${STREAM_ORDER.indexOf(s.stream)}:${s.bitsPerCell}`;
+      const t = byStream.get(key) ?? { stream: s.stream, bitsPerCell: s.bitsPerCell, bits: 0, cells: 0 };
+      t.bits += s.bits;
+      t.cells += s.cells;
+      byStream.set(key, t);
+    }
   }
   const area = storedArea(technology, cellsAt, opts.banks);
   const subArea = new Map(area.subArrays.map((a) => [a.bitsPerCell, a]));
-  const streams: StreamSizing[] = (Object.entries(net.totals) as [StreamName, { bits: number; cells: number }][]).map(([stream, t]) => {
-    const sub = subArea.get(bpcOf(stream));
+  // One row per stream and bits per cell, in stream order (a stream shows twice when layers store it differently).
+  const rows = [...byStream.values()].sort((a, b) => STREAM_ORDER.indexOf(a.stream) - STREAM_ORDER.indexOf(b.stream) || a.bitsPerCell - b.bitsPerCell);
+  const streams: StreamSizing[] = rows.map((t) => {
+    const sub = subArea.get(t.bitsPerCell);
     const share = sub === undefined || sub.cells === 0 ? 0 : (sub.area_mm2 * t.cells) / sub.cells;
-    return { stream, bits: t.bits, bitsPerCell: bpcOf(stream), cells: t.cells, area_mm2: share };
+    return { stream: t.stream, bits: t.bits, bitsPerCell: t.bitsPerCell, cells: t.cells, area_mm2: share };
   });
   const slcArea = slc.area_mm2(technology);
   const sizing: ChoiceSizing = {

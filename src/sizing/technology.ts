@@ -1,7 +1,7 @@
 import { UserError, nearest } from '../errors.js';
 import { referenceBitsPerCell } from '../hw/memory-figures/figure-curves.js';
 import { TECHNOLOGIES, type Technology } from '../hw/memory-figures/reference-table.js';
-import { producedStreams } from '../storage/streams.js';
+import { streamLevels } from '../storage/layer-choice.js';
 import type { StorageChoice } from '../storage/types.js';
 
 /**
@@ -31,13 +31,11 @@ export function parseTechnology(value: unknown, where: { file?: string; jsonPath
  */
 export function checkTechnologyCovers(choice: StorageChoice, technology: Technology, where: { file?: string; jsonPath: string }): void {
   const have = referenceBitsPerCell(technology);
-  for (const stream of producedStreams(choice)) {
-    const named = choice.bitsPerCell[stream];
-    const bpc = named ?? choice.defaultBitsPerCell;
+  for (const { layer, stream, bitsPerCell: bpc, jsonPath } of streamLevels(choice)) {
     if (have.includes(bpc)) continue;
-    throw new UserError(`${technology} has no reference arrays at ${bpc} bits per cell (stream '${stream}' of choice '${choice.label}')`, {
+    throw new UserError(`${technology} has no reference arrays at ${bpc} bits per cell (stream '${stream}'${layer === undefined ? '' : ` of layer '${layer}'`} of choice '${choice.label}')`, {
       file: where.file,
-      jsonPath: named !== undefined ? `${where.jsonPath}/bitsPerCell/${stream}` : `${where.jsonPath}/defaultBitsPerCell`,
+      jsonPath: `${where.jsonPath}${jsonPath}`,
       expected: `${have.join(', ')} bit(s) per cell for ${technology} (reference/envm-arrays.csv)`,
       suggestion: `store it at ${have.join(' or ')} bit(s) per cell, or use RRAM or CTT, which have 1, 2 and 3`,
     });

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { validateOrThrow } from '../util/json-validate.js';
 import type { JsonSchema } from '../engine/spec.js';
+import { layerChoice, pointer } from './layer-choice.js';
 import { DEFAULT_BITMASK_LAYOUT, STREAM_ORDER, producedStreams } from './streams.js';
 import type { StorageChoice, StreamName } from './types.js';
 
@@ -91,6 +92,20 @@ export const storageChoiceSchema: JsonSchema = {
       required: ['interval'],
       properties: { interval: { type: 'integer', minimum: 1, description: 'weights between sync words [weights]' } },
     },
+    layers: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          bitsPerCell: { type: 'object', additionalProperties: false, properties: Object.fromEntries(STREAM_ORDER.map((s) => [s, bitsPerCellSchema])), description: "bits per cell of these streams in this layer; others keep the choice's" },
+          eccStreams: { type: 'array', items: { type: 'string', enum: protectableStreams }, uniqueItems: true, description: "streams ECC protects in this layer, with the choice's ecc data word (needs ecc); [] protects none" },
+        },
+      },
+      default: {},
+      description:
+        "settings of individual layers by layer name (a trace's layer names; in maxnvm faults, the model's weight tensors): bits per cell of named streams and the streams ECC protects; a layer not named uses the settings above (default source: none needed: every layer alike)",
+    },
   },
   allOf: [
     { if: { properties: { encoding: { const: 'csr' } }, required: ['encoding'] }, then: { required: ['csrIndexBits'] } },
@@ -128,6 +143,11 @@ function checkRanges(c: Record<string, unknown>, file: string, at: string): void
   };
   bpc(c.defaultBitsPerCell, `${at}/defaultBitsPerCell`, 'defaultBitsPerCell');
   if (isRecord(c.bitsPerCell)) for (const [s, v] of Object.entries(c.bitsPerCell)) bpc(v, `${at}/bitsPerCell/${s}`, `stream '${s}'`);
+  if (isRecord(c.layers)) {
+    for (const [name, o] of Object.entries(c.layers)) {
+      if (isRecord(o) && isRecord(o.bitsPerCell)) for (const [s, v] of Object.entries(o.bitsPerCell)) bpc(v, `${at}/layers/${pointer(name)}/bitsPerCell/${s}`, `stream '${s}' of layer '${name}'`);
+    }
+  }
   if (typeof c.csrIndexBits === 'number' && c.csrIndexBits < 1) {
     throw new UserError(`csrIndexBits ${c.csrIndexBits}: a relative index needs at least 1 bit`, {
       file,
@@ -174,12 +194,12 @@ function whyNotProduced(c: StorageChoice, s: StreamName): { reason: string; fix:
 
 function checkStreams(c: StorageChoice, file: string, at: string): void {
   const produced = producedStreams(c);
-  const fail = (s: StreamName, path: string): never => {
-    const { reason, fix } = whyNotProduced(c, s);
+  const fail = (s: StreamName, path: string, layer?: { name: string; produced: StreamName[] }): never => {
+    const { reason, fix } = layer !== undefined && s === 'check' && produced.includes('check') ? { reason: `is not produced in layer '${layer.name}', whose eccStreams protect nothing`, fix: "protect a stream there, or remove 'check'" } : whyNotProduced(c, s);
     throw new UserError(`stream '${s}' ${reason}`, {
       file,
       jsonPath: path,
-      expected: `one of the streams this choice produces: ${produced.join(', ')}`,
+      expected: `one of the streams this ${layer === undefined ? 'choice' : 'layer'} produces: ${(layer?.produced ?? produced).join(', ')}`,
       suggestion: fix,
     });
   };
@@ -187,6 +207,23 @@ function checkStreams(c: StorageChoice, file: string, at: string): void {
   c.ecc?.streams.forEach((s, i) => {
     if (!produced.includes(s)) fail(s, `${at}/ecc/streams/${i}`);
   });
+  for (const [name, own] of Object.entries(c.layers ?? {})) {
+    const path = `${at}/layers/${pointer(name)}`;
+    if (own.eccStreams !== undefined && c.ecc === undefined) {
+      throw new UserError(`layer '${name}' sets eccStreams, but the choice has no ecc`, {
+        file,
+        jsonPath: `${path}/eccStreams`,
+        expected: 'ecc (its data word) on the choice when a layer names the streams it protects',
+        suggestion: 'add e.g. "ecc": { "dataBits": 64, "streams": ["mask"] }, or remove eccStreams',
+      });
+    }
+    const layerProduced = producedStreams(layerChoice(c, name));
+    const layer = { name, produced: layerProduced };
+    for (const s of Object.keys(own.bitsPerCell ?? {}) as StreamName[]) if (!layerProduced.includes(s)) fail(s, `${path}/bitsPerCell/${s}`, layer);
+    own.eccStreams?.forEach((s, i) => {
+      if (!produced.includes(s)) fail(s, `${path}/eccStreams/${i}`, layer);
+    });
+  }
   if (c.encoding === 'dense' && c.idxSync !== undefined) {
     throw new UserError("idxSync does nothing with encoding 'dense'", {
       file,

@@ -7,6 +7,7 @@ import { DEFAULT_ATOMIC_K, formatOf, type EncodingFormat } from './encoded-layer
 import { syncPointsBefore, syncWordBits } from './idxsync.js';
 import { NVDLA_WGS_BITS, alignToSurface, kernelGroups } from './nvdla-surfaces.js';
 import { defaultPatternCache, type PatternCache, type PatternStats } from './pattern-stats.js';
+import { layerChoice } from './layer-choice.js';
 import { STREAM_ORDER, producedStreams } from './streams.js';
 import { DEFAULT_PATTERN_SEED } from './synthetic-weights.js';
 import type { LayerStorage, StorageChoice, StreamName, StreamSize } from './types.js';
@@ -42,8 +43,9 @@ interface LayerSizing {
   clusters: number | undefined;
 }
 
-function sizingOf(layer: Layer, choice: StorageChoice, opts: SizingOptions): LayerSizing {
+function sizingOf(layer: Layer, named: StorageChoice, opts: SizingOptions): LayerSizing {
   if (!hasWeights(layer)) throw new Error(`layer ${layer.name} (${layer.op}) has no weights to size`);
+  const choice = layerChoice(named, layer.name);
   const stats = (opts.patterns ?? defaultPatternCache).get(layer, opts.seed ?? DEFAULT_PATTERN_SEED);
   const clusters = clustersFor(layer, choice.clustered);
   if (choice.encoding === 'dense' && choice.idxSync !== undefined) throw new Error('IdxSync has nothing to re-align in a dense encoding');
@@ -114,16 +116,26 @@ export function kernelRangeStreamBits(layer: Layer, choice: StorageChoice, k0: n
   return out;
 }
 
-/** Size of every stream of one layer, in bits and in cells at the stream's bits per cell. */
-export function layerStorage(layer: Layer, choice: StorageChoice, opts: SizingOptions = {}): LayerStorage {
-  const z = sizingOf(layer, choice, opts);
-  const bits = streamBitsBefore(z, z.stats.kernels);
-  const streams: StreamSize[] = z.streams.map((stream) => {
-    const bitsPerCell = choice.bitsPerCell[stream] ?? choice.defaultBitsPerCell;
+/**
+ * Cells of a layer's streams: each stream of each layer is its own run of cells, ceil(bits / bits per cell) at the
+ * bits per cell the layer's settings give it (`choice` already resolved for the layer, layer-choice.ts). The one
+ * rule for sizing and for the fault study's cell counts.
+ */
+export function streamCells(bits: StreamBits, layerSettings: StorageChoice): StreamSize[] {
+  return (Object.keys(bits) as StreamName[]).map((stream) => {
+    const bitsPerCell = layerSettings.bitsPerCell[stream] ?? layerSettings.defaultBitsPerCell;
     const b = bits[stream] ?? 0;
     return { stream, bits: b, bitsPerCell, cells: Math.ceil(b / bitsPerCell) };
   });
-  return { layer: layer.name, weights: layerWeightCount(layer), nonZeros: z.stats.nonZeros, streams };
+}
+
+/** Size of every stream of one layer, in bits and in cells at the stream's bits per cell (its layer's settings). */
+export function layerStorage(layer: Layer, choice: StorageChoice, opts: SizingOptions = {}): LayerStorage {
+  const z = sizingOf(layer, choice, opts);
+  const bits = streamBitsBefore(z, z.stats.kernels);
+  const inOrder: StreamBits = {};
+  for (const s of z.streams) inOrder[s] = bits[s] ?? 0;
+  return { layer: layer.name, weights: layerWeightCount(layer), nonZeros: z.stats.nonZeros, streams: streamCells(inOrder, layerChoice(choice, layer.name)) };
 }
 
 export interface NetworkStorage {

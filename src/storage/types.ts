@@ -26,6 +26,16 @@ export interface StorageChoice {
   ecc?: { dataBits: number; streams: StreamName[] };
   /** IdxSync: a sync word every `interval` weights; absent means no IdxSync. */
   idxSync?: { interval: number };
+  /** Settings of individual layers, by layer name; a layer not named uses the settings above (layer-choice.ts). */
+  layers?: Record<string, LayerOverride>;
+}
+
+/** One layer's own settings: they replace the choice's for that layer only. */
+export interface LayerOverride {
+  /** Bits per cell of these streams in this layer; streams not named keep the choice's. */
+  bitsPerCell?: Partial<Record<StreamName, number>>;
+  /** Streams ECC protects in this layer (empty: none), with the choice's ECC data word; needs `ecc`. */
+  eccStreams?: StreamName[];
 }
 
 /** Size of one stream of one layer. */

@@ -54,7 +54,7 @@ describe('maxnvm faults --model FILE.onnx', () => {
     { name: 'a broken .npy', args: () => ['--model', model, '--data', (mkdirSync(join(dir, 'n'), { recursive: true }), bad('n/labels.csv', 'file,label\nx.npy,1\n'), bad('n/x.npy', 'garbage'), join(dir, 'n'))], expect: [/x\.npy is not a usable \.npy file/] },
     { name: 'images of the wrong size', args: () => ['--model', model, '--data', 'mnist'], expect: [/does not take images of 784 values/] },
     { name: '--density without an ONNX model', args: () => ['--model', 'mlp', '--density', '0.5'], expect: [/--density applies to an ONNX model/] },
-    { name: 'CTT above 1 bit per cell', args: () => ['--model', 'mlp', '--technology', 'ctt', '--bits-per-cell', '2'], expect: [/no CTT fault model above 1 bit per cell/, /at: \/bitsPerCell\/values/, /--levels FILE/] },
+    { name: 'CTT above 1 bit per cell', args: () => ['--model', 'mlp', '--technology', 'ctt', '--bits-per-cell', '2'], expect: [/no CTT fault model above 1 bit per cell/, /at: \/defaultBitsPerCell/, /--levels FILE/] },
     { name: '--clustered without --clusters', args: () => ['--model', model, '--data', data, '--clustered'], expect: [/--clusters N with --clustered/] },
   ];
   for (const c of cases) {

@@ -12,6 +12,7 @@ import { checkTolerance, DEFAULT_TOLERANCE_PP, runSearch } from '../../faults/se
 import { faultsSpec, MAX_TRIALS, MAX_WORKERS } from '../../faults/spec.js';
 import { runStudy, STUDY_DEFAULT_SIZE_TRACE, STUDY_DEFAULT_TRIALS } from '../../faults/study.js';
 import { studyCsv, studyTable, writeStudy } from '../../report/faults-study.js';
+import { DEFAULT_MAX_CAMPAIGNS } from '../../faults/protection-search.js';
 import { protectionStudyCsv, protectionStudyTable, runProtectionStudy } from '../../faults/protection-study.js';
 import { parsePlotStyle, withPlotStyleFlags, type PlotStyleArgs } from '../plot-style-flags.js';
 import { checkOutputFolder, toJson, writeFileAtomic } from '../../util/atomic-write.js';
@@ -46,6 +47,7 @@ export interface FaultsArgs extends InlineChoiceFlags, PlotStyleArgs {
   confidence?: unknown;
   study?: boolean;
   protect?: boolean;
+  'max-campaigns'?: string;
   'size-trace'?: string;
   format?: string;
   out?: string;
@@ -172,6 +174,7 @@ export async function runFaultsCommand(args: FaultsArgs, progress: (line: string
   if (args.out !== undefined) checkOutputFolder(args.out, '--out');
   const tolerance = toleranceOf(args);
   if (args.protect === true && args.study !== true) throw new UserError('--protect is a kind of study', { jsonPath: '--protect', expected: '--study --protect --out DIR' });
+  if (args['max-campaigns'] !== undefined && args.protect !== true) throw new UserError('--max-campaigns bounds the protection search', { jsonPath: '--max-campaigns', expected: '--study --protect --max-campaigns N', suggestion: 'add --study --protect, or drop --max-campaigns' });
   if (args.study === true) return study(args, format, technology, tolerance, progress);
   if (args.search === true && (args['bits-per-cell'] !== undefined || args['stream-bits-per-cell'] !== undefined)) {
     throw new UserError('--search chooses the bits per cell itself', {
@@ -220,8 +223,9 @@ async function study(args: FaultsArgs, format: 'table' | 'json' | 'csv', technol
   }
   const settings = settingsOf(args, STUDY_DEFAULT_TRIALS);
   if (args.protect === true) {
-    const r = await runProtectionStudy(settings, tolerance, progress);
-    const manifest = manifestFor('faults --study --protect', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology });
+    const maxCampaigns = parseInteger('max-campaigns', args['max-campaigns'] ?? DEFAULT_MAX_CAMPAIGNS, 1, MAX_TRIALS, 'campaigns per search at most');
+    const r = await runProtectionStudy(settings, tolerance, progress, maxCampaigns);
+    const manifest = manifestFor('faults --study --protect', { ...manifestInputs(args, settings), tolerance_pp: tolerance, technology, maxCampaigns });
     writeFileAtomic(join(args.out, 'manifest.json'), toJson(manifest));
     writeFileAtomic(join(args.out, 'study-protection.json'), toJson(r));
     writeFileAtomic(join(args.out, 'study-protection.csv'), protectionStudyCsv(r));
@@ -269,7 +273,8 @@ export const faultsCommand = (io: CliIo): CommandModule<object, FaultsArgs> => (
       .option('tolerance-pp', { type: 'string', describe: `accuracy loss allowed, percentage points (default ${DEFAULT_TOLERANCE_PP})` })
       .option('confidence', { type: 'string', describe: `confidence of the accuracy interval (default ${param<number>('confidence')})` })
       .option('study', { type: 'boolean', describe: 'run the MaxNVM study into --out (table, CSV, JSON, choices file, SVG plot)' })
-      .option('protect', { type: 'boolean', describe: 'with --study: search protection too (per stream ECC or not, ECC word 16/32/64/128, IdxSync interval): ECC share and cell saving against the best unprotected setting' })
+      .option('protect', { type: 'boolean', describe: 'with --study: search protection too (per layer and stream: bits per cell and ECC or not; ECC word 16/32/64/128, IdxSync interval): ECC share and cell saving against the best unprotected setting, and whether each search converged' })
+      .option('max-campaigns', { type: 'string', describe: `with --protect: campaigns per search at most (default ${DEFAULT_MAX_CAMPAIGNS}); a search stopped there says so` })
       .option('size-trace', { type: 'string', describe: `study: the trace whose cells are reported (default ${STUDY_DEFAULT_SIZE_TRACE})` })
       .option('format', { type: 'string', default: 'table', describe: 'table | json | csv' })
       .option('out', { type: 'string', describe: 'write manifest.json and the results (faults.json, layers.csv; search.json, choices.json, weight-storage.json; study.*) here' }),

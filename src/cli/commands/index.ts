@@ -55,7 +55,7 @@ export const commands: CliCommand[] = [
     describe: 'MLC fault campaigns on encoded weights: weight errors and accuracy, the bits-per-cell search (--search), the MaxNVM study (--study), protection chosen by the search (--protect); on the in-project CNN or MLP or a user\'s ONNX model (--model)',
     flags: [
       'network', 'model', 'data', 'images', 'density', 'clusters', 'technology', 'levels', 'sigma-scale', 'mapping', 'trials', 'seed', 'workers', 'mode', 'faulty-cells',
-      'search', 'tolerance-pp', 'confidence', 'study', 'protect', 'size-trace', 'format', 'out', ...PLOT_STYLE_FLAGS, ...INLINE_CHOICE,
+      'search', 'tolerance-pp', 'confidence', 'study', 'protect', 'max-campaigns', 'size-trace', 'format', 'out', ...PLOT_STYLE_FLAGS, ...INLINE_CHOICE,
     ],
     load: async () => (await import('./faults.js')).faultsCommand,
   },

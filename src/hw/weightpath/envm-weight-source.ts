@@ -1,5 +1,6 @@
 import type { ClockDomain, Picoseconds } from '../../engine/time.js';
 import { syncPointCount } from '../../storage/idxsync.js';
+import { layerEccStreams } from '../../storage/layer-choice.js';
 import type { LayerStorage, StorageChoice, StreamName } from '../../storage/types.js';
 import type { EnvmArray } from '../envm/envm-array.js';
 import type { EnergyBreakdown, WeightSource } from '../memory.js';
@@ -39,8 +40,8 @@ export interface EnvmWeightSourceOptions {
   layerStorage: (layerIndex: number) => LayerStorage | undefined;
   /** Output kernels K of a weight layer (its output channels). */
   kernelCount: (layerIndex: number) => number;
-  /** ECC and IdxSync settings of the storage choice (absent: not used). */
-  storage?: Pick<StorageChoice, 'ecc' | 'idxSync'>;
+  /** ECC and IdxSync settings of the storage choice, with its layers' own ECC streams (absent: not used). */
+  storage?: Pick<StorageChoice, 'ecc' | 'idxSync' | 'layers'>;
   /** NVDLA atomic-K, needed for cbufFormat "nvdla-compressed" (kernel groups). */
   atomicK?: number;
   /** Exact bit ranges per kernel range; default: proportional split (kernel-share.ts). */
@@ -57,8 +58,8 @@ export interface EnvmWeightSourceOptions {
 export class EnvmWeightSource implements WeightSource {
   readonly name: string;
   private readonly o: EnvmWeightSourceOptions;
-  private readonly eccStreams: ReadonlySet<StreamName>;
   private readonly streamBase = new Map<number, number[]>();
+  private readonly eccStreamsByLayer = new Map<string, ReadonlySet<StreamName>>();
   private bitsFetched = 0;
   fetches = 0;
   weightsDecoded = 0;
@@ -68,9 +69,17 @@ export class EnvmWeightSource implements WeightSource {
   constructor(options: EnvmWeightSourceOptions) {
     this.o = options;
     this.name = options.name ?? 'weightPath';
-    const ecc = options.storage?.ecc;
-    // The check bits travel with the words they protect, through the ECC decoders.
-    this.eccStreams = new Set<StreamName>(ecc === undefined ? [] : [...ecc.streams, 'check']);
+  }
+
+  /** Streams of a layer that go through the ECC decoders: its protected ones and the check bits that travel with them. */
+  private eccStreamsOf(layer: string): ReadonlySet<StreamName> {
+    let set = this.eccStreamsByLayer.get(layer);
+    if (set === undefined) {
+      const streams = this.o.storage === undefined ? [] : layerEccStreams(this.o.storage, layer);
+      set = new Set<StreamName>(streams.length === 0 ? [] : [...streams, 'check']);
+      this.eccStreamsByLayer.set(layer, set);
+    }
+    return set;
   }
 
   get bytesFetched(): number {
@@ -121,6 +130,7 @@ export class EnvmWeightSource implements WeightSource {
     const { storage, K } = this.storageOf(layerIndex, k0, k1);
     const p = this.o.params;
     const ecc = this.o.storage?.ecc;
+    const eccStreams = this.eccStreamsOf(storage.layer);
     let eccIn: StreamTiming | undefined;
     let direct: StreamTiming | undefined;
     let codewords = 0;
@@ -132,7 +142,7 @@ export class EnvmWeightSource implements WeightSource {
       const last = this.o.array.readStream(r.bits, r.bitsPerCell, t, bases[i]! + r.startBit);
       const timing = { first: this.o.array.lastReadFirstData, last };
       this.bitsFetched += r.bits;
-      if (this.eccStreams.has(r.stream)) {
+      if (eccStreams.has(r.stream)) {
         eccIn = mergeTimings(eccIn, timing);
         if (r.stream !== 'check' && ecc !== undefined) codewords += Math.ceil(r.bits / ecc.dataBits);
       } else {

@@ -8,6 +8,7 @@ import { curvesFor } from '../../hw/memory-figures/figure-curves.js';
 import { EnvmWeightSource, needsDecodeUnit } from '../../hw/weightpath/envm-weight-source.js';
 import { weightPathSpec, type WeightPathParams } from '../../hw/weightpath/spec.js';
 import { validateStorageChoice } from '../../storage/choice-schema.js';
+import { checkLayerNames, streamLevels } from '../../storage/layer-choice.js';
 import { kernelRangeStreamBits, layerStorage } from '../../storage/stream-sizes.js';
 import type { LayerStorage, StorageChoice } from '../../storage/types.js';
 import { hasWeights, type Trace } from '../../workload/layer.js';
@@ -39,6 +40,7 @@ export const envmKind: MemoryKind = {
     const choice = section(a.sections.weightStorage, 'weightStorage', 'envm');
     const sizing = { seed: a.seed, atomicK: a.nvdla.macAtomicK };
     const trace = a.trace;
+    checkLayerNames(choice, trace.layers.filter(hasWeights).map((l) => l.name), { file: a.file, jsonPath: '/weightStorage', network: `trace ${trace.name}` });
     const storages: (LayerStorage | undefined)[] = trace.layers.map((l) => (hasWeights(l) ? layerStorage(l, choice, sizing) : undefined));
     const array = new EnvmArray(section(a.sections.envm, 'envm', 'envm'), cellsByBitsPerCell(storages));
     return {
@@ -94,7 +96,7 @@ export const envmKind: MemoryKind = {
  * loads, so `validate` catches it and no simulation starts without them.
  */
 function checkEnvmFigures(envm: EnvmParams, choice: StorageChoice, file: string): void {
-  const levels = new Set([choice.defaultBitsPerCell, ...Object.values(choice.bitsPerCell)]);
+  const levels = new Set(streamLevels(choice).map((l) => l.bitsPerCell));
   for (const bpc of [...levels].sort()) {
     try {
       curvesFor(envm.technology, bpc, envm.overrides);

@@ -76,6 +76,9 @@ describe('maxnvm faults: bad campaign parameters', () => {
     expect((await rejection({ search: true, 'bits-per-cell': '2', workers: '0' })).message).toMatch(/chooses the bits per cell/);
     expect((await rejection({ search: true, network: 'traces/tiny-conv.json', workers: '0' })).message).toMatch(/a trace on synthetic weights does not have/);
     expect((await rejection({ study: true, workers: '0' })).details.jsonPath).toBe('--out');
+    expect((await rejection({ 'max-campaigns': '10', workers: '0' })).details.jsonPath).toBe('--max-campaigns');
+    expect((await rejection({ study: true, protect: true, 'max-campaigns': '0', out: tmp(), workers: '0' })).details.jsonPath).toBe('--max-campaigns');
+    expect((await rejection({ study: true, protect: true, mode: 'fixed', 'faulty-cells': '3', out: tmp(), model: 'mlp', workers: '0' })).message).toMatch(/same sampled faults/);
   });
 
   it('the command line prints the error and exits with code 2', async () => {

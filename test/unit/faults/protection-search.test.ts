@@ -1,84 +1,144 @@
 import { describe, expect, it } from 'vitest';
-import { atLeastAsStrong, searchProtection, strongest, type ProtectionSetting, type ProtectionSpace } from '../../../src/faults/protection-search.js';
+import { allMoves, allSettings, atLeastAsStrong, normalized, spaceSize, strongest, withMove, type ProtectionSetting, type ProtectionSpace } from '../../../src/faults/protection-space.js';
+import { searchProtection } from '../../../src/faults/protection-search.js';
 import type { StreamName } from '../../../src/storage/types.js';
 
 /**
- * A hand-made case: two protectable streams (values 1,000 bits, mask 200 bits), a sync stream of 40 bits per
- * 1,000-weight interval... and an additive loss that grows with bits per cell, shrinks with ECC (the smaller
- * the word the more) and with a shorter IdxSync interval: monotone by construction.
+ * A hand-made case with per-layer choices: a small sensitive layer (400 value bits, 100 mask bits) and a large
+ * robust one (4,000 and 1,000), each with values, mask, sync and check streams; an additive loss that grows with
+ * bits per cell and with the layer's sensitivity, shrinks with ECC (the smaller the word the more) and, for mask
+ * errors, with IdxSync: monotone by construction.
  */
-const space: ProtectionSpace = { streams: ['values', 'mask', 'sync'], protectable: ['values', 'mask'], bitsPerCell: [1, 2, 3], eccDataBits: [16, 32, 64, 128], syncIntervals: [256, 1024] };
-const BITS: Record<string, number> = { values: 1000, mask: 200 };
+const space: ProtectionSpace = { layers: ['small', 'large'], streams: ['values', 'mask', 'sync', 'check'], protectable: ['values', 'mask'], bitsPerCell: [2, 3], eccDataBits: [16, 64], syncIntervals: [256] };
+const BITS = [{ values: 400, mask: 100, weights: 800 }, { values: 4000, mask: 1000, weights: 8000 }];
+const SENSITIVITY = [1, 0.15];
 const checkBits = (w: number): number => Math.log2(w) + 2; // SECDED: (w + log2 w + 2) per word
 
 function cells(s: ProtectionSetting): number {
   let total = 0;
-  for (const stream of ['values', 'mask'] as StreamName[]) {
-    const x = s.streams[stream];
-    if (x === undefined) throw new Error('missing');
-    const bits = BITS[stream] as number;
-    total += Math.ceil(bits / x.bitsPerCell) + (x.protected ? Math.ceil(((bits / s.eccDataBits) * checkBits(s.eccDataBits)) / x.bitsPerCell) : 0);
-  }
-  if (s.syncInterval !== undefined) total += Math.ceil((2000 / s.syncInterval) * 16 / (s.streams.sync?.bitsPerCell ?? 1));
+  s.layers.forEach((l, i) => {
+    const b = BITS[i] as (typeof BITS)[number];
+    let check = 0;
+    for (const stream of ['values', 'mask'] as StreamName[]) {
+      const x = l[stream];
+      if (x === undefined) throw new Error('missing');
+      const bits = b[stream as 'values' | 'mask'];
+      total += Math.ceil(bits / x.bitsPerCell);
+      if (x.protected) check += Math.ceil(bits / s.eccDataBits) * checkBits(s.eccDataBits);
+    }
+    if (check > 0) total += Math.ceil(check / (l.check?.bitsPerCell ?? 1));
+    if (s.syncInterval !== undefined) total += Math.ceil(((b.weights / s.syncInterval) * 12) / (l.sync?.bitsPerCell ?? 1));
+  });
   return total;
 }
 
-const RAW: Record<number, number> = { 1: 0, 2: 0.05, 3: 0.6 };
+const RAW: Record<number, number> = { 2: 0.02, 3: 0.5 };
 function loss(s: ProtectionSetting): number {
-  let l = 0;
-  for (const [name, x] of Object.entries(s.streams)) {
-    if (x === undefined) continue;
-    const weight = name === 'values' ? 1 : name === 'mask' ? 0.8 : 0.3;
-    const raw = (RAW[x.bitsPerCell] as number) * weight;
-    l += x.protected ? raw * (s.eccDataBits / 256) : raw;
-  }
-  // Mask errors shift values until the next sync word.
-  const m = s.streams.mask?.bitsPerCell ?? 1;
-  l += (RAW[m] as number) * (s.syncInterval === undefined ? 0.5 : s.syncInterval / 4096);
-  return l;
+  let total = 0;
+  s.layers.forEach((l, i) => {
+    const k = SENSITIVITY[i] as number;
+    for (const stream of ['values', 'mask'] as StreamName[]) {
+      const x = l[stream];
+      if (x === undefined) continue;
+      const raw = (RAW[x.bitsPerCell] as number) * k * (stream === 'values' ? 1 : 0.8);
+      total += x.protected ? raw * (s.eccDataBits / 256) : raw;
+    }
+    // Mask errors shift values until the next sync word; a faulty sync word costs a little.
+    total += (RAW[l.mask?.bitsPerCell ?? 2] as number) * k * (s.syncInterval === undefined ? 0.6 : 0.1);
+    if (s.syncInterval !== undefined) total += (RAW[l.sync?.bitsPerCell ?? 2] as number) * k * 0.05;
+  });
+  return total;
 }
 
-/** Every setting of the space. */
-function all(): ProtectionSetting[] {
-  let out: ProtectionSetting[] = [{ streams: {}, eccDataBits: 16 }];
-  for (const stream of space.streams) {
-    out = out.flatMap((s) => space.bitsPerCell.flatMap((b) => (space.protectable.includes(stream) ? [true, false] : [false]).map((p) => ({ ...s, streams: { ...s.streams, [stream]: { bitsPerCell: b, protected: p } } }))));
-  }
-  out = out.flatMap((s) => space.eccDataBits.map((w) => ({ ...s, eccDataBits: w })));
-  return out.flatMap((s) => [...space.syncIntervals.map((i) => ({ ...s, syncInterval: i })), s]);
-}
+const passes = (tolerance: number) => (s: ProtectionSetting): boolean => loss(s) <= tolerance + 1e-12;
 
-describe('the protection search', () => {
-  it('strongest: every stream at 1 bit per cell, the protectable ones protected, the smallest word and interval', () => {
-    expect(strongest(space)).toEqual({
-      streams: { values: { bitsPerCell: 1, protected: true }, mask: { bitsPerCell: 1, protected: true }, sync: { bitsPerCell: 1, protected: false } },
-      eccDataBits: 16,
-      syncInterval: 256,
-    });
+describe('the protection space', () => {
+  it('strongest: every stream at the fewest bits per cell, data streams protected, the smallest word, IdxSync on', () => {
     const s = strongest(space);
-    expect(atLeastAsStrong(s, { ...s, syncInterval: 1024 })).toBe(true);
-    expect(atLeastAsStrong({ ...s, syncInterval: 1024 }, s)).toBe(false);
+    expect(s.layers).toHaveLength(2);
+    expect(s.layers[0]).toEqual({ values: { bitsPerCell: 2, protected: true }, mask: { bitsPerCell: 2, protected: true }, sync: { bitsPerCell: 2, protected: false }, check: { bitsPerCell: 2, protected: false } });
+    expect(s.eccDataBits).toBe(16);
+    expect(s.syncInterval).toBe(256);
+    expect(atLeastAsStrong(s, withMove(space, s, { kind: 'sync', value: undefined }))).toBe(true);
+    expect(atLeastAsStrong(withMove(space, s, { kind: 'stream', layer: 1, stream: 'values', value: { bitsPerCell: 3, protected: true } }), s)).toBe(false);
   });
 
-  for (const tolerance of [0, 0.03, 0.1, 0.2, 0.35, 0.5, 0.8, 1.2, 2]) {
-    it(`finds the brute-force optimum, tolerance ${tolerance}`, async () => {
-      const settings = all();
-      const accepted = settings.filter((s) => loss(s) <= tolerance + 1e-12);
-      const optimum = Math.min(...accepted.map(cells));
+  it('normalization: a layer protecting nothing has its check stream at the cheapest value; no protection anywhere, the largest word', () => {
+    let s = strongest(space);
+    for (const layer of [0, 1]) for (const stream of ['values', 'mask'] as const) s = withMove(space, s, { kind: 'stream', layer, stream, value: { bitsPerCell: 2, protected: false } });
+    expect(s.layers[0]?.check).toEqual({ bitsPerCell: 3, protected: false });
+    expect(s.eccDataBits).toBe(64);
+    const noSync = withMove(space, s, { kind: 'sync', value: undefined });
+    expect(noSync.layers[1]?.sync).toEqual({ bitsPerCell: 3, protected: false });
+    expect(normalized(space, noSync)).toEqual(noSync);
+  });
+
+  it('counts its points', () => {
+    expect(spaceSize(space)).toBe((4 * 4 * 2 * 2) ** 2 * 2 * 2);
+    // Normalization merges the settings that differ only in dormant coordinates.
+    expect(allSettings(space).length).toBeLessThan(spaceSize(space));
+  });
+});
+
+describe('the protection search', () => {
+  const settings = allSettings(space);
+  for (const tolerance of [0, 0.01, 0.03, 0.06, 0.1, 0.2, 0.4, 0.8, 2]) {
+    it(`finds the brute-force optimum with per-layer choices, tolerance ${tolerance}`, async () => {
+      const accepted = settings.filter(passes(tolerance));
       let campaigns = 0;
-      const r = await searchProtection(space, { cells, accepts: async (s) => (campaigns++, loss(s) <= tolerance + 1e-12), maxCombinations: 10_000 });
-      expect(r.complete).toBe(true);
-      expect(r.bestCells).toBe(optimum);
-      expect(r.best !== undefined && loss(r.best) <= tolerance + 1e-12).toBe(true);
-      // Far fewer campaigns than settings.
-      expect(campaigns).toBeLessThan(settings.length / 4);
-      // Given the best unprotected setting as a known pass, the optimum is the same.
-      const unprotected = accepted.filter((x) => x.syncInterval === undefined && Object.values(x.streams).every((v) => v?.protected !== true));
-      const incumbent = unprotected.sort((a, b) => cells(a) - cells(b))[0];
-      if (incumbent !== undefined) {
-        const r2 = await searchProtection(space, { cells, accepts: async (s) => loss(s) <= tolerance + 1e-12, maxCombinations: 10_000, incumbent });
-        expect(r2.bestCells).toBe(optimum);
+      const r = await searchProtection(space, { cells, accepts: async (s) => (campaigns++, passes(tolerance)(s)), maxCampaigns: 100_000 });
+      expect(r.converged).toBe(true);
+      expect(r.optimal).toBe(true);
+      if (accepted.length === 0) {
+        expect(r.best).toBeUndefined();
+        return;
       }
+      expect(r.bestCells).toBe(Math.min(...accepted.map(cells)));
+      expect(r.best !== undefined && passes(tolerance)(r.best)).toBe(true);
+      expect(r.campaigns).toBe(campaigns);
+      expect(campaigns).toBeLessThan(settings.length / 4);
     });
   }
+
+  it('the hand-made case needs per-layer choices: at 0.06 pp the optimum stores the two layers differently', () => {
+    const best = settings.filter(passes(0.06)).sort((a, b) => cells(a) - cells(b))[0];
+    expect(best).toBeDefined();
+    expect(JSON.stringify(best?.layers[0])).not.toBe(JSON.stringify(best?.layers[1]));
+  });
+
+  it('without the exact step, the descent ends in a local optimum: every cheaper single move fails', async () => {
+    for (const tolerance of [0.03, 0.1, 0.4]) {
+      const ok = passes(tolerance);
+      const r = await searchProtection(space, { cells, accepts: async (s) => ok(s), exactLimit: 0, damage: loss });
+      expect(r.converged).toBe(true);
+      expect(r.optimal).toBe(false);
+      const best = r.best as ProtectionSetting;
+      expect(ok(best)).toBe(true);
+      for (const m of allMoves(space)) {
+        const c = withMove(space, best, m);
+        if (cells(c) < cells(best)) expect(ok(c)).toBe(false);
+      }
+    }
+  });
+
+  it('stops at its bound on campaigns and says so, returning the best setting found', async () => {
+    const r = await searchProtection(space, { cells, accepts: async (s) => passes(0.1)(s), maxCampaigns: 3 });
+    expect(r.campaigns).toBe(3);
+    expect(r.converged).toBe(false);
+    expect(r.optimal).toBe(false);
+    expect(r.best !== undefined && passes(0.1)(r.best)).toBe(true);
+  });
+
+  it('a verdict known without a campaign costs none', async () => {
+    const r = await searchProtection(space, { cells, accepts: async () => { throw new Error('no campaign expected'); }, known: passes(0.1), maxCampaigns: 0 });
+    expect(r.campaigns).toBe(0);
+    expect(r.optimal).toBe(true);
+    expect(r.bestCells).toBe(Math.min(...settings.filter(passes(0.1)).map(cells)));
+  });
+
+  it('when even the strongest setting fails, nothing is returned', async () => {
+    const r = await searchProtection(space, { cells, accepts: async () => false });
+    expect(r.best).toBeUndefined();
+    expect(r.campaigns).toBe(1);
+  });
 });
