@@ -43,8 +43,8 @@ export function onnxStoredLayers(model: OnnxModel, options: StoredLayerOptions):
 
 export function onnxLayerTensors(layers: readonly OnnxStoredLayer[], clustered: boolean): NamedTensor[] {
   return layers.map((l) => {
-    if (clustered && l.stored.codebook === undefined) throw new Error(`layer ${l.init.name} is not clustered`);
-    return { name: l.init.name, tensor: int8Tensor(l.init.name, l.shape, l.stored.values, clustered ? l.stored.codebook : undefined) };
+    if (clustered && l.stored.codebook === undefined) throw new Error(`layer ${l.init.layer} is not clustered`);
+    return { name: l.init.layer, tensor: int8Tensor(l.init.layer, l.shape, l.stored.values, clustered ? l.stored.codebook : undefined) };
   });
 }
 

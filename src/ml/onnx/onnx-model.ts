@@ -26,6 +26,11 @@ const FLOAT = 1; // TensorProto.DataType.FLOAT
 
 export interface WeightInitializer {
   readonly name: string;
+  /**
+   * The layer it is the weight of, named as `maxnvm import onnx` names trace layers (the node's name, else op type
+   * and node index), so storage choices found on the model apply to its imported trace.
+   */
+  readonly layer: string;
   /** Index in graph.initializer. */
   readonly index: number;
   readonly dims: readonly number[];
@@ -86,7 +91,7 @@ export function parseOnnxModel(bytes: Uint8Array, file: string): OnnxModel {
   const dims = (input.type?.tensorType?.shape?.dim ?? []).map((d) => (d.dimValue !== null && d.dimValue !== undefined && num(d.dimValue) > 0 ? num(d.dimValue) : undefined));
   const weights: WeightInitializer[] = [];
   const seen = new Set<string>();
-  for (const node of graph.node ?? []) {
+  for (const [nodeIndex, node] of (graph.node ?? []).entries()) {
     const op = node.opType;
     if (op !== 'Conv' && op !== 'Gemm' && op !== 'MatMul') continue;
     const name = node.input?.[1] ?? '';
@@ -99,7 +104,8 @@ export function parseOnnxModel(bytes: Uint8Array, file: string): OnnxModel {
     const outputAxis = op === 'Conv' || (op === 'Gemm' && transB !== undefined && num(transB.i) === 1) ? 0 : 1;
     if (outputAxis === 1 && tDims.length !== 2) continue;
     seen.add(name);
-    weights.push({ name, index, dims: tDims, op, outputAxis, values: tensorValues(t, file) });
+    const layer = node.name || `${op}_${nodeIndex}`;
+    weights.push({ name, layer, index, dims: tDims, op, outputAxis, values: tensorValues(t, file) });
   }
   if (weights.length === 0) throw bad(file, `${file} has no float32 Conv, Gemm or MatMul weight initializer`);
   return { file, proto, input: { name: input.name ?? '', dims }, output, weights };
