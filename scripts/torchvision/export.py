@@ -40,10 +40,32 @@ def conv_linear_weights(model: torch.nn.Module, x: torch.Tensor) -> int:
     return sum(weights(m) for m in ran - counted_by_attention)
 
 
-# Small instances of torchvision's own classes, exported by the same code path as the full models, for tests that
+class PackedAttentionNet(torch.nn.Module):
+    """Patch embedding, one attention as timm (and Swin) write it: the packed projection reshaped to
+    [B, N, 3, heads, head size], permuted to [3, B, heads, N, head size] and unbound into q, k, v; token 0 to a head."""
+
+    def __init__(self, dim: int = 64, heads: int = 4) -> None:
+        super().__init__()
+        self.patch = torch.nn.Conv2d(3, dim, 8, 8)
+        self.heads = heads
+        self.qkv = torch.nn.Linear(dim, 3 * dim)
+        self.proj = torch.nn.Linear(dim, dim)
+        self.head = torch.nn.Linear(dim, 10)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        x = self.patch(x).flatten(2).transpose(1, 2)
+        b, n, c = x.shape
+        qkv = self.qkv(x).reshape(b, n, 3, self.heads, c // self.heads).permute(2, 0, 3, 1, 4)
+        q, k, v = qkv.unbind(0)
+        a = ((q @ k.transpose(-2, -1)) * (c // self.heads) ** -0.5).softmax(dim=-1)
+        return self.head(self.proj((a @ v).transpose(1, 2).reshape(b, n, c))[:, 0])
+
+
+# Small instances of torchvision's own classes (and one module written as timm writes attention), exported by the same code path as the full models, for tests that
 # check counts by hand: name → (constructor, input size).
 SMALL = {
     "vit_tiny": (lambda: models.VisionTransformer(image_size=32, patch_size=8, num_layers=2, num_heads=2, hidden_dim=64, mlp_dim=128), 32),
+    "packed_attention": (PackedAttentionNet, 32),
 }
 
 

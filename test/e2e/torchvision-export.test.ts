@@ -88,8 +88,27 @@ describe.skipIf(!available)(`torchvision models written by torch.onnx.export${sk
     expect(host.filter((h) => h === 'copy')).toHaveLength(2);
     expect([host.filter((h) => h === 'layernorm').length, host.filter((h) => h === 'softmax').length]).toEqual([5, 2]);
     expect(trace.layers.filter((l) => l.op === 'matmul').map((l) => l.groups)).toEqual([2, 2, 2, 2]);
+    // q, k and v are channels 0–63, 64–127 and 128–191 of the packed projection.
+    expect(trace.layers.filter((l) => l.op === 'matmul').slice(0, 2).map((l) => l.slices)).toEqual([
+      [{ input: 0, channelOffset: 0, channels: 64 }, { input: 1, channelOffset: 64, channels: 64 }],
+      [{ input: 1, channelOffset: 128, channels: 64 }],
+    ]);
     const result = simulate(config as NonNullable<typeof config>, trace, { fps: [], frames: 1, seed: 1 });
     expect(result.feasible).toBe(true);
+  });
+
+  test('attention written as timm writes it (packed projection reshaped to [B, N, 3, heads, d], permuted, unbound) imports to hand-counted MACs and q/k/v views', () => {
+    const [e] = exportModels(['packed_attention']);
+    const { trace } = importOnnx((e as Exported).file);
+    // 32×32 image, patches of 8: 16 tokens of 64, 4 heads of 16.
+    const macs = 16 * 64 * 192 + 16 * 64 * 192 + 2 * (4 * 16 * 16 * 16) + 16 * 64 * 64 + 64 * 10; // patches, qkv, QKᵀ and AV, proj, head
+    expect(summarizeTrace(trace).macs).toBe(macs);
+    expect(summarizeTrace(trace).weights).toBe((e as Exported).convLinearWeights);
+    const products = trace.layers.filter((l) => l.op === 'matmul');
+    expect(products.map((l) => [l.groups, l.slices])).toEqual([
+      [4, [{ input: 0, channelOffset: 0, channels: 64 }, { input: 1, channelOffset: 64, channels: 64 }]], // q · kᵀ
+      [4, [{ input: 1, channelOffset: 128, channels: 64 }]], // softmax · v
+    ]);
   });
 
   // Before opset 17 torch writes layer normalization as ReduceMean, Sub, Pow, Sqrt, Div; opset 11 also lacks

@@ -27,6 +27,12 @@ export interface Value {
    * surface (NVDLA keeps channels innermost), read per pixel by LayerNormalization and MatMul until permuted back.
    */
   channelsLast?: boolean;
+  /**
+   * Axes of `dims` that factor the channels, outermost first: a Reshape split them (attention's packed projection
+   * as [..., tokens, 3, heads, head size], timm's and Swin's layout), Transposes carried them; a Gather or Split along
+   * the outermost one is a channel view (q, k, v). Absent otherwise.
+   */
+  channelAxes?: number[];
   /** Channels [offset, offset + count) of the producer's `of` channels (Split, Slice, Gather): a view, no copy. */
   view?: ChannelView;
   /**

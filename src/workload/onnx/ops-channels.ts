@@ -41,7 +41,9 @@ function tokenGather(ctx: NodeContext, x: Value, indices: readonly number[], sca
   if (indices.length !== 1 || (indices[0] ?? 0) >= m || x.moved === true || x.view !== undefined) {
     ctx.fail(`gathers tokens [${indices.join(', ')}] of ${m}`, 'one token of an N×M×K tensor its producer wrote whole', 'pick one token (x[:, i]) or pool the tokens');
   }
-  const s = ctx.shapeOf(x, 0);
+  // The tokens may be an image's pixels (a patch embedding's H×W): the copy reads the surface as recorded.
+  const s = ctx.recorded(x);
+  if (s.height * s.width !== m || s.channels !== (x.dims[2] ?? 0)) ctx.layoutChange(x, 0, { height: m, width: 1, channels: x.dims[2] ?? 1 });
   const out = { height: 1, width: 1, channels: s.channels };
   const layer = { ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), outputHeight: 1, outputWidth: 1, hostOp: 'copy' as const };
   ctx.emit(layer, scalar ? [x.dims[0] ?? 1, out.channels] : [x.dims[0] ?? 1, 1, out.channels]);
@@ -54,6 +56,14 @@ export function gatherOp(ctx: NodeContext): void {
   if (t === undefined) return ctx.fail('has no indices', 'indices as input 1', 'check the export');
   const x0 = ctx.activation(0);
   const scalar = (t.dims ?? []).length === 0;
+  if (x0.channelAxes?.[0] === normalize(axis, x0.dims.length)) {
+    const n = x0.dims[normalize(axis, x0.dims.length)] ?? 1;
+    const picked = tensorInts(t, ctx.g.file).map((i) => normalize(i, n));
+    if (!scalar || picked.length !== 1) ctx.fail(`gathers [${picked.join(', ')}] of a packed projection`, 'one index (q, k or v)', 'pick one part at a time');
+    channelPart(ctx, x0, normalize(axis, x0.dims.length), picked[0] ?? 0, true);
+    ctx.absorb();
+    return;
+  }
   if (x0.dims.length === 3 && normalize(axis, 3) === 1) {
     const m = x0.dims[1] ?? 1;
     return tokenGather(ctx, x0, tensorInts(t, ctx.g.file).map((i) => normalize(i, m)), scalar);
@@ -69,6 +79,19 @@ export function gatherOp(ctx: NodeContext): void {
   const dims = scalar ? x.dims.filter((_, i) => i !== ca) : x.dims.map((d, i) => (i === ca ? indices.length : d));
   ctx.output({ ...x, dims, direct: false, view: viewOf(x, first, indices.length) });
   ctx.absorb();
+}
+
+/**
+ * Part `index` of the outermost channel factor of `x` (q, k or v of [3, ..., heads, tokens, head size]): the channel
+ * view [index·C/n, (index + 1)·C/n) of the projection's output. `drop`: the axis goes (Gather), else stays as 1 (Split).
+ */
+function channelPart(ctx: NodeContext, x: Value, axis: number, index: number, drop: boolean, k = 0): void {
+  const n = x.dims[axis] ?? 1;
+  const channels = ctx.recorded(x).channels;
+  const count = channels / n;
+  const dims = drop ? x.dims.filter((_, a) => a !== axis) : x.dims.map((d, a) => (a === axis ? 1 : d));
+  const rest = (x.channelAxes ?? []).slice(1).map((a) => (drop && a > axis ? a - 1 : a));
+  ctx.output({ ...x, dims, direct: false, view: viewOf(x, index * count, count), channelAxes: rest }, k);
 }
 
 /** Slice: starts, ends, axes, steps as inputs from opset 10, attributes before. Whole ranges are no selection. */
@@ -103,6 +126,14 @@ export function sliceOp(ctx: NodeContext): void {
 /** Split: sizes from input 1 (opset 13), the split attribute (before) or num_outputs / the output count (equal parts). */
 export function splitOp(ctx: NodeContext): void {
   const axis = attrInt(ctx.node, 'axis', 0);
+  const x0 = ctx.activation(0);
+  const outputs0 = (ctx.node.output ?? []).length;
+  if (x0.channelAxes?.[0] === normalize(axis, x0.dims.length) && x0.dims[normalize(axis, x0.dims.length)] === outputs0) {
+    // unbind(0) of a packed projection: one part per output, each still holding the axis (a Squeeze follows).
+    for (let k = 0; k < outputs0; k++) channelPart(ctx, x0, normalize(axis, x0.dims.length), k, false, k);
+    ctx.absorb();
+    return;
+  }
   const x = channelInput(ctx, axis, 'splits');
   const ca = channelAxis(x.dims.length);
   const c = x.dims[ca] ?? 0;
@@ -143,7 +174,13 @@ export function squeezeOp(ctx: NodeContext): void {
     const wrong = [...at].find((a) => x.dims[a] !== 1);
     if (wrong !== undefined) ctx.fail(`squeezes axis ${wrong} of [${x.dims.join(', ')}]`, 'axes of length 1', 'check the export');
     dims = x.dims.filter((_, i) => !at.has(i));
+    if (x.channelAxes !== undefined) {
+      const kept = x.channelAxes.filter((a) => !at.has(a)).map((a) => a - [...at].filter((s) => s < a).length);
+      ctx.output({ ...x, dims, direct: false, channelAxes: kept });
+      ctx.absorb();
+      return;
+    }
   }
-  ctx.output({ ...x, dims, direct: false });
+  ctx.output({ ...x, dims, direct: false, channelAxes: undefined });
   ctx.absorb();
 }

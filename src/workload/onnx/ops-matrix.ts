@@ -64,8 +64,9 @@ export function matMulOp(ctx: NodeContext): void {
     fcLayer(ctx, ctx.activation(0), rows, k, n, w, 1, [...ad.slice(0, -1), n]);
     return;
   }
-  const bv = ctx.activation(1);
+  // A first: the layer's slices match its inputs to the values read in order (both may be views of one projection).
   const x = ctx.activation(0);
+  const bv = ctx.activation(1);
   const bd = bv.dims;
   const n = bd[bd.length - 1] ?? 1;
   const heads = leading(ad);

@@ -1,9 +1,9 @@
 import { attrFloat, attrInt, attrInts, attrTensor, hasAttr } from './attributes.js';
-import type { NodeContext } from './node-context.js';
+import type { NodeContext, Value } from './node-context.js';
 import { onnx, type TensorProto } from './proto.js';
 import { tensorInts } from './tensor-data.js';
 import { pointwiseLayer } from './pointwise-layer.js';
-import { flattenDims, reshapeDims, sameShape, traceShape, transposeDims } from './tensor-shape.js';
+import { elements, flattenDims, reshapeDims, sameShape, traceShape, transposeDims } from './tensor-shape.js';
 
 /**
  * Operators that change only how a tensor is indexed (Flatten, Reshape, Transpose), copy it (Identity, Dropout at
@@ -12,11 +12,24 @@ import { flattenDims, reshapeDims, sameShape, traceShape, transposeDims } from '
  * the layer reading it checks that its layout still matches (node-context.ts shapeOf, ops-matrix.ts).
  */
 
-function reshaped(ctx: NodeContext, dims: number[] | string, moves = false): void {
+function reshaped(ctx: NodeContext, dims: number[] | string, moves = false, channelAxes?: number[]): void {
   const x = ctx.activation(0);
   if (typeof dims === 'string') ctx.fail(dims, 'a shape with the input\'s element count', 'check the input shape (--input-shape)');
-  ctx.output({ ...x, dims, direct: false, ...(moves || x.moved === true ? { moved: true } : {}) });
+  const { channelAxes: _old, ...rest } = x;
+  ctx.output({ ...rest, dims, direct: false, ...(moves || x.moved === true ? { moved: true } : {}), ...(channelAxes !== undefined ? { channelAxes } : {}) });
   ctx.absorb();
+}
+
+/**
+ * The axes of `dims` that split tokens' channels (the last axis of x, whole, unmoved) into factors, keeping the
+ * axes before it: [1, N, 3·C] → [1, N, 3, heads, C / heads] gives [2, 3, 4]; undefined for any other reshape.
+ */
+function channelFactorAxes(x: Value, dims: readonly number[]): number[] | undefined {
+  const r = x.dims.length;
+  const c = x.dims[r - 1] ?? 0;
+  if (x.view !== undefined || x.moved === true || x.channelAxes !== undefined || x.shape === undefined || c !== x.shape.channels || r < 2) return undefined;
+  if (dims.length <= r || x.dims.slice(0, -1).some((d, i) => d !== dims[i]) || elements(dims.slice(r - 1)) !== c) return undefined;
+  return Array.from({ length: dims.length - r + 1 }, (_, i) => r - 1 + i);
 }
 
 export const flattenOp = (ctx: NodeContext): void => reshaped(ctx, flattenDims(ctx.activation(0).dims, attrInt(ctx.node, 'axis', 1)));
@@ -35,7 +48,7 @@ export function reshapeOp(ctx: NodeContext): void {
     ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], back, back.channels), hostOp: 'transpose' }, dims as number[]);
     return;
   }
-  reshaped(ctx, dims);
+  reshaped(ctx, dims, false, typeof dims === 'string' ? undefined : channelFactorAxes(x, dims));
 }
 
 /**
@@ -62,7 +75,7 @@ export function transposeOp(ctx: NodeContext): void {
     return;
   }
   const kept = perm.filter((axis) => (dims[axis] ?? 1) > 1);
-  reshaped(ctx, transposeDims(dims, perm), kept.some((axis, i) => i > 0 && axis < (kept[i - 1] ?? 0)));
+  reshaped(ctx, transposeDims(dims, perm), kept.some((axis, i) => i > 0 && axis < (kept[i - 1] ?? 0)), x.channelAxes?.map((a) => perm.indexOf(a)));
 }
 
 /** Identity, and Dropout at inference (ratio: an attribute before opset 12, input 1 from it; no effect either way). */
