@@ -24,7 +24,9 @@ def conv_linear_weights(model: torch.nn.Module, x: torch.Tensor) -> int:
     """Weights of the convolutions and linear layers one eval-mode forward pass runs (GoogLeNet's and Inception-v3's
     auxiliary classifiers exist as modules but do not run, nor are they exported)."""
     ran = set()
-    kinds = (torch.nn.Conv2d, torch.nn.Linear, torch.nn.MultiheadAttention)
+    # Swin's attention multiplies by its qkv and proj weights without calling those Linear modules.
+    from torchvision.models.swin_transformer import ShiftedWindowAttention
+    kinds = (torch.nn.Conv2d, torch.nn.Linear, torch.nn.MultiheadAttention, ShiftedWindowAttention)
     hooks = [m.register_forward_hook(lambda mod, _i, _o: ran.add(mod)) for m in model.modules() if isinstance(m, kinds)]
     model(x)
     for h in hooks:
@@ -34,9 +36,12 @@ def conv_linear_weights(model: torch.nn.Module, x: torch.Tensor) -> int:
         # MultiheadAttention multiplies by its packed q/k/v projection and its out_proj's weight without calling out_proj.
         if isinstance(m, torch.nn.MultiheadAttention):
             return m.in_proj_weight.numel() + m.out_proj.weight.numel()
+        if isinstance(m, ShiftedWindowAttention):
+            return m.qkv.weight.numel() + m.proj.weight.numel()
         return m.weight.numel()
 
     counted_by_attention = {m.out_proj for m in ran if isinstance(m, torch.nn.MultiheadAttention)}
+    counted_by_attention |= {p for m in ran if isinstance(m, ShiftedWindowAttention) for p in (m.qkv, m.proj)}
     return sum(weights(m) for m in ran - counted_by_attention)
 
 
@@ -66,6 +71,7 @@ class PackedAttentionNet(torch.nn.Module):
 SMALL = {
     "vit_tiny": (lambda: models.VisionTransformer(image_size=32, patch_size=8, num_layers=2, num_heads=2, hidden_dim=64, mlp_dim=128), 32),
     "packed_attention": (PackedAttentionNet, 32),
+    "swin_tiny": (lambda: models.SwinTransformer(patch_size=[4, 4], embed_dim=32, depths=[2, 2], num_heads=[2, 4], window_size=[4, 4], num_classes=10), 32),
 }
 
 

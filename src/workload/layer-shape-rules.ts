@@ -13,7 +13,7 @@ import type { Checker } from './trace-checker.js';
 const POINTWISE = new Set<Layer['op']>(['eltwise', 'concat', 'lrn', 'host', 'matmul']);
 
 /** Key present only for one op: name, the op it belongs to, and whether this layer has it. */
-function onlyFor(c: Checker, l: Layer, at: string, key: 'pool' | 'eltwise' | 'lrnSize' | 'hostOp', op: Layer['op']): void {
+function onlyFor(c: Checker, l: Layer, at: string, key: 'pool' | 'eltwise' | 'lrnSize' | 'hostOp' | 'windows', op: Layer['op']): void {
   if (l.op === op || l[key] === undefined) return;
   c.fail(`layer "${l.name}" (op ${l.op}) has the key "${key}"`, {
     jsonPath: `${at}/${key}`,
@@ -33,6 +33,7 @@ export function checkOpKeys(c: Checker, l: Layer, at: string): void {
   onlyFor(c, l, at, 'pool', 'pool');
   onlyFor(c, l, at, 'eltwise', 'eltwise');
   onlyFor(c, l, at, 'lrnSize', 'lrn');
+  onlyFor(c, l, at, 'windows', 'matmul');
   onlyFor(c, l, at, 'hostOp', 'host');
   if (l.op !== 'conv' && dilationOf(l) !== 1) {
     c.fail(`layer "${l.name}" (op ${l.op}) has dilation ${dilationOf(l)}`, {
@@ -81,7 +82,8 @@ export function checkChannels(c: Checker, l: Layer, at: string): void {
     return;
   }
   c.equal(l.groups, 1, `groups of "${l.name}"`, `${at}/groups`, `op ${l.op} has no grouped weights`);
-  if (l.op !== 'fc') {
+  // A host copy may also regroup pixels into channels (Swin's patch merging: H/2 × W/2 × 4C).
+  if (l.op !== 'fc' && !(l.op === 'host' && l.hostOp === 'copy')) {
     const why = `op ${l.op} keeps the channel count`;
     c.equal(l.outputChannels, l.inputChannels, `outputChannels of "${l.name}"`, `${at}/outputChannels`, why);
   }

@@ -63,6 +63,11 @@ export interface Layer {
   eltwise?: EltwiseKind;
   /** Channel window of a local response normalization, for op = lrn (ONNX `size`). */
   lrnSize?: number;
+  /**
+   * Op "matmul" only: A's rows fall into this many windows of equal size, each multiplied by its own B (Swin's
+   * window attention; 1, or absent, for a product over all rows). B then holds windows × heads × K × N values.
+   */
+  windows?: number;
   /** Which host operation, for op = host. */
   hostOp?: HostOp;
   /** Inputs read as a channel range of their producer (a Split's part: a view of its surface, no copy). */

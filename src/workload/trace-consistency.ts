@@ -135,10 +135,12 @@ function checkMatmulB(c: Checker, l: Layer, at: string, b: Shape, from: string):
   const k = l.inputChannels / heads;
   const n = l.outputChannels / heads;
   const elements = b.height * b.width * b.channels;
-  if (elements === heads * k * n) return;
-  c.fail(`operand B of matmul "${l.name}" has ${elements} elements (${b.height}×${b.width}×${b.channels}), expected ${heads * k * n}`, {
+  const windows = l.windows ?? 1;
+  if (elements === windows * heads * k * n) return;
+  const each = windows === 1 ? '' : `windows·`;
+  c.fail(`operand B of matmul "${l.name}" has ${elements} elements (${b.height}×${b.width}×${b.channels}), expected ${windows * heads * k * n}`, {
     jsonPath: `${at}/inputs/1`,
-    expected: `heads·K·N = ${heads}·${k}·${n} elements (K = inputChannels/groups, N = outputChannels/groups), from ${from}`,
+    expected: `${each}heads·K·N = ${windows === 1 ? '' : `${windows}·`}${heads}·${k}·${n} elements (K = inputChannels/groups, N = outputChannels/groups), from ${from}`,
     suggestion: 'check groups (heads), inputChannels (heads·K) and outputChannels (heads·N) of the product, or its second input',
   });
 }

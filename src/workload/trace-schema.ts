@@ -102,6 +102,7 @@ const layerSchema: JsonSchema = {
         'the first one\'s shape or 1×1×C (one value per channel, broadcast over height × width: squeeze-excite); scale is ' +
         'a per-channel scale and bias of its one operand (a batch normalization no convolution absorbs).',
     },
+    windows: count('Op "matmul" only: windows of A\'s rows, each multiplied by its own B (Swin\'s window attention); B holds windows × heads × K × N values. Absent: 1.', 1, 1 << 20),
     lrnSize: count('Channel window of a local response normalization [channels] (ONNX "size"); required for op "lrn", absent otherwise.', 1, MAX_CHANNELS),
     hostOp: {
       enum: ['softmax', 'layernorm', 'transpose', 'copy'],

@@ -111,6 +111,24 @@ describe.skipIf(!available)(`torchvision models written by torch.onnx.export${sk
     ]);
   });
 
+  test('a small SwinTransformer (torchvision\'s class: 32×32, patches of 4, dims 32 and 64, windows of 4×4, 2 + 2 blocks) imports to hand-counted MACs', () => {
+    const [e] = exportModels(['swin_tiny']);
+    const { trace } = importOnnx((e as Exported).file);
+    expect(summarizeTrace(trace).weights).toBe((e as Exported).convLinearWeights);
+    // Stage 1: 8×8 tokens of 32 in 4 windows of 16, 2 heads of 16; stage 2: 4×4 tokens of 64, one window, 4 heads.
+    const block = (tokens: number, c: number, windows: number, heads: number): number =>
+      tokens * c * 3 * c + 2 * windows * heads * (tokens / windows) ** 2 * (c / heads) + tokens * c * c + 2 * tokens * c * 4 * c;
+    const macs = 64 * 32 * 48 + 2 * block(64, 32, 4, 2) + 16 * 128 * 64 + 2 * block(16, 64, 1, 4) + 64 * 10; // patch conv, stage 1, merging, stage 2, head
+    expect(summarizeTrace(trace).macs).toBe(macs);
+    const products = trace.layers.filter((l) => l.op === 'matmul');
+    expect(products.map((l) => [l.groups, l.windows ?? 1])).toEqual([[2, 4], [2, 4], [2, 4], [2, 4], [4, 1], [4, 1], [4, 1], [4, 1]]);
+    // The shifted block's two rolls there and back, and patch merging (8×8×32 → 4×4×128), are host copies.
+    const copies = trace.layers.filter((l) => l.hostOp === 'copy').map((l) => [l.outputHeight, l.outputWidth, l.outputChannels]);
+    expect(copies).toEqual([[8, 8, 32], [8, 8, 32], [8, 8, 32], [8, 8, 32], [4, 4, 128]]);
+    const result = simulate(config as NonNullable<typeof config>, trace, { fps: [], frames: 1, seed: 1 });
+    expect(result.feasible).toBe(true);
+  });
+
   // Before opset 17 torch writes layer normalization as ReduceMean, Sub, Pow, Sqrt, Div; opset 11 also lacks
   // Unsqueeze's axes input. The same model must import to the same layers whatever the opset.
   test.each([11, 13])('opset %i exports of the small ViT and of ShuffleNetV2 import to the layers of their opset-17 exports', (opset) => {

@@ -22,7 +22,9 @@ export function fetchWeightOperand(
 ): { done: Picoseconds; bytes: number } {
   if (l.op !== 'matmul') return memif.fetchWeights(io, layerIndex, k0, k1, t);
   const perKernel = l.inputChannels / l.groups; // K int8 values per column of B
-  const bytes = (k1 - k0) * perKernel;
+  // Windowed attention: every window's B streams through the weight channel (assumption: the per-window reloads'
+  // weight-load latency is not charged beyond the bytes).
+  const bytes = (k1 - k0) * perKernel * (l.windows ?? 1);
   const operand = l.inputs[1];
   if (operand === undefined) throw new Error(`matmul ${l.name}: no B operand`);
   const done = memif.read(io, io.addressOf(operand) + k0 * perKernel, bytes, t, 'features');

@@ -197,6 +197,23 @@ const FOLDERS: Readonly<Record<string, Folder>> = {
     }
     return { dims, values, int: x.int };
   },
+  ScatterND: (_ctx, [a, idx, upd]) => {
+    // data with updates written at indices (reduction "none"): Swin's attention mask, built from shapes only.
+    const data = a as Constant;
+    const indices = idx as Constant;
+    const updates = upd as Constant;
+    const k = indices.dims[indices.dims.length - 1] ?? 0;
+    const slice = count(data.dims.slice(k));
+    const ds = strides(data.dims);
+    const values = Float64Array.from(data.values);
+    const entries = count(indices.dims.slice(0, -1));
+    for (let e = 0; e < entries; e++) {
+      let offset = 0;
+      for (let j = 0; j < k; j++) offset += (indices.values[e * k + j] ?? 0) * (ds[j] ?? 1);
+      for (let i = 0; i < slice; i++) values[offset + i] = updates.values[e * slice + i] ?? 0;
+    }
+    return { dims: data.dims, values, int: data.int };
+  },
   Gather: (ctx, [a, idx]) => {
     const x = a as Constant;
     const axis = axisOf(attrInt(ctx.node, 'axis', 0), x.dims.length);

@@ -42,6 +42,8 @@ export interface Value {
   statisticOf?: string;
   /** The output, or a step towards it, of such a decomposed layer normalization (its host layer is the producer). */
   inNorm?: boolean;
+  /** Rows or columns picked from a channels-last image (ops-channels.ts spatialSlice): only a Concat may read it. */
+  spatial?: { source: Value; picks: { axis: number; from: number; to: number; step: number }[] };
   /** Padding a Pad node added, for the next Conv or pooling to apply. */
   pads?: Pads;
   constant?: TensorProto;
@@ -125,6 +127,9 @@ export class NodeContext {
     if (v === undefined || v.producer === undefined) {
       const what = v === undefined ? 'is missing' : 'is a constant';
       this.fail(`input ${i} ("${this.inputName(i)}") ${what}`, 'an activation (the output of a node or the graph input)', 'export the model with its weights as initializers and activations as inputs');
+    }
+    if (v.spatial !== undefined && this.node.opType !== 'Concat' && this.node.opType !== 'Slice') {
+      this.fail(`reads rows or columns sliced from layer "${v.producer ?? '?'}"'s image`, 'such slices only joined again by a Concat (a cyclic shift, or patch merging)', 'a selection of rows or columns is a copy NVDLA cannot express in a trace');
     }
     if (v.pads !== undefined && !padded) {
       this.fail(`reads the output of a Pad node`, 'a Pad only before a Conv, MaxPool or AveragePool, whose padding it becomes', 'export the padding as the Conv or pooling pads attribute');

@@ -13,20 +13,20 @@ import { tensorInts } from './tensor-data.js';
 
 const normalize = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
 
-/** The channel axis of ONNX dims: 1 of N×C×H×W, the last of tokens (N×M×K, M×K). */
-const channelAxis = (rank: number): number => (rank === 4 ? 1 : rank - 1);
+/** The channel axis of a value: 1 of N×C×H×W, the last of tokens (N×M×K, M×K) and of a channels-last image. */
+const channelAxisOf = (x: Value): number => (x.dims.length === 4 && x.channelsLast !== true ? 1 : x.dims.length - 1);
 
 /** The view of channels [offset, offset + count) of `x` (itself maybe a view). */
 function viewOf(x: Value, offset: number, count: number): ChannelView {
   const base = x.view?.offset ?? 0;
-  return { offset: base + offset, count, of: x.view?.of ?? x.dims[channelAxis(x.dims.length)] ?? 0 };
+  return { offset: base + offset, count, of: x.view?.of ?? x.dims[channelAxisOf(x)] ?? 0 };
 }
 
 /** Input 0, whose axis `axis` must be the channels (of an image or of tokens). */
 function channelInput(ctx: NodeContext, axis: number, what: string): Value {
   const x = ctx.activation(0);
   const a = normalize(axis, x.dims.length);
-  if (x.dims.length < 2 || a !== channelAxis(x.dims.length)) {
+  if (x.dims.length < 2 || a !== channelAxisOf(x)) {
     ctx.fail(`${what} along axis ${axis} of [${x.dims.join(', ')}]`, 'the channel axis: 1 of an N×C×H×W tensor, the last of tokens (N×M×K or M×K)', 'only channel selections are views NVDLA can read; spatial selections are not supported');
   }
   return x;
@@ -69,7 +69,7 @@ export function gatherOp(ctx: NodeContext): void {
     return tokenGather(ctx, x0, tensorInts(t, ctx.g.file).map((i) => normalize(i, m)), scalar);
   }
   const x = channelInput(ctx, axis, 'gathers');
-  const ca = channelAxis(x.dims.length);
+  const ca = channelAxisOf(x);
   const c = x.dims[ca] ?? 0;
   const indices = tensorInts(t, ctx.g.file).map((i) => normalize(i, c));
   const first = indices[0] ?? 0;
@@ -109,6 +109,7 @@ export function sliceOp(ctx: NodeContext): void {
   const steps = (ctx.opset < 10 ? undefined : list(4, 'steps')) ?? axes.map(() => 1);
   let x = x0;
   let dims = [...x0.dims];
+  if (x0.channelsLast === true && axes.every((a) => a === 1 || a === 2)) return spatialSlice(ctx, x0, axes, starts, ends, steps);
   axes.forEach((axis, k) => {
     const n = dims[axis] ?? 1;
     const clamp = (v: number): number => Math.min(n, Math.max(0, v < 0 ? v + n : v));
@@ -120,6 +121,32 @@ export function sliceOp(ctx: NodeContext): void {
     dims = dims.map((d, i) => (i === axis ? to - from : d));
   });
   ctx.output({ ...x, dims, direct: false });
+  ctx.absorb();
+}
+
+/**
+ * A Slice of rows or columns of a channels-last image (Swin: the halves of torch.roll's cyclic shift, patch
+ * merging's every-other pixel). Not a view a trace can read: only a Concat that rebuilds a copy from such slices
+ * of one image takes it (ops-elementwise.ts, a host copy); any other reader refuses it (node-context.ts).
+ */
+function spatialSlice(ctx: NodeContext, x: Value, axes: readonly number[], starts: readonly number[], ends: readonly number[], steps: readonly number[]): void {
+  const dims = [...x.dims];
+  const picks = axes.map((axis, k) => {
+    const n = dims[axis] ?? 1;
+    const step = steps[k] ?? 1;
+    const clamp = (v: number): number => Math.min(n, Math.max(0, v < 0 ? v + n : v));
+    const [from, to] = [clamp(starts[k] ?? 0), clamp(ends[k] ?? n)];
+    if (step < 1 || to <= from) ctx.fail(`slices axis ${axis} from ${starts[k] ?? 0} to ${ends[k] ?? n} by step ${step}`, 'a non-empty range with a positive step', 'check the export');
+    dims[axis] = Math.ceil((to - from) / step);
+    return { axis, from, to, step };
+  });
+  if (picks.every((p) => p.from === 0 && p.to === (x.dims[p.axis] ?? 1) && p.step === 1)) {
+    ctx.output({ ...x, direct: false });
+    ctx.absorb();
+    return;
+  }
+  const prior = x.spatial?.picks ?? [];
+  ctx.output({ ...x, dims, direct: false, spatial: { source: x.spatial?.source ?? x, picks: [...prior, ...picks] } });
   ctx.absorb();
 }
 
@@ -135,7 +162,7 @@ export function splitOp(ctx: NodeContext): void {
     return;
   }
   const x = channelInput(ctx, axis, 'splits');
-  const ca = channelAxis(x.dims.length);
+  const ca = channelAxisOf(x);
   const c = x.dims[ca] ?? 0;
   const outputs = (ctx.node.output ?? []).length;
   const t = ctx.opset >= 13 ? ctx.constant(1, 'split') : undefined;

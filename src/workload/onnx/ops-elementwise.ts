@@ -123,6 +123,7 @@ export function layerNormOp(ctx: NodeContext): void {
  */
 export function concatOp(ctx: NodeContext): void {
   if ((ctx.node.input ?? []).some((_, i) => ctx.optional(i)?.constant !== undefined)) return constantTokens(ctx);
+  if ((ctx.node.input ?? []).some((_, i) => ctx.optional(i)?.spatial !== undefined)) return rearranged(ctx);
   const parts = (ctx.node.input ?? []).map((_, i) => ctx.activation(i));
   const first = parts[0];
   if (first === undefined) ctx.fail('has no inputs', 'one or more inputs', 'check the export');
@@ -170,6 +171,27 @@ function constantTokens(ctx: NodeContext): void {
   }
   const layer = { ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), outputHeight: tokens, outputWidth: 1, hostOp: 'copy' as const };
   ctx.emit(layer, [x.dims[0] ?? 1, tokens, s.channels]);
+}
+
+/**
+ * Rows or columns of one channels-last image joined again into as many elements (Swin's torch.roll: two halves
+ * swapped along H or W; patch merging: the four every-other-pixel grids joined along channels, H/2 × W/2 × 4C):
+ * a host copy of the image into its new arrangement.
+ */
+function rearranged(ctx: NodeContext): void {
+  const parts = (ctx.node.input ?? []).map((_, i) => ctx.activation(i));
+  const source = parts[0]?.spatial?.source;
+  const rank = parts[0]?.dims.length ?? 0;
+  const raw = attrInt(ctx.node, 'axis', 1);
+  const axis = raw < 0 ? raw + rank : raw;
+  const dims = (parts[0]?.dims ?? []).map((d, i) => (i === axis ? parts.reduce((sum, p) => sum + (p.dims[i] ?? 0), 0) : d));
+  const count = (d: readonly number[]): number => d.reduce((a, b) => a * b, 1);
+  if (source === undefined || parts.some((p) => p.spatial?.source !== source) || rank !== 4 || count(dims) !== count(source.dims)) {
+    ctx.fail('joins rows or columns sliced from different tensors, or not all of one', 'slices of one channels-last image joined into as many elements (a cyclic shift, or patch merging)', 'other selections of rows or columns are copies NVDLA cannot express in a trace');
+  }
+  const s = ctx.recorded(source);
+  const layer = { ...pointwiseLayer('host', [source.producer ?? 'input'], s, s.channels), outputHeight: dims[1] ?? 1, outputWidth: dims[2] ?? 1, outputChannels: dims[3] ?? 1, hostOp: 'copy' as const };
+  ctx.emit(layer, dims);
 }
 
 /** The whole tensor, when `parts` are views of one producer's channels 0 … C−1 in order; else undefined. */

@@ -69,13 +69,18 @@ export function matMulOp(ctx: NodeContext): void {
   const bv = ctx.activation(1);
   const bd = bv.dims;
   const n = bd[bd.length - 1] ?? 1;
-  const heads = leading(ad);
+  const batch = leading(ad);
   if (bd.length !== ad.length || bd[bd.length - 2] !== k || ad.slice(0, -2).some((d, i) => d !== bd[i])) {
     ctx.fail(`multiplies [${a.dims.join(', ')}] by [${bd.join(', ')}]`, 'operands […, M, K] and […, K, N] with the same leading (head) dims', 'broadcasting products are not supported');
   }
+  // A's channels are heads × K; the batch dims beyond the heads are windows of M rows each (Swin's window
+  // attention: 64 windows of 49 tokens of a 56×56 image), each window with its own B.
   const ps = ctx.recorded(x);
-  if (ps.height * ps.width !== m || ps.channels !== heads * k) {
-    ctx.fail(`reads layer "${x.producer ?? '?'}"'s ${shapeText(ps)} output as ${heads} head(s) of ${m}×${k}`, `${LAYOUT} (A as M rows of heads·K channels)`, 'a layout change is a copy NVDLA cannot express in a trace');
+  const heads = ps.channels / k;
+  const windows = batch / heads;
+  if (!Number.isInteger(heads) || !Number.isInteger(windows) || ps.height * ps.width !== windows * m) {
+    ctx.fail(`reads layer "${x.producer ?? '?'}"'s ${shapeText(ps)} output as ${batch} product(s) of ${m}×${k}`, `${LAYOUT} (A as M rows, or windows of M rows, of heads·K channels)`, 'a layout change is a copy NVDLA cannot express in a trace');
   }
-  ctx.emit({ ...pointwiseLayer('matmul', [x.producer ?? 'input', bv.producer ?? 'input'], ps, heads * n), groups: heads }, [...ad.slice(0, -1), n]);
+  const layer = { ...pointwiseLayer('matmul', [x.producer ?? 'input', bv.producer ?? 'input'], ps, heads * n), groups: heads };
+  ctx.emit(windows > 1 ? { ...layer, windows } : layer, [...ad.slice(0, -1), n]);
 }

@@ -16,6 +16,16 @@ function reshaped(ctx: NodeContext, dims: number[] | string, moves = false, chan
   const x = ctx.activation(0);
   if (typeof dims === 'string') ctx.fail(dims, 'a shape with the input\'s element count', 'check the input shape (--input-shape)');
   const { channelAxes: _old, ...rest } = x;
+  const s = x.shape;
+  if (dims.length === 4 && x.view === undefined && s !== undefined && dims.join() === `1,${s.height},${s.width},${s.channels}` && x.channelsLast !== true) {
+    // Rows regrouped and put back into the producer's own H×W×C (Swin's window partition, then its reverse): the
+    // image, channels-last, as the producer wrote it. Assumption: a genuine spatial transpose of a square image
+    // that lands on the same dims is not told apart.
+    const { moved: _moved, ...image } = rest;
+    ctx.output({ ...image, dims, direct: false, channelsLast: true });
+    ctx.absorb();
+    return;
+  }
   ctx.output({ ...rest, dims, direct: false, ...(moves || x.moved === true ? { moved: true } : {}), ...(channelAxes !== undefined ? { channelAxes } : {}) });
   ctx.absorb();
 }

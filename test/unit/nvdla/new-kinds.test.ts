@@ -78,6 +78,15 @@ describe('new layer kinds on nv_full (ideal memory)', () => {
     expect(features.log.filter((t) => t.op === 'read').reduce((s, t) => s + t.bytes, 0)).toBe(6144);
   });
 
+  it('windowed matmul (Swin): the same MACs, every window\'s B read from the feature memory', () => {
+    // As above, the 16 rows in 4 windows of 4, each window with its own B of 2·64·32 = 4096 B: B is 16,384 B.
+    const mm = pointwise('scores', 'matmul', ['q', 'k'], 16, 1, 128, { outputChannels: 64, groups: 2, windows: 4 });
+    const features = new RecordingMemory('features', Infinity, 0);
+    const { result } = runLayer(idealParams(), mm, features, new RecordingMemory('weights', Infinity, 0));
+    expect(result.macs).toBe(16 * 2 * 64 * 32);
+    expect(result.featureRead_B).toBe(16 * 128 + 4 * 4096);
+  });
+
   it('host softmax: 5 µs sync + 1,024 elements at 4·10⁷/s = 30.6 µs; 0.3 W × 25.6 µs = 7.68 µJ', () => {
     const params = defaultsOf<HostParams>(hostSpec);
     const sim = new Simulator();

@@ -128,6 +128,15 @@ describe('matmul', () => {
     const e = failure([q, half, scores]);
     expect(e.message).toMatch(/operand B of matmul "scores" has 49152 elements \(128×1×384\), expected 98304/);
   });
+  it('windows: 8 windows of 16 tokens, each with its own B, B holding windows·heads·K·N; windows only on matmul', () => {
+    // The same 128 tokens in 8 windows of 16: Q·Kᵀ per window and head is 16×64 · 64×16, so N = 16.
+    const windowed = { ...scores, outputChannels: 12 * 16, windows: 8 };
+    ok([q, k, windowed]);
+    expect(layerMacs(windowed)).toBe(8 * 12 * 16 * 64 * 16);
+    const e = failure([q, k, { ...windowed, windows: 4 }]);
+    expect(e.message).toMatch(/operand B of matmul "scores" has 98304 elements \(128×1×768\), expected 49152/);
+    expect(failure([{ ...q, windows: 2 }, k, windowed]).details.jsonPath).toBe('/layers/0/windows');
+  });
   it('the A operand\'s shape is the product\'s input shape', () => {
     expect(failure([q, k, { ...scores, inputChannels: 384, groups: 6 }]).details.jsonPath).toBe('/layers/2/inputChannels');
   });

@@ -19,7 +19,7 @@ describe('traceToJson', () => {
     expect(text.split('\n')[1]).toBe('  "$schema": "../schemas/trace.schema.json",');
     const layerProps = (traceSchema.properties as { layers: { items: { properties: object } } }).layers.items.properties;
     const firstLayerKeys = Object.keys((JSON.parse(text) as { layers: object[] }).layers[0]!);
-    expect(firstLayerKeys).toEqual(Object.keys(layerProps).filter((k) => !['dilation', 'pads', 'pool', 'eltwise', 'lrnSize', 'hostOp', 'slices'].includes(k)));
+    expect(firstLayerKeys).toEqual(Object.keys(layerProps).filter((k) => !['dilation', 'pads', 'pool', 'eltwise', 'lrnSize', 'windows', 'hostOp', 'slices'].includes(k)));
   });
 
   it('refuses a key the schema does not declare (it would fail validation on load)', () => {
