@@ -45,6 +45,26 @@ def conv_linear_weights(model: torch.nn.Module, x: torch.Tensor) -> int:
     return sum(weights(m) for m in ran - counted_by_attention)
 
 
+def called_conv_linear_macs(model: torch.nn.Module, x: torch.Tensor) -> int:
+    """Multiply-accumulates of the Conv2d and Linear modules a forward pass calls, from their outputs' sizes (a check
+    on the importer that does not read ONNX; products of two activations and modules used without being called,
+    such as MultiheadAttention's projections, are not in it)."""
+    total = [0]
+
+    def count(mod: torch.nn.Module, _inputs: tuple, out: torch.Tensor) -> None:
+        if isinstance(mod, torch.nn.Conv2d):
+            kh, kw = mod.kernel_size
+            total[0] += out.numel() * (mod.in_channels // mod.groups) * kh * kw
+        else:
+            total[0] += out.numel() * mod.in_features
+
+    hooks = [m.register_forward_hook(count) for m in model.modules() if isinstance(m, (torch.nn.Conv2d, torch.nn.Linear))]
+    model(x)
+    for h in hooks:
+        h.remove()
+    return total[0]
+
+
 class PackedAttentionNet(torch.nn.Module):
     """Patch embedding, one attention as timm (and Swin) write it: the packed projection reshaped to
     [B, N, 3, heads, head size], permuted to [3, B, heads, N, head size] and unbound into q, k, v; token 0 to a head."""
@@ -71,6 +91,7 @@ class PackedAttentionNet(torch.nn.Module):
 SMALL = {
     "vit_tiny": (lambda: models.VisionTransformer(image_size=32, patch_size=8, num_layers=2, num_heads=2, hidden_dim=64, mlp_dim=128), 32),
     "packed_attention": (PackedAttentionNet, 32),
+    "maxvit_tiny": (lambda: models.MaxVit(input_size=(64, 64), stem_channels=16, partition_size=4, block_channels=[32], block_layers=[1], head_dim=16, stochastic_depth_prob=0.0, num_classes=10), 64),
     "swin_tiny": (lambda: models.SwinTransformer(patch_size=[4, 4], embed_dim=32, depths=[2, 2], num_heads=[2, 4], window_size=[4, 4], num_classes=10), 32),
 }
 
@@ -98,7 +119,7 @@ def main() -> None:
         path = os.path.join(out_dir, f"{name}.onnx")
         x = torch.randn(1, 3, size, size)
         torch.onnx.export(model, x, path, opset_version=opset, input_names=["input"], output_names=["logits"])
-        print(json.dumps({"name": name, "file": path, "convLinearWeights": conv_linear_weights(model, x), "numParams": published, "torch": torch.__version__}), flush=True)
+        print(json.dumps({"name": name, "file": path, "convLinearWeights": conv_linear_weights(model, x), "calledConvLinearMacs": called_conv_linear_macs(model, x), "numParams": published, "torch": torch.__version__}), flush=True)
 
 
 if __name__ == "__main__":

@@ -129,6 +129,18 @@ describe.skipIf(!available)(`torchvision models written by torch.onnx.export${sk
     expect(result.feasible).toBe(true);
   });
 
+  test('a small MaxVit (torchvision\'s class: 64×64, one block of 32 channels, partitions of 4×4, heads of 16) imports to torch\'s conv/linear MACs plus hand-counted attention', () => {
+    const [e] = exportModels(['maxvit_tiny']);
+    const { trace } = importOnnx((e as Exported & { calledConvLinearMacs: number }).file);
+    expect(summarizeTrace(trace).weights).toBe((e as Exported).convLinearWeights);
+    // A 16×16×32 map: window and grid attention each 16 groups of 16 tokens, 2 heads of 16; scores and context.
+    const attention = 2 * 2 * (16 * 2 * 16 * 16 * 16);
+    expect(summarizeTrace(trace).macs).toBe((e as Exported & { calledConvLinearMacs: number }).calledConvLinearMacs + attention);
+    expect(trace.layers.filter((l) => l.op === 'matmul').map((l) => [l.groups, l.windows])).toEqual([[2, 16], [2, 16], [2, 16], [2, 16]]);
+    const result = simulate(config as NonNullable<typeof config>, trace, { fps: [], frames: 1, seed: 1 });
+    expect(result.feasible).toBe(true);
+  });
+
   // Before opset 17 torch writes layer normalization as ReduceMean, Sub, Pow, Sqrt, Div; opset 11 also lacks
   // Unsqueeze's axes input. The same model must import to the same layers whatever the opset.
   test.each([11, 13])('opset %i exports of the small ViT and of ShuffleNetV2 import to the layers of their opset-17 exports', (opset) => {

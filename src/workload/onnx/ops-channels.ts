@@ -56,7 +56,7 @@ export function gatherOp(ctx: NodeContext): void {
   if (t === undefined) return ctx.fail('has no indices', 'indices as input 1', 'check the export');
   const x0 = ctx.activation(0);
   const scalar = (t.dims ?? []).length === 0;
-  if (x0.channelAxes?.[0] === normalize(axis, x0.dims.length)) {
+  if ((x0.channelAxes?.length ?? 0) > 1 && x0.channelAxes?.[0] === normalize(axis, x0.dims.length)) {
     const n = x0.dims[normalize(axis, x0.dims.length)] ?? 1;
     const picked = tensorInts(t, ctx.g.file).map((i) => normalize(i, n));
     if (!scalar || picked.length !== 1) ctx.fail(`gathers [${picked.join(', ')}] of a packed projection`, 'one index (q, k or v)', 'pick one part at a time');
@@ -155,7 +155,7 @@ export function splitOp(ctx: NodeContext): void {
   const axis = attrInt(ctx.node, 'axis', 0);
   const x0 = ctx.activation(0);
   const outputs0 = (ctx.node.output ?? []).length;
-  if (x0.channelAxes?.[0] === normalize(axis, x0.dims.length) && x0.dims[normalize(axis, x0.dims.length)] === outputs0) {
+  if ((x0.channelAxes?.length ?? 0) > 1 && x0.channelAxes?.[0] === normalize(axis, x0.dims.length) && x0.dims[normalize(axis, x0.dims.length)] === outputs0) {
     // unbind(0) of a packed projection: one part per output, each still holding the axis (a Squeeze follows).
     for (let k = 0; k < outputs0; k++) channelPart(ctx, x0, normalize(axis, x0.dims.length), k, false, k);
     ctx.absorb();

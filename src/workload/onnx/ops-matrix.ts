@@ -1,4 +1,4 @@
-import { attrInt } from './attributes.js';
+import { attrInt, attrString } from './attributes.js';
 import type { NodeContext, Value } from './node-context.js';
 import { pointwiseLayer } from './pointwise-layer.js';
 import type { TensorData } from './tensor-data.js';
@@ -29,8 +29,6 @@ function fcLayer(ctx: NodeContext, a: Value, rows: number, k: number, n: number,
   ctx.fail(`reads layer "${producer}"'s ${shapeText(ps)} output as ${rows} row(s) of ${k}`, LAYOUT, 'a layout change is a copy NVDLA cannot express in a trace; restructure the model around it');
 }
 
-/** Leading (batch) dims of a matrix operand, which must multiply to 1 for a weighted product. */
-const leading = (dims: readonly number[]): number => elements(dims.slice(0, -2));
 
 export function gemmOp(ctx: NodeContext): void {
   const a = ctx.activation(0);
@@ -68,13 +66,19 @@ export function matMulOp(ctx: NodeContext): void {
   const x = ctx.activation(0);
   const bv = ctx.activation(1);
   const bd = bv.dims;
-  const n = bd[bd.length - 1] ?? 1;
-  const batch = leading(ad);
   if (bd.length !== ad.length || bd[bd.length - 2] !== k || ad.slice(0, -2).some((d, i) => d !== bd[i])) {
     ctx.fail(`multiplies [${a.dims.join(', ')}] by [${bd.join(', ')}]`, 'operands […, M, K] and […, K, N] with the same leading (head) dims', 'broadcasting products are not supported');
   }
-  // A's channels are heads × K; the batch dims beyond the heads are windows of M rows each (Swin's window
-  // attention: 64 windows of 49 tokens of a 56×56 image), each window with its own B.
+  activationProduct(ctx, x, bv, ad.slice(0, -2), m, k, bd[bd.length - 1] ?? 1);
+}
+
+/**
+ * The product of two activations, batch dims `batch`, A of M×K per batch entry, N columns: a trace matmul. A's
+ * channels are heads × K; the batch dims beyond the heads are windows of M rows each (Swin's window attention: 64
+ * windows of 49 tokens of a 56×56 image), each window with its own B.
+ */
+function activationProduct(ctx: NodeContext, x: Value, bv: Value, batchDims: readonly number[], m: number, k: number, n: number): void {
+  const batch = elements(batchDims);
   const ps = ctx.recorded(x);
   const heads = ps.channels / k;
   const windows = batch / heads;
@@ -82,5 +86,31 @@ export function matMulOp(ctx: NodeContext): void {
     ctx.fail(`reads layer "${x.producer ?? '?'}"'s ${shapeText(ps)} output as ${batch} product(s) of ${m}×${k}`, `${LAYOUT} (A as M rows, or windows of M rows, of heads·K channels)`, 'a layout change is a copy NVDLA cannot express in a trace');
   }
   const layer = { ...pointwiseLayer('matmul', [x.producer ?? 'input', bv.producer ?? 'input'], ps, heads * n), groups: heads };
-  ctx.emit(windows > 1 ? { ...layer, windows } : layer, [...ad.slice(0, -1), n]);
+  ctx.emit(windows > 1 ? { ...layer, windows } : layer, [...batchDims, m, n]);
+}
+
+/**
+ * Einsum of two activations in the two forms attention takes (MaxViT writes them so): "…id,…jd→…ij" (A·Bᵀ, scores)
+ * and "…ij,…jd→…id" (A·B, context), the same batch letters on both sides; anything else is refused.
+ */
+export function einsumOp(ctx: NodeContext): void {
+  const equation = attrString(ctx.node, 'equation', '').replace(/\s+/g, '');
+  const [lhs = '', out = ''] = equation.split('->');
+  const [ea = '', eb = ''] = lhs.split(',');
+  const x = ctx.activation(0);
+  const bv = ctx.activation(1);
+  const r = ea.length;
+  const batch = ea.slice(0, -2);
+  const ok = r >= 2 && eb.length === r && out.length === r && eb.startsWith(batch) && out.startsWith(batch) && x.dims.length === r && bv.dims.length === r;
+  const [i, d] = [ea[r - 2], ea[r - 1]];
+  const [bj, bd] = [eb[r - 2], eb[r - 1]];
+  const scores = ok && bd === d && out.slice(-2) === `${i}${bj}`; // …id,…jd→…ij
+  const context = ok && bj === d && out.slice(-2) === `${i}${bd}`; // …ij,…jd→…id
+  if (!scores && !context) {
+    ctx.fail(`computes "${equation}"`, 'an attention product: "…id,…jd->…ij" or "…ij,…jd->…id" over the same batch letters', 'export the product as MatMul');
+  }
+  const m = x.dims[r - 2] ?? 1;
+  const k = x.dims[r - 1] ?? 1;
+  const n = scores ? (bv.dims[r - 2] ?? 1) : (bv.dims[r - 1] ?? 1);
+  activationProduct(ctx, x, bv, x.dims.slice(0, -2), m, k, n);
 }

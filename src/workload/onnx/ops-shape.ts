@@ -3,7 +3,7 @@ import type { NodeContext, Value } from './node-context.js';
 import { onnx, type TensorProto } from './proto.js';
 import { tensorInts } from './tensor-data.js';
 import { pointwiseLayer } from './pointwise-layer.js';
-import { elements, flattenDims, reshapeDims, sameShape, traceShape, transposeDims } from './tensor-shape.js';
+import { elements, flattenDims, reshapeDims, sameShape, traceShape, transposeDims, type Shape } from './tensor-shape.js';
 
 /**
  * Operators that change only how a tensor is indexed (Flatten, Reshape, Transpose), copy it (Identity, Dropout at
@@ -31,15 +31,24 @@ function reshaped(ctx: NodeContext, dims: number[] | string, moves = false, chan
 }
 
 /**
- * The axes of `dims` that split tokens' channels (the last axis of x, whole, unmoved) into factors, keeping the
- * axes before it: [1, N, 3·C] → [1, N, 3, heads, C / heads] gives [2, 3, 4]; undefined for any other reshape.
+ * Where the channels of x go in `dims`: the axes that factor them, outermost first. Two reshapes are followed: the
+ * last axis of tokens split into factors with the axes before it kept ([1, N, 3·C] → [1, N, 3, heads, C / heads]
+ * gives [2, 3, 4]: a packed projection), and the channel axis kept whole, last or right after the batch, while the
+ * other axes regroup (MaxViT's partitions of an image into windows and grids, and back). Undefined otherwise.
  */
 function channelFactorAxes(x: Value, dims: readonly number[]): number[] | undefined {
   const r = x.dims.length;
-  const c = x.dims[r - 1] ?? 0;
-  if (x.view !== undefined || x.moved === true || x.channelAxes !== undefined || x.shape === undefined || c !== x.shape.channels || r < 2) return undefined;
-  if (dims.length <= r || x.dims.slice(0, -1).some((d, i) => d !== dims[i]) || elements(dims.slice(r - 1)) !== c) return undefined;
-  return Array.from({ length: dims.length - r + 1 }, (_, i) => r - 1 + i);
+  const natural = x.moved === true || x.view !== undefined ? undefined : [r === 4 && x.channelsLast !== true ? 1 : r - 1];
+  const axes = x.channelAxes ?? natural;
+  const a = axes?.length === 1 ? axes[0] : undefined;
+  const c = a === undefined ? 0 : (x.dims[a] ?? 0);
+  if (a === undefined || x.view !== undefined || x.shape === undefined || c !== x.shape.channels || r < 2) return undefined;
+  if (a === r - 1 && x.moved !== true && dims.length > r && x.dims.slice(0, -1).every((d, i) => d === dims[i]) && elements(dims.slice(r - 1)) === c) {
+    return Array.from({ length: dims.length - r + 1 }, (_, i) => r - 1 + i);
+  }
+  if (a === r - 1 && dims[dims.length - 1] === c) return [dims.length - 1];
+  if (a === 1 && dims[1] === c && dims[0] === x.dims[0]) return [1];
+  return undefined;
 }
 
 export const flattenOp = (ctx: NodeContext): void => reshaped(ctx, flattenDims(ctx.activation(0).dims, attrInt(ctx.node, 'axis', 1)));
@@ -52,13 +61,31 @@ export function reshapeOp(ctx: NodeContext): void {
   const x = ctx.activation(0);
   const dims = reshapeDims(x.dims, tensorInts(shape, ctx.g.file), allowZero);
   const back = typeof dims === 'string' ? undefined : traceShape(dims);
+  const axes = typeof dims === 'string' ? undefined : channelFactorAxes(x, dims);
+  const image = x.shape !== undefined && typeof dims !== 'string' && dims.length === 4 && x.view === undefined;
+  if (image && x.moved === true && axes?.join() === '1' && back !== undefined && sameShape(back, x.shape as Shape)) {
+    // Pixels regrouped with every pixel's channels kept together, then put back into the producer's N×C×H×W
+    // (MaxViT's departition): the image as its producer wrote it. Assumption as for windows below.
+    const { moved: _moved, channelAxes: _axes, channelsLast: _last, ...rest } = x;
+    ctx.output({ ...rest, dims: dims as number[], direct: false });
+    ctx.absorb();
+    return;
+  }
+  if (image && axes?.join() === '3' && (dims as number[])[0] === 1 && ((dims as number[])[1] ?? 0) * ((dims as number[])[2] ?? 0) === (x.shape?.height ?? 0) * (x.shape?.width ?? 0)) {
+    // Pixels regrouped into windows (or grids) of a channels-last N×G×P×C, every pixel's channels together:
+    // per-pixel operations (layer norm, Linear) read the producer's surface as it is, row order aside.
+    const { moved: _moved, channelAxes: _axes, ...rest } = x;
+    ctx.output({ ...rest, dims: dims as number[], direct: false, channelsLast: true });
+    ctx.absorb();
+    return;
+  }
   if (x.moved === true && dims.length === 4 && back !== undefined && x.shape !== undefined && sameShape(back, x.shape)) {
     // A Transpose between two Reshapes that ends in the producer's own shape (ShuffleNet's channel shuffle) moves
     // data: NVDLA's RUBIK unit could, but it is not modelled, so the host copies it (src/hw/host/spec.ts).
     ctx.emit({ ...pointwiseLayer('host', [x.producer ?? 'input'], back, back.channels), hostOp: 'transpose' }, dims as number[]);
     return;
   }
-  reshaped(ctx, dims, false, typeof dims === 'string' ? undefined : channelFactorAxes(x, dims));
+  reshaped(ctx, dims, false, axes);
 }
 
 /**
@@ -73,6 +100,14 @@ export function transposeOp(ctx: NodeContext): void {
   if (toLast || (perm.join() === '0,3,1,2' && x.channelsLast === true)) {
     const { channelsLast: _last, ...rest } = x;
     ctx.output({ ...rest, dims: perm.map((a) => dims[a] ?? 1), direct: false, ...(toLast ? { channelsLast: true } : {}) });
+    ctx.absorb();
+    return;
+  }
+  const last = dims.length - 1;
+  if (x.channelsLast === true && dims.length === 4 && perm[last] === last && x.view === undefined) {
+    // Rows of a channels-last image regrouped, each pixel's channels kept together (MaxViT's partition swap):
+    // per-pixel operations read it as it is.
+    ctx.output({ ...x, dims: perm.map((a) => dims[a] ?? 1), direct: false });
     ctx.absorb();
     return;
   }

@@ -2,7 +2,7 @@ import type { NodeContext } from './node-context.js';
 import { batchNormOp } from './bn-fold.js';
 import { gatherOp, sliceOp, splitOp, squeezeOp } from './ops-channels.js';
 import { addOp, concatOp, divOp, fusedActivationOp, layerNormOp, mulOp, softmaxOp, subOp } from './ops-elementwise.js';
-import { gemmOp, matMulOp } from './ops-matrix.js';
+import { einsumOp, gemmOp, matMulOp } from './ops-matrix.js';
 import { constantOp, flattenOp, identityOp, reshapeOp, transposeOp } from './ops-shape.js';
 import { averagePoolOp, convOp, globalAveragePoolOp, globalMaxPoolOp, lrnOp, maxPoolOp, padOp, reduceMeanOp } from './ops-window.js';
 
@@ -11,6 +11,7 @@ export const OPERATORS: Readonly<Record<string, (ctx: NodeContext) => void>> = {
   Conv: convOp,
   Gemm: gemmOp,
   MatMul: matMulOp,
+  Einsum: einsumOp,
   MaxPool: maxPoolOp,
   AveragePool: averagePoolOp,
   GlobalAveragePool: globalAveragePoolOp,

@@ -58,3 +58,23 @@ describe('ONNX MatMul', () => {
     expect(importError(left)).toMatch(/has a constant left operand/);
   });
 });
+
+describe('ONNX Einsum of two activations (MaxViT\'s attention)', () => {
+  // Tokens 4×1 of 8 channels from two 1×1 convs, as 2 heads of 4: [1, 2, 4, 4] each.
+  const heads = (eq: string) => new OnnxBuilder(17).input('x', [1, 3, 4, 1]).weight('wq', [8, 3, 1, 1]).weight('wk', [8, 3, 1, 1])
+    .node('Conv', ['x', 'wq'], ['q']).node('Conv', ['x', 'wk'], ['k'])
+    .ints('perm', [0, 2, 3, 1]).node('Transpose', ['q'], ['ql'], { perm: [0, 2, 3, 1] }).node('Transpose', ['k'], ['kl'], { perm: [0, 2, 3, 1] })
+    .ints('s', [1, 4, 2, 4]).node('Reshape', ['ql', 's'], ['qr']).node('Reshape', ['kl', 's'], ['kr'])
+    .node('Transpose', ['qr'], ['qh'], { perm: [0, 2, 1, 3] }).node('Transpose', ['kr'], ['kh'], { perm: [0, 2, 1, 3] })
+    .node('Einsum', ['qh', 'kh'], ['scores'], { equation: eq }).output('scores');
+
+  it('"b h i d, b h j d -> b h i j" is Q·Kᵀ: a matmul of 2 heads, 4·2·4·4 MACs', () => {
+    const l = imported(heads('b h i d, b h j d -> b h i j')).layer('scores');
+    expect([l.op, l.inputs, l.groups, l.outputChannels]).toEqual(['matmul', ['q', 'k'], 2, 8]);
+    expect(layerMacs(l)).toBe(4 * 2 * 4 * 4);
+  });
+
+  it('any other equation is refused, naming it', () => {
+    expect(importError(heads('bhid,bhjd->bhji'))).toMatch(/computes "bhid,bhjd->bhji"[\s\S]*expected: an attention product/);
+  });
+});
