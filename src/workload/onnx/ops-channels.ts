@@ -1,6 +1,6 @@
 import { attrInt, attrInts } from './attributes.js';
 import type { ChannelView, NodeContext, Value } from './node-context.js';
-import { pointwiseLayer } from './pointwise-layer.js';
+import { hostCopyLayer } from './pointwise-layer.js';
 import { tensorInts } from './tensor-data.js';
 
 /**
@@ -12,6 +12,15 @@ import { tensorInts } from './tensor-data.js';
  */
 
 const normalize = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
+
+/** True when `axis` is the outermost of several axes that factor x's channels (the 3 of q, k, v in a packed projection). */
+const packedAxis = (x: Value, axis: number): boolean => (x.channelAxes?.length ?? 0) > 1 && x.channelAxes?.[0] === axis;
+
+/** [from, to) of a Slice on an axis of length n, negative bounds from the end, clamped to the axis. */
+function sliceRange(n: number, start: number | undefined, end: number | undefined): [number, number] {
+  const clamp = (v: number): number => Math.min(n, Math.max(0, v < 0 ? v + n : v));
+  return [clamp(start ?? 0), clamp(end ?? n)];
+}
 
 /** The channel axis of a value: 1 of N×C×H×W, the last of tokens (N×M×K, M×K) and of a channels-last image. */
 const channelAxisOf = (x: Value): number => (x.dims.length === 4 && x.channelsLast !== true ? 1 : x.dims.length - 1);
@@ -44,9 +53,7 @@ function tokenGather(ctx: NodeContext, x: Value, indices: readonly number[], sca
   // The tokens may be an image's pixels (a patch embedding's H×W): the copy reads the surface as recorded.
   const s = ctx.recorded(x);
   if (s.height * s.width !== m || s.channels !== (x.dims[2] ?? 0)) ctx.layoutChange(x, 0, { height: m, width: 1, channels: x.dims[2] ?? 1 });
-  const out = { height: 1, width: 1, channels: s.channels };
-  const layer = { ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), outputHeight: 1, outputWidth: 1, hostOp: 'copy' as const };
-  ctx.emit(layer, scalar ? [x.dims[0] ?? 1, out.channels] : [x.dims[0] ?? 1, 1, out.channels]);
+  ctx.emit(hostCopyLayer(x.producer ?? 'input', s, { height: 1, width: 1, channels: s.channels }), scalar ? [x.dims[0] ?? 1, s.channels] : [x.dims[0] ?? 1, 1, s.channels]);
 }
 
 /** Gather with constant indices: one index drops the axis (x[:, i]), consecutive indices keep it. */
@@ -56,7 +63,7 @@ export function gatherOp(ctx: NodeContext): void {
   if (t === undefined) return ctx.fail('has no indices', 'indices as input 1', 'check the export');
   const x0 = ctx.activation(0);
   const scalar = (t.dims ?? []).length === 0;
-  if ((x0.channelAxes?.length ?? 0) > 1 && x0.channelAxes?.[0] === normalize(axis, x0.dims.length)) {
+  if (packedAxis(x0, normalize(axis, x0.dims.length))) {
     const n = x0.dims[normalize(axis, x0.dims.length)] ?? 1;
     const picked = tensorInts(t, ctx.g.file).map((i) => normalize(i, n));
     if (!scalar || picked.length !== 1) ctx.fail(`gathers [${picked.join(', ')}] of a packed projection`, 'one index (q, k or v)', 'pick one part at a time');
@@ -112,8 +119,7 @@ export function sliceOp(ctx: NodeContext): void {
   if (x0.channelsLast === true && axes.every((a) => a === 1 || a === 2)) return spatialSlice(ctx, x0, axes, starts, ends, steps);
   axes.forEach((axis, k) => {
     const n = dims[axis] ?? 1;
-    const clamp = (v: number): number => Math.min(n, Math.max(0, v < 0 ? v + n : v));
-    const [from, to] = [clamp(starts[k] ?? 0), clamp(ends[k] ?? n)];
+    const [from, to] = sliceRange(n, starts[k], ends[k]);
     if (from === 0 && to === n && (steps[k] ?? 1) === 1) return;
     if (steps[k] !== 1 || to <= from) ctx.fail(`slices axis ${axis} from ${starts[k] ?? 0} to ${ends[k] ?? n} by step ${steps[k] ?? 1}`, 'a contiguous, non-empty range (step 1)', 'strided selections are copies NVDLA cannot express in a trace');
     x = channelInput(ctx, axis, `slices [${from}, ${to})`);
@@ -134,8 +140,7 @@ function spatialSlice(ctx: NodeContext, x: Value, axes: readonly number[], start
   const picks = axes.map((axis, k) => {
     const n = dims[axis] ?? 1;
     const step = steps[k] ?? 1;
-    const clamp = (v: number): number => Math.min(n, Math.max(0, v < 0 ? v + n : v));
-    const [from, to] = [clamp(starts[k] ?? 0), clamp(ends[k] ?? n)];
+    const [from, to] = sliceRange(n, starts[k], ends[k]);
     if (step < 1 || to <= from) ctx.fail(`slices axis ${axis} from ${starts[k] ?? 0} to ${ends[k] ?? n} by step ${step}`, 'a non-empty range with a positive step', 'check the export');
     dims[axis] = Math.ceil((to - from) / step);
     return { axis, from, to, step };
@@ -155,7 +160,7 @@ export function splitOp(ctx: NodeContext): void {
   const axis = attrInt(ctx.node, 'axis', 0);
   const x0 = ctx.activation(0);
   const outputs0 = (ctx.node.output ?? []).length;
-  if ((x0.channelAxes?.length ?? 0) > 1 && x0.channelAxes?.[0] === normalize(axis, x0.dims.length) && x0.dims[normalize(axis, x0.dims.length)] === outputs0) {
+  if (packedAxis(x0, normalize(axis, x0.dims.length)) && x0.dims[normalize(axis, x0.dims.length)] === outputs0) {
     // unbind(0) of a packed projection: one part per output, each still holding the axis (a Squeeze follows).
     for (let k = 0; k < outputs0; k++) channelPart(ctx, x0, normalize(axis, x0.dims.length), k, false, k);
     ctx.absorb();

@@ -1,7 +1,7 @@
 import { attrInt } from './attributes.js';
 import type { NodeContext, Value } from './node-context.js';
 import { normalizedStep } from './layer-norm-decomposed.js';
-import { pointwiseLayer } from './pointwise-layer.js';
+import { hostCopyLayer, pointwiseLayer } from './pointwise-layer.js';
 import { tensorDims } from './tensor-data.js';
 import { sameShape, shapeText } from './tensor-shape.js';
 
@@ -169,8 +169,7 @@ function constantTokens(ctx: NodeContext): void {
   if (x.moved === true || x.view !== undefined || s.channels !== (x.dims[2] ?? 0) || s.height * s.width !== (x.dims[1] ?? 0)) {
     ctx.layoutChange(x, active[0] ?? 0, { height: x.dims[1] ?? 1, width: 1, channels: x.dims[2] ?? 1 });
   }
-  const layer = { ...pointwiseLayer('host', [x.producer ?? 'input'], s, s.channels), outputHeight: tokens, outputWidth: 1, hostOp: 'copy' as const };
-  ctx.emit(layer, [x.dims[0] ?? 1, tokens, s.channels]);
+  ctx.emit(hostCopyLayer(x.producer ?? 'input', s, { height: tokens, width: 1, channels: s.channels }), [x.dims[0] ?? 1, tokens, s.channels]);
 }
 
 /**
@@ -190,8 +189,7 @@ function rearranged(ctx: NodeContext): void {
     ctx.fail('joins rows or columns sliced from different tensors, or not all of one', 'slices of one channels-last image joined into as many elements (a cyclic shift, or patch merging)', 'other selections of rows or columns are copies NVDLA cannot express in a trace');
   }
   const s = ctx.recorded(source);
-  const layer = { ...pointwiseLayer('host', [source.producer ?? 'input'], s, s.channels), outputHeight: dims[1] ?? 1, outputWidth: dims[2] ?? 1, outputChannels: dims[3] ?? 1, hostOp: 'copy' as const };
-  ctx.emit(layer, dims);
+  ctx.emit(hostCopyLayer(source.producer ?? 'input', s, { height: dims[1] ?? 1, width: dims[2] ?? 1, channels: dims[3] ?? 1 }), dims);
 }
 
 /** The whole tensor, when `parts` are views of one producer's channels 0 … C−1 in order; else undefined. */

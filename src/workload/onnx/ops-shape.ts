@@ -16,16 +16,6 @@ function reshaped(ctx: NodeContext, dims: number[] | string, moves = false, chan
   const x = ctx.activation(0);
   if (typeof dims === 'string') ctx.fail(dims, 'a shape with the input\'s element count', 'check the input shape (--input-shape)');
   const { channelAxes: _old, ...rest } = x;
-  const s = x.shape;
-  if (dims.length === 4 && x.view === undefined && s !== undefined && dims.join() === `1,${s.height},${s.width},${s.channels}` && x.channelsLast !== true) {
-    // Rows regrouped and put back into the producer's own H×W×C (Swin's window partition, then its reverse): the
-    // image, channels-last, as the producer wrote it. Assumption: a genuine spatial transpose of a square image
-    // that lands on the same dims is not told apart.
-    const { moved: _moved, ...image } = rest;
-    ctx.output({ ...image, dims, direct: false, channelsLast: true });
-    ctx.absorb();
-    return;
-  }
   ctx.output({ ...rest, dims, direct: false, ...(moves || x.moved === true ? { moved: true } : {}), ...(channelAxes !== undefined ? { channelAxes } : {}) });
   ctx.absorb();
 }
@@ -72,8 +62,10 @@ export function reshapeOp(ctx: NodeContext): void {
     return;
   }
   if (image && axes?.join() === '3' && (dims as number[])[0] === 1 && ((dims as number[])[1] ?? 0) * ((dims as number[])[2] ?? 0) === (x.shape?.height ?? 0) * (x.shape?.width ?? 0)) {
-    // Pixels regrouped into windows (or grids) of a channels-last N×G×P×C, every pixel's channels together:
-    // per-pixel operations (layer norm, Linear) read the producer's surface as it is, row order aside.
+    // Pixels regrouped into windows (or grids) of a channels-last N×G×P×C, every pixel's channels together, or
+    // put back into N×H×W×C (Swin's and MaxViT's partitions and their reverse): per-pixel operations (layer norm,
+    // Linear) read the producer's surface as it is, row order aside. Assumption: a genuine spatial transpose that
+    // lands on the same dims is not told apart.
     const { moved: _moved, channelAxes: _axes, ...rest } = x;
     ctx.output({ ...rest, dims: dims as number[], direct: false, channelsLast: true });
     ctx.absorb();
