@@ -16,9 +16,9 @@ import { DEFAULT_CNN_PATH, SHIPPED_CNN_STORAGE } from '../ml/cnn-model.js';
 import type { StorageChoice } from '../storage/types.js';
 import { loadTrace } from '../workload/load-trace.js';
 import { campaignFor } from './faults-run.js';
-import { faultTablesFor, technologyFaultModel } from './fault-model.js';
-import { injectNetwork, prepareNetwork } from './inject-network.js';
-import { traceLayerTensors } from './network-weights.js';
+import { faultTablesFor, technologyFaultModel } from './cells/fault-model.js';
+import { injectNetwork, prepareNetwork } from './inject/inject-network.js';
+import { traceLayerTensors } from './networks/network-weights.js';
 
 /** The bench's storage choice: NVDLA bitmask, clustered, 3 bits per cell, SECDED (72,64) on the metadata, IdxSync 1024. */
 const BENCH_CHOICE: StorageChoice = {

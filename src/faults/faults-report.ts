@@ -9,7 +9,7 @@ import { grouped, textTable } from '../util/format.js';
 import { describeChoice } from '../sizing/choice-label.js';
 import type { FaultsReport } from './faults-run.js';
 import type { SearchReport } from './search-run.js';
-import type { WeightErrorStats } from './weight-errors.js';
+import type { WeightErrorStats } from './inject/weight-errors.js';
 
 const pct = (share: number, digits = 2): string => (Number.isFinite(share) ? `${(100 * share).toFixed(digits)} %` : '-');
 const num = (v: number, digits = 2): string => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '-');

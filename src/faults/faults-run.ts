@@ -9,18 +9,18 @@ import { STREAM_ORDER } from '../storage/streams.js';
 import { networkStorage } from '../storage/stream-sizes.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import { loadTrace } from '../workload/load-trace.js';
-import type { CampaignPool } from './campaign-pool.js';
-import { runCampaign, type CampaignResult, type CampaignWeightErrors, type TrialSpec } from './campaign.js';
-import type { FaultMode } from './cell-faults.js';
-import { faultTablesFor, meanFaultRates, type FaultModel } from './fault-model.js';
-import { accuracyNetwork, type FaultNetwork } from './accuracy-network.js';
-import { MNIST_FAULT_TRIAL_MODULE, type MnistFaultTrialOptions } from './mnist-fault-trial.js';
-import { ONNX_FAULT_TRIAL_MODULE, type OnnxFaultTrialOptions } from './onnx-fault-trial.js';
-import { bitsPerCellOf, layerCells } from './prepared-layer.js';
-import { accuracyLoss_pp } from './search.js';
-import { TRACE_FAULT_TRIAL_MODULE, type TraceFaultTrialOptions } from './trace-fault-trial.js';
+import type { CampaignPool } from './campaign/campaign-pool.js';
+import { runCampaign, type CampaignResult, type CampaignWeightErrors, type TrialSpec } from './campaign/campaign.js';
+import type { FaultMode } from './cells/cell-faults.js';
+import { faultTablesFor, meanFaultRates, type FaultModel } from './cells/fault-model.js';
+import { accuracyNetwork, type FaultNetwork } from './networks/accuracy-network.js';
+import { MNIST_FAULT_TRIAL_MODULE, type MnistFaultTrialOptions } from './networks/mnist-fault-trial.js';
+import { ONNX_FAULT_TRIAL_MODULE, type OnnxFaultTrialOptions } from './networks/onnx-fault-trial.js';
+import { bitsPerCellOf, layerCells } from './inject/prepared-layer.js';
+import { accuracyLoss_pp } from './search/search.js';
+import { TRACE_FAULT_TRIAL_MODULE, type TraceFaultTrialOptions } from './networks/trace-fault-trial.js';
 
-export type { FaultNetwork } from './accuracy-network.js';
+export type { FaultNetwork } from './networks/accuracy-network.js';
 
 /** Seed of a trace's synthetic weights: the default of `maxnvm size` and `simulate` (assumption: any fixed seed). */
 const TRACE_WEIGHT_SEED = 1;

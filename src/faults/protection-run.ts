@@ -10,16 +10,16 @@
 import { UserError } from '../errors.js';
 import { producedStreams } from '../storage/streams.js';
 import type { StorageChoice } from '../storage/types.js';
-import { accuracyNetwork } from './accuracy-network.js';
-import type { CampaignPool } from './campaign-pool.js';
-import { definedBitsPerCell } from './fault-model.js';
+import { accuracyNetwork } from './networks/accuracy-network.js';
+import type { CampaignPool } from './campaign/campaign-pool.js';
+import { definedBitsPerCell } from './cells/fault-model.js';
 import { campaignFor, type CampaignSettings } from './faults-run.js';
-import { plain, ProtectionOracle, settingChoice } from './protection-oracle.js';
-import { searchProtection, type ProtectionSearchResult, type ProtectionSetting } from './protection-search.js';
-import type { ProtectionSpace } from './protection-space.js';
-import { accuracyLoss_pp } from './search.js';
+import { plain, ProtectionOracle, settingChoice } from './search/protection-oracle.js';
+import { searchProtection, type ProtectionSearchResult, type ProtectionSetting } from './search/protection-search.js';
+import type { ProtectionSpace } from './search/protection-space.js';
+import { accuracyLoss_pp } from './search/search.js';
 
-export { settingChoice } from './protection-oracle.js';
+export { settingChoice } from './search/protection-oracle.js';
 
 /** ECC data words searched: the SECDED words (22,16), (39,32), (72,64), (137,128). */
 export const ECC_DATA_BITS = [16, 32, 64, 128] as const;

@@ -7,8 +7,8 @@
 import { toCsv } from '../util/csv.js';
 import { grouped, textTable } from '../util/format.js';
 import type { StreamName } from '../storage/types.js';
-import { accuracyNetwork } from './accuracy-network.js';
-import { CampaignPool } from './campaign-pool.js';
+import { accuracyNetwork } from './networks/accuracy-network.js';
+import { CampaignPool } from './campaign/campaign-pool.js';
 import type { CampaignSettings } from './faults-run.js';
 import { secdedName } from '../sizing/choice-label.js';
 import { runProtectionSearch, type FoundSetting, type ProtectionReport, type SearchEnd } from './protection-run.js';

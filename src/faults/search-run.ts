@@ -9,12 +9,12 @@ import { UserError } from '../errors.js';
 import { wilsonInterval } from '../ml/confidence.js';
 import { defaultLabel } from '../sizing/choice-label.js';
 import type { StorageChoice } from '../storage/types.js';
-import { CampaignPool } from './campaign-pool.js';
-import { definedBitsPerCell } from './fault-model.js';
+import { CampaignPool } from './campaign/campaign-pool.js';
+import { definedBitsPerCell } from './cells/fault-model.js';
 import { campaignFor, storageCells, type CampaignSettings, type StreamCells } from './faults-run.js';
-import { accuracyNetwork } from './accuracy-network.js';
+import { accuracyNetwork } from './networks/accuracy-network.js';
 import { DEFAULT_TOLERANCE_PP } from './spec.js';
-import { searchBitsPerCell, type SearchResult } from './search.js';
+import { searchBitsPerCell, type SearchResult } from './search/search.js';
 
 export { DEFAULT_TOLERANCE_PP } from './spec.js';
 

@@ -5,9 +5,9 @@
  */
 
 import { stat, oneOf, posInt, posNum, nonNegInt, type ComponentSpec } from '../engine/spec.js';
-import type { FaultMode } from './cell-faults.js';
-import { LEVEL_MAPPINGS, type LevelMapping } from './level-mapping.js';
-import { FAULT_TECHNOLOGIES, RRAM_SOURCE, type FaultTechnology } from './technology-levels.js';
+import type { FaultMode } from './cells/cell-faults.js';
+import { LEVEL_MAPPINGS, type LevelMapping } from './cells/level-mapping.js';
+import { FAULT_TECHNOLOGIES, RRAM_SOURCE, type FaultTechnology } from './cells/technology-levels.js';
 import { thousands } from '../util/format.js';
 
 /** Default accuracy loss allowed by the bits-per-cell search [percentage points]. */

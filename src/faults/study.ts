@@ -18,10 +18,10 @@ import { UserError } from '../errors.js';
 import { networkStorage } from '../storage/stream-sizes.js';
 import type { StorageChoice, StreamName } from '../storage/types.js';
 import type { Trace } from '../workload/layer.js';
-import { CampaignPool } from './campaign-pool.js';
-import { meanFaultRates, streamBitsPerCell } from './fault-model.js';
+import { CampaignPool } from './campaign/campaign-pool.js';
+import { meanFaultRates, streamBitsPerCell } from './cells/fault-model.js';
 import type { CampaignSettings } from './faults-run.js';
-import { accuracyNetwork } from './accuracy-network.js';
+import { accuracyNetwork } from './networks/accuracy-network.js';
 import { runSearch, type SearchReport } from './search-run.js';
 
 /** The single-level-cell reference: int8 weights, dense, 1 bit per cell (as sizing's denseSlcCells). */

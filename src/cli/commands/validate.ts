@@ -5,7 +5,7 @@ import { loadChoicesFile } from '../../sizing/choices-file.js';
 import { validateStorageChoice } from '../../storage/choice-schema.js';
 import { loadTrace } from '../../workload/load-trace.js';
 import { UserError } from '../../errors.js';
-import { loadLevelsFile } from '../../faults/levels-file.js';
+import { loadLevelsFile } from '../../faults/cells/levels-file.js';
 import { checkSweepRows } from '../../report/html/sweep-rows-check.js';
 import { ExitStatus, type CliIo } from '../io.js';
 import { EXIT_BAD_INPUT } from '../errors.js';

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { CampaignPool } from '../../../src/faults/campaign-pool.js';
-import { runCampaign, type CampaignOptions, type CampaignResult } from '../../../src/faults/campaign.js';
-import { technologyFaultModel } from '../../../src/faults/fault-model.js';
-import { MNIST_FAULT_TRIAL_MODULE, prepareMnist, type MnistFaultTrialOptions } from '../../../src/faults/mnist-fault-trial.js';
+import { CampaignPool } from '../../../src/faults/campaign/campaign-pool.js';
+import { runCampaign, type CampaignOptions, type CampaignResult } from '../../../src/faults/campaign/campaign.js';
+import { technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
+import { MNIST_FAULT_TRIAL_MODULE, prepareMnist, type MnistFaultTrialOptions } from '../../../src/faults/networks/mnist-fault-trial.js';
 import { loadModelFile } from '../../../src/ml/model-file.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
-import { cellCountFor, cellsOverBits, readCells, writeCells } from '../../../src/faults/cell-array.js';
-import { LEVEL_MAPPINGS, levelOfCode, codeOfLevel, mappingTables } from '../../../src/faults/level-mapping.js';
-import { getBit, packedBits, packedBitsOverWords, readField, setBit, zeroBits, type PackedBits } from '../../../src/faults/packed-bits.js';
+import { cellCountFor, cellsOverBits, readCells, writeCells } from '../../../src/faults/cells/cell-array.js';
+import { LEVEL_MAPPINGS, levelOfCode, codeOfLevel, mappingTables } from '../../../src/faults/cells/level-mapping.js';
+import { getBit, packedBits, packedBitsOverWords, readField, setBit, zeroBits, type PackedBits } from '../../../src/faults/cells/packed-bits.js';
 
 function randomBits(bitLength: number, seed: number): PackedBits {
   const rng = randomStream(seed, 'test/cell-array/bits');

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
 import { UserError } from '../../../src/errors.js';
-import { cellsOverLevels, readCells, writeCells } from '../../../src/faults/cell-array.js';
+import { cellsOverLevels, readCells, writeCells } from '../../../src/faults/cells/cell-array.js';
 import {
   faultBitsInPlace,
   faultTable,
   injectFixedCountFaults,
   injectSampledFaults,
-} from '../../../src/faults/cell-faults.js';
-import { errorMatrix, meanFaultRate, type ErrorMatrix } from '../../../src/faults/level-model.js';
-import { copyBits, hammingDistance, setBit, zeroBits, type PackedBits } from '../../../src/faults/packed-bits.js';
-import { technologyLevelModel } from '../../../src/faults/technology-levels.js';
+} from '../../../src/faults/cells/cell-faults.js';
+import { errorMatrix, meanFaultRate, type ErrorMatrix } from '../../../src/faults/cells/level-model.js';
+import { copyBits, hammingDistance, setBit, zeroBits, type PackedBits } from '../../../src/faults/cells/packed-bits.js';
+import { technologyLevelModel } from '../../../src/faults/cells/technology-levels.js';
 
 /** An error matrix from its off-diagonal entries; the diagonal takes the rest. */
 function matrix(offDiagonal: number[][]): ErrorMatrix {

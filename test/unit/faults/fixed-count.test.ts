@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
-import { faultTablesFor, technologyFaultModel } from '../../../src/faults/fault-model.js';
-import { splitFixedCount } from '../../../src/faults/fixed-count.js';
-import { injectNetwork, prepareNetwork } from '../../../src/faults/inject-network.js';
+import { faultTablesFor, technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
+import { splitFixedCount } from '../../../src/faults/inject/fixed-count.js';
+import { injectNetwork, prepareNetwork } from '../../../src/faults/inject/inject-network.js';
 import { UserError } from '../../../src/errors.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 import { randomTensor } from './helpers.js';

@@ -1,7 +1,7 @@
 /** Small fixtures shared by the fault injection tests. */
 import { randomStream } from '../../../src/engine/random.js';
-import type { FaultModel } from '../../../src/faults/fault-model.js';
-import { levelsFaultModel } from '../../../src/faults/levels-file.js';
+import type { FaultModel } from '../../../src/faults/cells/fault-model.js';
+import { levelsFaultModel } from '../../../src/faults/cells/levels-file.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 import { codeBits, type WeightTensor } from '../../../src/storage/weight-tensor.js';
 

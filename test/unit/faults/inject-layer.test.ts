@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
-import { technologyFaultModel } from '../../../src/faults/fault-model.js';
-import { decodeAndCompare, injectLayer } from '../../../src/faults/inject-layer.js';
-import { prepareLayer, type PreparedLayer } from '../../../src/faults/prepared-layer.js';
-import { int8Weights } from '../../../src/faults/weight-errors.js';
+import { technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
+import { decodeAndCompare, injectLayer } from '../../../src/faults/inject/inject-layer.js';
+import { prepareLayer, type PreparedLayer } from '../../../src/faults/inject/prepared-layer.js';
+import { int8Weights } from '../../../src/faults/inject/weight-errors.js';
 import type { BitStream } from '../../../src/storage/bit-stream.js';
 import { eccWords } from '../../../src/storage/ecc-streams.js';
 import { secdedCode } from '../../../src/storage/secded.js';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
 import { UserError } from '../../../src/errors.js';
-import { bitsFlipped } from '../../../src/faults/level-mapping.js';
+import { bitsFlipped } from '../../../src/faults/cells/level-mapping.js';
 import {
   bitErrorRates,
   crossingPoint,
@@ -13,9 +13,9 @@ import {
   meanFaultRate,
   senseLevel,
   type LevelModel,
-} from '../../../src/faults/level-model.js';
-import { borrowedLevelsNote, RRAM_LEVELS, technologyLevelModel } from '../../../src/faults/technology-levels.js';
-import { technologyFaultModel } from '../../../src/faults/fault-model.js';
+} from '../../../src/faults/cells/level-model.js';
+import { borrowedLevelsNote, RRAM_LEVELS, technologyLevelModel } from '../../../src/faults/cells/technology-levels.js';
+import { technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
 
 const rram = (bpc: number): LevelModel => technologyLevelModel('rram', bpc);
 const density = (x: number, [m, s]: readonly [number, number]): number =>

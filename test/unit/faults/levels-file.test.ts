@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/errors.js';
-import { errorMatrix, meanFaultRate } from '../../../src/faults/level-model.js';
-import { levelsFaultModel, loadLevelsFile } from '../../../src/faults/levels-file.js';
-import { faultTablesFor, technologyFaultModel } from '../../../src/faults/fault-model.js';
+import { errorMatrix, meanFaultRate } from '../../../src/faults/cells/level-model.js';
+import { levelsFaultModel, loadLevelsFile } from '../../../src/faults/cells/levels-file.js';
+import { faultTablesFor, technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 
 const EXAMPLE = 'examples/faults/levels-example.json';

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { randomStream } from '../../../src/engine/random.js';
 import { sequentialModel, modelBytes, type SequentialOp } from '../../../src/ml/onnx/export.js';
 import { encodeWithWeights, parseOnnxModel, tensorValues, onnx } from '../../../src/ml/onnx/onnx-model.js';
-import { faultTablesFor, technologyFaultModel } from '../../../src/faults/fault-model.js';
-import { injectNetwork, prepareNetwork } from '../../../src/faults/inject-network.js';
-import { initializerValues, onnxLayerTensors, onnxStoredLayers } from '../../../src/faults/onnx-weights.js';
+import { faultTablesFor, technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
+import { injectNetwork, prepareNetwork } from '../../../src/faults/inject/inject-network.js';
+import { initializerValues, onnxLayerTensors, onnxStoredLayers } from '../../../src/faults/networks/onnx-weights.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 
 /** Seeded weights in [−1, 1). */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { AccuracyNetwork } from '../../../src/faults/accuracy-network.js';
-import { technologyFaultModel } from '../../../src/faults/fault-model.js';
-import { ProtectionOracle, layerSettingChoice } from '../../../src/faults/protection-oracle.js';
+import type { AccuracyNetwork } from '../../../src/faults/networks/accuracy-network.js';
+import { technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
+import { ProtectionOracle, layerSettingChoice } from '../../../src/faults/search/protection-oracle.js';
 import { protectionSpace, settingChoice } from '../../../src/faults/protection-run.js';
-import { strongest, withMove, type ProtectionSetting } from '../../../src/faults/protection-space.js';
+import { strongest, withMove, type ProtectionSetting } from '../../../src/faults/search/protection-space.js';
 import { validateStorageChoice } from '../../../src/storage/choice-schema.js';
 import { encodeLayer } from '../../../src/storage/codec.js';
 import { formatOf } from '../../../src/storage/encoded-layer.js';

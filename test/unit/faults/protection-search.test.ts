@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allMoves, allSettings, atLeastAsStrong, normalized, spaceSize, strongest, withMove, type ProtectionSetting, type ProtectionSpace } from '../../../src/faults/protection-space.js';
-import { searchProtection } from '../../../src/faults/protection-search.js';
+import { allMoves, allSettings, atLeastAsStrong, normalized, spaceSize, strongest, withMove, type ProtectionSetting, type ProtectionSpace } from '../../../src/faults/search/protection-space.js';
+import { searchProtection } from '../../../src/faults/search/protection-search.js';
 import type { StreamName } from '../../../src/storage/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeanWithInterval } from '../../../src/ml/confidence.js';
-import { accuracyLoss_pp, choiceAt, searchBitsPerCell } from '../../../src/faults/search.js';
+import { accuracyLoss_pp, choiceAt, searchBitsPerCell } from '../../../src/faults/search/search.js';
 import type { StorageChoice, StreamName } from '../../../src/storage/types.js';
 
 const base: StorageChoice = { label: 'b', encoding: 'bitmask', clustered: true, bitsPerCell: {}, defaultBitsPerCell: 1, idxSync: { interval: 64 } };

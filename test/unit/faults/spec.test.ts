@@ -1,9 +1,9 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { defaultsOf, sectionSchema } from '../../../src/engine/spec.js';
-import { errorMatrix, meanFaultRate } from '../../../src/faults/level-model.js';
+import { errorMatrix, meanFaultRate } from '../../../src/faults/cells/level-model.js';
 import { faultsSpec, type FaultParams } from '../../../src/faults/spec.js';
-import { technologyLevelModel } from '../../../src/faults/technology-levels.js';
+import { technologyLevelModel } from '../../../src/faults/cells/technology-levels.js';
 
 describe('faults spec', () => {
   const ajv = new Ajv2020({ strict: false });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { technologyFaultModel } from '../../../src/faults/fault-model.js';
+import { technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
 import { runStudy, studyRows, type StudyReport } from '../../../src/faults/study.js';
 import { studyCsv, studyPlotSvg, studyTable, writeStudy } from '../../../src/report/faults-study.js';
 import { loadChoicesFile } from '../../../src/sizing/choices-file.js';

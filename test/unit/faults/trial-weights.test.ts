@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { trialStream } from '../../../src/faults/campaign.js';
-import { faultTablesFor, technologyFaultModel } from '../../../src/faults/fault-model.js';
-import { injectNetwork, prepareNetwork } from '../../../src/faults/inject-network.js';
-import { NO_FAULT, replayLayer, trialLayerKeys } from '../../../src/faults/trial-weights.js';
+import { trialStream } from '../../../src/faults/campaign/campaign.js';
+import { faultTablesFor, technologyFaultModel } from '../../../src/faults/cells/fault-model.js';
+import { injectNetwork, prepareNetwork } from '../../../src/faults/inject/inject-network.js';
+import { NO_FAULT, replayLayer, trialLayerKeys } from '../../../src/faults/campaign/trial-weights.js';
 import { syntheticLayerWeights } from '../../../src/storage/synthetic-weights.js';
 import type { StorageChoice } from '../../../src/storage/types.js';
 import { convLayer } from '../storage/fixtures.js';

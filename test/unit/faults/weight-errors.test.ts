@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { averageOverTrials, combineStats, compareWeights, int8Weights } from '../../../src/faults/weight-errors.js';
+import { averageOverTrials, combineStats, compareWeights, int8Weights } from '../../../src/faults/inject/weight-errors.js';
 
 describe('weight comparison', () => {
   it('counts by hand: [0, 5, 0, -3, 7] decoded as [2, 5, 0, 0, 7]', () => {

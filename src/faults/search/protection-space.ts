@@ -9,7 +9,7 @@
  * written the same way, and protection that comes back costs the least.
  */
 
-import type { StreamName } from '../storage/types.js';
+import type { StreamName } from '../../storage/types.js';
 
 /** One stream's setting in one layer. */
 export interface StreamSetting {

@@ -16,13 +16,13 @@
 
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { randomStream, type RandomStream } from '../engine/random.js';
-import { UserError } from '../errors.js';
-import { meanInterval, type MeanWithInterval } from '../ml/confidence.js';
+import { randomStream, type RandomStream } from '../../engine/random.js';
+import { UserError } from '../../errors.js';
+import { meanInterval, type MeanWithInterval } from '../../ml/confidence.js';
 import { runOnWorkers, type CampaignPool } from './campaign-pool.js';
-import type { LayerFaultResult } from './inject-layer.js';
+import type { LayerFaultResult } from '../inject/inject-layer.js';
 import type { TrialOutcome, TrialRunner, TrialSpec } from './trial.js';
-import { averageOverTrials, type WeightErrorStats } from './weight-errors.js';
+import { averageOverTrials, type WeightErrorStats } from '../inject/weight-errors.js';
 
 export type { TrialRunner, TrialSpec } from './trial.js';
 

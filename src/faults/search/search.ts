@@ -22,10 +22,10 @@
  * value, streams not yet searched stay at the start.
  */
 
-import type { MeanWithInterval } from '../ml/confidence.js';
-import { MAX_BITS_PER_CELL } from '../storage/choice-schema.js';
-import { producedStreams } from '../storage/streams.js';
-import type { StorageChoice, StreamName } from '../storage/types.js';
+import type { MeanWithInterval } from '../../ml/confidence.js';
+import { MAX_BITS_PER_CELL } from '../../storage/choice-schema.js';
+import { producedStreams } from '../../storage/streams.js';
+import type { StorageChoice, StreamName } from '../../storage/types.js';
 
 interface SearchStep {
   /** The stream raised in this step; undefined for the starting setting. */

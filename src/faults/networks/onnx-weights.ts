@@ -5,9 +5,9 @@
  * to float32 values in the initializer's own layout, ready to be written into the graph.
  */
 
-import { dequantizePerChannel, storedLayer, type StoredLayer, type StoredLayerOptions } from '../ml/channel-quantize.js';
-import type { OnnxModel, WeightInitializer } from '../ml/onnx/onnx-model.js';
-import type { KernelShape } from '../storage/weight-tensor.js';
+import { dequantizePerChannel, storedLayer, type StoredLayer, type StoredLayerOptions } from '../../ml/channel-quantize.js';
+import type { OnnxModel, WeightInitializer } from '../../ml/onnx/onnx-model.js';
+import type { KernelShape } from '../../storage/weight-tensor.js';
 import { int8Tensor, type NamedTensor } from './network-weights.js';
 
 export interface OnnxStoredLayer {

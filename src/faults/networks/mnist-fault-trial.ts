@@ -11,15 +11,15 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { countCorrect, type AccuracyCount } from '../ml/inference.js';
-import { loadMnist, type Dataset } from '../ml/mnist-data.js';
-import { DEFAULT_MODEL_PATH, loadModelFile } from '../ml/model-file.js';
-import type { QuantizedMlp } from '../ml/quantize.js';
-import type { StorageChoice } from '../storage/types.js';
-import type { TrialRunner } from './campaign.js';
-import type { FaultMode } from './cell-faults.js';
-import { faultTablesFor, type FaultModel } from './fault-model.js';
-import { prepareNetwork, type PreparedNetwork } from './inject-network.js';
+import { countCorrect, type AccuracyCount } from '../../ml/inference.js';
+import { loadMnist, type Dataset } from '../../ml/mnist-data.js';
+import { DEFAULT_MODEL_PATH, loadModelFile } from '../../ml/model-file.js';
+import type { QuantizedMlp } from '../../ml/quantize.js';
+import type { StorageChoice } from '../../storage/types.js';
+import type { TrialRunner } from '../campaign/campaign.js';
+import type { FaultMode } from '../cells/cell-faults.js';
+import { faultTablesFor, type FaultModel } from '../cells/fault-model.js';
+import { prepareNetwork, type PreparedNetwork } from '../inject/inject-network.js';
 import { mnistLayerTensors } from './network-weights.js';
 import { networkFaultTrial } from './network-trial.js';
 

@@ -6,9 +6,9 @@
  */
 
 import { relative } from 'node:path';
-import type { AccuracyCount } from '../ml/inference.js';
-import type { StorageChoice } from '../storage/types.js';
-import type { PreparedNetwork } from './inject-network.js';
+import type { AccuracyCount } from '../../ml/inference.js';
+import type { StorageChoice } from '../../storage/types.js';
+import type { PreparedNetwork } from '../inject/inject-network.js';
 import { mnistHarness, prepareMnist } from './mnist-fault-trial.js';
 import { mnistLayerTensors, type NamedTensor } from './network-weights.js';
 import { onnxHarness, prepareOnnx, type OnnxNetworkOptions } from './onnx-fault-trial.js';

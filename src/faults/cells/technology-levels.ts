@@ -6,7 +6,7 @@
  * measured levels: `maxnvm faults --levels FILE` (levels-file.ts).
  */
 
-import { UserError, nearest } from '../errors.js';
+import { UserError, nearest } from '../../errors.js';
 import { makeLevelModel, type LevelGaussian, type LevelModel } from './level-model.js';
 
 /**

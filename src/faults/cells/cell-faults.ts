@@ -18,8 +18,8 @@
  * P[i][j] / Σ_{k≠i} P[i][k].
  */
 
-import type { RandomStream } from '../engine/random.js';
-import { UserError } from '../errors.js';
+import type { RandomStream } from '../../engine/random.js';
+import { UserError } from '../../errors.js';
 import { cellsOverBits, type CellArray } from './cell-array.js';
 import { mappingTables, type LevelMapping } from './level-mapping.js';
 import { faultRateByLevel, type ErrorMatrix } from './level-model.js';

@@ -11,18 +11,18 @@
  * the streams, faults the copies and decodes them (`injectPrepared`).
  */
 
-import { randomStream, type RandomStream } from '../engine/random.js';
-import type { BitStream } from '../storage/bit-stream.js';
-import { decodeLayer } from '../storage/codec.js';
-import { correctStreams } from '../storage/ecc-streams.js';
-import type { StorageChoice, StreamName } from '../storage/types.js';
-import type { WeightTensor } from '../storage/weight-tensor.js';
-import { faultBitsInPlace, type FaultMode } from './cell-faults.js';
-import { faultTablesFor, type FaultModel, type FaultTables } from './fault-model.js';
+import { randomStream, type RandomStream } from '../../engine/random.js';
+import type { BitStream } from '../../storage/bit-stream.js';
+import { decodeLayer } from '../../storage/codec.js';
+import { correctStreams } from '../../storage/ecc-streams.js';
+import type { StorageChoice, StreamName } from '../../storage/types.js';
+import type { WeightTensor } from '../../storage/weight-tensor.js';
+import { faultBitsInPlace, type FaultMode } from '../cells/cell-faults.js';
+import { faultTablesFor, type FaultModel, type FaultTables } from '../cells/fault-model.js';
 import { splitFixedCount } from './fixed-count.js';
-import type { LevelMapping } from './level-mapping.js';
+import type { LevelMapping } from '../cells/level-mapping.js';
 import { countMisplaced, placementChanged, valueFieldOfPosition } from './misplacement.js';
-import { packedBitsOverWords } from './packed-bits.js';
+import { packedBitsOverWords } from '../cells/packed-bits.js';
 import { bitsPerCellOf, prepareLayer, type PreparedLayer } from './prepared-layer.js';
 import { compareWeights, int8Weights, type WeightErrorStats } from './weight-errors.js';
 

@@ -6,16 +6,16 @@
  * (`settingChoice`, storage/layer-choice.ts): the choice the campaign runs and `maxnvm size` sizes.
  */
 
-import { choiceFromLayers, type LayerSettings } from '../storage/layer-choice.js';
-import { producedStreams } from '../storage/streams.js';
-import { streamCells, type StreamBits } from '../storage/stream-sizes.js';
-import type { StorageChoice, StreamName } from '../storage/types.js';
-import type { AccuracyNetwork } from './accuracy-network.js';
-import type { FaultTable } from './cell-faults.js';
-import { faultTablesFor, streamBitsPerCell, type FaultModel, type FaultTables } from './fault-model.js';
-import { prepareLayer, type PreparedLayer } from './prepared-layer.js';
+import { choiceFromLayers, type LayerSettings } from '../../storage/layer-choice.js';
+import { producedStreams } from '../../storage/streams.js';
+import { streamCells, type StreamBits } from '../../storage/stream-sizes.js';
+import type { StorageChoice, StreamName } from '../../storage/types.js';
+import type { AccuracyNetwork } from '../networks/accuracy-network.js';
+import type { FaultTable } from '../cells/cell-faults.js';
+import { faultTablesFor, streamBitsPerCell, type FaultModel, type FaultTables } from '../cells/fault-model.js';
+import { prepareLayer, type PreparedLayer } from '../inject/prepared-layer.js';
 import { isProtected, type ProtectionSetting, type ProtectionSpace } from './protection-space.js';
-import { NO_FAULT, replayLayer, trialLayerKeys, type LayerTrials } from './trial-weights.js';
+import { NO_FAULT, replayLayer, trialLayerKeys, type LayerTrials } from '../campaign/trial-weights.js';
 
 /** The base without protection and without per-layer settings. */
 export function plain(base: StorageChoice): StorageChoice {

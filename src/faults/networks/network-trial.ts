@@ -8,10 +8,10 @@
  * fault-free accuracy: inference is deterministic, so it is not run again.
  */
 
-import type { AccuracyCount, LayerWeights } from '../ml/inference.js';
-import type { TrialRunner } from './campaign.js';
-import type { TrialOutcome } from './trial.js';
-import { injectNetwork, type NetworkFaultOptions, type PreparedNetwork } from './inject-network.js';
+import type { AccuracyCount, LayerWeights } from '../../ml/inference.js';
+import type { TrialRunner } from '../campaign/campaign.js';
+import type { TrialOutcome } from '../campaign/trial.js';
+import { injectNetwork, type NetworkFaultOptions, type PreparedNetwork } from '../inject/inject-network.js';
 
 export interface TrialEvaluator {
   /** Accuracy with the original weights. */

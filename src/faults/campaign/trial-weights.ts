@@ -16,10 +16,10 @@
 
 import { createHash } from 'node:crypto';
 import { trialStream } from './campaign.js';
-import type { FaultTables } from './fault-model.js';
-import { decodeAndCompare, faultStreamsWithKey, layerFaultKey } from './inject-layer.js';
-import type { LevelMapping } from './level-mapping.js';
-import type { PreparedLayer } from './prepared-layer.js';
+import type { FaultTables } from '../cells/fault-model.js';
+import { decodeAndCompare, faultStreamsWithKey, layerFaultKey } from '../inject/inject-layer.js';
+import type { LevelMapping } from '../cells/level-mapping.js';
+import type { PreparedLayer } from '../inject/prepared-layer.js';
 
 /** Fingerprint of a layer none of whose trials decodes a changed weight. */
 export const NO_FAULT = '';

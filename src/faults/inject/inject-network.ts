@@ -8,15 +8,15 @@
  * test/unit/faults/inject-layer.test.ts), so its result is "no errors".
  */
 
-import type { RandomStream } from '../engine/random.js';
-import { checkLayerNames } from '../storage/layer-choice.js';
-import type { StorageChoice, StreamName } from '../storage/types.js';
-import type { WeightTensor } from '../storage/weight-tensor.js';
-import type { FaultMode } from './cell-faults.js';
-import type { FaultTables } from './fault-model.js';
+import type { RandomStream } from '../../engine/random.js';
+import { checkLayerNames } from '../../storage/layer-choice.js';
+import type { StorageChoice, StreamName } from '../../storage/types.js';
+import type { WeightTensor } from '../../storage/weight-tensor.js';
+import type { FaultMode } from '../cells/cell-faults.js';
+import type { FaultTables } from '../cells/fault-model.js';
 import { splitFixedCount } from './fixed-count.js';
 import { faultStreams, decodeAndCompare, type LayerFaultResult } from './inject-layer.js';
-import type { LevelMapping } from './level-mapping.js';
+import type { LevelMapping } from '../cells/level-mapping.js';
 import { prepareLayer, type PreparedLayer } from './prepared-layer.js';
 import { combineStats, noErrors, type WeightErrorStats } from './weight-errors.js';
 

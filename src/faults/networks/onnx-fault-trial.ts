@@ -9,15 +9,15 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import { loadImageSet, type ImageSet } from '../ml/onnx/image-set.js';
-import { encodeWithWeights, loadOnnxModel, type OnnxModel } from '../ml/onnx/onnx-model.js';
-import { predict } from '../ml/onnx/runtime.js';
-import type { AccuracyCount, LayerWeights } from '../ml/inference.js';
-import type { StorageChoice } from '../storage/types.js';
-import type { TrialRunner } from './campaign.js';
-import type { FaultMode } from './cell-faults.js';
-import { faultTablesFor, type FaultModel } from './fault-model.js';
-import { prepareNetwork, type PreparedNetwork } from './inject-network.js';
+import { loadImageSet, type ImageSet } from '../../ml/onnx/image-set.js';
+import { encodeWithWeights, loadOnnxModel, type OnnxModel } from '../../ml/onnx/onnx-model.js';
+import { predict } from '../../ml/onnx/runtime.js';
+import type { AccuracyCount, LayerWeights } from '../../ml/inference.js';
+import type { StorageChoice } from '../../storage/types.js';
+import type { TrialRunner } from '../campaign/campaign.js';
+import type { FaultMode } from '../cells/cell-faults.js';
+import { faultTablesFor, type FaultModel } from '../cells/fault-model.js';
+import { prepareNetwork, type PreparedNetwork } from '../inject/inject-network.js';
 import { networkFaultTrial } from './network-trial.js';
 import { initializerValues, onnxLayerTensors, onnxStoredLayers, type OnnxStoredLayer } from './onnx-weights.js';
 

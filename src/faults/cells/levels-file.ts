@@ -11,8 +11,8 @@
  * defined, and a storage choice that uses it is refused (fault-model.ts).
  */
 
-import { readJsonFile } from '../util/json-validate.js';
-import { UserError } from '../errors.js';
+import { readJsonFile } from '../../util/json-validate.js';
+import { UserError } from '../../errors.js';
 import type { FaultModel } from './fault-model.js';
 import { checkMapping, type LevelMapping } from './level-mapping.js';
 import { makeLevelModel, type LevelModel } from './level-model.js';

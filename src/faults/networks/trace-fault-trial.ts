@@ -8,12 +8,12 @@
  */
 
 import { fileURLToPath } from 'node:url';
-import type { StorageChoice } from '../storage/types.js';
-import { loadTrace } from '../workload/load-trace.js';
-import type { TrialRunner } from './campaign.js';
-import type { FaultMode } from './cell-faults.js';
-import { faultTablesFor, type FaultModel } from './fault-model.js';
-import { prepareNetwork, type PreparedNetwork } from './inject-network.js';
+import type { StorageChoice } from '../../storage/types.js';
+import { loadTrace } from '../../workload/load-trace.js';
+import type { TrialRunner } from '../campaign/campaign.js';
+import type { FaultMode } from '../cells/cell-faults.js';
+import { faultTablesFor, type FaultModel } from '../cells/fault-model.js';
+import { prepareNetwork, type PreparedNetwork } from '../inject/inject-network.js';
 import { traceLayerTensors } from './network-weights.js';
 import { networkFaultTrial } from './network-trial.js';
 

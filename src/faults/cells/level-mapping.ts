@@ -5,7 +5,7 @@
  * adjacent levels differ in exactly one bit and a one-level fault flips one bit.
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../../errors.js';
 
 export type LevelMapping = 'binary' | 'gray';
 export const LEVEL_MAPPINGS: readonly LevelMapping[] = ['binary', 'gray'];

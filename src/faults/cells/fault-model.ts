@@ -8,10 +8,10 @@
  * the densities it lists, and asking for another one is a UserError.
  */
 
-import { UserError } from '../errors.js';
-import { streamLevels, type StreamLevel } from '../storage/layer-choice.js';
-import { producedStreams } from '../storage/streams.js';
-import type { StorageChoice, StreamName } from '../storage/types.js';
+import { UserError } from '../../errors.js';
+import { streamLevels, type StreamLevel } from '../../storage/layer-choice.js';
+import { producedStreams } from '../../storage/streams.js';
+import type { StorageChoice, StreamName } from '../../storage/types.js';
 import { faultTable, type FaultTable } from './cell-faults.js';
 import { checkMapping, type LevelMapping } from './level-mapping.js';
 import { errorMatrix, meanFaultRate, type LevelModel } from './level-model.js';

@@ -15,9 +15,9 @@
  * faults at 2 bits per cell and 2.3e-7 at 3).
  */
 
-import { UserError } from '../errors.js';
+import { UserError } from '../../errors.js';
 import { checkMapping, codeOfLevel, MAX_BITS_PER_CELL, type LevelMapping } from './level-mapping.js';
-import { normalIntervalProbability } from '../util/normal-tail.js';
+import { normalIntervalProbability } from '../../util/normal-tail.js';
 
 /** One level's read distribution: [mean, sigma] on the normalized read axis (unitless). */
 export type LevelGaussian = readonly [mean: number, sigma: number];

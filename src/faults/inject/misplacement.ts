@@ -12,10 +12,10 @@
  * count here.
  */
 
-import { BitStream } from '../storage/bit-stream.js';
-import { decodeLayer } from '../storage/codec.js';
-import type { EncodedLayer } from '../storage/encoded-layer.js';
-import type { StreamName } from '../storage/types.js';
+import { BitStream } from '../../storage/bit-stream.js';
+import { decodeLayer } from '../../storage/codec.js';
+import type { EncodedLayer } from '../../storage/encoded-layer.js';
+import type { StreamName } from '../../storage/types.js';
 
 /** Streams that only carry values: a fault there cannot move a value. */
 const VALUE_STREAMS: readonly StreamName[] = ['values', 'codebook', 'check'];

@@ -1,6 +1,6 @@
-import type { RandomStream } from '../engine/random.js';
-import type { LayerFaultResult } from './inject-layer.js';
-import type { NetworkFaultTotals } from './inject-network.js';
+import type { RandomStream } from '../../engine/random.js';
+import type { LayerFaultResult } from '../inject/inject-layer.js';
+import type { NetworkFaultTotals } from '../inject/inject-network.js';
 
 /** One trial of a fault campaign: what it returns, and where its factory lives (shared by the campaign and its worker pool). */
 

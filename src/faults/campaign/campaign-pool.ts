@@ -12,7 +12,7 @@
  */
 
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from '../util/module-worker.js';
+import { startModuleWorker } from '../../util/module-worker.js';
 import type { TrialOutcome, TrialSpec } from './trial.js';
 
 export interface PoolJob {

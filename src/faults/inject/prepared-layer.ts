@@ -4,13 +4,13 @@
  * starts from.
  */
 
-import type { BitStream } from '../storage/bit-stream.js';
-import { encodeLayer } from '../storage/codec.js';
-import { DEFAULT_ATOMIC_K, formatOf, type EncodedLayer } from '../storage/encoded-layer.js';
-import { layerChoice } from '../storage/layer-choice.js';
-import type { StorageChoice, StreamName } from '../storage/types.js';
-import type { WeightTensor } from '../storage/weight-tensor.js';
-import { streamBitsPerCell } from './fault-model.js';
+import type { BitStream } from '../../storage/bit-stream.js';
+import { encodeLayer } from '../../storage/codec.js';
+import { DEFAULT_ATOMIC_K, formatOf, type EncodedLayer } from '../../storage/encoded-layer.js';
+import { layerChoice } from '../../storage/layer-choice.js';
+import type { StorageChoice, StreamName } from '../../storage/types.js';
+import type { WeightTensor } from '../../storage/weight-tensor.js';
+import { streamBitsPerCell } from '../cells/fault-model.js';
 import { int8Weights } from './weight-errors.js';
 
 /** A layer encoded once, ready for many trials. */

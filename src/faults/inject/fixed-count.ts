@@ -8,11 +8,11 @@
  * stream really holds). A stream at a density that cannot fault gets none.
  */
 
-import type { RandomStream } from '../engine/random.js';
-import { UserError } from '../errors.js';
-import type { StreamName } from '../storage/types.js';
-import { uniform64 } from './cell-faults.js';
-import type { FaultTables } from './fault-model.js';
+import type { RandomStream } from '../../engine/random.js';
+import { UserError } from '../../errors.js';
+import type { StreamName } from '../../storage/types.js';
+import { uniform64 } from '../cells/cell-faults.js';
+import type { FaultTables } from '../cells/fault-model.js';
 import { bitsPerCellOf, layerCells, type PreparedLayer } from './prepared-layer.js';
 
 interface Unit {

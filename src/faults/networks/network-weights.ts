@@ -9,11 +9,11 @@
  *   accuracy, only weight errors.
  */
 
-import type { QuantizedMlp } from '../ml/quantize.js';
-import { syntheticLayerWeights } from '../storage/synthetic-weights.js';
-import { codeBits, type KernelShape, type WeightTensor } from '../storage/weight-tensor.js';
-import type { Trace } from '../workload/layer.js';
-import { hasWeights } from '../workload/layer.js';
+import type { QuantizedMlp } from '../../ml/quantize.js';
+import { syntheticLayerWeights } from '../../storage/synthetic-weights.js';
+import { codeBits, type KernelShape, type WeightTensor } from '../../storage/weight-tensor.js';
+import type { Trace } from '../../workload/layer.js';
+import { hasWeights } from '../../workload/layer.js';
 
 export interface NamedTensor {
   readonly name: string;
