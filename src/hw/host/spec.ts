@@ -32,7 +32,9 @@ export const hostSpec: ComponentSpec = {
       'softmaxRate_elementsPerSecond',
       'softmax elements per second on one host core (int8 in, int8 out, exp in float)',
       4e7,
-      'assumption: an Arm Cortex-A53-class core at 1.2 GHz spends about 30 cycles per element (dequantize, exp, sum, divide, requantize) → 4·10⁷ elements/s',
+      'assumption: an Arm Cortex-A53-class core at 1.2 GHz spends about 30 cycles per element (dequantize, exp, sum, divide, requantize) → 4·10⁷ elements/s. ' +
+        'Optimistic for NVIDIA\'s released runtime, whose CPU softmax (nvdla/sw umd Emulator::executeSoftmax) converts int8 to half in software, then per element makes a max pass, calls expf twice and divides, and converts back; ' +
+        'it also takes one vector of channels only (a classifier head), so attention softmax (rows of scores) is beyond the released software',
     ),
     rate(
       'layernormRate_elementsPerSecond',
