@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadArchConfig } from '../../src/config/arch-config.js';
+import { withNvdlaRegion } from '../../src/report/validation/nvdla-region.js';
+import { simulate } from '../../src/system/simulate.js';
+import { grouped } from '../../src/util/format.js';
+import { validate } from '../../src/validation/validation-data.js';
+import { loadTrace } from '../../src/workload/load-trace.js';
+import { buildResNet50 } from '../../src/workload/resnet50.js';
+import { summarizeTrace } from '../../src/workload/summary.js';
+import { cli } from './helpers.js';
+import { expectPrinted, readmeSection as section, tableRows } from './readme.js';
+
+/**
+ * The figures the README and docs/validation.md print, held against what the code computes now: a model change
+ * that moves a documented figure fails here until the document is updated with it.
+ */
+describe('README figures are the ones the code computes', () => {
+  const zoo = tableRows(section('Model zoo'));
+  const nvFull = loadArchConfig('arch-configs/nvdla-full-lpddr4.json');
+
+  it('the model zoo table has the seven shipped networks', () => {
+    expect(zoo.map((r) => /`([^`]+)`/.exec(r[0] ?? '')?.[1])).toEqual([
+      'resnet18', 'vgg16', 'alexnet', 'googlenet', 'mobilenet-v2', 'squeezenet1.1', 'bert-base-layer-s128',
+    ]);
+  });
+
+  it.each(zoo.map((r) => [/`([^`]+)`/.exec(r[0] ?? '')?.[1] ?? '?', r] as const))('model zoo: %s on nv_full + LPDDR4', (file, row) => {
+    const [, macs, , weights, , latency, energy] = row;
+    const trace = loadTrace(`traces/${file}.json`);
+    const s = summarizeTrace(trace);
+    expect(macs).toBe(grouped(s.macs));
+    expect(weights).toBe(grouped(s.weights));
+    const notFit = /^does not fit: .*\((\d+) KiB\) exceeds CBUF$/.exec(latency ?? '');
+    if (notFit !== null) {
+      // Refused as a configuration error naming the kernel group's bytes, never given a number.
+      expect(() => simulate(nvFull, trace, { fps: [], frames: 1, seed: 1 })).toThrow(new RegExp(`kernel group \\(${Number(notFit[1]) * 1024} B\\)`));
+      expect(energy).toBe('—');
+      return;
+    }
+    const r = simulate(nvFull, trace, { fps: [], frames: 1, seed: 1 });
+    if (!r.feasible) throw new Error(r.reason);
+    const host = r.inference.host;
+    // "7.30 ms, 6.57 ms of it host" and "4.57 mJ, 1.97 mJ host" where the network has host layers.
+    const [time, hostTime, ...restTime] = (latency ?? '').split(', ');
+    const [total, hostEnergy, ...restEnergy] = (energy ?? '').split(', ');
+    expect([restTime, restEnergy]).toEqual([[], []]);
+    expectPrinted(time, r.inference.time_s, 's');
+    expectPrinted(total, r.inference.energy_J, 'J');
+    expect(hostTime === undefined).toBe(host === undefined);
+    if (host === undefined) return;
+    expectPrinted(hostTime?.replace(/ of it host$/, ''), host.time_s, 's');
+    expectPrinted(hostEnergy?.replace(/ host$/, ''), host.energy_J, 'J');
+  });
+
+  it("VGG-16's weights in dense RRAM at 3 bits per cell: the cells and area the README quotes", async () => {
+    const m = /`node bin\/maxnvm\.js (size [^`]+)` gives ([\d,]+) cells, ([\d.]+) mm²/.exec(section('Model zoo').replace(/\n/g, ' '));
+    if (m === null) throw new Error('the size example is gone from the Model zoo section');
+    const out = await cli(...m[1]!.split(/\s+/));
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain(`${m[2]} cells ${m[3]} mm²`);
+  });
+
+  it('the library example prints what the README says it prints', () => {
+    const m = /`node use\.mjs` prints `(latency [^`]+)` and `(at 30 fps: [^`]+)`/.exec(section('Use as a library').replace(/\n/g, ' '));
+    if (m === null) throw new Error('the printed lines of the library example are gone from the README');
+    // The example's own computation (README, "Use as a library"), from the sources.
+    const r = simulate(loadArchConfig('nvdla-full-lpddr4'), buildResNet50('v1.5'), { fps: [30], frames: 2, seed: 1 });
+    if (!r.feasible) throw new Error(r.reason);
+    const at30 = r.points[0];
+    if (!at30?.feasible) throw new Error('30 fps must be feasible');
+    expect(m[1]).toBe(`latency ${(r.inference.time_s * 1e3).toFixed(2)} ms, ${(r.inference.energy_J * 1e3).toFixed(2)} mJ per inference`);
+    expect(m[2]).toBe(`at 30 fps: ${(at30.power_W * 1e3).toFixed(1)} mW`);
+  });
+});
+
+describe('docs/validation.md', () => {
+  it('its generated NVDLA region is what `npm run validation` writes now', () => {
+    const doc = readFileSync('docs/validation.md', 'utf8');
+    expect(withNvdlaRegion(doc, validate(loadTrace('traces/resnet50-v1.json'))) === doc, 'docs/validation.md is stale: run `npm run validation`').toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'vitest';
+import { si } from '../../src/util/format.js';
+
+/** Reading the README's sections, tables and printed figures, for the tests that hold them against the code. */
+const README = readFileSync('README.md', 'utf8');
+
+/** The text of one `## ` section of the README. */
+export function readmeSection(title: string): string {
+  const start = README.indexOf(`\n## ${title}\n`);
+  if (start < 0) throw new Error(`README.md has no "## ${title}" section`);
+  const end = README.indexOf('\n## ', start + 1);
+  return README.slice(start, end < 0 ? undefined : end);
+}
+
+/** The body rows of a markdown table in a text (the first, or the first whose header starts so), as trimmed cells. */
+export function tableRows(text: string, header = '|'): string[][] {
+  const lines = text.split('\n');
+  const head = lines.findIndex((l) => l.startsWith(header));
+  if (head < 0) throw new Error(`no table with the header "${header}"`);
+  const rows: string[][] = [];
+  for (const line of lines.slice(head + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(line.split('|').slice(1, -1).map((c) => c.trim()));
+  }
+  return rows;
+}
+
+const PREFIX: Record<string, number> = { '': 1, m: 1e-3, 'µ': 1e-6, n: 1e-9 };
+
+/**
+ * A figure as a document prints it ("1.64 ms", "0.78 ms", "2.03 mJ") agrees with a value in SI base units: the
+ * value rounds to the printed digits (within half a unit of the last one).
+ */
+export function expectPrinted(printed: string | undefined, value: number, unit: 's' | 'J'): void {
+  const m = new RegExp(`^(\\d+(?:\\.(\\d+))?) (m|µ|n|)${unit}$`).exec(printed ?? '');
+  if (m === null) throw new Error(`"${printed}" is not a figure in ${unit}`);
+  const scale = PREFIX[m[3]!]!;
+  const halfDigit = 0.5 * 10 ** -(m[2]?.length ?? 0) * scale;
+  expect(Math.abs(value - Number(m[1]) * scale), `printed ${printed}, computed ${si(value, unit, 4)}`).toBeLessThanOrEqual(halfDigit * (1 + 1e-9));
+}
+
