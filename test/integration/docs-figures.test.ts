@@ -61,6 +61,25 @@ describe('README figures are the ones the code computes', () => {
     expect(out.stdout).toContain(`${m[2]} cells ${m[3]} mm²`);
   });
 
+  it("the main job's single inferences and on-chip areas (\"What it finds\")", () => {
+    const text = section('What it finds (measured, `npm start`)').replace(/\s+/g, ' ');
+    const one = /costs (\S+ mJ) in (\S+ ms) on the baseline and (\S+ mJ) in (\S+ ms) on the RRAM system \(([\d.]+)×\)/.exec(text);
+    const area = /On-chip area: ([\d.]+) mm² for the baseline core; ([\d.]+) mm² for the RRAM system \(core ([\d.]+), eNVM ([\d.]+), decode logic ([\d.]+), activation SRAM ([\d.]+)\)/.exec(text);
+    if (one === null || area === null) throw new Error('the single-inference or area sentence is gone from "What it finds"');
+    const trace = loadTrace('traces/resnet50-v1.5-str81-c16.json');
+    const base = simulate(nvFull, trace, { fps: [], frames: 1, seed: 1 });
+    const rram = simulate(loadArchConfig('arch-configs/maxnvm-rram-safe-csr4.json'), trace, { fps: [], frames: 1, seed: 1 });
+    if (!base.feasible || !rram.feasible) throw new Error('both systems must run the pruned ResNet-50');
+    expectPrinted(one[1], base.inference.energy_J, 'J');
+    expectPrinted(one[2], base.inference.time_s, 's');
+    expectPrinted(one[3], rram.inference.energy_J, 'J');
+    expectPrinted(one[4], rram.inference.time_s, 's');
+    expect(one[5]).toBe((base.inference.energy_J / rram.inference.energy_J).toFixed(2));
+    const a = rram.areaByComponent_mm2;
+    const decode = (a.sparseDecode ?? 0) + (a.eccDecoders ?? 0) + (a.idxSync ?? 0);
+    expect(area.slice(1)).toEqual([base.area_mm2, rram.area_mm2, a.nvdla ?? 0, a.envm ?? 0, decode, a.sram ?? 0].map((x) => x.toFixed(2)));
+  });
+
   it('the library example prints what the README says it prints', () => {
     const m = /`node use\.mjs` prints `(latency [^`]+)` and `(at 30 fps: [^`]+)`/.exec(section('Use as a library').replace(/\n/g, ' '));
     if (m === null) throw new Error('the printed lines of the library example are gone from the README');
