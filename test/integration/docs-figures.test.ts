@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArchConfig } from '../../src/config/arch-config.js';
+import { COMPARISON } from '../../src/cli/commands/main.js';
+import { bandTable } from '../../src/report/band-table.js';
+import { comparisonBands } from '../../src/system/comparison.js';
 import { withNvdlaRegion } from '../../src/report/validation/nvdla-region.js';
 import { simulate } from '../../src/system/simulate.js';
-import { grouped } from '../../src/util/format.js';
+import { grouped, si } from '../../src/util/format.js';
 import { validate } from '../../src/validation/validation-data.js';
 import { loadTrace } from '../../src/workload/load-trace.js';
 import { buildResNet50 } from '../../src/workload/resnet50.js';
@@ -97,5 +100,42 @@ describe('docs/validation.md', () => {
   it('its generated NVDLA region is what `npm run validation` writes now', () => {
     const doc = readFileSync('docs/validation.md', 'utf8');
     expect(withNvdlaRegion(doc, validate(loadTrace('traces/resnet50-v1.json'))) === doc, 'docs/validation.md is stale: run `npm run validation`').toBe(true);
+  });
+});
+
+describe("the MaxNVM comparison of `npm start`", () => {
+  // The rates of its tables: the four table rates and the baseline's maximum (0.1 % below 1 / latency, 3 digits).
+  let maxFps = NaN;
+  let rates: number[] = [];
+  let bands: ReturnType<typeof comparisonBands> = [];
+  beforeAll(() => {
+    const base = simulate(loadArchConfig(COMPARISON.baselineArch), loadTrace(COMPARISON.trace), { fps: [], frames: 1, seed: COMPARISON.seed });
+    if (!base.feasible) throw new Error(base.reason);
+    maxFps = Number((base.inference.maxFps * 0.999).toPrecision(3));
+    rates = [...COMPARISON.tableRates, maxFps];
+    bands = comparisonBands(COMPARISON, rates);
+  });
+
+  it("docs/validation.md's band table is the one it prints", () => {
+    const doc = readFileSync('docs/validation.md', 'utf8');
+    const claims = doc.slice(doc.indexOf("## MaxNVM's claims under stated assumptions"));
+    const block = /```\n(Ratio = [\s\S]*?)\n```/.exec(claims)?.[1];
+    if (block === undefined) throw new Error('the band table is gone from docs/validation.md');
+    expect(block).toBe(bandTable(bands, (f) => (f === maxFps ? `max ${f}` : String(f)), rates));
+  });
+
+  it("the README's power table (\"What it finds\") is the one it computes", () => {
+    const [rram, ctt] = bands;
+    const rows = tableRows(section('What it finds (measured, `npm start`)'), '| | 0.1 fps');
+    const at = (b: typeof rram, f: (p: NonNullable<NonNullable<typeof rram>['points'][number]>) => string): string[] =>
+      (b?.points ?? []).map((p) => (p === null ? 'infeasible' : f(p)));
+    expect(rows).toEqual([
+      ['baseline, best DRAM policy', ...at(rram, (p) => si(p.baseline_W, 'W'))],
+      ['MaxNVM RRAM', ...at(rram, (p) => si(p.system_W, 'W'))],
+      ['MaxNVM CTT', ...at(ctt, (p) => si(p.system_W, 'W'))],
+      ['baseline / MaxNVM RRAM', ...at(rram, (p) => `${p.ratio.toFixed(2)}×`)],
+      ['band (leakage 0.1–5 %, flash 0.1–2 nJ/B)', ...at(rram, (p) => `${p.low.ratio.toFixed(2)}–${p.high.ratio.toFixed(2)}×`)],
+    ]);
+    expect(section('What it finds (measured, `npm start`)')).toContain(`| ${maxFps} fps (baseline max) |`);
   });
 });

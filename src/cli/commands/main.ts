@@ -59,7 +59,7 @@ export function baselineRows(r: SimulationResult, arrayMacs: number, dramIdlePol
 
 
 /** The MaxNVM comparison and how it depends on the frame rate: pruned, clustered ResNet-50 v1.5. */
-const COMPARISON: ComparisonSpec = {
+export const COMPARISON: ComparisonSpec = {
   baselineArch: 'arch-configs/nvdla-full-lpddr4.json',
   // The densest storage the fault study found safe (`maxnvm faults --study`), in RRAM and in CTT.
   envmArchs: ['arch-configs/maxnvm-rram-safe-csr4.json', 'arch-configs/maxnvm-ctt-safe-csr4.json'],
