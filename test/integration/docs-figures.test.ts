@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadArchConfig } from '../../src/config/arch-config.js';
+import { loadArchConfig, withDramIdlePolicy } from '../../src/config/arch-config.js';
 import { COMPARISON } from '../../src/cli/commands/main.js';
 import { bandTable } from '../../src/report/band-table.js';
 import { comparisonBands } from '../../src/system/comparison.js';
+import { powersAt } from '../../src/system/ratio-band.js';
 import { withNvdlaRegion } from '../../src/report/validation/nvdla-region.js';
 import { simulate } from '../../src/system/simulate.js';
 import { grouped, si } from '../../src/util/format.js';
@@ -137,5 +138,16 @@ describe("the MaxNVM comparison of `npm start`", () => {
       ['band (leakage 0.1–5 %, flash 0.1–2 nJ/B)', ...at(rram, (p) => `${p.low.ratio.toFixed(2)}–${p.high.ratio.toFixed(2)}×`)],
     ]);
     expect(section('What it finds (measured, `npm start`)')).toContain(`| ${maxFps} fps (baseline max) |`);
+  });
+
+  it('the what-if ratios under ideal gating are the ones the two example configs give', () => {
+    const doc = readFileSync('docs/validation.md', 'utf8').replace(/\s+/g, ' ');
+    const m = /\(`examples\/what-if\/\*-ideal-gating\.json`\) the ratio is ([\d.]+)× at 0\.1 fps, ([\d.]+)× at 1 fps, ([\d.]+)× at 10 fps and ([\d.]+)× at 30 fps/.exec(doc);
+    if (m === null) throw new Error('the what-if sentence is gone from docs/validation.md');
+    const trace = loadTrace(COMPARISON.trace);
+    const whatIf = [0.1, 1, 10, 30];
+    const baseline = powersAt(withDramIdlePolicy(loadArchConfig('examples/what-if/nvdla-full-lpddr4-ideal-gating.json'), 'best'), trace, whatIf, COMPARISON.seed);
+    const system = powersAt(loadArchConfig('examples/what-if/maxnvm-rram-safe-csr4-ideal-gating.json'), trace, whatIf, COMPARISON.seed);
+    expect(m.slice(1)).toEqual(whatIf.map((_, i) => ((baseline[i] ?? NaN) / (system[i] ?? NaN)).toPrecision(3)));
   });
 });
