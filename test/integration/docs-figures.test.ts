@@ -151,3 +151,40 @@ describe("the MaxNVM comparison of `npm start`", () => {
     expect(m.slice(1)).toEqual(whatIf.map((_, i) => ((baseline[i] ?? NaN) / (system[i] ?? NaN)).toPrecision(3)));
   });
 });
+
+describe('docs/results.md', () => {
+  let printed = '';
+  beforeAll(async () => {
+    const run = await cli('main');
+    if (run.code !== 0) throw new Error(run.stderr);
+    printed = run.stdout;
+  }, 300_000);
+
+  it('every table of its MaxNVM comparison is one `npm start` prints now', () => {
+    const doc = readFileSync('docs/results.md', 'utf8');
+    const comparison = doc.slice(doc.indexOf('## MaxNVM comparison (`npm start`)'), doc.indexOf('\n## ', doc.indexOf('## MaxNVM comparison') + 1));
+    const blocks = [...comparison.matchAll(/```\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const block of blocks) expect(printed, `docs/results.md block starting "${block.slice(0, 60)}" is stale: rerun npm start`).toContain(block);
+  });
+
+  it("its storage sizing table is what `maxnvm size` gives for the study's choices", async () => {
+    const doc = readFileSync('docs/results.md', 'utf8');
+    const rows = tableRows(doc.slice(doc.indexOf('## Storage sizing')), '| choice | STR81 cells');
+    interface Sized { label: string; totalCells: number; area_mm2: number; areaRatioToDenseSlc: number }
+    const size = async (trace: string, choices: string): Promise<Sized[]> => {
+      const run = await cli('size', '--trace', `traces/${trace}.json`, '--choices', `examples/storage-choices/${choices}.json`, '--format', 'json');
+      if (run.code !== 0) throw new Error(run.stderr);
+      return (JSON.parse(run.stdout) as { choices: Sized[] }).choices;
+    };
+    const columns = await Promise.all(['resnet50-v1.5-str81', 'resnet50-v1.5-str90'].map(async (t) => [await size(t, 'maxnvm-study'), await size(t, 'maxnvm-study-ctt')] as const));
+    for (const [rram, ctt] of columns) expect(ctt.map((c) => c.label)).toEqual(rram.map((c) => c.label));
+    const expected = (columns[0]?.[0] ?? []).map((c, i) =>
+      [c.label, ...columns.flatMap(([rram, ctt]) => {
+        const r = rram[i]!;
+        return [grouped(r.totalCells), `${r.area_mm2.toFixed(3)} (${r.areaRatioToDenseSlc.toFixed(3)})`, ctt[i]!.area_mm2.toFixed(3)];
+      })],
+    );
+    expect(rows).toEqual(expected);
+  });
+});
