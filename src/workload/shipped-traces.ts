@@ -51,6 +51,8 @@ export const SHIPPED_TRACES: readonly ShippedTrace[] = [
   { file: 'resnet50-v1.5-str81.json', build: () => prunedV15(STR_81) },
   { file: 'resnet50-v1.5-str90.json', build: () => prunedV15(STR_90) },
   { file: 'resnet50-v1.5-str81-c16.json', build: () => clustered(prunedV15(STR_81), 16) },
+  // The densest weights of docs/validation.md ("29× less weight area"): STR 90 % and 4 clusters (2-bit codes).
+  { file: 'resnet50-v1.5-str90-c4.json', build: () => clustered(prunedV15(STR_90), 4) },
   { file: 'tiny-conv.json', build: buildTinyConvTrace },
   // The model zoo (README "Model zoo"; counts checked in test/unit/workload/zoo.test.ts).
   { file: 'resnet18.json', build: buildResNet18 },

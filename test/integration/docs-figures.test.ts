@@ -188,3 +188,53 @@ describe('docs/results.md', () => {
     expect(rows).toEqual(expected);
   });
 });
+
+describe("docs/validation.md's area claims", () => {
+  const doc = readFileSync('docs/validation.md', 'utf8');
+  const area = doc.slice(doc.indexOf('### Area:'), doc.indexOf('\n## ', doc.indexOf('### Area:')));
+  const blocks = [...area.matchAll(/```\n\$ maxnvm (.*)\n([\s\S]*?)\n```/g)];
+  interface Sized { label: string; totalCells: number; area_mm2: number; eccOverhead_pct: number; denseSlc: { cells: number; area_mm2: number } }
+  const sized = async (trace: string, technology: string): Promise<Map<string, Sized>> => {
+    const run = await cli('size', '--trace', `traces/${trace}.json`, '--choices', 'examples/storage-choices/maxnvm-area-claims.json', '--technology', technology, '--format', 'json');
+    if (run.code !== 0) throw new Error(run.stderr);
+    return new Map((JSON.parse(run.stdout) as { choices: Sized[] }).choices.map((c) => [c.label, c]));
+  };
+
+  it.each(blocks.map((m) => [m[1]!, m[2]!] as const))('the block of `maxnvm %s` is what it prints now', async (command, block) => {
+    const run = await cli(...command.split(/\s+/));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(block);
+  });
+
+  it('the ratios, ECC shares and areas of its prose are those of the two weight sets', async () => {
+    expect(blocks).toHaveLength(2);
+    const text = area.replace(/\s+/g, ' ');
+    const main = await sized('resnet50-v1.5-str81-c16', 'RRAM');
+    const dense = await sized('resnet50-v1.5-str90-c4', 'RRAM');
+    const ctt = await sized('resnet50-v1.5-str90-c4', 'CTT');
+    const mainCtt = await sized('resnet50-v1.5-str81-c16', 'CTT');
+    const cells = (c: Sized | undefined): string => ((c?.denseSlc.cells ?? NaN) / (c?.totalCells ?? NaN)).toFixed(1);
+    const smaller = (c: Sized | undefined): string => ((c?.denseSlc.area_mm2 ?? NaN) / (c?.area_mm2 ?? NaN)).toFixed(1);
+    expect(text).toContain(`${cells(dense.get('csr4-3b'))}× fewer cells`);
+    expect(text).toContain(`${cells(dense.get('csr4-safe'))}× with the values at the 2 bits per cell`);
+    expect(text).toContain(`${cells(main.get('csr4-safe'))}× for the main job's weights`);
+    expect(text).toContain(`the same choices are ${smaller(dense.get('csr4-3b'))}×, ${smaller(dense.get('csr4-safe'))}× and ${smaller(main.get('csr4-safe'))}× smaller`);
+    expect(text).toContain(`CTT's figures give ${smaller(ctt.get('csr4-3b'))}× in area`);
+    const ecc = [...main.values(), ...dense.values()].map((c) => c.eccOverhead_pct).filter((p) => p > 0);
+    expect(text).toContain(`ECC costs ${Math.min(...ecc).toFixed(1)}–${Math.max(...ecc).toFixed(1)} % of the bits`);
+    const mm2 = (c: Sized | undefined): string => (c?.area_mm2 ?? NaN).toFixed(2);
+    expect(text).toContain(`the weights take ${mm2(main.get('csr4-safe'))} mm² of RRAM (main job) or ${mm2(dense.get('csr4-safe'))} mm²`);
+    expect(text).toContain(`${mm2(mainCtt.get('csr4-safe'))} and ${mm2(ctt.get('csr4-safe'))} mm² in CTT`);
+    const sram = loadArchConfig('arch-configs/maxnvm-rram-safe-csr4.json');
+    const r = simulate(sram, loadTrace('traces/resnet50-v1.5-str81-c16.json'), { fps: [], frames: 1, seed: 1 });
+    if (!r.feasible) throw new Error(r.reason);
+    const sramArea = r.areaByComponent_mm2.sram ?? NaN;
+    expect(text).toContain(`(${sramArea.toFixed(2)} mm², \`arch-configs/maxnvm-rram-safe-csr4.json\`)`);
+    const onChip = (c: Sized | undefined): string => ((c?.area_mm2 ?? NaN) + sramArea).toFixed(2);
+    // The README's summary of the same findings.
+    const readme = section('What it finds (measured, `npm start`)').replace(/\s+/g, ' ');
+    expect(readme).toContain(`needs ${cells(dense.get('csr4-3b'))}× fewer cells than dense int8 SLC but is only ${smaller(dense.get('csr4-3b'))}× smaller in RRAM`);
+    expect(readme).toContain(`(${onChip(main.get('csr4-safe'))} mm² for the main job's system)`);
+    expect(text).toContain(`is ${onChip(main.get('csr4-safe'))} mm² (main job) or ${onChip(dense.get('csr4-safe'))} mm²`);
+  });
+});
