@@ -19,6 +19,24 @@ import { expectPrinted, readmeSection as section, tableRows } from './readme.js'
  * The figures the README and docs/validation.md print, held against what the code computes now: a model change
  * that moves a documented figure fails here until the document is updated with it.
  */
+/** What `maxnvm size --format json` reports per choice (the keys these tests read). */
+interface Sized {
+  label: string;
+  totalCells: number;
+  area_mm2: number;
+  areaRatioToDenseSlc: number;
+  eccOverhead_pct: number;
+  denseSlc: { cells: number; area_mm2: number };
+}
+
+/** `maxnvm size` of a shipped trace with a choices file of examples/storage-choices/, as the CLI runs it. */
+async function sizeChoices(trace: string, choices: string, technology?: string): Promise<Sized[]> {
+  const tech = technology === undefined ? [] : ['--technology', technology]; // else the file's own technology
+  const run = await cli('size', '--trace', `traces/${trace}.json`, '--choices', `examples/storage-choices/${choices}.json`, ...tech, '--format', 'json');
+  if (run.code !== 0) throw new Error(run.stderr);
+  return (JSON.parse(run.stdout) as { choices: Sized[] }).choices;
+}
+
 describe('README figures are the ones the code computes', () => {
   const zoo = tableRows(section('Model zoo'));
   const nvFull = loadArchConfig('arch-configs/nvdla-full-lpddr4.json');
@@ -171,13 +189,7 @@ describe('docs/results.md', () => {
   it("its storage sizing table is what `maxnvm size` gives for the study's choices", async () => {
     const doc = readFileSync('docs/results.md', 'utf8');
     const rows = tableRows(doc.slice(doc.indexOf('## Storage sizing')), '| choice | STR81 cells');
-    interface Sized { label: string; totalCells: number; area_mm2: number; areaRatioToDenseSlc: number }
-    const size = async (trace: string, choices: string): Promise<Sized[]> => {
-      const run = await cli('size', '--trace', `traces/${trace}.json`, '--choices', `examples/storage-choices/${choices}.json`, '--format', 'json');
-      if (run.code !== 0) throw new Error(run.stderr);
-      return (JSON.parse(run.stdout) as { choices: Sized[] }).choices;
-    };
-    const columns = await Promise.all(['resnet50-v1.5-str81', 'resnet50-v1.5-str90'].map(async (t) => [await size(t, 'maxnvm-study'), await size(t, 'maxnvm-study-ctt')] as const));
+    const columns = await Promise.all(['resnet50-v1.5-str81', 'resnet50-v1.5-str90'].map(async (t) => [await sizeChoices(t, 'maxnvm-study'), await sizeChoices(t, 'maxnvm-study-ctt')] as const));
     for (const [rram, ctt] of columns) expect(ctt.map((c) => c.label)).toEqual(rram.map((c) => c.label));
     const expected = (columns[0]?.[0] ?? []).map((c, i) =>
       [c.label, ...columns.flatMap(([rram, ctt]) => {
@@ -193,12 +205,8 @@ describe("docs/validation.md's area claims", () => {
   const doc = readFileSync('docs/validation.md', 'utf8');
   const area = doc.slice(doc.indexOf('### Area:'), doc.indexOf('\n## ', doc.indexOf('### Area:')));
   const blocks = [...area.matchAll(/```\n\$ maxnvm (.*)\n([\s\S]*?)\n```/g)];
-  interface Sized { label: string; totalCells: number; area_mm2: number; eccOverhead_pct: number; denseSlc: { cells: number; area_mm2: number } }
-  const sized = async (trace: string, technology: string): Promise<Map<string, Sized>> => {
-    const run = await cli('size', '--trace', `traces/${trace}.json`, '--choices', 'examples/storage-choices/maxnvm-area-claims.json', '--technology', technology, '--format', 'json');
-    if (run.code !== 0) throw new Error(run.stderr);
-    return new Map((JSON.parse(run.stdout) as { choices: Sized[] }).choices.map((c) => [c.label, c]));
-  };
+  const sized = async (trace: string, technology: string): Promise<Map<string, Sized>> =>
+    new Map((await sizeChoices(trace, 'maxnvm-area-claims', technology)).map((c) => [c.label, c]));
 
   it.each(blocks.map((m) => [m[1]!, m[2]!] as const))('the block of `maxnvm %s` is what it prints now', async (command, block) => {
     const run = await cli(...command.split(/\s+/));
