@@ -16,9 +16,10 @@ import { cli } from './helpers.js';
 import { expectPrinted, readmeSection as section, tableRows } from './readme.js';
 
 /**
- * The figures the README and docs/validation.md print, held against what the code computes now: a model change
- * that moves a documented figure fails here until the document is updated with it.
+ * The figures the README, docs/validation.md and docs/results.md print, held against what the code computes now:
+ * a model change that moves a documented figure fails here until the document is updated with it.
  */
+
 /** What `maxnvm size --format json` reports per choice (the keys these tests read). */
 interface Sized {
   label: string;
