@@ -13,7 +13,7 @@ import { loadTrace } from '../../src/workload/load-trace.js';
 import { buildResNet50 } from '../../src/workload/resnet50.js';
 import { summarizeTrace } from '../../src/workload/summary.js';
 import { cli } from './helpers.js';
-import { expectPrinted, readmeSection as section, tableRows } from './readme.js';
+import { docSection, expectPrinted, readmeSection as section, tableRows } from './readme.js';
 
 /**
  * The figures the README, docs/validation.md and docs/results.md print, held against what the code computes now:
@@ -137,8 +137,7 @@ describe("the MaxNVM comparison of `npm start`", () => {
   });
 
   it("docs/validation.md's band table is the one it prints", () => {
-    const doc = readFileSync('docs/validation.md', 'utf8');
-    const claims = doc.slice(doc.indexOf("## MaxNVM's claims under stated assumptions"));
+    const claims = docSection('docs/validation.md', "## MaxNVM's claims under stated assumptions");
     const block = /```\n(Ratio = [\s\S]*?)\n```/.exec(claims)?.[1];
     if (block === undefined) throw new Error('the band table is gone from docs/validation.md');
     expect(block).toBe(bandTable(bands, (f) => (f === maxFps ? `max ${f}` : String(f)), rates));
@@ -160,7 +159,7 @@ describe("the MaxNVM comparison of `npm start`", () => {
   });
 
   it('the what-if ratios under ideal gating are the ones the two example configs give', () => {
-    const doc = readFileSync('docs/validation.md', 'utf8').replace(/\s+/g, ' ');
+    const doc = docSection('docs/validation.md', "## MaxNVM's claims under stated assumptions").replace(/\s+/g, ' ');
     const m = /\(`examples\/what-if\/\*-ideal-gating\.json`\) the ratio is ([\d.]+)× at 0\.1 fps, ([\d.]+)× at 1 fps, ([\d.]+)× at 10 fps and ([\d.]+)× at 30 fps/.exec(doc);
     if (m === null) throw new Error('the what-if sentence is gone from docs/validation.md');
     const trace = loadTrace(COMPARISON.trace);
@@ -180,16 +179,14 @@ describe('docs/results.md', () => {
   }, 300_000);
 
   it('every table of its MaxNVM comparison is one `npm start` prints now', () => {
-    const doc = readFileSync('docs/results.md', 'utf8');
-    const comparison = doc.slice(doc.indexOf('## MaxNVM comparison (`npm start`)'), doc.indexOf('\n## ', doc.indexOf('## MaxNVM comparison') + 1));
+    const comparison = docSection('docs/results.md', '## MaxNVM comparison (`npm start`)');
     const blocks = [...comparison.matchAll(/```\n([\s\S]*?)\n```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(3);
     for (const block of blocks) expect(printed, `docs/results.md block starting "${block.slice(0, 60)}" is stale: rerun npm start`).toContain(block);
   });
 
   it("its storage sizing table is what `maxnvm size` gives for the study's choices", async () => {
-    const doc = readFileSync('docs/results.md', 'utf8');
-    const rows = tableRows(doc.slice(doc.indexOf('## Storage sizing')), '| choice | STR81 cells');
+    const rows = tableRows(docSection('docs/results.md', '## Storage sizing'), '| choice | STR81 cells');
     const columns = await Promise.all(['resnet50-v1.5-str81', 'resnet50-v1.5-str90'].map(async (t) => [await sizeChoices(t, 'maxnvm-study'), await sizeChoices(t, 'maxnvm-study-ctt')] as const));
     for (const [rram, ctt] of columns) expect(ctt.map((c) => c.label)).toEqual(rram.map((c) => c.label));
     const expected = (columns[0]?.[0] ?? []).map((c, i) =>
@@ -203,8 +200,7 @@ describe('docs/results.md', () => {
 });
 
 describe("docs/validation.md's area claims", () => {
-  const doc = readFileSync('docs/validation.md', 'utf8');
-  const area = doc.slice(doc.indexOf('### Area:'), doc.indexOf('\n## ', doc.indexOf('### Area:')));
+  const area = docSection('docs/validation.md', '### Area:');
   const blocks = [...area.matchAll(/```\n\$ maxnvm (.*)\n([\s\S]*?)\n```/g)];
   const sized = async (trace: string, technology: string): Promise<Map<string, Sized>> =>
     new Map((await sizeChoices(trace, 'maxnvm-area-claims', technology)).map((c) => [c.label, c]));

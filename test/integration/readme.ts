@@ -2,15 +2,24 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { si } from '../../src/util/format.js';
 
-/** Reading the README's sections, tables and printed figures, for the tests that hold them against the code. */
-const README = readFileSync('README.md', 'utf8');
+/** Reading the documents' sections, tables and printed figures, for the tests that hold them against the code. */
 
-/** The text of one `## ` section of the README. */
+/**
+ * The text of one section of a markdown file: from the heading line that starts with `heading` ("## Model zoo",
+ * "### Area:") to the next heading of the same or a higher level.
+ */
+export function docSection(file: string, heading: string): string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const start = lines.findIndex((l) => l.startsWith(heading));
+  if (start < 0) throw new Error(`${file} has no section "${heading}"`);
+  const level = /^#+/.exec(heading)?.[0].length ?? 0;
+  const next = lines.findIndex((l, i) => i > start && new RegExp(`^#{1,${level}} `).test(l));
+  return lines.slice(start, next < 0 ? undefined : next).join('\n');
+}
+
+/** One `## ` section of the README. */
 export function readmeSection(title: string): string {
-  const start = README.indexOf(`\n## ${title}\n`);
-  if (start < 0) throw new Error(`README.md has no "## ${title}" section`);
-  const end = README.indexOf('\n## ', start + 1);
-  return README.slice(start, end < 0 ? undefined : end);
+  return docSection('README.md', `## ${title}`);
 }
 
 /** The body rows of a markdown table in a text (the first, or the first whose header starts so), as trimmed cells. */
